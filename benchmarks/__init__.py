@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic registries and timing scripts (run them, don't import them)."""

@@ -1,0 +1,61 @@
+"""holte-ropa: a GDPR Art. 30 record of processing activities kept as code.
+
+The public API is re-exported here lazily, so that ``holte-ropa --help`` and other
+light entry points do not pay for importing pydantic and the models.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "load_registry": "holte_ropa.loader",
+    "read_registry_files": "holte_ropa.loader",
+    "Registry": "holte_ropa.registry",
+    "Transfer": "holte_ropa.registry",
+    "Position": "holte_ropa.problems",
+    "Problem": "holte_ropa.problems",
+    "RegistryError": "holte_ropa.problems",
+    "registry_json_schema": "holte_ropa.schema",
+    "reference_data": "holte_ropa.reference",
+}
+
+__all__ = [
+    "Position",
+    "Problem",
+    "Registry",
+    "RegistryError",
+    "Transfer",
+    "__version__",
+    "load_registry",
+    "read_registry_files",
+    "reference_data",
+    "registry_json_schema",
+]
+
+if TYPE_CHECKING:
+    from holte_ropa.loader import load_registry as load_registry
+    from holte_ropa.loader import read_registry_files as read_registry_files
+    from holte_ropa.problems import Position as Position
+    from holte_ropa.problems import Problem as Problem
+    from holte_ropa.problems import RegistryError as RegistryError
+    from holte_ropa.reference import reference_data as reference_data
+    from holte_ropa.registry import Registry as Registry
+    from holte_ropa.registry import Transfer as Transfer
+    from holte_ropa.schema import registry_json_schema as registry_json_schema
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'holte_ropa' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

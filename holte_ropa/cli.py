@@ -1,0 +1,71 @@
+"""The ``holte-ropa`` command line.
+
+Start-up is kept light on purpose: each subcommand lives in its own module under
+``holte_ropa.commands`` and imports the heavy machinery (pydantic, networkx, jinja2)
+only when it runs, so ``holte-ropa --help`` answers as fast as Python starts.
+
+Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 unusable input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+from typing import Protocol, cast
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS: dict[str, str] = {
+    "check": "Validate the registry and report problems.",
+    "build": "Validate the registry and write every output into one folder.",
+    "schema": "Print the JSON Schema of registry files (for editors).",
+}
+"""Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
+
+
+class _Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="holte-ropa",
+        description="Privacy as code: check, graph, export and publish a GDPR Art. 30 "
+        "record of processing activities kept as YAML.",
+        epilog="Exit codes: 0 clean, 1 findings at or above --fail-on, 2 unusable input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, summary in COMMANDS.items():
+        module = cast(_Command, import_module(f"holte_ropa.commands.{name.replace('-', '_')}"))
+        command = sub.add_parser(name, help=summary, description=summary)
+        module.add_arguments(command)
+        command.set_defaults(_run=module.run)
+    return parser
+
+
+def _version() -> str:
+    from holte_ropa import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of raising."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args))
+    except KeyboardInterrupt:
+        print("holte-ropa: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
