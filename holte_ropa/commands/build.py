@@ -7,6 +7,7 @@ from pathlib import Path
 
 from holte_ropa.commands._common import (
     EXIT_CLEAN,
+    EXIT_FINDINGS,
     EXIT_UNUSABLE,
     add_registry_argument,
     load_or_report,
@@ -35,4 +36,6 @@ def run(args: argparse.Namespace) -> int:
     for name, text in written.items():
         (out / name).write_text(text, encoding="utf-8")
     print(f"{args.path}: valid; wrote {', '.join(sorted(written))} to {out}/")
-    return EXIT_CLEAN
+    from holte_ropa.mkdocs_build import build_site
+
+    return EXIT_CLEAN if build_site(Path(args.path), out / "site") == 0 else EXIT_FINDINGS

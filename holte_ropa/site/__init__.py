@@ -1,0 +1,163 @@
+"""The published website, rendered from a Registry without MkDocs.
+
+Every page is Markdown (plus the two stylesheets in ``assets/``) returned as
+``{relative path: content}``: the MkDocs plugin hands these to MkDocs as virtual files,
+``holte-ropa site -o DIR`` writes them to disk, and any other Markdown site builder can
+take them from there. Nothing here imports MkDocs, so the site outlives any one builder.
+
+Bokmål is the default language at the site root and English lives under ``en/``. Every
+page says its language in front matter (``lang``) and links to the same page in the
+other language, falling back to that language's front page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from importlib import import_module, resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from holte_ropa.site import _markdown as md
+from holte_ropa.site._history import history_page
+from holte_ropa.site._rules import RuleDoc, rule_pages
+
+if TYPE_CHECKING:
+    from holte_ropa.registry import Registry
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "page_language",
+    "site_nav",
+    "site_pages",
+    "write_site",
+]
+
+LANGUAGES: tuple[str, ...] = ("nb", "en")
+DEFAULT_LANGUAGE = "nb"
+
+NavItem = dict[str, "str | list[NavItem]"]
+
+_SWITCH = {
+    # label in the *target* language, so the lang attribute is on the label itself
+    "en": "Read this page in English",
+    "nb": "Les denne siden på norsk",
+}
+_SECTION_TITLE = {"nb": "Norsk (bokmål)", "en": "English"}
+# Pages in this order first in the navigation; anything else follows by path.
+_NAV_ORDER = ("index.md", "processors.md", "cookies.md", "flows.md", "changes.md")
+_H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+_BACKSLASH = re.compile(r"\\(.)")
+
+
+def page_language(path: str) -> str:
+    """The language of a generated page, from where it lives."""
+    return "en" if path.startswith("en/") else DEFAULT_LANGUAGE
+
+
+def site_pages(registry: Registry) -> dict[str, str]:
+    """Every generated page and asset, keyed by path relative to the docs root."""
+    bodies: dict[str, str] = {}
+    for path, markdown in _notice_pages(registry).items():
+        bodies[path] = markdown
+    for lang in LANGUAGES:
+        bodies[_in_lang("changes.md", lang)] = history_page(registry, lang)
+    bodies.update(rule_pages(_rules()))
+    pages = {path: _finish(path, body, bodies) for path, body in bodies.items()}
+    pages.update(_stylesheets())
+    return dict(sorted(pages.items()))
+
+
+def site_nav(pages: Mapping[str, str]) -> list[NavItem]:
+    """A navigation in MkDocs' ``nav`` shape: one section per language."""
+    nav: list[NavItem] = []
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        mine = [p for p in pages if p.endswith(".md") and page_language(p) == lang]
+        local = sorted(mine, key=lambda p: _nav_key(p.removeprefix(prefix)))
+        items: list[NavItem] = []
+        rules: list[NavItem] = []
+        for path in local:
+            item: NavItem = {_title(pages[path]): path}
+            is_rule = path.removeprefix(prefix).startswith("rules/")
+            (rules if is_rule else items).append(item)
+        if rules:
+            items.append({_RULES_TITLE[lang]: rules})
+        nav.append({_SECTION_TITLE[lang]: items})
+    return nav
+
+
+def write_site(registry: Registry, out_dir: Path) -> list[Path]:
+    """Write every generated page under ``out_dir``; returns the files written."""
+    written = []
+    for path, content in site_pages(registry).items():
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+_STYLESHEETS = ("holte-ropa.css", "print.css")
+"""Listed in mkdocs.yml's extra_css; print.css holds only @media print rules."""
+_RULES_TITLE = {"nb": "Regler", "en": "Rules"}
+
+
+def _in_lang(path: str, lang: str) -> str:
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
+def _counterpart(path: str) -> str:
+    if page_language(path) == DEFAULT_LANGUAGE:
+        return f"en/{path}"
+    return path.removeprefix("en/")
+
+
+def _nav_key(local: str) -> tuple[int, str]:
+    rank = _NAV_ORDER.index(local) if local in _NAV_ORDER else len(_NAV_ORDER)
+    if local.startswith("rules/"):
+        rank += 1
+    return (rank, "" if local.endswith("index.md") else local)
+
+
+def _title(markdown: str) -> str:
+    found = _H1.search(markdown)
+    # Drop Markdown backslash escapes only; HTML entities stay escaped for the nav.
+    return _BACKSLASH.sub(r"\1", found.group(1).strip()) if found else "?"
+
+
+def _finish(path: str, body: str, bodies: Mapping[str, str]) -> str:
+    """Front matter with the page's language, then the language switch, then the body."""
+    lang = page_language(path)
+    other = "en" if lang == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    target = _counterpart(path)
+    if target not in bodies:
+        target = _in_lang("index.md", other)
+    relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
+    switch = md.link(_SWITCH[other], relative, lang=other, css_class="holte-lang-switch")
+    return md.front_matter(lang=lang) + switch + "\n\n" + body
+
+
+def _stylesheets() -> dict[str, str]:
+    assets = resources.files("holte_ropa.site") / "assets"
+    return {
+        f"stylesheets/{name}": (assets / name).read_text(encoding="utf-8")
+        for name in _STYLESHEETS
+    }
+
+
+def _notice_pages(registry: Registry) -> dict[str, str]:
+    render: Callable[[Registry], dict[str, str]]
+    from holte_ropa._notice_placeholder import notice_pages as render
+
+    return render(registry)
+
+
+def _rules() -> list[RuleDoc]:
+    try:
+        all_rules = import_module("holte_ropa.rules").all_rules
+    except ImportError:  # rules not merged yet
+        return []
+    return list(all_rules())

@@ -1,0 +1,72 @@
+"""The page with the notice's version and change history (GDPR Art. 12(1), 13(3)).
+
+People who read the notice before deserve to see what changed since; the history comes
+from the registry's own notice metadata, so the page never invents a date.
+"""
+
+from __future__ import annotations
+
+from holte_ropa.registry import Registry
+from holte_ropa.site import _markdown as md
+
+__all__ = ["history_page"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nb": {
+        "title": "Versjon og endringer",
+        "current": "Denne versjonen",
+        "version": "Versjon",
+        "changed": "Sist endret",
+        "unknown": "ikke avklart ennå",
+        "announce": "Slik varsler vi om endringer",
+        "history": "Tidligere endringer",
+        "date": "Dato",
+        "summary": "Hva ble endret",
+        "caption": "Endringer i personvernerklæringen, nyeste først",
+        "none": "Ingen tidligere versjoner er registrert.",
+    },
+    "en": {
+        "title": "Version and changes",
+        "current": "This version",
+        "version": "Version",
+        "changed": "Last changed",
+        "unknown": "not yet confirmed",
+        "announce": "How we announce changes",
+        "history": "Earlier changes",
+        "date": "Date",
+        "summary": "What changed",
+        "caption": "Changes to the privacy notice, newest first",
+        "none": "No earlier versions are recorded.",
+    },
+}
+
+
+def history_page(registry: Registry, lang: str) -> str:
+    """Markdown of the version and history page in ``lang``."""
+    words = _WORDS[lang]
+    notice = registry.organisation.notice
+    version = words["unknown"] if notice.version == "unknown" else notice.version
+    changed = words["unknown"] if notice.last_changed == "unknown" else str(notice.last_changed)
+    out = [
+        f"# {words['title']}",
+        "",
+        f"## {words['current']}",
+        "",
+        f"- {words['version']}: {md.text(version)}",
+        f"- {words['changed']}: {md.text(changed)}",
+        "",
+        f"## {words['announce']}",
+        "",
+        md.text(notice.change_announcement.get(lang) or ""),
+        "",
+        f"## {words['history']}",
+        "",
+    ]
+    changes = sorted(notice.history, key=lambda c: (c.date, c.version), reverse=True)
+    if not changes:
+        out += [words["none"], ""]
+    else:
+        rows = [(c.version, str(c.date), c.summary.get(lang) or "") for c in changes]
+        header = (words["version"], words["date"], words["summary"])
+        out.append(md.table(words["caption"], header, rows, table_id="history"))
+    return "\n".join(out)
