@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from holte_ropa.site import _markdown as md
+from holte_ropa.site._flows import flows_page
 from holte_ropa.site._history import history_page
 from holte_ropa.site._rules import RuleDoc, rule_pages
 
@@ -64,6 +65,7 @@ def site_pages(registry: Registry) -> dict[str, str]:
         bodies[path] = markdown
     for lang in LANGUAGES:
         bodies[_in_lang("changes.md", lang)] = history_page(registry, lang)
+        bodies[_in_lang("flows.md", lang)] = flows_page(registry, lang)
     bodies.update(rule_pages(_rules()))
     pages = {path: _finish(path, body, bodies) for path, body in bodies.items()}
     pages.update(_stylesheets())
@@ -143,8 +145,7 @@ def _finish(path: str, body: str, bodies: Mapping[str, str]) -> str:
 def _stylesheets() -> dict[str, str]:
     assets = resources.files("holte_ropa.site") / "assets"
     return {
-        f"stylesheets/{name}": (assets / name).read_text(encoding="utf-8")
-        for name in _STYLESHEETS
+        f"stylesheets/{name}": (assets / name).read_text(encoding="utf-8") for name in _STYLESHEETS
     }
 
 

@@ -98,9 +98,7 @@ def _rule_page(rule: RuleDoc) -> str:
 
 
 def _index_en(rules: list[RuleDoc]) -> str:
-    items = [
-        f"- [{r.id} {r.name}]({r.id}.md) ({r.severity}): {r.summary}" for r in rules
-    ]
+    items = [f"- [{r.id} {r.name}]({r.id}.md) ({r.severity}): {r.summary}" for r in rules]
     return "\n".join(
         [
             "# Compliance rules",

@@ -1,0 +1,141 @@
+"""The data-flow page: the diagrams drawn by Graphviz at build time, and the same flows
+as a table.
+
+A diagram alone shuts out screen-reader users and anyone on a small screen, so every
+flow it draws is also a row of a captioned table (WCAG 1.1.1, 1.3.1). The SVG is
+embedded inline, keeping its ``<title>`` and ``<desc>``, and loads nothing from anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from holte_ropa.exporters.graph_formats import render_svg
+from holte_ropa.graph import build_graph, country_name
+from holte_ropa.registry import Registry
+from holte_ropa.site import _markdown as md
+
+__all__ = ["flows_page"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nb": {
+        "title": "Dataflyt",
+        "intro": "Her ser du hvilke opplysninger som går fra hver behandlingsaktivitet til "
+        "hvilke mottakere, og i hvilke land mottakerne behandler dem. Tabellen under "
+        "diagrammene viser de samme dataflytene som tekst.",
+        "all": "Alle dataflyter",
+        "transfers": "Overføringer ut av EØS",
+        "table": "Dataflyt i tabellform",
+        "caption": "Dataflyt per behandlingsaktivitet, mottaker og land",
+        "activity": "Behandlingsaktivitet",
+        "data": "Opplysninger",
+        "recipient": "Mottaker",
+        "role": "Rolle",
+        "country": "Land",
+        "safeguard": "Overføringsgrunnlag",
+        "eea": "innenfor EØS",
+        "unknown": "ikke avklart ennå",
+        "via": "via",
+    },
+    "en": {
+        "title": "Data flows",
+        "intro": "This page shows which personal data goes from each processing activity "
+        "to which recipients, and in which countries the recipients process it. The table "
+        "below the diagrams shows the same data flows as text.",
+        "all": "All data flows",
+        "transfers": "Transfers outside the EEA",
+        "table": "Data flows as a table",
+        "caption": "Data flows by processing activity, recipient and country",
+        "activity": "Processing activity",
+        "data": "Personal data",
+        "recipient": "Recipient",
+        "role": "Role",
+        "country": "Country",
+        "safeguard": "Transfer safeguard",
+        "eea": "within the EEA",
+        "unknown": "not yet confirmed",
+        "via": "via",
+    },
+}
+_ROLE: dict[str, dict[str, str]] = {
+    "nb": {
+        "processor": "databehandler",
+        "sub_processor": "underdatabehandler",
+        "controller": "selvstendig behandlingsansvarlig",
+        "joint_controller": "felles behandlingsansvarlig",
+        "authority": "offentlig myndighet",
+        "customer": "kunde",
+    },
+    "en": {
+        "processor": "processor",
+        "sub_processor": "sub-processor",
+        "controller": "independent controller",
+        "joint_controller": "joint controller",
+        "authority": "public authority",
+        "customer": "customer",
+    },
+}
+_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="[\d.]+pt"')
+_GRAPHVIZ_ID = re.compile(r'\bid="(graph|clust|node|edge|a_)')
+
+
+def flows_page(registry: Registry, lang: str) -> str:
+    """Markdown of the data-flow page in ``lang``, with inline SVG from Graphviz."""
+    words = _WORDS[lang]
+    out = [f"# {words['title']}", "", words["intro"], ""]
+    views = [("organisation", words["all"])]
+    if registry.transfers:
+        views.append(("transfers", words["transfers"]))
+    for view, heading in views:
+        out += [f"## {heading}", "", _figure(render_svg(registry, view, lang), view), ""]
+    out += [f"## {words['table']}", "", _flows_table(registry, lang)]
+    return "\n".join(out)
+
+
+def _figure(svg: str, view: str) -> str:
+    """The SVG as an inline block: no XML prologue, scalable, ids unique on the page."""
+    svg = _COMMENT.sub("", _PROLOGUE.sub("", svg))
+    svg = _SIZE.sub(r'<svg style="max-width: \1pt"', svg, count=1)
+    svg = _GRAPHVIZ_ID.sub(rf'id="{view}-\1', svg)
+    lines = [line for line in svg.splitlines() if line.strip()]
+    return '<figure class="holte-diagram">\n' + "\n".join(lines) + "\n</figure>"
+
+
+def _flows_table(registry: Registry, lang: str) -> str:
+    words = _WORDS[lang]
+    rows = []
+    for flow in build_graph(registry).flows(lang):
+        activity = registry.activities[flow.activity]
+        data = [registry.data_categories[c].name for c in flow.data_categories]
+        party = registry.parties[flow.recipient]
+        recipient = party.trade_name
+        if flow.via:
+            names = ", ".join(registry.parties[p].trade_name for p in flow.via)
+            recipient += f" ({words['via']} {names})"
+        country = (
+            words["unknown"] if flow.country == "unknown" else country_name(flow.country, lang)
+        )
+        rows.append(
+            (
+                _name(activity.name.get(lang), activity.name.nb),
+                ", ".join(_name(d.get(lang), d.nb) for d in data),
+                recipient,
+                _ROLE[lang].get(flow.role, flow.role),
+                country,
+                flow.safeguard
+                if flow.third_country
+                else words["eea"]
+                if flow.country != "unknown"
+                else words["unknown"],
+            )
+        )
+    header = tuple(
+        words[k] for k in ("activity", "data", "recipient", "role", "country", "safeguard")
+    )
+    return md.table(words["caption"], header, rows, table_id=f"flows-{lang}")
+
+
+def _name(wanted: str | None, fallback: str | None) -> str:
+    return wanted or fallback or ""
