@@ -14,6 +14,7 @@ from holte_ropa.commands._common import (
     EXIT_FINDINGS,
     EXIT_UNUSABLE,
     add_registry_argument,
+    print_problems,
     use_colour,
     write_text,
 )
@@ -115,7 +116,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         registry = load_registry(Path(args.path))
     except RegistryError as exc:
-        _emit(args.format, args.output, [_as_finding(p) for p in exc.problems], chosen, options)
+        if args.format == "text" and args.output is None:
+            print_problems(exc.problems, sys.stdout)  # the file:line:col: error[...] form
+        else:
+            findings = [_as_finding(p) for p in exc.problems]
+            _emit(args.format, args.output, findings, chosen, options)
         return EXIT_UNUSABLE
     findings = check(
         registry,
