@@ -8,9 +8,8 @@ virtual files. All rendering lives in the library; this module only translates.
 
 from __future__ import annotations
 
-from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -21,6 +20,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+
+if TYPE_CHECKING:
+    from holte_ropa.registry import Registry
 
 __all__ = ["HolteRopaPlugin", "HolteRopaPluginConfig"]
 
@@ -38,13 +40,16 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
     """Generate the privacy site from a registry at build time."""
 
     def __init__(self) -> None:
+        self.preloaded: Registry | None = None
+        """A registry loaded already (by ``holte-ropa build``); skips loading it again."""
         self._pages: dict[str, str] = {}
         self._nav_by_lang: dict[str, Navigation] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from holte_ropa.site import site_nav, site_pages
 
-        registry = self._load(config)
+        registry = self.preloaded or self._load(config)
+        _refuse_findings(registry, self.config.fail_on, self.config.registry)
         self._pages = site_pages(registry)
         if not config.nav:
             config.nav = site_nav(self._pages)
@@ -77,7 +82,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
             context["nav"] = own
         return context
 
-    def _load(self, config: MkDocsConfig) -> Any:
+    def _load(self, config: MkDocsConfig) -> Registry:
         from holte_ropa.loader import load_registry
         from holte_ropa.problems import RegistryError
 
@@ -91,27 +96,24 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
                 f"holte-ropa: the registry {path} cannot be used ({len(exc.problems)} "
                 f"problems); fix them first:\n{lines}"
             ) from None
-        blocking = _blocking_findings(registry, self.config.fail_on)
-        if blocking:
-            raise PluginError(
-                f"holte-ropa: {len(blocking)} unwaived finding(s) at or above "
-                f"'{self.config.fail_on}' in {path}; fix or waive them first:\n"
-                + "\n".join(blocking)
-            )
         return registry
 
 
-def _blocking_findings(registry: Any, fail_on: str) -> list[str]:
-    try:
-        check = import_module("holte_ropa.rules").check
-    except ImportError:  # rules not merged yet
-        return []
+def _refuse_findings(registry: Registry, fail_on: str, where: str) -> None:
+    from holte_ropa.rules import check
+
     threshold = _RANK[fail_on]
-    return [
+    blocking = [
         f"{f.file}:{f.line}:{f.column}: {f.severity}[{f.rule} {f.name}]: {f.message}"
         for f in check(registry)
         if not f.waived and _RANK[str(f.severity)] >= threshold
     ]
+    if blocking:
+        raise PluginError(
+            f"holte-ropa: {len(blocking)} unwaived finding(s) at or above '{fail_on}' in "
+            f"{where}; fix them, or waive them with a reason, an approver and an expiry "
+            "date:\n" + "\n".join(blocking)
+        )
 
 
 def _first_page(section: Section) -> Page | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from importlib import import_module, resources
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -157,8 +157,6 @@ def _notice_pages(registry: Registry) -> dict[str, str]:
 
 
 def _rules() -> list[RuleDoc]:
-    try:
-        all_rules = import_module("holte_ropa.rules").all_rules
-    except ImportError:  # rules not merged yet
-        return []
+    from holte_ropa.rules import all_rules
+
     return list(all_rules())
