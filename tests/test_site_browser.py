@@ -1,0 +1,191 @@
+"""The published site in a real browser: Debian's Chromium driven by Playwright.
+
+One browser per session and one build per registry, served by ``python -m http.server``
+on 127.0.0.1, so the checks see exactly what a visitor's browser sees: accessibility
+(axe-core, WCAG 2.1 A/AA), no request leaving the machine, registry text never run as
+script, internal fields never published, and a notice usable on a 390 px phone.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from holte_ropa.loader import load_registry
+from holte_ropa.site import site_pages
+from tests.site_project import make_project, mkdocs_build
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+NOTICE_PAGES = ("index.md", "en/index.md")
+
+if not CHROMIUM.exists():  # pragma: no cover - scripts/setup.sh installs it
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+
+@dataclass
+class Site:
+    """A built site being served, with the generated pages it should hold."""
+
+    root: Path
+    base: str
+    pages: list[str]
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def url(self, page: str) -> str:
+        path = page.removesuffix(".md")
+        path = path.removesuffix("index")
+        return f"{self.base}/{path}{'' if path.endswith('/') or not path else '/'}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(root: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return server, f"http://127.0.0.1:{port}"
+        time.sleep(0.05)
+    server.kill()
+    raise RuntimeError("http.server did not start")
+
+
+def _build_and_serve(tmp: Path, registry: Path, *, fail_on: str = "error") -> Iterator[Site]:
+    config = make_project(tmp / "project", registry, fail_on=fail_on)
+    result = mkdocs_build(config, tmp / "site")
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in site_pages(load_registry(registry)) if p.endswith(".md")]
+    server, base = _serve(tmp / "site")
+    try:
+        yield Site(tmp / "site", base, pages)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def holte(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    yield from _build_and_serve(tmp_path_factory.mktemp("holte"), ROOT / "registry")
+
+
+def _open(browser: Browser, site: Site, **context: object) -> Page:
+    page = browser.new_page(**context)  # type: ignore[arg-type]
+    page.on("request", lambda request: site.requests.append(request.url))
+    page.on("dialog", lambda dialog: (site.dialogs.append(dialog.message), dialog.dismiss()))
+    return page
+
+
+def test_every_generated_page_in_both_languages_has_no_axe_violations(
+    browser: Browser, holte: Site
+) -> None:
+    assert any(p.startswith("en/") for p in holte.pages)
+    page = _open(browser, holte)
+    problems = []
+    for name in holte.pages:
+        response = page.goto(holte.url(name))
+        assert response is not None and response.ok, name
+        expected = "en" if name.startswith("en/") else "nb"
+        assert page.get_attribute("html", "lang") == expected, name
+        results = Axe().run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
+        )
+        for violation in results.response["violations"]:
+            for node in violation["nodes"]:
+                problems.append(f"{name}: {violation['id']}: {node['target']} {node['html'][:120]}")
+    page.close()
+    assert not problems, "axe violations:\n" + "\n".join(problems)
+
+
+def test_no_request_leaves_127_0_0_1(browser: Browser, holte: Site) -> None:
+    page = _open(browser, holte)
+    for name in holte.pages:
+        page.goto(holte.url(name), wait_until="networkidle")
+    page.close()
+    assert holte.requests
+    hosts = {urlparse(url).hostname for url in holte.requests}
+    assert hosts == {"127.0.0.1"}, sorted(u for u in holte.requests if "127.0.0.1" not in u)
+
+
+def test_no_built_file_loads_an_external_script_stylesheet_image_or_font(holte: Site) -> None:
+    import re
+
+    loaded = re.compile(r'<(?:script|link|img|source|iframe)\b[^>]*\b(?:src|href)="(https?:)?//')
+    for file in holte.root.rglob("*"):
+        if file.suffix in (".html", ".css"):
+            content = file.read_text(encoding="utf-8")
+            assert not loaded.search(content), file
+            assert "@import url(http" not in content and "url(https://" not in content, file
+
+
+def test_the_notice_fits_a_390_px_phone_without_sideways_scrolling(
+    browser: Browser, holte: Site
+) -> None:
+    page = _open(browser, holte, viewport={"width": 390, "height": 844})
+    for name in holte.pages:
+        if name in NOTICE_PAGES or name.removeprefix("en/") in ("processors.md", "cookies.md"):
+            page.goto(holte.url(name))
+            width = page.evaluate("document.scrollingElement.scrollWidth")
+            assert width <= 390, f"{name}: scrollWidth {width}"
+    page.close()
+
+
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(
+    browser: Browser, holte: Site
+) -> None:
+    page = _open(browser, holte)
+    page.goto(holte.url("flows.md"))
+    page.keyboard.press("Tab")  # skip link first: the switch must be reachable by keyboard
+    switch = page.locator("a.holte-lang-switch")
+    switch.focus()
+    assert switch.get_attribute("lang") == "en"
+    page.keyboard.press("Enter")
+    page.wait_for_url(holte.url("en/flows.md"))
+    assert page.get_attribute("html", "lang") == "en"
+    page.close()
