@@ -78,7 +78,8 @@ _ROLE: dict[str, dict[str, str]] = {
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="[\d.]+pt"')
-_GRAPHVIZ_ID = re.compile(r'\bid="(graph|clust|node|edge|a_)')
+_LABELLED_BY = re.compile(r'<svg\b[^>]*aria-labelledby="([^" ]+)')
+_GRAPHVIZ_ID = re.compile(r'\bid="((?:graph|clust|node|edge)\d+"|a_(?:node|edge|clust|graph)\d)')
 
 
 def flows_page(registry: Registry, lang: str) -> str:
@@ -100,7 +101,11 @@ def _figure(svg: str, view: str) -> str:
     svg = _SIZE.sub(r'<svg style="max-width: \1pt"', svg, count=1)
     svg = _GRAPHVIZ_ID.sub(rf'id="{view}-\1', svg)
     lines = [line for line in svg.splitlines() if line.strip()]
-    return '<figure class="holte-diagram">\n' + "\n".join(lines) + "\n</figure>"
+    labelled = _LABELLED_BY.search(svg)
+    label = f' aria-labelledby="{labelled.group(1)}"' if labelled else ""
+    # A region that scrolls on a phone must be reachable by keyboard (WCAG 2.1.1).
+    opening = f'<figure class="holte-diagram" role="group" tabindex="0"{label}>'
+    return opening + "\n" + "\n".join(lines) + "\n</figure>"
 
 
 def _flows_table(registry: Registry, lang: str) -> str:
