@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "check": "Validate the registry and report problems.",
     "build": "Validate the registry and write every output into one folder.",
     "schema": "Print the JSON Schema of registry files (for editors).",
+    "notice": "Write the privacy notice pages (nb and en) as Markdown.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 
