@@ -21,6 +21,10 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
+    "render_notice": "holte_ropa.notice",
+    "render_processors": "holte_ropa.notice",
+    "render_cookies": "holte_ropa.notice",
+    "notice_pages": "holte_ropa.notice",
 }
 
 __all__ = [
@@ -31,14 +35,22 @@ __all__ = [
     "Transfer",
     "__version__",
     "load_registry",
+    "notice_pages",
     "read_registry_files",
     "reference_data",
     "registry_json_schema",
+    "render_cookies",
+    "render_notice",
+    "render_processors",
 ]
 
 if TYPE_CHECKING:
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
+    from holte_ropa.notice import notice_pages as notice_pages
+    from holte_ropa.notice import render_cookies as render_cookies
+    from holte_ropa.notice import render_notice as render_notice
+    from holte_ropa.notice import render_processors as render_processors
     from holte_ropa.problems import Position as Position
     from holte_ropa.problems import Problem as Problem
     from holte_ropa.problems import RegistryError as RegistryError

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "build": "Validate the registry and write every output into one folder.",
     "schema": "Print the JSON Schema of registry files (for editors).",
     "site": "Write the website's pages as Markdown (no MkDocs needed).",
+    "notice": "Write the privacy notice pages (nb and en) as Markdown.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 

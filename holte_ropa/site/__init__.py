@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from holte_ropa.notice import notice_pages
 from holte_ropa.site import _markdown as md
 from holte_ropa.site._flows import flows_page
 from holte_ropa.site._history import history_page
@@ -61,7 +62,7 @@ def page_language(path: str) -> str:
 def site_pages(registry: Registry) -> dict[str, str]:
     """Every generated page and asset, keyed by path relative to the docs root."""
     bodies: dict[str, str] = {}
-    for path, markdown in _notice_pages(registry).items():
+    for path, markdown in notice_pages(registry).items():
         bodies[path] = markdown
     for lang in LANGUAGES:
         bodies[_in_lang("changes.md", lang)] = history_page(registry, lang)
@@ -147,13 +148,6 @@ def _stylesheets() -> dict[str, str]:
     return {
         f"stylesheets/{name}": (assets / name).read_text(encoding="utf-8") for name in _STYLESHEETS
     }
-
-
-def _notice_pages(registry: Registry) -> dict[str, str]:
-    render: Callable[[Registry], dict[str, str]]
-    from holte_ropa._notice_placeholder import notice_pages as render
-
-    return render(registry)
 
 
 def _rules() -> list[RuleDoc]:

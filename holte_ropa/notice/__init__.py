@@ -1,0 +1,51 @@
+"""The published privacy notice, generated from the registry in bokmål and English.
+
+Pages are Markdown for mkdocs (extensions ``attr_list``, ``md_in_html``, ``tables``,
+``toc``): headings carry explicit ``{#anchor}`` ids shared by both languages, tables are
+raw HTML with a ``<caption>`` and column headers, and every registry string is escaped.
+Internal fields of the record never reach a template (see :mod:`.views`).
+"""
+
+from __future__ import annotations
+
+from holte_ropa.notice.render import LANGS, render_page
+from holte_ropa.notice.views import Lang
+from holte_ropa.registry import Registry
+
+__all__ = ["PAGES", "notice_pages", "render_cookies", "render_notice", "render_processors"]
+
+PAGES: tuple[str, ...] = ("index.md", "processors.md", "cookies.md")
+"""Page file names; bokmål pages sit at the top, English ones under ``en/``."""
+
+_TEMPLATE = {"index.md": "notice", "processors.md": "processors", "cookies.md": "cookies"}
+
+
+def render_notice(registry: Registry, lang: Lang = "nb") -> str:
+    """The privacy notice in ``lang`` (``nb`` or ``en``) as Markdown, layered summary first."""
+    return render_page(registry, lang, "notice")
+
+
+def render_processors(registry: Registry, lang: Lang = "nb") -> str:
+    """Processors, sub-processors and other recipients with countries and safeguards."""
+    return render_page(registry, lang, "processors")
+
+
+def render_cookies(registry: Registry, lang: Lang = "nb") -> str:
+    """Cookies and similar technology, one captioned table per category."""
+    return render_page(registry, lang, "cookies")
+
+
+def notice_pages(registry: Registry) -> dict[str, str]:
+    """Every page in both languages: relative path -> Markdown.
+
+    Bokmål, the primary language, is at the top (``index.md``, ``processors.md``,
+    ``cookies.md``); English mirrors it under ``en/`` (``en/index.md``, ...). Links
+    between pages are relative (``processors.md``), so each language links within itself.
+    The pages set no front matter; the site decides titles from the single h1.
+    """
+    pages: dict[str, str] = {}
+    for lang in LANGS:
+        prefix = "" if lang == "nb" else f"{lang}/"
+        for name in PAGES:
+            pages[prefix + name] = render_page(registry, lang, _TEMPLATE[name])
+    return pages
