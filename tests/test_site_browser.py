@@ -189,3 +189,105 @@ def test_the_language_switch_leads_to_the_same_page_in_the_other_language(
     page.wait_for_url(holte.url("en/flows.md"))
     assert page.get_attribute("html", "lang") == "en"
     page.close()
+
+
+def test_every_link_in_the_first_layer_leads_to_a_heading_on_the_same_page(
+    browser: Browser, holte: Site
+) -> None:
+    page = _open(browser, holte)
+    for name in NOTICE_PAGES:
+        page.goto(holte.url(name))
+        layer = page.locator("h2#summary")
+        assert layer.count() == 1, f"{name}: no first layer (h2#summary)"
+        hrefs = page.evaluate(
+            """() => {
+                const links = [];
+                let node = document.querySelector('h2#summary').nextElementSibling;
+                while (node && node.tagName !== 'H2') {
+                    node.querySelectorAll('a').forEach(a => links.push(a.getAttribute('href')));
+                    node = node.nextElementSibling;
+                }
+                return links;
+            }"""
+        )
+        assert hrefs, f"{name}: the first layer links nowhere"
+        for href in hrefs:
+            assert href.startswith("#"), f"{name}: {href} leaves the page"
+            target = page.locator(f"[id='{href[1:]}']")
+            assert target.count() == 1, f"{name}: {href} resolves to nothing"
+            tag = target.evaluate("e => e.tagName")
+            assert tag in ("H2", "H3", "H4"), f"{name}: {href} is a {tag}, not a heading"
+    page.close()
+
+
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_IMAGE = "<img src=x onerror=alert(2)>"
+TEMPLATE = "{{ 7*7 }}"
+CANARY = "CANARY-d41d8cd98f"
+
+
+def _variant(tmp: Path, replacements: dict[str, str]) -> Path:
+    """The small fixture registry with some values replaced: hostile or secret text."""
+    folder = tmp / "registry"
+    folder.mkdir()
+    for source in (FIXTURES / "small").glob("*.yaml"):
+        text = source.read_text(encoding="utf-8")
+        for old, new in replacements.items():
+            text = text.replace(old, new)
+        (folder / source.name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    tmp = tmp_path_factory.mktemp("hostile")
+    registry = _variant(
+        tmp,
+        {
+            "trade_name: Mailtool": f"trade_name: '{HOSTILE_SCRIPT}'",
+            "Utsending av e-post": HOSTILE_IMAGE,
+            "E-mail delivery": HOSTILE_IMAGE,
+            "Sende nyhetsbrev": f"'{TEMPLATE}'",
+            "Send newsletters": f"'{TEMPLATE}'",
+        },
+    )
+    yield from _build_and_serve(tmp, registry, fail_on="never")
+
+
+@pytest.fixture(scope="module")
+def canary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    tmp = tmp_path_factory.mktemp("canary")
+    registry = _variant(
+        tmp,
+        {
+            "proof: mailtool consent log": f"proof: {CANARY}-proof",
+            "owner: Marketing lead": f"owner: {CANARY}-owner\n    notes: {CANARY}-notes",
+            "reference: DPA-7": f"reference: {CANARY}-dpa",
+        },
+    )
+    assert CANARY in "".join(p.read_text(encoding="utf-8") for p in registry.glob("*.yaml"))
+    yield from _build_and_serve(tmp, registry, fail_on="never")
+
+
+def test_registry_text_never_runs_as_script_and_templates_show_literally(
+    browser: Browser, hostile: Site
+) -> None:
+    page = _open(browser, hostile)
+    texts = []
+    for name in hostile.pages:
+        page.goto(hostile.url(name), wait_until="load")
+        texts.append(page.inner_text("article"))
+    page.close()
+    assert hostile.dialogs == []
+    shown = "\n".join(texts)
+    assert HOSTILE_SCRIPT in shown and HOSTILE_IMAGE in shown
+    assert TEMPLATE in shown
+
+
+def test_no_internal_field_reaches_any_file_of_the_built_site(canary: Site) -> None:
+    leaks = [
+        str(file.relative_to(canary.root))
+        for file in canary.root.rglob("*")
+        if file.is_file() and CANARY.encode() in file.read_bytes()
+    ]
+    assert not leaks, f"internal fields published in {leaks}"
