@@ -1,6 +1,6 @@
 """The published website, rendered from a Registry without MkDocs.
 
-Every page is Markdown (plus the two stylesheets in ``assets/``) returned as
+Every page is Markdown (plus the stylesheets and script in ``assets/``) returned as
 ``{relative path: content}``: the MkDocs plugin hands these to MkDocs as virtual files,
 ``holte-ropa site -o DIR`` writes them to disk, and any other Markdown site builder can
 take them from there. Nothing here imports MkDocs, so the site outlives any one builder.
@@ -69,7 +69,7 @@ def site_pages(registry: Registry) -> dict[str, str]:
         bodies[_in_lang("flows.md", lang)] = flows_page(registry, lang)
     bodies.update(rule_pages(_rules()))
     pages = {path: _finish(path, body, bodies) for path, body in bodies.items()}
-    pages.update(_stylesheets())
+    pages.update(_assets())
     return dict(sorted(pages.items()))
 
 
@@ -103,8 +103,12 @@ def write_site(registry: Registry, out_dir: Path) -> list[Path]:
     return written
 
 
-_STYLESHEETS = ("holte-ropa.css", "print.css")
-"""Listed in mkdocs.yml's extra_css; print.css holds only @media print rules."""
+_ASSETS = (
+    ("stylesheets", "holte-ropa.css"),
+    ("stylesheets", "print.css"),
+    ("javascripts", "holte-ropa.js"),
+)
+"""Listed in mkdocs.yml's extra_css and extra_javascript; print.css is @media print only."""
 _RULES_TITLE = {"nb": "Regler", "en": "Rules"}
 
 
@@ -143,10 +147,10 @@ def _finish(path: str, body: str, bodies: Mapping[str, str]) -> str:
     return md.front_matter(lang=lang) + switch + "\n\n" + body
 
 
-def _stylesheets() -> dict[str, str]:
+def _assets() -> dict[str, str]:
     assets = resources.files("holte_ropa.site") / "assets"
     return {
-        f"stylesheets/{name}": (assets / name).read_text(encoding="utf-8") for name in _STYLESHEETS
+        f"{folder}/{name}": (assets / name).read_text(encoding="utf-8") for folder, name in _ASSETS
     }
 
 

@@ -44,12 +44,10 @@ def table(
 ) -> str:
     """A raw HTML table with a caption and header cells (Markdown tables have no caption).
 
-    The wrapper scrolls on its own when the table is wider than a phone screen, and is
-    focusable so keyboard users can scroll it too (WCAG 2.1.1).
+    The theme wraps it in a box that scrolls on a phone (see assets/holte-ropa.js).
     """
     caption_id = f"{table_id}-caption"
     out = [
-        f'<div class="holte-table" role="region" tabindex="0" aria-labelledby="{caption_id}">',
         "<table>",
         f'<caption id="{caption_id}">{html.escape(caption)}</caption>',
         "<thead><tr>"
@@ -64,5 +62,5 @@ def table(
             + "".join(f"<td>{html.escape(cell)}</td>" for cell in rest)
             + "</tr>"
         )
-    out += ["</tbody>", "</table>", "</div>"]
+    out += ["</tbody>", "</table>"]
     return "\n".join(out) + "\n"
