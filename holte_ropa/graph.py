@@ -266,6 +266,7 @@ class DataFlowGraph:
                 label_en=party.trade_name,
                 role=party.role.value,
                 legal_name=party.legal_name,
+                located=not isinstance(party.locations, str),
             )
         for code in self._countries():
             third = not reg.reference.is_eea(code)

@@ -35,4 +35,7 @@ def run(args: argparse.Namespace) -> int:
     for name, text in written.items():
         (out / name).write_text(text, encoding="utf-8")
     print(f"{args.path}: valid; wrote {', '.join(sorted(written))} to {out}/")
+    from holte_ropa.exporters.audit_bundle import write_graphs_and_records
+
+    print(write_graphs_and_records(registry, out))
     return EXIT_CLEAN

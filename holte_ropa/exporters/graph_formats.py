@@ -85,7 +85,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "behandling",
         "support": "brukerstøtte",
         "parent": "morselskap",
-        "no_data": "ingen data når hit",
+        "unlocated": "land ukjent",
         "desc": "{a} behandlingsaktiviteter, {p} mottakere og {c} land. {t}",
         "desc_transfers": "Overføringer ut av EØS: {list}.",
         "desc_none": "Ingen overføringer ut av EØS.",
@@ -114,7 +114,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "processing",
         "support": "support",
         "parent": "parent company",
-        "no_data": "no data reaches it",
+        "unlocated": "countries unknown",
         "desc": "{a} processing activities, {p} recipients and {c} countries. {t}",
         "desc_transfers": "Transfers outside the EEA: {list}.",
         "desc_none": "No transfers outside the EEA.",
@@ -282,7 +282,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
 def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
     """ "US: DPF" lines inside a party's box: a label on a converging edge is ambiguous."""
     w = _w(lang)
-    notes: list[str] = []
+    notes: list[str] = [] if g.nodes[party].get("located", True) else [w["unlocated"]]
     for _, country, data in g.out_edges(party, data=True):
         if data["kind"] == "located_in" and data["third_country"]:
             note = (
