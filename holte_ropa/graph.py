@@ -42,7 +42,9 @@ __all__ = [
     "WhereIs",
     "build_graph",
     "country_name",
+    "flows_table",
     "node_id",
+    "role_name",
     "safeguard",
 ]
 
@@ -99,12 +101,7 @@ _MECHANISM_LABEL: dict[str, tuple[str, str, str]] = {
     "bcr": ("BCR", "bindende virksomhetsregler", "binding corporate rules"),
     "derogation": ("Art. 49", "unntak", "derogation"),
 }
-_MECHANISM_ARTICLE: dict[str, str] = {
-    "adequacy": "GDPR Art. 45",
-    "dpf": "GDPR Art. 45",
-    "scc": "GDPR Art. 46(2)(c)",
-    "bcr": "GDPR Art. 47",
-}
+_MECHANISM_ARTICLE: dict[str, str] = {"adequacy": "45", "dpf": "45", "scc": "46(2)(c)", "bcr": "47"}
 
 
 def mechanism_code(mechanism: TransferMechanism | Unknown | None) -> str:
@@ -139,11 +136,12 @@ def safeguard(
         module = getattr(mechanism, "module", "unknown")
         if module != "unknown":
             words += f" ({'modul' if lang == 'nb' else 'module'} {module})"
+    art = "art." if lang == "nb" else "Art."
     if code == "derogation" and not isinstance(mechanism, str) and mechanism is not None:
-        return f"{words} (GDPR Art. 49(1)({getattr(mechanism, 'point', '?')}))"
+        return f"{words} (GDPR {art} 49(1)({getattr(mechanism, 'point', '?')}))"
     if code == "adequacy" and adequacy is not None:
         words += f", {adequacy.decision}"
-    return f"{words} ({_MECHANISM_ARTICLE[code]})"
+    return f"{words} (GDPR {art} {_MECHANISM_ARTICLE[code]})"
 
 
 # --------------------------------------------------------------------------- results
@@ -210,6 +208,11 @@ class FlowRow:
     third_country: bool
     safeguard: str
     """How a third-country transfer is safeguarded; empty inside the EEA."""
+    activity_name: str = ""
+    data_category_names: tuple[str, ...] = ()
+    recipient_name: str = ""
+    role_name: str = ""
+    country_name: str = ""
 
 
 # --------------------------------------------------------------------------- the graph
@@ -578,9 +581,41 @@ class DataFlowGraph:
                             country=country,
                             third_country=t is not None,
                             safeguard=safeguard(t.mechanism, t.adequacy, lang) if t else "",
+                            activity_name=text(activity.name, lang),
+                            data_category_names=tuple(
+                                text(reg.data_categories[d].name, lang)
+                                for d in activity.data_categories
+                            ),
+                            recipient_name=party.trade_name,
+                            role_name=role_name(party.role.value, lang),
+                            country_name=country_name(country, lang)
+                            if country != "unknown"
+                            else _UNKNOWN[lang == "nb"],
                         )
                     )
         return rows
+
+
+_UNKNOWN = {True: "ukjent, må bekreftes", False: "unknown, to be confirmed"}
+_ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "processor": ("databehandler", "processor"),
+    "sub_processor": ("underdatabehandler", "sub-processor"),
+    "controller": ("selvstendig behandlingsansvarlig", "independent controller"),
+    "joint_controller": ("felles behandlingsansvarlig", "joint controller"),
+    "authority": ("offentlig myndighet", "public authority"),
+    "customer": ("kunde (behandlingsansvarlig)", "customer (controller)"),
+}
+
+
+def role_name(role: str, lang: str) -> str:
+    """A party role in words (vocabulary.md), so tables never rely on colour or codes."""
+    nb, en = _ROLE_NAMES.get(role, (role, role))
+    return nb if lang == "nb" else en
+
+
+def flows_table(registry: Registry, lang: str = "nb") -> list[FlowRow]:
+    """The accessible table equivalent of the diagrams: one row per flow, named in ``lang``."""
+    return DataFlowGraph(registry).flows(lang)
 
 
 def _recipient_kinds(activity: Activity) -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from holte_ropa.graph import safeguard, text
+from holte_ropa.graph import role_name, safeguard, text
 from holte_ropa.models import (
     Activity,
     Consent,
@@ -162,12 +162,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "vital_interest": "vitale interesser",
         "public_task": "allmennhetens interesse eller offentlig myndighet",
         "legitimate_interest": "berettiget interesse",
-        "processor": "databehandler",
-        "sub_processor": "underdatabehandler",
-        "controller": "selvstendig behandlingsansvarlig",
-        "joint_controller": "felles behandlingsansvarlig",
-        "authority": "offentlig myndighet",
-        "customer": "kunde",
         "via": "via",
         "not_required": "ikke påkrevd",
         "required": "påkrevd",
@@ -186,12 +180,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "vital_interest": "vital interests",
         "public_task": "public task",
         "legitimate_interest": "legitimate interest",
-        "processor": "processor",
-        "sub_processor": "sub-processor",
-        "controller": "independent controller",
-        "joint_controller": "joint controller",
-        "authority": "public authority",
-        "customer": "customer",
         "via": "via",
         "not_required": "not required",
         "required": "required",
@@ -279,7 +267,7 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
     recipients: list[str] = []
     for party_id, via in registry.parties_of(activity):
         party = parties[party_id]
-        entry = f"{party.trade_name} ({w.get(party.role.value, party.role.value)})"
+        entry = f"{party.trade_name} ({role_name(party.role.value, lang)})"
         if via:
             entry += f", {w['via']} {', '.join(parties[p].trade_name for p in via)}"
         recipients.append(entry)

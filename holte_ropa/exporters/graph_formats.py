@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from holte_ropa.graph import GraphView, build_graph
+from holte_ropa.graph import GraphView, build_graph, role_name
 from holte_ropa.registry import Registry
 
 __all__ = [
@@ -66,12 +66,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "eea": "EØS",
         "third_country": "Tredjeland (utenfor EØS)",
         "legend": "Forklaring",
-        "processor": "databehandler",
-        "sub_processor": "underdatabehandler",
-        "controller": "selvstendig behandlingsansvarlig",
-        "joint_controller": "felles behandlingsansvarlig",
-        "authority": "offentlig myndighet",
-        "customer": "kunde (behandlingsansvarlig)",
         "activity": "behandlingsaktivitet",
         "as_processor": "vi er databehandler",
         "as_joint": "felles behandlingsansvar",
@@ -95,12 +89,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "eea": "EEA",
         "third_country": "Third countries (outside the EEA)",
         "legend": "Legend",
-        "processor": "processor",
-        "sub_processor": "sub-processor",
-        "controller": "independent controller",
-        "joint_controller": "joint controller",
-        "authority": "public authority",
-        "customer": "customer (controller)",
         "activity": "processing activity",
         "as_processor": "we are processor",
         "as_joint": "joint control",
@@ -240,7 +228,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
             f"  {_q(n)} "
             + _attrs(
                 label=_lines(
-                    *_wrap(_label(data, lang)), w.get(role, role), *_transfer_notes(g, n, lang)
+                    *_wrap(_label(data, lang)), role_name(role, lang), *_transfer_notes(g, n, lang)
                 ),
                 fillcolor=_q(fill),
                 color=_q(line),
@@ -376,7 +364,7 @@ def _legend(view: GraphView, lang: str) -> list[str]:
         rows.append(swatch(*_SUBJECT_COLOURS, w["subject"]))
     if "activity" in kinds:
         rows.append(swatch(*_ACTIVITY_COLOURS, w["activity"]))
-    rows += [swatch(*_ROLE_COLOURS[r], w[r]) for r in _ROLE_COLOURS if r in roles]
+    rows += [swatch(*_ROLE_COLOURS[r], role_name(r, lang)) for r in _ROLE_COLOURS if r in roles]
     edges = [d for _, _, d in g.edges(data=True) if d["kind"] == "located_in"]
     if any(not d["third_country"] for d in edges):
         rows.append(stroke(_QUIET, w["eea_location"], dashed=True))
@@ -546,7 +534,7 @@ def to_mermaid(view: GraphView, lang: str = "nb") -> str:
     for n, d in nodes:
         if d["kind"] == "party":
             role = str(d["role"])
-            out.append(f"  {_mid(n)}[{_mq(_label(d, lang) + chr(10) + w.get(role, role))}]")
+            out.append(f"  {_mid(n)}[{_mq(_label(d, lang) + chr(10) + role_name(role, lang))}]")
     for region in ("eea", "third_country"):
         block(
             region,
