@@ -419,7 +419,9 @@ class DataFlowGraph:
                 f"Hvor opplysningene går: {text(subject.name, 'nb')}",
                 f"Where the data goes: {text(subject.name, 'en')}",
             )
-        return GraphView(spec, titles[0], titles[1], self._subgraph(nodes), org)
+        # The whole-organisation view shares the graph: views are read, never changed.
+        graph = self.graph if kind == "organisation" else self._subgraph(nodes)
+        return GraphView(spec, titles[0], titles[1], graph, org)
 
     def _subgraph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
         """An induced subgraph that keeps the full graph's node and edge order."""
