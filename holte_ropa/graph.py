@@ -259,6 +259,8 @@ class DataFlowGraph:
                 role=activity.role.value,
                 special=bool(self._sensitive(activity.data_categories)),
                 data_categories=activity.data_categories,
+                data_nb=self._data_names(activity, "nb"),
+                data_en=self._data_names(activity, "en"),
             )
         for party in reg.parties.values():
             g.add_node(
@@ -372,6 +374,10 @@ class DataFlowGraph:
                     if third
                     else "",
                 )
+
+    def _data_names(self, activity: Activity, lang: str) -> tuple[str, ...]:
+        table = self.registry.data_categories
+        return tuple(text(table[d].name, lang) for d in activity.data_categories if d in table)
 
     def _sensitive(self, categories: Iterable[str]) -> list[str]:
         table = self.registry.data_categories

@@ -80,7 +80,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "support": "brukerstøtte",
         "parent": "morselskap",
         "unlocated": "land ukjent",
-        "desc": "{a} behandlingsaktiviteter, {p} mottakere og {c} land. {t}",
+        "desc": "{a} {a_s}, {p} {p_s} og {c} land. {t}",
         "desc_transfers": "Overføringer ut av EØS: {list}.",
         "desc_none": "Ingen overføringer ut av EØS.",
     },
@@ -103,7 +103,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "support": "support",
         "parent": "parent company",
         "unlocated": "countries unknown",
-        "desc": "{a} processing activities, {p} recipients and {c} countries. {t}",
+        "desc": "{a} processing {a_s}, {p} {p_s} and {c} {c_s}. {t}",
         "desc_transfers": "Transfers outside the EEA: {list}.",
         "desc_none": "No transfers outside the EEA.",
     },
@@ -209,6 +209,9 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
             text.append(f"({w['as_joint']})")
         if data.get("special"):
             text.append(w["special"])
+        if focused:
+            # What the activity discloses: every edge out of it carries these categories.
+            text += ["", *_wrap(", ".join(data["data_nb" if lang == "nb" else "data_en"]), 34)]
         out.append(
             f"    {_q(n)} "
             + _attrs(
@@ -315,9 +318,9 @@ def _edge(u: str, v: str, data: dict[str, Any], lang: str, focused: bool) -> str
             if not known:
                 attrs["style"] = "dashed"
         else:
+            # A label here floats between converging dotted lines: a tooltip is enough.
             attrs["style"] = "dotted"
-            if focused and data["access"] != "processing":
-                attrs["label"] = _q(access)
+            attrs["tooltip"] = _q(access)
     body = f"  {_q(u)} -> {_q(v)}"
     return f"{body} {_attrs(**attrs)};" if attrs else f"{body};"
 
@@ -458,7 +461,15 @@ def describe(view: GraphView, lang: str) -> str:
             mechanism = _short_mechanism(str(data["mechanism"]), lang)
             transfers[f"{party} → {country} ({mechanism})"] = None
     t = w["desc_transfers"].format(list="; ".join(transfers)) if transfers else w["desc_none"]
-    return w["desc"].format(a=count["activity"], p=count["party"], c=count["country"], t=t).strip()
+    a, p, c = count["activity"], count["party"], count["country"]
+    if lang == "nb":
+        words = {"a_s": "behandlingsaktivitet" if a == 1 else "behandlingsaktiviteter"}
+        words["p_s"] = "mottaker" if p == 1 else "mottakere"
+    else:
+        words = {"a_s": "activity" if a == 1 else "activities"}
+        words["p_s"] = "recipient" if p == 1 else "recipients"
+        words["c_s"] = "country" if c == 1 else "countries"
+    return w["desc"].format(a=a, p=p, c=c, t=t, **words).strip()
 
 
 def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb") -> str:
@@ -504,7 +515,10 @@ def _mid(node: str) -> str:
 
 
 def _mq(text: str) -> str:
-    return '"' + html.escape(text, quote=True).replace("\n", "<br/>") + '"'
+    """A quoted Mermaid label: Mermaid's own #entity; codes, not HTML's."""
+    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        text = text.replace(char, code)
+    return '"' + text.replace("\n", "<br/>") + '"'
 
 
 def to_mermaid(view: GraphView, lang: str = "nb") -> str:
