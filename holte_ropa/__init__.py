@@ -33,10 +33,15 @@ _EXPORTS: dict[str, str] = {
     "RecordTable": "holte_ropa.records",
     "record_table": "holte_ropa.records",
     "export_record": "holte_ropa.exporters.record_formats",
+    "check": "holte_ropa.rules",
+    "all_rules": "holte_ropa.rules",
+    "Finding": "holte_ropa.findings",
+    "Severity": "holte_ropa.findings",
 }
 
 __all__ = [
     "DataFlowGraph",
+    "Finding",
     "FlowRow",
     "GraphView",
     "Impact",
@@ -45,10 +50,13 @@ __all__ = [
     "RecordTable",
     "Registry",
     "RegistryError",
+    "Severity",
     "Transfer",
     "WhereIs",
     "__version__",
+    "all_rules",
     "build_graph",
+    "check",
     "export_graph",
     "export_record",
     "flows_table",
@@ -64,6 +72,8 @@ if TYPE_CHECKING:
     from holte_ropa.exporters.graph_formats import export_graph as export_graph
     from holte_ropa.exporters.graph_formats import render_svg as render_svg
     from holte_ropa.exporters.record_formats import export_record as export_record
+    from holte_ropa.findings import Finding as Finding
+    from holte_ropa.findings import Severity as Severity
     from holte_ropa.graph import DataFlowGraph as DataFlowGraph
     from holte_ropa.graph import FlowRow as FlowRow
     from holte_ropa.graph import GraphView as GraphView
@@ -81,6 +91,8 @@ if TYPE_CHECKING:
     from holte_ropa.reference import reference_data as reference_data
     from holte_ropa.registry import Registry as Registry
     from holte_ropa.registry import Transfer as Transfer
+    from holte_ropa.rules import all_rules as all_rules
+    from holte_ropa.rules import check as check
     from holte_ropa.schema import registry_json_schema as registry_json_schema
 
 

@@ -1,10 +1,11 @@
-"""``holte-ropa build`` writes every diagram and record next to the registry dump."""
+"""The build step that writes every diagram and record next to the registry dump."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from holte_ropa.cli import main
+from holte_ropa import load_registry
+from holte_ropa.exporters.audit_bundle import write_graphs_and_records
 from tests.conftest import FIXTURES
 
 
@@ -14,12 +15,13 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_build_writes_graphs_and_records_identically_twice(tmp_path: Path) -> None:
-    registry = str(FIXTURES / "small")
-    assert main(["build", registry, "-o", str(tmp_path / "a")]) == 0
-    assert main(["build", registry, "-o", str(tmp_path / "b")]) == 0
+def test_graphs_and_records_are_written_identically_twice(tmp_path: Path) -> None:
+    registry = load_registry(FIXTURES / "small")
+    written = write_graphs_and_records(registry, tmp_path / "a")
+    write_graphs_and_records(load_registry(FIXTURES / "small"), tmp_path / "b")
     first, second = _snapshot(tmp_path / "a"), _snapshot(tmp_path / "b")
     assert first == second
+    assert sorted(str(p.relative_to(tmp_path / "a")) for p in written) == sorted(first)
     for name in (
         "graphs/organisation.nb.svg",
         "graphs/organisation.en.png",

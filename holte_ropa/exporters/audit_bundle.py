@@ -20,13 +20,13 @@ __all__ = ["write_graphs_and_records"]
 _LANGS = ("nb", "en")
 
 
-def write_graphs_and_records(registry: Registry, out: Path) -> str:
-    """Write ``out/graphs`` and ``out/records``; returns a one-line summary for people."""
+def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
+    """Write ``out/graphs`` and ``out/records``; returns the files written (a build step)."""
     graphs, records = out / "graphs", out / "records"
     graphs.mkdir(parents=True, exist_ok=True)
     records.mkdir(parents=True, exist_ok=True)
     graph = build_graph(registry)
-    count = 0
+    written: list[Path] = []
     for spec in ("organisation", "transfers"):
         view = graph.view(spec)
         for lang in _LANGS:
@@ -36,8 +36,7 @@ def write_graphs_and_records(registry: Registry, out: Path) -> str:
                 suffix = FILE_SUFFIX.get(fmt, fmt)
                 neutral = fmt in ("graphml", "json")
                 name = f"{spec}.{suffix}" if neutral else f"{spec}.{lang}.{suffix}"
-                (graphs / name).write_bytes(export_graph(view, fmt, lang))
-                count += 1
+                written.append(_write(graphs / name, export_graph(view, fmt, lang)))
     focused = [
         *(f"activity:{a}" for a in registry.activities),
         *(f"party:{p}" for p in registry.parties),
@@ -47,15 +46,17 @@ def write_graphs_and_records(registry: Registry, out: Path) -> str:
         view = graph.view(spec)
         for lang in _LANGS:
             name = f"{spec.replace(':', '-')}.{lang}.svg"
-            (graphs / name).write_bytes(export_graph(view, "svg", lang))
-            count += 1
-    written = 0
+            written.append(_write(graphs / name, export_graph(view, "svg", lang)))
     for role in ("controller", "processor"):
         for lang in _LANGS:
             for kind in ("xlsx", "csv", "json"):
                 data = export_record(registry, role, kind, lang)
-                (records / f"{role}.{lang}.{kind}").write_bytes(data)
-                written += 1
-    (records / "record.jsonld").write_bytes(export_record(registry, "controller", "jsonld"))
-    written += 1
-    return f"wrote {count} diagrams to {graphs}/ and {written} records to {records}/"
+                written.append(_write(records / f"{role}.{lang}.{kind}", data))
+    jsonld = export_record(registry, "controller", "jsonld")
+    written.append(_write(records / "record.jsonld", jsonld))
+    return written
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
