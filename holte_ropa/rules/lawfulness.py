@@ -394,8 +394,8 @@ def objection_right_not_stated(registry: Registry, context: Context) -> Iterator
         "markedsføringsloven § 15",
     ),
     summary=(
-        "Direct marketing comes with the unconditional right to object; e-mail marketing to "
-        "persons rests on consent unless the existing-customer exception is recorded."
+        "Direct marketing keeps the right to object; e-mail marketing rests on consent or "
+        "the existing-customer exception."
     ),
     rationale=(
         "People may object to direct marketing at any time and without reasons, and then "
@@ -715,7 +715,7 @@ def national_id_without_justification(registry: Registry, context: Context) -> I
     name="consent-under-imbalance-of-power",
     severity=Severity.WARNING,
     references=("GDPR Art. 7(4)", "GDPR Art. 4(11)", "GDPR Recital 43"),
-    summary="Consent from employees or applicants is rarely freely given (judgement).",
+    summary="Consent from employees or applicants is rarely freely given.",
     rationale=(
         "Consent must be freely given (Art. 4(11)); where there is a clear imbalance of "
         "power, as between employer and employee or applicant, it rarely is "
@@ -821,10 +821,7 @@ def _imbalance_hit(
     name="requested-disclosure-on-legitimate-interest",
     severity=Severity.WARNING,
     references=("GDPR Art. 6(1)(f)", "GDPR Art. 6(1)(b)", "GDPR Art. 6(1)(a)"),
-    summary=(
-        "Disclosure to an independent controller on legitimate interest: if the person "
-        "asked for it, another basis fits better (judgement)."
-    ),
+    summary="A disclosure the person asks for rests on legitimate interest.",
     rationale=(
         "A partner that receives data for its own purposes is an independent controller, "
         "and handing the data over needs its own basis. When the disclosure happens "

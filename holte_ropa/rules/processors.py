@@ -123,10 +123,7 @@ def processor_without_agreement(registry: Registry, context: Context) -> Iterato
     name="broken-sub-processor-chain",
     severity=Severity.ERROR,
     references=("GDPR Art. 28(2)", "GDPR Art. 28(4)"),
-    summary=(
-        "Every sub-processor names the processor that engaged it, and the chain leads "
-        "through processors back to the organisation."
-    ),
+    summary="Every sub-processor's chain leads through processors to the organisation.",
     rationale=(
         "A sub-processor acts on the instructions of a processor, which answers for it to "
         "the controller (Art. 28(4)); the record must show whose sub-processor it is so "
@@ -222,10 +219,7 @@ def _broken_link(registry: Registry, party: Party) -> Iterator[Hit]:
     name="sub-processor-not-authorised",
     severity=Severity.WARNING,
     references=("GDPR Art. 28(2)", "GDPR Art. 28(4)"),
-    summary=(
-        "Every sub-processor was authorised by the controller, specifically or generally "
-        "with notice of changes."
-    ),
+    summary="Every sub-processor was authorised, specifically or with notice of changes.",
     rationale=(
         "A processor may not engage another processor without the controller's prior "
         "written authorisation, specific or general; under a general authorisation the "
@@ -299,10 +293,7 @@ def sub_processor_not_authorised(registry: Registry, context: Context) -> Iterat
     name="advertising-platform-as-processor",
     severity=Severity.WARNING,
     references=("GDPR Art. 26", "GDPR Art. 28", "CJEU C-40/17", "CJEU C-210/16"),
-    summary=(
-        "An advertising platform with pixels or plugins recorded as a processor: consider "
-        "joint controllership (judgement)."
-    ),
+    summary="An advertising platform with pixels or plugins is recorded as a processor.",
     rationale=(
         "A processor processes only on the controller's instructions and for the "
         "controller's purposes. An advertising platform that collects data through a "
@@ -454,10 +445,7 @@ def joint_control_without_arrangement(registry: Registry, context: Context) -> I
     name="misreferenced-or-unused-party",
     severity=Severity.ERROR,
     references=("GDPR Art. 30(1)(d)", "GDPR Art. 5(2)"),
-    summary=(
-        "An activity names each party in a place that fits the party's role; a party no "
-        "activity uses is a warning."
-    ),
+    summary="Activities name each party as what it is; every party is used by one.",
     rationale=(
         "The recipients of the record (Art. 30(1)(d)) are only right if each party is "
         "named as what it is: a processor under `processors`, an independent controller "

@@ -676,10 +676,7 @@ def security_measures_not_stated(registry: Registry, context: Context) -> Iterat
     name="incomplete-processor-record",
     severity=Severity.ERROR,
     references=("GDPR Art. 30(2)", "GDPR Art. 28(2)", "GDPR Art. 32(1)"),
-    summary=(
-        "A processor activity names its controllers, agreement, categories of processing, "
-        "sub-processors, transfers and security measures."
-    ),
+    summary="A processor activity has the full Art. 30(2) record.",
     rationale=(
         "Where the organisation processes on behalf of others it keeps a second record "
         "(Art. 30(2)): the controllers, the categories of processing, transfers with their "
