@@ -25,26 +25,70 @@ _EXPORTS: dict[str, str] = {
     "render_processors": "holte_ropa.notice",
     "render_cookies": "holte_ropa.notice",
     "notice_pages": "holte_ropa.notice",
+    "build_graph": "holte_ropa.graph",
+    "DataFlowGraph": "holte_ropa.graph",
+    "FlowRow": "holte_ropa.graph",
+    "GraphView": "holte_ropa.graph",
+    "Impact": "holte_ropa.graph",
+    "WhereIs": "holte_ropa.graph",
+    "flows_table": "holte_ropa.graph",
+    "export_graph": "holte_ropa.exporters.graph_formats",
+    "render_svg": "holte_ropa.exporters.graph_formats",
+    "RecordTable": "holte_ropa.records",
+    "record_table": "holte_ropa.records",
+    "export_record": "holte_ropa.exporters.record_formats",
+    "check": "holte_ropa.rules",
+    "all_rules": "holte_ropa.rules",
+    "Finding": "holte_ropa.findings",
+    "Severity": "holte_ropa.findings",
 }
 
 __all__ = [
+    "DataFlowGraph",
+    "Finding",
+    "FlowRow",
+    "GraphView",
+    "Impact",
     "Position",
     "Problem",
+    "RecordTable",
     "Registry",
     "RegistryError",
+    "Severity",
     "Transfer",
+    "WhereIs",
     "__version__",
+    "all_rules",
+    "build_graph",
+    "check",
+    "export_graph",
+    "export_record",
+    "flows_table",
     "load_registry",
     "notice_pages",
     "read_registry_files",
+    "record_table",
     "reference_data",
     "registry_json_schema",
     "render_cookies",
     "render_notice",
     "render_processors",
+    "render_svg",
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa.exporters.graph_formats import export_graph as export_graph
+    from holte_ropa.exporters.graph_formats import render_svg as render_svg
+    from holte_ropa.exporters.record_formats import export_record as export_record
+    from holte_ropa.findings import Finding as Finding
+    from holte_ropa.findings import Severity as Severity
+    from holte_ropa.graph import DataFlowGraph as DataFlowGraph
+    from holte_ropa.graph import FlowRow as FlowRow
+    from holte_ropa.graph import GraphView as GraphView
+    from holte_ropa.graph import Impact as Impact
+    from holte_ropa.graph import WhereIs as WhereIs
+    from holte_ropa.graph import build_graph as build_graph
+    from holte_ropa.graph import flows_table as flows_table
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
     from holte_ropa.notice import notice_pages as notice_pages
@@ -54,9 +98,13 @@ if TYPE_CHECKING:
     from holte_ropa.problems import Position as Position
     from holte_ropa.problems import Problem as Problem
     from holte_ropa.problems import RegistryError as RegistryError
+    from holte_ropa.records import RecordTable as RecordTable
+    from holte_ropa.records import record_table as record_table
     from holte_ropa.reference import reference_data as reference_data
     from holte_ropa.registry import Registry as Registry
     from holte_ropa.registry import Transfer as Transfer
+    from holte_ropa.rules import all_rules as all_rules
+    from holte_ropa.rules import check as check
     from holte_ropa.schema import registry_json_schema as registry_json_schema
 
 

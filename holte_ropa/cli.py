@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "schema": "Print the JSON Schema of registry files (for editors).",
     "site": "Write the website's pages as Markdown (no MkDocs needed).",
     "notice": "Write the privacy notice pages (nb and en) as Markdown.",
+    "graph": "Draw the data flows: DOT, SVG, PNG, PDF, GraphML, JSON or Mermaid.",
+    "export": "Export the Art. 30 record: xlsx, csv, json or DPV JSON-LD.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 

@@ -42,7 +42,9 @@ __all__ = [
     "WhereIs",
     "build_graph",
     "country_name",
+    "flows_table",
     "node_id",
+    "role_name",
     "safeguard",
 ]
 
@@ -99,12 +101,7 @@ _MECHANISM_LABEL: dict[str, tuple[str, str, str]] = {
     "bcr": ("BCR", "bindende virksomhetsregler", "binding corporate rules"),
     "derogation": ("Art. 49", "unntak", "derogation"),
 }
-_MECHANISM_ARTICLE: dict[str, str] = {
-    "adequacy": "GDPR Art. 45",
-    "dpf": "GDPR Art. 45",
-    "scc": "GDPR Art. 46(2)(c)",
-    "bcr": "GDPR Art. 47",
-}
+_MECHANISM_ARTICLE: dict[str, str] = {"adequacy": "45", "dpf": "45", "scc": "46(2)(c)", "bcr": "47"}
 
 
 def mechanism_code(mechanism: TransferMechanism | Unknown | None) -> str:
@@ -139,11 +136,12 @@ def safeguard(
         module = getattr(mechanism, "module", "unknown")
         if module != "unknown":
             words += f" ({'modul' if lang == 'nb' else 'module'} {module})"
+    art = "art." if lang == "nb" else "Art."
     if code == "derogation" and not isinstance(mechanism, str) and mechanism is not None:
-        return f"{words} (GDPR Art. 49(1)({getattr(mechanism, 'point', '?')}))"
+        return f"{words} (GDPR {art} 49(1)({getattr(mechanism, 'point', '?')}))"
     if code == "adequacy" and adequacy is not None:
         words += f", {adequacy.decision}"
-    return f"{words} ({_MECHANISM_ARTICLE[code]})"
+    return f"{words} (GDPR {art} {_MECHANISM_ARTICLE[code]})"
 
 
 # --------------------------------------------------------------------------- results
@@ -210,6 +208,11 @@ class FlowRow:
     third_country: bool
     safeguard: str
     """How a third-country transfer is safeguarded; empty inside the EEA."""
+    activity_name: str = ""
+    data_category_names: tuple[str, ...] = ()
+    recipient_name: str = ""
+    role_name: str = ""
+    country_name: str = ""
 
 
 # --------------------------------------------------------------------------- the graph
@@ -256,6 +259,8 @@ class DataFlowGraph:
                 role=activity.role.value,
                 special=bool(self._sensitive(activity.data_categories)),
                 data_categories=activity.data_categories,
+                data_nb=self._data_names(activity, "nb"),
+                data_en=self._data_names(activity, "en"),
             )
         for party in reg.parties.values():
             g.add_node(
@@ -266,6 +271,7 @@ class DataFlowGraph:
                 label_en=party.trade_name,
                 role=party.role.value,
                 legal_name=party.legal_name,
+                located=not isinstance(party.locations, str),
             )
         for code in self._countries():
             third = not reg.reference.is_eea(code)
@@ -369,6 +375,10 @@ class DataFlowGraph:
                     else "",
                 )
 
+    def _data_names(self, activity: Activity, lang: str) -> tuple[str, ...]:
+        table = self.registry.data_categories
+        return tuple(text(table[d].name, lang) for d in activity.data_categories if d in table)
+
     def _sensitive(self, categories: Iterable[str]) -> list[str]:
         table = self.registry.data_categories
         return [c for c in categories if c in table and table[c].kind in _SENSITIVE]
@@ -415,7 +425,9 @@ class DataFlowGraph:
                 f"Hvor opplysningene går: {text(subject.name, 'nb')}",
                 f"Where the data goes: {text(subject.name, 'en')}",
             )
-        return GraphView(spec, titles[0], titles[1], self._subgraph(nodes), org)
+        # The whole-organisation view shares the graph: views are read, never changed.
+        graph = self.graph if kind == "organisation" else self._subgraph(nodes)
+        return GraphView(spec, titles[0], titles[1], graph, org)
 
     def _subgraph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
         """An induced subgraph that keeps the full graph's node and edge order."""
@@ -577,9 +589,41 @@ class DataFlowGraph:
                             country=country,
                             third_country=t is not None,
                             safeguard=safeguard(t.mechanism, t.adequacy, lang) if t else "",
+                            activity_name=text(activity.name, lang),
+                            data_category_names=tuple(
+                                text(reg.data_categories[d].name, lang)
+                                for d in activity.data_categories
+                            ),
+                            recipient_name=party.trade_name,
+                            role_name=role_name(party.role.value, lang),
+                            country_name=country_name(country, lang)
+                            if country != "unknown"
+                            else _UNKNOWN[lang == "nb"],
                         )
                     )
         return rows
+
+
+_UNKNOWN = {True: "ukjent, må bekreftes", False: "unknown, to be confirmed"}
+_ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "processor": ("databehandler", "processor"),
+    "sub_processor": ("underdatabehandler", "sub-processor"),
+    "controller": ("selvstendig behandlingsansvarlig", "independent controller"),
+    "joint_controller": ("felles behandlingsansvarlig", "joint controller"),
+    "authority": ("offentlig myndighet", "public authority"),
+    "customer": ("kunde (behandlingsansvarlig)", "customer (controller)"),
+}
+
+
+def role_name(role: str, lang: str) -> str:
+    """A party role in words (vocabulary.md), so tables never rely on colour or codes."""
+    nb, en = _ROLE_NAMES.get(role, (role, role))
+    return nb if lang == "nb" else en
+
+
+def flows_table(registry: Registry, lang: str = "nb") -> list[FlowRow]:
+    """The accessible table equivalent of the diagrams: one row per flow, named in ``lang``."""
+    return DataFlowGraph(registry).flows(lang)
 
 
 def _recipient_kinds(activity: Activity) -> dict[str, str]:

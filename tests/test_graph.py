@@ -187,3 +187,14 @@ def test_holtes_transfers_all_appear_as_transfer_edges() -> None:
         if d["kind"] == "located_in" and d["transfer"]
     }
     assert edges == {(t.party, t.country) for t in graph.registry.transfers}
+
+
+def test_the_flows_table_names_everything_in_the_language_asked() -> None:
+    from holte_ropa import flows_table
+
+    rows = flows_table(load_registry(SMALL), "nb")
+    assert rows[0].activity_name == "Nyhetsbrev"
+    assert rows[0].data_category_names == ("Navn", "E-postadresse")
+    assert rows[0].role_name == "databehandler"
+    assert rows[0].country_name == "De forente stater"
+    assert rows[0].safeguard == "EUs standardavtaler (modul 2) (GDPR art. 46(2)(c))"

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from holte_ropa.graph import GraphView, build_graph
+from holte_ropa.graph import GraphView, build_graph, role_name
 from holte_ropa.registry import Registry
 
 __all__ = [
@@ -66,12 +66,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "eea": "EØS",
         "third_country": "Tredjeland (utenfor EØS)",
         "legend": "Forklaring",
-        "processor": "databehandler",
-        "sub_processor": "underdatabehandler",
-        "controller": "selvstendig behandlingsansvarlig",
-        "joint_controller": "felles behandlingsansvarlig",
-        "authority": "offentlig myndighet",
-        "customer": "kunde (behandlingsansvarlig)",
         "activity": "behandlingsaktivitet",
         "as_processor": "vi er databehandler",
         "as_joint": "felles behandlingsansvar",
@@ -85,8 +79,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "behandling",
         "support": "brukerstøtte",
         "parent": "morselskap",
-        "no_data": "ingen data når hit",
-        "desc": "{a} behandlingsaktiviteter, {p} mottakere og {c} land. {t}",
+        "unlocated": "land ukjent",
+        "desc": "{a} {a_s}, {p} {p_s} og {c} land. {t}",
         "desc_transfers": "Overføringer ut av EØS: {list}.",
         "desc_none": "Ingen overføringer ut av EØS.",
     },
@@ -95,12 +89,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "eea": "EEA",
         "third_country": "Third countries (outside the EEA)",
         "legend": "Legend",
-        "processor": "processor",
-        "sub_processor": "sub-processor",
-        "controller": "independent controller",
-        "joint_controller": "joint controller",
-        "authority": "public authority",
-        "customer": "customer (controller)",
         "activity": "processing activity",
         "as_processor": "we are processor",
         "as_joint": "joint control",
@@ -114,8 +102,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "processing",
         "support": "support",
         "parent": "parent company",
-        "no_data": "no data reaches it",
-        "desc": "{a} processing activities, {p} recipients and {c} countries. {t}",
+        "unlocated": "countries unknown",
+        "desc": "{a} processing {a_s}, {p} {p_s} and {c} {c_s}. {t}",
         "desc_transfers": "Transfers outside the EEA: {list}.",
         "desc_none": "No transfers outside the EEA.",
     },
@@ -221,6 +209,9 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
             text.append(f"({w['as_joint']})")
         if data.get("special"):
             text.append(w["special"])
+        if focused:
+            # What the activity discloses: every edge out of it carries these categories.
+            text += ["", *_wrap(", ".join(data["data_nb" if lang == "nb" else "data_en"]), 34)]
         out.append(
             f"    {_q(n)} "
             + _attrs(
@@ -240,7 +231,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
             f"  {_q(n)} "
             + _attrs(
                 label=_lines(
-                    *_wrap(_label(data, lang)), w.get(role, role), *_transfer_notes(g, n, lang)
+                    *_wrap(_label(data, lang)), role_name(role, lang), *_transfer_notes(g, n, lang)
                 ),
                 fillcolor=_q(fill),
                 color=_q(line),
@@ -282,7 +273,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
 def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
     """ "US: DPF" lines inside a party's box: a label on a converging edge is ambiguous."""
     w = _w(lang)
-    notes: list[str] = []
+    notes: list[str] = [] if g.nodes[party].get("located", True) else [w["unlocated"]]
     for _, country, data in g.out_edges(party, data=True):
         if data["kind"] == "located_in" and data["third_country"]:
             note = (
@@ -327,9 +318,9 @@ def _edge(u: str, v: str, data: dict[str, Any], lang: str, focused: bool) -> str
             if not known:
                 attrs["style"] = "dashed"
         else:
+            # A label here floats between converging dotted lines: a tooltip is enough.
             attrs["style"] = "dotted"
-            if focused and data["access"] != "processing":
-                attrs["label"] = _q(access)
+            attrs["tooltip"] = _q(access)
     body = f"  {_q(u)} -> {_q(v)}"
     return f"{body} {_attrs(**attrs)};" if attrs else f"{body};"
 
@@ -376,7 +367,7 @@ def _legend(view: GraphView, lang: str) -> list[str]:
         rows.append(swatch(*_SUBJECT_COLOURS, w["subject"]))
     if "activity" in kinds:
         rows.append(swatch(*_ACTIVITY_COLOURS, w["activity"]))
-    rows += [swatch(*_ROLE_COLOURS[r], w[r]) for r in _ROLE_COLOURS if r in roles]
+    rows += [swatch(*_ROLE_COLOURS[r], role_name(r, lang)) for r in _ROLE_COLOURS if r in roles]
     edges = [d for _, _, d in g.edges(data=True) if d["kind"] == "located_in"]
     if any(not d["third_country"] for d in edges):
         rows.append(stroke(_QUIET, w["eea_location"], dashed=True))
@@ -470,7 +461,15 @@ def describe(view: GraphView, lang: str) -> str:
             mechanism = _short_mechanism(str(data["mechanism"]), lang)
             transfers[f"{party} → {country} ({mechanism})"] = None
     t = w["desc_transfers"].format(list="; ".join(transfers)) if transfers else w["desc_none"]
-    return w["desc"].format(a=count["activity"], p=count["party"], c=count["country"], t=t).strip()
+    a, p, c = count["activity"], count["party"], count["country"]
+    if lang == "nb":
+        words = {"a_s": "behandlingsaktivitet" if a == 1 else "behandlingsaktiviteter"}
+        words["p_s"] = "mottaker" if p == 1 else "mottakere"
+    else:
+        words = {"a_s": "activity" if a == 1 else "activities"}
+        words["p_s"] = "recipient" if p == 1 else "recipients"
+        words["c_s"] = "country" if c == 1 else "countries"
+    return w["desc"].format(a=a, p=p, c=c, t=t, **words).strip()
 
 
 def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb") -> str:
@@ -516,7 +515,10 @@ def _mid(node: str) -> str:
 
 
 def _mq(text: str) -> str:
-    return '"' + html.escape(text, quote=True).replace("\n", "<br/>") + '"'
+    """A quoted Mermaid label: Mermaid's own #entity; codes, not HTML's."""
+    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        text = text.replace(char, code)
+    return '"' + text.replace("\n", "<br/>") + '"'
 
 
 def to_mermaid(view: GraphView, lang: str = "nb") -> str:
@@ -546,7 +548,7 @@ def to_mermaid(view: GraphView, lang: str = "nb") -> str:
     for n, d in nodes:
         if d["kind"] == "party":
             role = str(d["role"])
-            out.append(f"  {_mid(n)}[{_mq(_label(d, lang) + chr(10) + w.get(role, role))}]")
+            out.append(f"  {_mid(n)}[{_mq(_label(d, lang) + chr(10) + role_name(role, lang))}]")
     for region in ("eea", "third_country"):
         block(
             region,
