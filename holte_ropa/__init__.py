@@ -25,6 +25,8 @@ _EXPORTS: dict[str, str] = {
     "render_processors": "holte_ropa.notice",
     "render_cookies": "holte_ropa.notice",
     "notice_pages": "holte_ropa.notice",
+    "readability": "holte_ropa.notice",
+    "SectionScore": "holte_ropa.notice",
 }
 
 __all__ = [
@@ -32,11 +34,13 @@ __all__ = [
     "Problem",
     "Registry",
     "RegistryError",
+    "SectionScore",
     "Transfer",
     "__version__",
     "load_registry",
     "notice_pages",
     "read_registry_files",
+    "readability",
     "reference_data",
     "registry_json_schema",
     "render_cookies",
@@ -47,7 +51,9 @@ __all__ = [
 if TYPE_CHECKING:
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
+    from holte_ropa.notice import SectionScore as SectionScore
     from holte_ropa.notice import notice_pages as notice_pages
+    from holte_ropa.notice import readability as readability
     from holte_ropa.notice import render_cookies as render_cookies
     from holte_ropa.notice import render_notice as render_notice
     from holte_ropa.notice import render_processors as render_processors
