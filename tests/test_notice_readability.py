@@ -76,7 +76,7 @@ def test_every_section_of_the_notice_is_scored_in_both_languages_and_located() -
             assert (lang, anchor) in by_section
         newsletter = by_section[(lang, "activity-newsletter")]
         assert newsletter.entity == "newsletter"
-        assert newsletter.path == ("description",)
+        assert newsletter.path == ("description", lang)
         assert registry.locate(newsletter.entity, *newsletter.path).line > 0
         assert by_section[(lang, "rights")].entity == "acme"
     for score in scores:

@@ -141,14 +141,15 @@ def _slug(title: str) -> str:
 
 _SECTION_FIELD: dict[str, tuple[str, ...]] = {
     "controller": ("legal_name",),
-    "security": ("security_summary",),
+    "security": ("security_summary", "{lang}"),
     "retention": ("promises",),
-    "rights": ("rights",),
-    "complaints": ("complaints",),
-    "changes": ("notice", "change_announcement"),
+    "rights": ("rights", "how_to_exercise", "{lang}"),
+    "complaints": ("complaints", "{lang}"),
+    "changes": ("notice", "change_announcement", "{lang}"),
     "sharing": ("promises",),
     "other": ("promises",),
 }
+"""Where the organisation's text of each section is written; ``{lang}`` is the language."""
 
 
 def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[SectionScore]:
@@ -160,7 +161,8 @@ def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[Sec
         for anchor, title, body in split_sections(page):
             entity_id = anchor.removeprefix("activity-")
             is_activity = anchor.startswith("activity-") and entity_id in activities
-            path = ("description",) if is_activity else _SECTION_FIELD.get(anchor, ())
+            field = ("description", "{lang}") if is_activity else _SECTION_FIELD.get(anchor, ())
+            path = tuple(lang if part == "{lang}" else part for part in field)
             score = lix(plain_text(body))
             scores.append(
                 SectionScore(

@@ -237,6 +237,8 @@ class NoticeView:
     has_consent: bool
     has_legitimate_interest: bool
     has_direct_marketing: bool
+    recipients_pending: bool
+    """Some activity records its recipients as ``unknown``."""
 
     def promises_in(self, section: str) -> tuple[PromiseView, ...]:
         return tuple(p for p in self.promises if p.section == section)
@@ -693,4 +695,5 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         has_consent=any(v.consent for v in controller),
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),
+        recipients_pending=any(a.recipients == "unknown" for a in registry.activities.values()),
     )
