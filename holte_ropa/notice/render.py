@@ -104,6 +104,11 @@ def _transfer_rows(view: NoticeView, env: jinja2.Environment) -> list[tuple[Any,
     return list(seen.values())
 
 
+def _indented(text: str) -> Safe:
+    """Macro output of nested list lines: drop blank lines, keep the indentation."""
+    return Safe("\n".join(line.rstrip() for line in str(text).splitlines() if line.strip()))
+
+
 def _lower_first(value: Any) -> Any:
     """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
     if not isinstance(value, str) or isinstance(value, Safe):
@@ -160,7 +165,7 @@ def _environment(lang: Lang) -> jinja2.Environment:
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
     env.filters["lower_first"] = _lower_first
     env.filters["capitalize_first"] = lambda text: Safe(text[:1].upper() + text[1:])
-    env.filters["oneline"] = lambda text: Safe(" ".join(str(text).split()))
+    env.filters["indented"] = _indented
     env.filters["party_row"] = _party_row
     env.filters["transfer_rows"] = lambda view: _transfer_rows(view, env)
     env.filters["link"] = lambda url: _link(url, lang)
