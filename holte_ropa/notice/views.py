@@ -239,6 +239,8 @@ class NoticeView:
     has_direct_marketing: bool
     recipients_pending: bool
     """Some activity records its recipients as ``unknown``."""
+    bases_pending: bool
+    """Some purpose of a controller activity has no settled legal basis."""
 
     def promises_in(self, section: str) -> tuple[PromiseView, ...]:
         return tuple(p for p in self.promises if p.section == section)
@@ -696,4 +698,5 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),
         recipients_pending=any(a.recipients == "unknown" for a in registry.activities.values()),
+        bases_pending=any(p.basis == "pending" for v in controller for p in v.purposes),
     )
