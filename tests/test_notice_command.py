@@ -8,7 +8,7 @@ import pytest
 
 from holte_ropa import load_registry, notice_pages, render_notice
 from holte_ropa.cli import main
-from tests.conftest import FIXTURES, MakeRegistry
+from tests.conftest import FIXTURES, ROOT, MakeRegistry
 
 SMALL = str(FIXTURES / "small")
 
@@ -59,3 +59,10 @@ def test_a_broken_registry_is_reported_located_with_exit_2(
     assert captured.out == ""
     assert "registry/bad.yaml:" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_build_publishes_the_notice_pages_beside_the_record(tmp_path: Path) -> None:
+    registry = ROOT / "registry"
+    assert main(["build", str(registry), "-o", str(tmp_path)]) == 0
+    for name, text in notice_pages(load_registry(registry)).items():
+        assert (tmp_path / "notice" / name).read_text(encoding="utf-8") == text

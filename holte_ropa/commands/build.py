@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _steps() -> list[Step]:
     """Each step writes one family of outputs and returns the files it wrote."""
-    return [_write_record]
+    return [_write_record, _write_notice]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,3 +90,15 @@ def _write_record(registry: Registry, out: Path) -> list[Path]:
     for file, text in files.items():
         file.write_text(text, encoding="utf-8")
     return list(files)
+
+
+def _write_notice(registry: Registry, out: Path) -> list[Path]:
+    from holte_ropa.notice import notice_pages
+
+    written: list[Path] = []
+    for name, text in notice_pages(registry).items():
+        file = out / "notice" / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+        written.append(file)
+    return written
