@@ -14,7 +14,7 @@ from holte_ropa.notice import render_cookies, render_processors
 from holte_ropa.notice.readability import split_sections
 from holte_ropa.notice.render import gdpr
 from holte_ropa.notice.views import country_name
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, MakeRegistry
 from tests.notice_html import Page, parse
 
 LANGS = ("nb", "en")
@@ -254,3 +254,23 @@ def test_rendering_is_deterministic() -> None:
 def test_an_unsupported_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unsupported language"):
         render_notice(small(), "de")  # type: ignore[arg-type]
+
+
+def test_a_text_missing_in_one_language_is_said_to_be_missing(make_registry: MakeRegistry) -> None:
+    path = make_registry(
+        {
+            "activity.yaml": """\
+activities:
+  - id: forms
+    name: {nb: Skjema, en: Forms}
+    description: {nb: Vi tar imot skjemaer.}
+    role: controller
+    recipients: none
+"""
+        }
+    )
+    registry = load_registry(path)
+    assert "Vi tar imot skjemaer." in render_notice(registry, "nb")
+    english = parse(render_notice(registry, "en")).text
+    assert "This text is not yet available in English" in english
+    assert "Vi tar imot" not in english

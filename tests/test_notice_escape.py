@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+import holte_ropa.notice
 from holte_ropa import load_registry, notice_pages
 from holte_ropa.notice.escape import escape_text
 from tests.conftest import FIXTURES
@@ -84,3 +88,16 @@ def test_hostile_title_stays_one_h1(hostile_pages: dict[str, str]) -> None:
     page = parse(hostile_pages["index.md"])
     assert [level for level, _ in page.headings].count(1) == 1
     assert page.headings[0] == (1, "# Erklæring {#evil-title}")
+
+
+TEMPLATES = Path(holte_ropa.notice.__file__).parent / "templates"
+_TRUSTED = re.compile(r"\|\s*(rendered|indented)\b")
+_MACRO_CALL = re.compile(r"(?:m\.)?[a-z_]+\((?:[^()]|\([^()]*\))*\)\s*\|\s*(?:rendered|indented)\b")
+
+
+def test_only_macro_output_bypasses_escaping_in_the_templates() -> None:
+    templates = sorted(TEMPLATES.glob("*/*.md.j2"))
+    assert {t.parent.name for t in templates} == {"nb", "en"}
+    for template in templates:
+        source = template.read_text(encoding="utf-8")
+        assert len(_TRUSTED.findall(source)) == len(_MACRO_CALL.findall(source)), template
