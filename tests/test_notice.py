@@ -191,6 +191,7 @@ def test_no_raw_ids_none_or_unknown_reach_the_reader(lang: str) -> None:
     for page in (render_notice, render_processors, render_cookies):
         text = parse(page(registry, lang)).text  # type: ignore[arg-type]
         assert not re.search(r"\bNone\b", text)
+        assert not re.search(r"\bLIX\b", text)
         assert not re.search(r"\bunknown\b", text, re.IGNORECASE)
         for slug in slugs:
             assert slug not in text, slug

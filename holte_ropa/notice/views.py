@@ -50,6 +50,8 @@ __all__ = [
     "PartyView",
     "PurposeView",
     "SafeguardView",
+    "country_name",
+    "duration_text",
     "notice_view",
 ]
 
@@ -514,6 +516,8 @@ def _party(registry: Registry, party: Party, lang: Lang) -> PartyView:
         if used:
             safeguards = _transfers(registry, used, lang)
         else:
+            # No activity sends data to this party yet; its list entry still shows the
+            # safeguard its locations would need, computed the way Registry.transfers does.
             safeguards = _transfers(
                 registry,
                 [
