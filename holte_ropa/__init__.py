@@ -41,6 +41,8 @@ _EXPORTS: dict[str, str] = {
     "all_rules": "holte_ropa.rules",
     "Finding": "holte_ropa.findings",
     "Severity": "holte_ropa.findings",
+    "readability": "holte_ropa.notice",
+    "SectionScore": "holte_ropa.notice",
 }
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "RecordTable",
     "Registry",
     "RegistryError",
+    "SectionScore",
     "Severity",
     "Transfer",
     "WhereIs",
@@ -68,6 +71,7 @@ __all__ = [
     "notice_pages",
     "read_registry_files",
     "record_table",
+    "readability",
     "reference_data",
     "registry_json_schema",
     "render_cookies",
@@ -91,7 +95,9 @@ if TYPE_CHECKING:
     from holte_ropa.graph import flows_table as flows_table
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
+    from holte_ropa.notice import SectionScore as SectionScore
     from holte_ropa.notice import notice_pages as notice_pages
+    from holte_ropa.notice import readability as readability
     from holte_ropa.notice import render_cookies as render_cookies
     from holte_ropa.notice import render_notice as render_notice
     from holte_ropa.notice import render_processors as render_processors

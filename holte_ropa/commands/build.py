@@ -38,7 +38,7 @@ def _steps() -> list[Step]:
     """Each step writes one family of outputs and returns the files it wrote."""
     from holte_ropa.exporters.audit_bundle import write_graphs_and_records
 
-    return [_write_record, write_graphs_and_records, _write_site]
+    return [_write_record, write_graphs_and_records, _write_notice, _write_site]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -104,3 +104,15 @@ def _write_site(registry: Registry, out: Path) -> list[Path]:
     from holte_ropa.mkdocs_build import build_site
 
     return build_site(registry, out / "site")
+
+
+def _write_notice(registry: Registry, out: Path) -> list[Path]:
+    from holte_ropa.notice import notice_pages
+
+    written: list[Path] = []
+    for name, text in notice_pages(registry).items():
+        file = out / "notice" / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+        written.append(file)
+    return written

@@ -8,11 +8,20 @@ Internal fields of the record never reach a template (see :mod:`.views`).
 
 from __future__ import annotations
 
+from holte_ropa.notice.readability import SectionScore, readability
 from holte_ropa.notice.render import LANGS, render_page
 from holte_ropa.notice.views import Lang
 from holte_ropa.registry import Registry
 
-__all__ = ["PAGES", "notice_pages", "render_cookies", "render_notice", "render_processors"]
+__all__ = [
+    "PAGES",
+    "SectionScore",
+    "notice_pages",
+    "readability",
+    "render_cookies",
+    "render_notice",
+    "render_processors",
+]
 
 PAGES: tuple[str, ...] = ("index.md", "processors.md", "cookies.md")
 """Page file names; bokmål pages sit at the top, English ones under ``en/``."""

@@ -17,7 +17,14 @@ from typing import Any
 import jinja2
 
 from holte_ropa.notice.escape import Safe, escape_text
-from holte_ropa.notice.views import Lang, Marker, NoticeView, PartyView, notice_view
+from holte_ropa.notice.views import (
+    Lang,
+    Marker,
+    NoticeView,
+    PartyView,
+    PromiseView,
+    notice_view,
+)
 from holte_ropa.registry import Registry
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
@@ -104,6 +111,22 @@ def _transfer_rows(view: NoticeView, env: jinja2.Environment) -> list[tuple[Any,
     return list(seen.values())
 
 
+def _said_in(promise: PromiseView, text: Any) -> bool:
+    """The promise's words already stand in ``text``: the page need not repeat them."""
+    if isinstance(promise.text, Marker) or not isinstance(text, str):
+        return False
+    return _words(promise.text) in _words(text)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _indented(text: str) -> Safe:
+    """Macro output of nested list lines: drop blank lines, keep the indentation."""
+    return Safe("\n".join(line.rstrip() for line in str(text).splitlines() if line.strip()))
+
+
 def _lower_first(value: Any) -> Any:
     """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
     if not isinstance(value, str) or isinstance(value, Safe):
@@ -160,12 +183,13 @@ def _environment(lang: Lang) -> jinja2.Environment:
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
     env.filters["lower_first"] = _lower_first
     env.filters["capitalize_first"] = lambda text: Safe(text[:1].upper() + text[1:])
-    env.filters["oneline"] = lambda text: Safe(" ".join(str(text).split()))
+    env.filters["indented"] = _indented
     env.filters["party_row"] = _party_row
     env.filters["transfer_rows"] = lambda view: _transfer_rows(view, env)
     env.filters["link"] = lambda url: _link(url, lang)
     env.filters["mail"] = lambda address: _mail(address, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
+    env.tests["said_in"] = _said_in
     return env
 
 

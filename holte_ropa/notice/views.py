@@ -50,6 +50,8 @@ __all__ = [
     "PartyView",
     "PurposeView",
     "SafeguardView",
+    "country_name",
+    "duration_text",
     "notice_view",
 ]
 
@@ -237,6 +239,10 @@ class NoticeView:
     has_consent: bool
     has_legitimate_interest: bool
     has_direct_marketing: bool
+    recipients_pending: bool
+    """Some activity records its recipients as ``unknown``."""
+    bases_pending: bool
+    """Some purpose of a controller activity has no settled legal basis."""
 
     def promises_in(self, section: str) -> tuple[PromiseView, ...]:
         return tuple(p for p in self.promises if p.section == section)
@@ -510,6 +516,8 @@ def _party(registry: Registry, party: Party, lang: Lang) -> PartyView:
         if used:
             safeguards = _transfers(registry, used, lang)
         else:
+            # No activity sends data to this party yet; its list entry still shows the
+            # safeguard its locations would need, computed the way Registry.transfers does.
             safeguards = _transfers(
                 registry,
                 [
@@ -693,4 +701,6 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         has_consent=any(v.consent for v in controller),
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),
+        recipients_pending=any(a.recipients == "unknown" for a in registry.activities.values()),
+        bases_pending=any(p.basis == "pending" for v in controller for p in v.purposes),
     )
