@@ -59,6 +59,9 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What was loaded lives as long as the registry: move it out of the collector's
+            # sight so later work (the checks) does not pay for rescanning it.
+            gc.freeze()
             gc.enable()
 
 
