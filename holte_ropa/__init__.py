@@ -21,22 +21,46 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
+    "diff": "holte_ropa.diff",
+    "Change": "holte_ropa.diff",
+    "ChangeKind": "holte_ropa.diff",
+    "Audience": "holte_ropa.diff",
+    "registry_history": "holte_ropa.history",
+    "HistoryEntry": "holte_ropa.history",
+    "sub_processor_feed": "holte_ropa.history",
+    "load_revision": "holte_ropa.git_registry",
 }
 
 __all__ = [
+    "Audience",
+    "Change",
+    "ChangeKind",
+    "HistoryEntry",
     "Position",
     "Problem",
     "Registry",
     "RegistryError",
     "Transfer",
     "__version__",
+    "diff",
     "load_registry",
+    "load_revision",
     "read_registry_files",
     "reference_data",
+    "registry_history",
     "registry_json_schema",
+    "sub_processor_feed",
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa.diff import Audience as Audience
+    from holte_ropa.diff import Change as Change
+    from holte_ropa.diff import ChangeKind as ChangeKind
+    from holte_ropa.diff import diff as diff
+    from holte_ropa.git_registry import load_revision as load_revision
+    from holte_ropa.history import HistoryEntry as HistoryEntry
+    from holte_ropa.history import registry_history as registry_history
+    from holte_ropa.history import sub_processor_feed as sub_processor_feed
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
     from holte_ropa.problems import Position as Position

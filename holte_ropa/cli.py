@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "check": "Validate the registry and report problems.",
     "build": "Validate the registry and write every output into one folder.",
     "schema": "Print the JSON Schema of registry files (for editors).",
+    "diff": "Show what changed in meaning between two registries, and who must be told.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 
