@@ -304,10 +304,11 @@ class _Differ:
     def _label(self, kind: str, eid: str) -> Bilingual:
         for registry in (self.new, self.old):
             entity = registry.get(eid)
-            if entity is None or (registry.kind_of(eid) != kind and kind != "any"):
+            actual = registry.kind_of(eid)
+            if entity is None or kind not in (actual, "any"):
                 continue
             name = getattr(entity, "name", None)
-            if kind in ("party", "organisation"):
+            if actual in ("party", "organisation"):
                 name = getattr(entity, "trade_name", None) or getattr(entity, "legal_name", None)
             if isinstance(name, BaseModel):
                 nb, en = getattr(name, "nb", None), getattr(name, "en", None)
@@ -340,14 +341,15 @@ class _Differ:
     # ------------------------------------------------------------------ audiences
 
     def _audience(self, kind: str, eid: str) -> tuple[Audience, ...]:
-        found: list[Audience] = []
-        if self._published(kind, eid):
-            found.append(Audience.DATA_SUBJECTS)
+        if not self._published(kind, eid):
+            return _INTERNAL_ONLY
+        found: list[Audience] = [Audience.DATA_SUBJECTS]
         if any(_serves_customers(r, kind, eid) for r in (self.old, self.new)):
             found.append(Audience.CUSTOMERS)
-        return tuple(found) or _INTERNAL_ONLY
+        return tuple(found)
 
     def _published(self, kind: str, eid: str) -> bool:
+        """Whether the entity appears in the notice; measures may be kept out of it."""
         if kind == "security_measure":
             return any(
                 eid in r.security_measures and r.security_measures[eid].public
