@@ -21,10 +21,10 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
-    "diff": "holte_ropa.diff",
-    "Change": "holte_ropa.diff",
-    "ChangeKind": "holte_ropa.diff",
-    "Audience": "holte_ropa.diff",
+    "diff": "holte_ropa.changes",
+    "Change": "holte_ropa.changes",
+    "ChangeKind": "holte_ropa.changes",
+    "Audience": "holte_ropa.changes",
     "registry_history": "holte_ropa.history",
     "HistoryEntry": "holte_ropa.history",
     "sub_processor_feed": "holte_ropa.history",
@@ -53,10 +53,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from holte_ropa.diff import Audience as Audience
-    from holte_ropa.diff import Change as Change
-    from holte_ropa.diff import ChangeKind as ChangeKind
-    from holte_ropa.diff import diff as diff
+    from holte_ropa.changes import Audience as Audience
+    from holte_ropa.changes import Change as Change
+    from holte_ropa.changes import ChangeKind as ChangeKind
+    from holte_ropa.changes import diff as diff
     from holte_ropa.git_registry import load_revision as load_revision
     from holte_ropa.history import HistoryEntry as HistoryEntry
     from holte_ropa.history import registry_history as registry_history

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from holte_ropa.diff import Audience, Change
+from holte_ropa.changes import Audience, Change
 from holte_ropa.history import HistoryEntry
 
 __all__ = [

@@ -184,14 +184,23 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "recipients": ("mottakere", "recipients"),
     "processor": ("databehandleropplysninger", "processor details"),
     "owner": ("ansvarlig", "owner"),
+    "status": ("status", "status"),
+    "reference": ("referanse", "reference"),
+    "version": ("versjon", "version"),
+    "last_changed": ("sist endret", "last changed"),
+    "title": ("tittel", "title"),
+    "date": ("dato", "date"),
     "notes": ("notater", "notes"),
 }
 
 
 def field_label(path: str) -> Bilingual:
-    """A dotted field path in words where the last field has a name people know."""
-    last = path.rsplit(".", 1)[-1]
-    known = _FIELDS.get(last) or _FIELDS.get(path.split(".", 1)[0])
+    """A dotted field path in words: "privacy notice: version" for ``notice.version``."""
+    first, last = path.split(".", 1)[0], path.rsplit(".", 1)[-1]
+    outer, inner = _FIELDS.get(first), _FIELDS.get(last)
+    if outer and inner and first != last:
+        return Bilingual(nb=f"{outer[0]}: {inner[0]}", en=f"{outer[1]}: {inner[1]}")
+    known = inner or outer
     if known is None:
         return same(path)
     return Bilingual(nb=known[0], en=known[1])
@@ -333,9 +342,16 @@ def summary(kind: str, variant: str = "", /, **values: Bilingual) -> Bilingual:
     """The sentence for a change of ``kind``, its placeholders filled in each language."""
     nb, en = _TEMPLATES.get(f"{kind}:{variant}") or _TEMPLATES[kind]
     return Bilingual(
-        nb=nb.format_map(_Filled({k: v.nb for k, v in values.items()})),
-        en=en.format_map(_Filled({k: v.en for k, v in values.items()})),
+        nb=_tidy(nb.format_map(_Filled({k: v.nb for k, v in values.items()}))),
+        en=_tidy(en.format_map(_Filled({k: v.en for k, v in values.items()}))),
     )
+
+
+def _tidy(sentence: str) -> str:
+    """One full stop when a quoted text that ends a sentence already has its own."""
+    for mark in ("»", "”"):
+        sentence = sentence.replace(f".{mark}.", f".{mark}")
+    return sentence
 
 
 class _Filled(dict[str, str]):

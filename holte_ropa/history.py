@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
-from holte_ropa.diff import Audience, Change, diff
+from holte_ropa.changes import Audience, Change, diff
 from holte_ropa.git_registry import DEFAULT_FOLDER, load_commit, registry_commits
 from holte_ropa.models import Organisation
 from holte_ropa.problems import RegistryError

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import feedparser
 
-from holte_ropa.diff import Audience, ChangeKind
+from holte_ropa.changes import Audience, ChangeKind
 from holte_ropa.diff_report import history_json, history_markdown, history_text
 from holte_ropa.history import registry_history, sub_processor_feed
 from holte_ropa.loader import load_registry

@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from holte_ropa.diff import diff
+    from holte_ropa.changes import diff
     from holte_ropa.diff_report import changes_json, changes_markdown, changes_text
 
     new_spec = args.new if args.new is not None else "registry"

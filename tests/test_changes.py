@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from holte_ropa import load_registry
-from holte_ropa.diff import Audience, Change, ChangeKind, diff
+from holte_ropa.changes import Audience, Change, ChangeKind, diff
 from holte_ropa.registry import Registry
 
 SMALL = Path(__file__).parent / "fixtures" / "small"

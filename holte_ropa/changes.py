@@ -321,6 +321,8 @@ class _Differ:
         """A value as people read it: texts in their language, ids as names."""
         if value is None:
             return Bilingual(nb="ingenting", en="nothing")
+        if value == "unknown":
+            return Bilingual(nb="ikke avklart", en="not yet confirmed")
         if _is_text(value):
             nb, en = value.get("nb"), value.get("en")
             return Bilingual(nb=f"«{nb or en}»", en=f"“{en or nb}”")
@@ -331,6 +333,9 @@ class _Differ:
         if isinstance(value, bool):
             return Bilingual(nb="ja" if value else "nei", en="yes" if value else "no")
         if isinstance(value, dict):
+            for key in ("text", "name", "description", "summary"):
+                if _is_text(value.get(key)):
+                    return self._value(key, value[key])
             return same(_canon(_public(value)))
         return same(str(value))
 
