@@ -273,6 +273,8 @@ class _Differ:
     def __init__(self, old: Registry, new: Registry) -> None:
         self.old = old
         self.new = new
+        self.customers_old = _Customers.of(old)
+        self.customers_new = _Customers.of(new)
         self.added_parties = new.parties.keys() - old.parties.keys()
         self.removed_parties = old.parties.keys() - new.parties.keys()
 
@@ -349,7 +351,7 @@ class _Differ:
         if not self._published(kind, eid):
             return _INTERNAL_ONLY
         found: list[Audience] = [Audience.DATA_SUBJECTS]
-        if any(_serves_customers(r, kind, eid) for r in (self.old, self.new)):
+        if self.customers_old.serves(kind, eid) or self.customers_new.serves(kind, eid):
             found.append(Audience.CUSTOMERS)
         return tuple(found)
 
@@ -409,7 +411,7 @@ class _Differ:
             if eid in self.removed_parties:
                 if eid in replaced.values():
                     continue
-                serves = _serves_customers(self.old, "party", eid)
+                serves = self.customers_old.serves("party", eid)
                 kind = ChangeKind.SUB_PROCESSOR_REMOVED if serves else ChangeKind.PARTY_REMOVED
                 found.append(self._removed("party", eid, kind))
             elif eid in self.added_parties:
@@ -422,19 +424,19 @@ class _Differ:
 
     def _replacements(self) -> dict[str, str]:
         """Added sub-processor -> the removed one it takes over from (same work, same data)."""
-        free = sorted(r for r in self.removed_parties if _serves_customers(self.old, "party", r))
+        free = sorted(r for r in self.removed_parties if self.customers_old.serves("party", r))
         pairs: dict[str, str] = {}
         for eid in sorted(self.added_parties):
-            if not _serves_customers(self.new, "party", eid):
+            if not self.customers_new.serves("party", eid):
                 continue
             party = self.new.parties[eid]
-            uses = _processor_activities(self.new, eid)
+            uses = self.customers_new.activities(eid)
             for gone in free:
                 before = self.old.parties[gone]
                 same_engager = (
                     party.engaged_by is not None and before.engaged_by == party.engaged_by
                 )
-                if same_engager or uses & _processor_activities(self.old, gone):
+                if same_engager or uses & self.customers_old.activities(gone):
                     pairs[eid] = gone
                     free.remove(gone)
                     break
@@ -442,7 +444,7 @@ class _Differ:
 
     def _party_added(self, eid: str, replaces: str | None) -> Change:
         party = self.new.parties[eid]
-        serves = _serves_customers(self.new, "party", eid)
+        serves = self.customers_new.serves("party", eid)
         if replaces is not None:
             kind = ChangeKind.SUB_PROCESSOR_REPLACED
         else:
@@ -786,26 +788,43 @@ def _by_country(locations: Any) -> dict[str, Any] | None:
     return found if len(found) == len(locations) else None
 
 
-def _processor_activities(registry: Registry, party_id: str) -> set[str]:
-    return {a.id for a in registry.activities_using(party_id) if a.role == Role.PROCESSOR}
+@dataclass(frozen=True, slots=True)
+class _Customers:
+    """What in one registry takes part in processing done for customers, found once.
 
+    An activity whose role is processor, the parties its data reaches (sub-processors,
+    along their chains), the categories and measures it uses, and every sub-processor the
+    organisation engages directly.
+    """
 
-def _serves_customers(registry: Registry, kind: str, eid: str) -> bool:
-    """Whether ``eid`` takes part in processing the organisation does as a processor."""
-    processing = [a for a in registry.activities.values() if a.role == Role.PROCESSOR]
-    if kind == "activity":
-        return eid in registry.activities and registry.activities[eid].role == Role.PROCESSOR
-    if kind == "party":
-        party = registry.parties.get(eid)
-        if party is None:
-            return False
-        engaged_here = party.engaged_by == registry.organisation.id
-        if party.role == PartyRole.SUB_PROCESSOR and engaged_here:
-            return True
-        return bool(_processor_activities(registry, eid))
-    field = {
-        "data_category": "data_categories",
-        "subject_category": "subject_categories",
-        "security_measure": "security_measures",
-    }.get(kind)
-    return field is not None and any(eid in getattr(a, field) for a in processing)
+    ids: frozenset[tuple[str, str]]
+    uses: dict[str, frozenset[str]]
+    """Party id -> the processor activities whose data reaches it."""
+
+    @classmethod
+    def of(cls, registry: Registry) -> _Customers:
+        ids: set[tuple[str, str]] = set()
+        uses: dict[str, set[str]] = {}
+        for activity in registry.activities.values():
+            if activity.role != Role.PROCESSOR:
+                continue
+            ids.add(("activity", activity.id))
+            ids.update(("data_category", c) for c in activity.data_categories)
+            ids.update(("subject_category", c) for c in activity.subject_categories)
+            ids.update(("security_measure", m) for m in activity.security_measures)
+            for party_id, _ in registry.parties_of(activity):
+                ids.add(("party", party_id))
+                uses.setdefault(party_id, set()).add(activity.id)
+        for party in registry.parties.values():
+            if (
+                party.role == PartyRole.SUB_PROCESSOR
+                and party.engaged_by == registry.organisation.id
+            ):
+                ids.add(("party", party.id))
+        return cls(frozenset(ids), {k: frozenset(v) for k, v in uses.items()})
+
+    def serves(self, kind: str, eid: str) -> bool:
+        return (kind, eid) in self.ids
+
+    def activities(self, party_id: str) -> frozenset[str]:
+        return self.uses.get(party_id, frozenset())
