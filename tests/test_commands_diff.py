@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import feedparser
 import pytest
 
 from holte_ropa.cli import main
-from tests.conftest import GitRepo
+
+if TYPE_CHECKING:
+    from tests.conftest import GitRepo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -167,3 +170,14 @@ def test_help_documents_the_defaults(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     assert "OLD defaults to HEAD" in out
     assert "registry/" in out and "--exit-code" in out
+
+
+def test_audience_narrows_the_changes_and_the_exit_code(
+    committed: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit_work_tree(committed)
+    assert main(["diff", "--audience", "customers", "--exit-code", "--lang", "en"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and "sub_processor_added" in lines[0]
+    assert main(["diff", "--audience", "internal", "--exit-code"]) == 0
+    assert capsys.readouterr().out == "Ingen endringer.\n"

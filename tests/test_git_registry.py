@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from holte_ropa.git_registry import load_revision, registry_commits, split_revision
 from holte_ropa.problems import RegistryError
-from tests.conftest import GitRepo
+
+if TYPE_CHECKING:
+    from tests.conftest import GitRepo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import feedparser
 
@@ -11,7 +12,9 @@ from holte_ropa.changes import Audience, ChangeKind
 from holte_ropa.diff_report import history_json, history_markdown, history_text
 from holte_ropa.history import registry_history, sub_processor_feed
 from holte_ropa.loader import load_registry
-from tests.conftest import GitRepo
+
+if TYPE_CHECKING:
+    from tests.conftest import GitRepo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

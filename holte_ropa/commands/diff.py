@@ -72,6 +72,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--exit-code", action="store_true", help="exit 1 when there are changes, like git diff"
     )
     parser.add_argument(
+        "--audience",
+        choices=("data_subjects", "customers", "internal"),
+        default=None,
+        help="only the changes this audience must be told of (with --exit-code: e.g. fail "
+        "CI when customers must be notified)",
+    )
+    parser.add_argument(
         "--feed-url", metavar="URL", default=None, help="the Atom feed's own address (rel=self)"
     )
     add_output_argument(parser, "write to FILE instead of stdout")
@@ -101,7 +108,7 @@ def _diff(args: argparse.Namespace) -> int:
 
     new_spec = args.new if args.new is not None else "registry"
     old, new = _open(args.old), _open(new_spec)
-    changes = diff(old, new)
+    changes = [c for c in diff(old, new) if _wanted(c.audience, args.audience)]
     if args.format == "json":
         text = changes_json(changes, args.old, new_spec)
     elif args.format == "markdown":
@@ -118,7 +125,15 @@ def _history(args: argparse.Namespace) -> int:
     from holte_ropa.history import registry_history, sub_processor_feed
 
     rev, folder = split_revision(args.old)
-    history = registry_history(rev, folder=folder)
+    history = [
+        entry.model_copy(
+            update={
+                "changes": tuple(c for c in entry.changes if _wanted(c.audience, args.audience))
+            }
+        )
+        for entry in registry_history(rev, folder=folder)
+    ]
+    history = [entry for entry in history if entry.changes or entry.initial]
     if args.format == "json":
         text = history_json(history)
     elif args.format == "markdown":
@@ -131,6 +146,10 @@ def _history(args: argparse.Namespace) -> int:
     write_text(text, args.output)
     changed = any(entry.changes for entry in history)
     return EXIT_FINDINGS if args.exit_code and changed else EXIT_CLEAN
+
+
+def _wanted(audience: tuple[str, ...], wanted: str | None) -> bool:
+    return wanted is None or wanted in audience
 
 
 def _open(spec: str) -> Registry:
