@@ -109,10 +109,8 @@ def test_reordering_keys_lists_and_moving_entities_between_files_is_no_change(
 def _reversed(value: object) -> object:
     if isinstance(value, dict):
         return {k: _reversed(value[k]) for k in reversed(list(value))}
-    if isinstance(value, list) and not all(isinstance(v, dict) and "country" in v for v in value):
-        return [_reversed(v) for v in reversed(value)]
     if isinstance(value, list):
-        return [_reversed(v) for v in value]
+        return [_reversed(v) for v in reversed(value)]
     return value
 
 
