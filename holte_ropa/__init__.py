@@ -21,6 +21,10 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
+    "check": "holte_ropa.rules",
+    "all_rules": "holte_ropa.rules",
+    "Finding": "holte_ropa.findings",
+    "Severity": "holte_ropa.findings",
     "diff": "holte_ropa.changes",
     "Change": "holte_ropa.changes",
     "ChangeKind": "holte_ropa.changes",
@@ -35,13 +39,17 @@ __all__ = [
     "Audience",
     "Change",
     "ChangeKind",
+    "Finding",
     "HistoryEntry",
     "Position",
     "Problem",
     "Registry",
     "RegistryError",
+    "Severity",
     "Transfer",
     "__version__",
+    "all_rules",
+    "check",
     "diff",
     "load_registry",
     "load_revision",
@@ -57,6 +65,8 @@ if TYPE_CHECKING:
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind
     from holte_ropa.changes import diff as diff
+    from holte_ropa.findings import Finding as Finding
+    from holte_ropa.findings import Severity as Severity
     from holte_ropa.git_registry import load_revision as load_revision
     from holte_ropa.history import HistoryEntry as HistoryEntry
     from holte_ropa.history import registry_history as registry_history
@@ -69,6 +79,8 @@ if TYPE_CHECKING:
     from holte_ropa.reference import reference_data as reference_data
     from holte_ropa.registry import Registry as Registry
     from holte_ropa.registry import Transfer as Transfer
+    from holte_ropa.rules import all_rules as all_rules
+    from holte_ropa.rules import check as check
     from holte_ropa.schema import registry_json_schema as registry_json_schema
 
 

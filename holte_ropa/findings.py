@@ -1,0 +1,68 @@
+"""Findings: what a compliance rule says about one place in the registry."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Finding", "Severity"]
+
+
+class Severity(StrEnum):
+    """How bad a finding is; ``--fail-on`` compares by rank."""
+
+    ERROR = "error"
+    """The record or notice breaks a legal requirement or is inconsistent."""
+    WARNING = "warning"
+    """A probable problem or a judgement call, explained."""
+    INFO = "info"
+    """Good practice."""
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Finding(BaseModel):
+    """One rule's verdict on one entity or field, with where to fix it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    """Rule id, e.g. "R10"."""
+    name: str
+    """Rule name in kebab case, e.g. "purpose-without-legal-basis"."""
+    severity: Severity
+    message: str
+    """English message."""
+    message_nb: str
+    """Bokmål message."""
+    file: str
+    line: int
+    column: int
+    entity: str | None = None
+    waived: bool = False
+    waiver_reason: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (nb or en)."""
+        return self.message_nb if lang == "nb" else self.message
+
+    def as_json(self, lang: str = "en") -> dict[str, object]:
+        """The JSON finding contract: rule, name, severity, message, location, waived."""
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.text(lang),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "entity": self.entity,
+            "waived": self.waived,
+        }
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.message)

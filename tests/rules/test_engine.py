@@ -1,0 +1,111 @@
+"""The engine locates findings, honours waivers and reports the waivers themselves."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from holte_ropa import load_registry
+from holte_ropa.rules import Finding, check, get_rule
+from tests.conftest import MakeRegistry
+
+TODAY = _dt.date(2026, 11, 25)
+
+UNSETTLED = """\
+activities:
+  - id: web-forms
+    name: {nb: Skjema, en: Forms}
+    description: {nb: Kontaktskjema, en: Contact forms}
+    role: controller
+    purposes:
+      - id: contact
+        description: {nb: Kontakte deg, en: Contact you}
+        legal_basis: unknown
+    recipients: none
+"""
+
+
+def waiver(rule: str, expires: str, entity: str | None = None) -> str:
+    scope = f"    entity: {entity}\n" if entity else ""
+    return (
+        f"waivers:\n  - rule: {rule}\n{scope}    reason: Open item for the privacy officer\n"
+        f"    approved_by: Kari Nordmann\n    expires: {expires}\n"
+    )
+
+
+def run(make_registry: MakeRegistry, *files: str) -> list[Finding]:
+    path = make_registry({f"f{i}.yaml": text for i, text in enumerate(files)})
+    return check(load_registry(path), today=TODAY, select=["R10", "R45"])
+
+
+def test_a_finding_names_its_rule_entity_and_location_in_both_languages(
+    make_registry: MakeRegistry,
+) -> None:
+    [finding] = run(make_registry, UNSETTLED)
+    assert (finding.rule, finding.name, finding.severity.value) == (
+        "R10",
+        "purpose-without-legal-basis",
+        "error",
+    )
+    assert (finding.file, finding.line, finding.column, finding.entity) == (
+        "registry/f0.yaml",
+        9,
+        22,
+        "web-forms",
+    )
+    assert "legal basis" in finding.text("en")
+    assert "behandlingsgrunnlag" in finding.text("nb")
+    assert not finding.waived
+
+
+def test_a_waived_finding_is_still_reported_marked_waived(make_registry: MakeRegistry) -> None:
+    [finding] = run(make_registry, UNSETTLED, waiver("R10", "2027-06-30"))
+    assert finding.rule == "R10"
+    assert finding.waived
+    assert finding.waiver_reason == "Open item for the privacy officer"
+
+
+def test_a_waiver_may_name_the_rule_by_name_and_limit_itself_to_one_entity(
+    make_registry: MakeRegistry,
+) -> None:
+    other = waiver("purpose-without-legal-basis", "2027-06-30", entity="web-forms")
+    [finding] = run(make_registry, UNSETTLED, other)
+    assert finding.waived
+
+
+def test_an_expired_waiver_brings_the_finding_back_and_is_reported(
+    make_registry: MakeRegistry,
+) -> None:
+    findings = run(make_registry, UNSETTLED, waiver("R10", "2026-01-31"))
+    assert [(f.rule, f.waived, f.file, f.line) for f in findings] == [
+        ("R10", False, "registry/f0.yaml", 9),
+        ("R45", False, "registry/f1.yaml", 5),
+    ]
+    assert "expired on 2026-01-31" in findings[1].message
+
+
+def test_a_waiver_naming_an_unknown_rule_is_an_error(make_registry: MakeRegistry) -> None:
+    findings = run(make_registry, UNSETTLED, waiver("R999", "2027-06-30"))
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [
+        ("R10", "error", 9),
+        ("R45", "error", 2),
+    ]
+
+
+def test_a_waiver_that_matches_nothing_is_reported_as_info(make_registry: MakeRegistry) -> None:
+    [finding] = run(make_registry, waiver("R10", "2027-06-30"))
+    assert (finding.rule, finding.severity.value) == ("R45", "info")
+
+
+def test_select_and_ignore_take_ids_or_names(make_registry: MakeRegistry) -> None:
+    registry = load_registry(make_registry({"a.yaml": UNSETTLED}))
+    assert check(registry, today=TODAY, select=["r10"])
+    assert not check(registry, today=TODAY, select=["R10"], ignore=["purpose-without-legal-basis"])
+    with pytest.raises(KeyError):
+        check(registry, today=TODAY, select=["R999"])
+
+
+def test_rules_are_found_by_id_number_or_name() -> None:
+    assert get_rule("10") is get_rule("R10") is get_rule("purpose-without-legal-basis")
+    assert get_rule("nope") is None
