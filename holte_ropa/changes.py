@@ -701,25 +701,33 @@ class _Differ:
         return found
 
     def _waivers(self) -> list[Change]:
-        old = {_canon(_dump(w)): w for w in self.old.waivers}
-        new = {_canon(_dump(w)): w for w in self.new.waivers}
+        """Waivers have no id: one that differs in any field is removed and added."""
+        old = {_canon(_dump(w)): i for i, w in enumerate(self.old.waivers)}
+        new = {_canon(_dump(w)): i for i, w in enumerate(self.new.waivers)}
         found: list[Change] = []
         for key in sorted(old.keys() - new.keys()) + sorted(new.keys() - old.keys()):
-            waiver = old.get(key) or new[key]
-            kind = ChangeKind.WAIVER_REMOVED if key in old else ChangeKind.WAIVER_ADDED
+            gone = key in old
+            registry = self.old if gone else self.new
+            index = old[key] if gone else new[key]
+            waiver = registry.waivers[index]
+            kind = ChangeKind.WAIVER_REMOVED if gone else ChangeKind.WAIVER_ADDED
+            scope = (
+                self._label("any", waiver.entity)
+                if waiver.entity
+                else Bilingual(nb="hele registeret", en="the whole registry")
+            )
             found.append(
                 Change(
                     kind=kind,
                     entity_kind="waiver",
                     entity_id=f"{waiver.rule}/{waiver.entity or '*'}",
                     audience=_INTERNAL_ONLY,
-                    before=_dump(waiver) if key in old else None,
-                    after=_dump(waiver) if key in new else None,
+                    before=_dump(waiver) if gone else None,
+                    after=None if gone else _dump(waiver),
                     summary=summary(
-                        kind,
-                        entity=same(f"{waiver.rule}/{waiver.entity or '*'}"),
-                        item=same(waiver.reason),
+                        kind, entity=same(waiver.rule), extra=scope, item=same(waiver.reason)
                     ),
+                    location=str(registry.locate_waiver(index)),
                 )
             )
         return found

@@ -184,6 +184,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "recipients": ("mottakere", "recipients"),
     "processor": ("databehandleropplysninger", "processor details"),
     "owner": ("ansvarlig", "owner"),
+    "claim": ("kontrollerbar påstand", "checkable claim"),
     "status": ("status", "status"),
     "reference": ("referanse", "reference"),
     "version": ("versjon", "version"),
@@ -328,12 +329,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "“{entity}”: the internal field “{field}” changed.",
     ),
     "waiver_added": (
-        "Nytt unntak fra regel {entity}: {item}.",
-        "New waiver of rule {entity}: {item}.",
+        "Nytt unntak fra regel {entity} for {extra}: {item}.",
+        "New waiver of rule {entity} for {extra}: {item}.",
     ),
     "waiver_removed": (
-        "Unntaket fra regel {entity} er fjernet.",
-        "The waiver of rule {entity} was removed.",
+        "Unntaket fra regel {entity} for {extra} er fjernet.",
+        "The waiver of rule {entity} for {extra} was removed.",
     ),
 }
 
@@ -351,7 +352,7 @@ def _tidy(sentence: str) -> str:
     """One full stop when a quoted text that ends a sentence already has its own."""
     for mark in ("»", "”"):
         sentence = sentence.replace(f".{mark}.", f".{mark}")
-    return sentence
+    return sentence[:-1] if sentence.endswith("..") else sentence
 
 
 class _Filled(dict[str, str]):

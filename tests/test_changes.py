@@ -442,6 +442,8 @@ def test_an_added_waiver_is_internal(tmp_path: Path) -> None:
     )
     change = _only(_changes(old, new))
     assert (change.kind, change.entity_id) == (ChangeKind.WAIVER_ADDED, "R9/*")
+    assert change.summary.en == "New waiver of rule R9 for the whole registry: Later."
+    assert change.location.endswith("registry.yaml:109:5")
     assert change.audience == (Audience.INTERNAL,)
 
 
