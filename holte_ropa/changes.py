@@ -27,6 +27,7 @@ from holte_ropa.diff_wording import (
     Bilingual,
     basis_label,
     country_label,
+    duration_label,
     field_label,
     group_label,
     join,
@@ -338,8 +339,22 @@ class _Differ:
             for key in ("text", "name", "description", "summary"):
                 if _is_text(value.get(key)):
                     return self._value(key, value[key])
-            return same(_canon(_public(value)))
+            if set(value) <= {"years", "months", "days"}:
+                return duration_label(value)
+            return self._fields(_public(value))
         return same(str(value))
+
+    def _fields(self, value: dict[str, Any]) -> Bilingual:
+        """A small record as "label: value; label: value", leaving out empty fields."""
+        parts = [
+            (field_label(key), self._value(key, item))
+            for key, item in value.items()
+            if item not in (None, [], {})
+        ]
+        return Bilingual(
+            nb="; ".join(f"{k.nb}: {v.nb}" for k, v in parts),
+            en="; ".join(f"{k.en}: {v.en}" for k, v in parts),
+        )
 
     def _where(self, eid: str, *path: str, old: bool = False) -> str:
         registry = self.old if old else self.new
@@ -568,11 +583,11 @@ class _Differ:
                 found.append(
                     self._change(
                         ChangeKind.PURPOSE_REMOVED, "activity", eid, field,
-                        (_public(old[pid]), None), item=_unquoted(item),
+                        (_public(old[pid]), None), item=_bare(item),
                     )
                 )  # fmt: skip
             elif pid not in old:
-                item = self._value("description", new[pid]["description"])
+                item = _bare(self._value("description", new[pid]["description"]))
                 found.append(
                     self._change(
                         ChangeKind.PURPOSE_ADDED, "activity", eid, field,
@@ -584,7 +599,7 @@ class _Differ:
         return found
 
     def _purpose(self, eid: str, pid: str, a: Any, b: Any) -> list[Change]:
-        item = _unquoted(self._value("description", b["description"]))
+        item = _bare(self._value("description", b["description"]))
         found: list[Change] = []
         for key in dict.fromkeys([*a, *b]):
             path = ("purposes", pid, key)
@@ -666,7 +681,16 @@ class _Differ:
     def _retention_text(self, rules: Any) -> Bilingual:
         if not isinstance(rules, list):
             return basis_label(rules)
-        return join([self._value("description", r["description"]) for r in rules])
+        texts: list[Bilingual] = []
+        for rule in rules:
+            text, period = self._value("description", rule["description"]), rule["duration"]
+            length = self._value("duration", period)
+            if period == "until_consent_withdrawn":
+                length = Bilingual(
+                    nb="til samtykket trekkes tilbake", en="until consent is withdrawn"
+                )
+            texts.append(Bilingual(nb=f"{length.nb}, {text.nb}", en=f"{length.en}, {text.en}"))
+        return Bilingual(nb="; ".join(t.nb for t in texts), en="; ".join(t.en for t in texts))
 
     def _locations(self, eid: str, key: str, a: Any, b: Any) -> list[Change]:
         ca, cb = _countries(a), _countries(b)

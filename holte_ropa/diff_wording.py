@@ -18,6 +18,7 @@ __all__ = [
     "Bilingual",
     "basis_label",
     "country_label",
+    "duration_label",
     "field_label",
     "group_label",
     "join",
@@ -134,6 +135,24 @@ def country_label(code: str) -> Bilingual:
     return Bilingual(nb=_nb_countries().gettext(country.name), en=en)
 
 
+_UNITS = (("years", "år", "år", "year", "years"), ("months", "måned", "måneder", "month",
+          "months"), ("days", "dag", "dager", "day", "days"))  # fmt: skip
+
+
+def duration_label(value: dict[str, Any]) -> Bilingual:
+    """A period as "5 år" / "5 years"."""
+    nb: list[str] = []
+    en: list[str] = []
+    for key, nb_one, nb_many, en_one, en_many in _UNITS:
+        count = int(value.get(key) or 0)
+        if count:
+            nb.append(f"{count} {nb_one if count == 1 else nb_many}")
+            en.append(f"{count} {en_one if count == 1 else en_many}")
+    if not nb:
+        return Bilingual(nb="0 dager", en="0 days")
+    return Bilingual(nb=" og ".join(nb), en=" and ".join(en))
+
+
 _GROUPS: dict[str, tuple[str, str]] = {
     "processors": ("databehandler", "processor"),
     "controllers": ("selvstendig behandlingsansvarlig", "independent controller"),
@@ -184,6 +203,39 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "recipients": ("mottakere", "recipients"),
     "processor": ("databehandleropplysninger", "processor details"),
     "owner": ("ansvarlig", "owner"),
+    "used": ("i bruk", "used"),
+    "logic": ("logikk", "logic"),
+    "balancing_test": ("interesseavveining", "balancing test"),
+    "legal_basis": ("behandlingsgrunnlag", "legal basis"),
+    "purposes": ("formål", "purposes"),
+    "proof": ("bevis for samtykke", "proof of consent"),
+    "tia": ("vurdering av overføringen", "transfer impact assessment"),
+    "mechanism": ("overføringsgrunnlag", "transfer mechanism"),
+    "retention": ("lagringstid", "retention"),
+    "locations": ("land", "countries"),
+    "signed": ("signert", "signed"),
+    "data_categories": ("personopplysninger", "personal data"),
+    "subject_categories": ("registrerte", "data subjects"),
+    "joint_controllers": ("felles behandlingsansvarlige", "joint controllers"),
+    "arrangement": ("ordning mellom felles behandlingsansvarlige", "joint arrangement"),
+    "interest": ("berettiget interesse", "legitimate interest"),
+    "collection": ("innhenting av samtykke", "how consent is asked for"),
+    "withdrawal": ("tilbaketrekking av samtykke", "how consent is withdrawn"),
+    "right_to_object": ("protestrett", "right to object"),
+    "contract": ("avtale", "contract"),
+    "history": ("endringshistorikk", "change history"),
+    "applicable": ("rettigheter som gjelder", "rights that apply"),
+    "how_to_exercise": ("slik bruker du rettighetene", "how to exercise the rights"),
+    "response_time": ("svartid", "response time"),
+    "postal_address": ("postadresse", "postal address"),
+    "visiting_address": ("besøksadresse", "visiting address"),
+    "lines": ("adresselinjer", "address lines"),
+    "uses": ("bruk", "uses"),
+    "criteria": ("kriterier", "criteria"),
+    "change_announcement": ("varsling av endringer", "how changes are announced"),
+    "duration": ("varighet", "duration"),
+    "trigger": ("regnes fra", "counted from"),
+    "action": ("tiltak", "action"),
     "claim": ("kontrollerbar påstand", "checkable claim"),
     "status": ("status", "status"),
     "reference": ("referanse", "reference"),
@@ -218,7 +270,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "Behandlingsaktiviteten «{entity}» er fjernet.",
         "The processing activity “{entity}” was removed.",
     ),
-    "purpose_added": ("«{entity}»: nytt formål: {item}.", "“{entity}”: new purpose: {item}."),
+    "purpose_added": ("«{entity}»: nytt formål «{item}».", "“{entity}”: new purpose “{item}”."),
     "purpose_removed": (
         "«{entity}»: formålet «{item}» er fjernet.",
         "“{entity}”: the purpose “{item}” was removed.",
@@ -236,8 +288,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "“{entity}”: the terms of the legal basis for “{item}”, {after}, changed.",
     ),
     "retention_changed": (
-        "«{entity}»: lagringstiden er endret til: {after} (før: {before}).",
-        "“{entity}”: the retention period changed to: {after} (before: {before}).",
+        "«{entity}»: lagringstiden er endret til {after} (før: {before}).",
+        "“{entity}”: the retention period changed to {after} (before: {before}).",
     ),
     "data_category_added": (
         "«{entity}» behandler nå også: {item}.",

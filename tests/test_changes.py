@@ -236,8 +236,11 @@ def test_a_changed_retention_of_a_processor_activity_concerns_customers(tmp_path
     assert change.kind is ChangeKind.RETENTION_CHANGED
     assert change.entity_id == "hosting"
     assert change.audience == (Audience.DATA_SUBJECTS, Audience.CUSTOMERS)
-    assert "Three years after termination" in change.summary.en
-    assert "(before: “Five years after termination”)" in change.summary.en
+    assert change.summary.en == (
+        "“Hosting for customers”: the retention period changed to 3 years, “Three years "
+        "after termination” (before: 5 years, “Five years after termination”)."
+    )
+    assert change.summary.nb.startswith("«Drift for kunder»: lagringstiden er endret til 3 år")
 
 
 def test_reordering_retention_rules_is_no_change(tmp_path: Path) -> None:
