@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 if TYPE_CHECKING:
+    from holte_ropa.history import HistoryEntry
     from holte_ropa.registry import Registry
 
 __all__ = ["HolteRopaPlugin", "HolteRopaPluginConfig"]
@@ -50,7 +51,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
 
         registry = self.preloaded or self._load(config)
         _refuse_findings(registry, self.config.fail_on, self.config.registry)
-        self._pages = site_pages(registry)
+        self._pages = site_pages(registry, history=self._history(config))
         if not config.nav:
             config.nav = site_nav(self._pages)
         return config
@@ -81,6 +82,20 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         if own is not None:
             context["nav"] = own
         return context
+
+    def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
+        """The registry's history from git, when mkdocs.yml and the registry are in one."""
+        from holte_ropa.history import registry_history
+        from holte_ropa.problems import RegistryError
+
+        base = Path(config.config_file_path or ".").parent.resolve()
+        registry = (base / self.config.registry).resolve()
+        if not registry.is_relative_to(base) or not (base / ".git").exists():
+            return None
+        try:
+            return registry_history(repo=base, folder=registry.relative_to(base).as_posix())
+        except RegistryError:
+            return None
 
     def _load(self, config: MkDocsConfig) -> Registry:
         from holte_ropa.loader import load_registry

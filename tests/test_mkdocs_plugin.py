@@ -60,3 +60,45 @@ def test_a_site_built_without_the_plugin_says_the_notice_is_missing(tmp_path: Pa
     index = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert "Personvernerklæringen mangler" in index and "holte-ropa" in index
     assert not (tmp_path / "site/flows").exists()
+
+
+def _git(folder: Path, *args: str) -> None:
+    import subprocess
+
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2026-01-02T10:00:00Z",
+        "GIT_COMMITTER_DATE": "2026-01-02T10:00:00Z",
+        "PATH": "/usr/bin:/bin",
+    }
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_in_git_the_history_page_lists_public_changes_by_commit_date(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    registry = project / "registry"
+    registry.mkdir(parents=True)
+    for source in (FIXTURES / "small").glob("*.yaml"):
+        (registry / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    config = make_project(project, Path("registry"), fail_on="never")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(str(Path("registry").resolve()), "registry"),
+        encoding="utf-8",
+    )
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-qm", "first")
+    small = registry / "registry.yaml"
+    small.write_text(
+        small.read_text(encoding="utf-8").replace("trade_name: Mailtool", "trade_name: Postbud"),
+        encoding="utf-8",
+    )
+    _git(project, "commit", "-qam", "rename")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/en/changes/index.html").read_text(encoding="utf-8")
+    assert "2026-01-02" in page and "Postbud" in page
+    assert "rename" not in page  # commit messages are for maintainers

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ from holte_ropa.site._history import history_page
 from holte_ropa.site._rules import RuleDoc, rule_pages
 
 if TYPE_CHECKING:
+    from holte_ropa.history import HistoryEntry
     from holte_ropa.registry import Registry
 
 __all__ = [
@@ -59,13 +60,19 @@ def page_language(path: str) -> str:
     return "en" if path.startswith("en/") else DEFAULT_LANGUAGE
 
 
-def site_pages(registry: Registry) -> dict[str, str]:
-    """Every generated page and asset, keyed by path relative to the docs root."""
+def site_pages(
+    registry: Registry, *, history: Sequence[HistoryEntry] | None = None
+) -> dict[str, str]:
+    """Every generated page and asset, keyed by path relative to the docs root.
+
+    ``history`` is the registry's change history from git (``registry_history``); without
+    it the history page shows the registry's own ``notice.history``.
+    """
     bodies: dict[str, str] = {}
     for path, markdown in notice_pages(registry).items():
         bodies[path] = markdown
     for lang in LANGUAGES:
-        bodies[_in_lang("changes.md", lang)] = history_page(registry, lang)
+        bodies[_in_lang("changes.md", lang)] = history_page(registry, lang, history)
         bodies[_in_lang("flows.md", lang)] = flows_page(registry, lang)
     bodies.update(rule_pages(_rules()))
     pages = {path: _finish(path, body, bodies) for path, body in bodies.items()}

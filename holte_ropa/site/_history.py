@@ -1,11 +1,17 @@
 """The page with the notice's version and change history (GDPR Art. 12(1), 13(3)).
 
-People who read the notice before deserve to see what changed since; the history comes
-from the registry's own notice metadata, so the page never invents a date.
+People who read the notice before deserve to see what changed since. When the registry
+lives in git, the history is the semantic diff of its commits (what changed for the
+public, dated by git); otherwise it is the registry's own ``notice.history``. Either way
+the page never invents a date, and changes to internal fields are never shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from holte_ropa.changes import Audience
+from holte_ropa.history import HistoryEntry
 from holte_ropa.registry import Registry
 from holte_ropa.site import _markdown as md
 
@@ -24,6 +30,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary": "Hva ble endret",
         "caption": "Endringer i personvernerklæringen, nyeste først",
         "none": "Ingen tidligere versjoner er registrert.",
+        "first": "Første versjon av protokollen.",
     },
     "en": {
         "title": "Version and changes",
@@ -37,12 +44,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary": "What changed",
         "caption": "Changes to the privacy notice, newest first",
         "none": "No earlier versions are recorded.",
+        "first": "First version of the record.",
     },
 }
 
 
-def history_page(registry: Registry, lang: str) -> str:
-    """Markdown of the version and history page in ``lang``."""
+def history_page(
+    registry: Registry, lang: str, history: Sequence[HistoryEntry] | None = None
+) -> str:
+    """Markdown of the version and history page in ``lang``; ``history`` from git if any."""
     words = _WORDS[lang]
     notice = registry.organisation.notice
     version = words["unknown"] if notice.version == "unknown" else notice.version
@@ -62,6 +72,8 @@ def history_page(registry: Registry, lang: str) -> str:
         f"## {words['history']}",
         "",
     ]
+    if history:
+        return "\n".join(out + _git_history(history, words, lang))
     changes = sorted(notice.history, key=lambda c: (c.date, c.version), reverse=True)
     if not changes:
         out += [words["none"], ""]
@@ -70,3 +82,18 @@ def history_page(registry: Registry, lang: str) -> str:
         header = (words["version"], words["date"], words["summary"])
         out.append(md.table(words["caption"], header, rows, table_id="history"))
     return "\n".join(out)
+
+
+def _git_history(history: Sequence[HistoryEntry], words: dict[str, str], lang: str) -> list[str]:
+    out: list[str] = []
+    for entry in history:
+        public = [c for c in entry.changes if Audience.INTERNAL not in c.audience]
+        if not (public or entry.initial):
+            continue
+        out += [f"### {md.text(entry.date[:10])}", ""]
+        if public:
+            out += [f"- {md.text(c.summary.get(lang) or '')}" for c in public]
+        else:
+            out.append(words["first"])
+        out.append("")
+    return out or [words["none"], ""]
