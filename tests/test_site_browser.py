@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 
 from holte_ropa.loader import load_registry
-from holte_ropa.site import site_pages
+from holte_ropa.site import page_language, site_pages
 from tests.site_project import make_project, mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -141,28 +141,42 @@ def _axe_violations(page: Page, name: str) -> list[str]:
     ]
 
 
-def test_every_generated_page_in_both_languages_has_no_axe_violations(
-    browser: Browser, holte: Site
-) -> None:
-    assert any(p.startswith("en/") for p in holte.pages)
+@dataclass(frozen=True)
+class Visit:
+    """What one visit of a page found: its language, its axe violations."""
+
+    lang: str | None
+    violations: list[str]
+
+
+@pytest.fixture(scope="module")
+def visits(browser: Browser, holte: Site) -> dict[str, Visit]:
+    """Every generated page visited once (the slow part), for the tests below to judge."""
     page = _open(browser, holte)
-    problems = []
+    found = {}
     for name in holte.pages:
-        response = page.goto(holte.url(name))
+        response = page.goto(holte.url(name), wait_until="networkidle")
         assert response is not None and response.ok, name
-        expected = "en" if name.startswith("en/") else "nb"
-        assert page.get_attribute("html", "lang") == expected, name
-        problems += _axe_violations(page, name)
+        found[name] = Visit(page.get_attribute("html", "lang"), _axe_violations(page, name))
     page.close()
+    return found
+
+
+def test_every_generated_page_in_both_languages_has_no_axe_violations(
+    visits: dict[str, Visit],
+) -> None:
+    assert any(p.startswith("en/") for p in visits)
+    problems = [v for visit in visits.values() for v in visit.violations]
     assert not problems, "axe violations:\n" + "\n".join(problems)
 
 
-def test_no_request_leaves_127_0_0_1(browser: Browser, holte: Site) -> None:
-    page = _open(browser, holte)
-    for name in holte.pages:
-        page.goto(holte.url(name), wait_until="networkidle")
-    page.close()
-    assert holte.requests
+def test_every_page_says_its_own_language_in_html_lang(visits: dict[str, Visit]) -> None:
+    wrong = {n: v.lang for n, v in visits.items() if v.lang != page_language(n)}
+    assert not wrong
+
+
+def test_no_request_leaves_127_0_0_1(visits: dict[str, Visit], holte: Site) -> None:
+    assert len(holte.requests) > len(visits)
     hosts = {urlparse(url).hostname for url in holte.requests}
     assert hosts == {"127.0.0.1"}, sorted(u for u in holte.requests if "127.0.0.1" not in u)
 
