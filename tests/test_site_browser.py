@@ -8,6 +8,7 @@ script, internal fields never published, and a notice usable on a 390 px phone.
 
 from __future__ import annotations
 
+import itertools
 import socket
 import subprocess
 import sys
@@ -147,6 +148,8 @@ class Visit:
 
     lang: str | None
     violations: list[str]
+    headings: list[int]
+    """Levels of the headings in the page's content, in document order."""
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +160,11 @@ def visits(browser: Browser, holte: Site) -> dict[str, Visit]:
     for name in holte.pages:
         response = page.goto(holte.url(name), wait_until="networkidle")
         assert response is not None and response.ok, name
-        found[name] = Visit(page.get_attribute("html", "lang"), _axe_violations(page, name))
+        levels = page.eval_on_selector_all(
+            "article h1, article h2, article h3, article h4, article h5, article h6",
+            "hs => hs.map(h => Number(h.tagName[1]))",
+        )
+        found[name] = Visit(page.get_attribute("html", "lang"), _axe_violations(page, name), levels)
     page.close()
     return found
 
@@ -173,6 +180,15 @@ def test_every_generated_page_in_both_languages_has_no_axe_violations(
 def test_every_page_says_its_own_language_in_html_lang(visits: dict[str, Visit]) -> None:
     wrong = {n: v.lang for n, v in visits.items() if v.lang != page_language(n)}
     assert not wrong
+
+
+def test_every_page_has_one_h1_and_never_skips_a_heading_level(
+    visits: dict[str, Visit],
+) -> None:
+    for name, visit in visits.items():
+        assert visit.headings.count(1) == 1 and visit.headings[0] == 1, name
+        jumps = [b for a, b in itertools.pairwise(visit.headings) if b > a + 1]
+        assert not jumps, f"{name}: heading levels {visit.headings}"
 
 
 def test_no_request_leaves_127_0_0_1(visits: dict[str, Visit], holte: Site) -> None:
