@@ -411,7 +411,9 @@ def _recipients(registry: Registry, activity: Activity) -> RecipientsView | Mark
     )
 
 
-def _activity(registry: Registry, activity: Activity, lang: Lang) -> ActivityView:
+def _activity(
+    registry: Registry, activity: Activity, lang: Lang, transfers: list[Transfer]
+) -> ActivityView:
     data = [registry.data_categories[d] for d in activity.data_categories]
     special = tuple(
         _t(d.name, lang) for d in data if d.kind in {DataKind.SPECIAL, DataKind.CRIMINAL}
@@ -490,7 +492,7 @@ def _activity(registry: Registry, activity: Activity, lang: Lang) -> ActivityVie
         automated=automated,
         recipients=_recipients(registry, activity),
         locations_pending=pending_locations,
-        transfers=_transfers(registry, registry.transfers_of(activity.id), lang),
+        transfers=_transfers(registry, transfers, lang),
         retention=retention,
         security=measures,
         arrangement=_opt(activity.arrangement, lang),
@@ -505,8 +507,7 @@ def _activity(registry: Registry, activity: Activity, lang: Lang) -> ActivityVie
     )
 
 
-def _party(registry: Registry, party: Party, lang: Lang) -> PartyView:
-    used = [t for t in registry.transfers if t.party == party.id]
+def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -> PartyView:
     countries: tuple[str, ...] | Marker
     if isinstance(party.locations, str):
         countries = PENDING
@@ -584,7 +585,15 @@ def _address(lines: tuple[str, ...], postal_code: str, city: str) -> tuple[str, 
 def notice_view(registry: Registry, lang: Lang) -> NoticeView:
     """The public view of ``registry`` in ``lang``."""
     org = registry.organisation
-    activities = [_activity(registry, a, lang) for a in registry.activities.values()]
+    by_activity: dict[str, list[Transfer]] = {}
+    by_party: dict[str, list[Transfer]] = {}
+    for transfer in registry.transfers:
+        by_activity.setdefault(transfer.activity, []).append(transfer)
+        by_party.setdefault(transfer.party, []).append(transfer)
+    activities = [
+        _activity(registry, a, lang, by_activity.get(a.id, []))
+        for a in registry.activities.values()
+    ]
     controller = tuple(
         v
         for v, a in zip(activities, registry.activities.values(), strict=True)
@@ -612,7 +621,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
     else:
         v = org.visiting_address
         visiting = _address(v.lines, v.postal_code, v.city)
-    parties = [_party(registry, p, lang) for p in registry.parties.values()]
+    parties = [_party(registry, p, lang, by_party.get(p.id, [])) for p in registry.parties.values()]
     roles = [p.role for p in registry.parties.values()]
     cookies: dict[str, tuple[CookieView, ...]] = {}
     for category in _COOKIE_ORDER:
