@@ -21,10 +21,30 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
+    "build_graph": "holte_ropa.graph",
+    "DataFlowGraph": "holte_ropa.graph",
+    "FlowRow": "holte_ropa.graph",
+    "GraphView": "holte_ropa.graph",
+    "Impact": "holte_ropa.graph",
+    "WhereIs": "holte_ropa.graph",
+    "flows_table": "holte_ropa.graph",
+    "export_graph": "holte_ropa.exporters.graph_formats",
+    "render_svg": "holte_ropa.exporters.graph_formats",
+    "RecordTable": "holte_ropa.records",
+    "record_table": "holte_ropa.records",
+    "export_record": "holte_ropa.exporters.record_formats",
     "check": "holte_ropa.rules",
     "all_rules": "holte_ropa.rules",
     "Finding": "holte_ropa.findings",
     "Severity": "holte_ropa.findings",
+    "diff": "holte_ropa.changes",
+    "Change": "holte_ropa.changes",
+    "ChangeKind": "holte_ropa.changes",
+    "Audience": "holte_ropa.changes",
+    "registry_history": "holte_ropa.history",
+    "HistoryEntry": "holte_ropa.history",
+    "sub_processor_feed": "holte_ropa.history",
+    "load_revision": "holte_ropa.git_registry",
     "render_notice": "holte_ropa.notice",
     "render_processors": "holte_ropa.notice",
     "render_cookies": "holte_ropa.notice",
@@ -34,31 +54,69 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "Audience",
+    "Change",
+    "ChangeKind",
+    "DataFlowGraph",
     "Finding",
+    "FlowRow",
+    "GraphView",
+    "HistoryEntry",
+    "Impact",
     "Position",
     "Problem",
+    "RecordTable",
     "Registry",
     "RegistryError",
     "SectionScore",
     "Severity",
     "Transfer",
+    "WhereIs",
     "__version__",
     "all_rules",
+    "build_graph",
     "check",
+    "diff",
+    "export_graph",
+    "export_record",
+    "flows_table",
     "load_registry",
+    "load_revision",
     "notice_pages",
     "read_registry_files",
     "readability",
+    "record_table",
     "reference_data",
+    "registry_history",
     "registry_json_schema",
     "render_cookies",
     "render_notice",
     "render_processors",
+    "render_svg",
+    "sub_processor_feed",
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa.changes import Audience as Audience
+    from holte_ropa.changes import Change as Change
+    from holte_ropa.changes import ChangeKind as ChangeKind
+    from holte_ropa.changes import diff as diff
+    from holte_ropa.exporters.graph_formats import export_graph as export_graph
+    from holte_ropa.exporters.graph_formats import render_svg as render_svg
+    from holte_ropa.exporters.record_formats import export_record as export_record
     from holte_ropa.findings import Finding as Finding
     from holte_ropa.findings import Severity as Severity
+    from holte_ropa.git_registry import load_revision as load_revision
+    from holte_ropa.graph import DataFlowGraph as DataFlowGraph
+    from holte_ropa.graph import FlowRow as FlowRow
+    from holte_ropa.graph import GraphView as GraphView
+    from holte_ropa.graph import Impact as Impact
+    from holte_ropa.graph import WhereIs as WhereIs
+    from holte_ropa.graph import build_graph as build_graph
+    from holte_ropa.graph import flows_table as flows_table
+    from holte_ropa.history import HistoryEntry as HistoryEntry
+    from holte_ropa.history import registry_history as registry_history
+    from holte_ropa.history import sub_processor_feed as sub_processor_feed
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
     from holte_ropa.notice import SectionScore as SectionScore
@@ -70,6 +128,8 @@ if TYPE_CHECKING:
     from holte_ropa.problems import Position as Position
     from holte_ropa.problems import Problem as Problem
     from holte_ropa.problems import RegistryError as RegistryError
+    from holte_ropa.records import RecordTable as RecordTable
+    from holte_ropa.records import record_table as record_table
     from holte_ropa.reference import reference_data as reference_data
     from holte_ropa.registry import Registry as Registry
     from holte_ropa.registry import Transfer as Transfer
