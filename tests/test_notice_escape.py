@@ -16,7 +16,6 @@ from tests.notice_html import parse, to_html
 HOSTILE = FIXTURES / "hostile"
 LEGITIMATE_LINKS = {
     "https://evil.example/",
-    "https://authority.example/",
     "mailto:post@evil.example",
     "mailto:privacy@evil.example",
     "processors.md",
@@ -74,6 +73,7 @@ def test_hostile_text_is_shown_literally(hostile_pages: dict[str, str]) -> None:
     assert "Formål {{ 7*7 }} <script>alert(5)</script>" in text
     assert "Interesse [lenke](javascript:alert(6))" in text
     assert "{% raw %}Oslo{#" in text
+    assert "javascript:alert(12)" in text  # a URL field, shown but never linked
     assert text.count("49") == text.count("art. 49")  # {{ 7*7 }} never evaluated
     en = parse(hostile_pages["en/index.md"]).text
     assert "Purpose {{ 7*7 }} <script>alert(5)</script>" in en

@@ -151,8 +151,14 @@ def _sentence(value: Any) -> Any:
 
 
 def _link(url: str, lang: str) -> Safe:
-    """An absolute link whose text is the address itself, which reads well out of context."""
+    """An absolute link whose text is the address itself, which reads well out of context.
+
+    Only http(s) addresses become links: a URL field may legally hold ``javascript:`` or
+    ``data:``, which must never reach an ``href``; those are shown as text.
+    """
     shown = url.removeprefix("https://").removeprefix("http://").rstrip("/")
+    if not url.lower().startswith(("https://", "http://")):
+        return escape_text(url)
     return Safe(f'<a href="{escape_text(url)}">{escape_text(shown)}</a>')
 
 
