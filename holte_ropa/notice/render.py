@@ -127,6 +127,13 @@ def _indented(text: str) -> Safe:
     return Safe("\n".join(line.rstrip() for line in str(text).splitlines() if line.strip()))
 
 
+def _mid_sentence(value: Any) -> Any:
+    """"The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case."""
+    if isinstance(value, str) and not isinstance(value, Safe) and value.startswith("The "):
+        return "t" + value[1:]
+    return value
+
+
 def _lower_first(value: Any) -> Any:
     """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
     if not isinstance(value, str) or isinstance(value, Safe):
@@ -188,6 +195,7 @@ def _environment(lang: Lang) -> jinja2.Environment:
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
     env.filters["lower_first"] = _lower_first
+    env.filters["mid_sentence"] = _mid_sentence
     env.filters["capitalize_first"] = lambda text: Safe(text[:1].upper() + text[1:])
     env.filters["indented"] = _indented
     env.filters["party_row"] = _party_row
