@@ -128,7 +128,7 @@ def _indented(text: str) -> Safe:
 
 
 def _mid_sentence(value: Any) -> Any:
-    """"The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case."""
+    """ "The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case."""
     if isinstance(value, str) and not isinstance(value, Safe) and value.startswith("The "):
         return "t" + value[1:]
     return value
