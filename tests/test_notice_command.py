@@ -72,3 +72,13 @@ def test_build_has_a_step_publishing_the_notice_pages(tmp_path: Path) -> None:
     assert sorted(written) == sorted(tmp_path / "notice" / name for name in pages)
     for name, text in pages.items():
         assert (tmp_path / "notice" / name).read_text(encoding="utf-8") == text
+
+
+def test_an_unwritable_output_folder_is_reported_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["notice", SMALL, "-o", str(blocker / "site")]) == 2
+    captured = capsys.readouterr()
+    assert "cannot write" in captured.err and "Traceback" not in captured.err
