@@ -13,7 +13,7 @@ from holte_ropa.models import Consent, LegitimateInterest
 from holte_ropa.notice import render_cookies, render_processors
 from holte_ropa.notice.readability import split_sections
 from holte_ropa.notice.render import gdpr
-from holte_ropa.notice.views import country_name
+from holte_ropa.notice.wording import country_name
 from tests.conftest import FIXTURES, ROOT, MakeRegistry
 from tests.notice_html import Page, parse
 

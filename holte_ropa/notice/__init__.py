@@ -8,9 +8,10 @@ Internal fields of the record never reach a template (see :mod:`.views`).
 
 from __future__ import annotations
 
+from holte_ropa.notice.public import notice_view
 from holte_ropa.notice.readability import SectionScore, readability
 from holte_ropa.notice.render import LANGS, render_page, render_view
-from holte_ropa.notice.views import Lang, notice_view
+from holte_ropa.notice.views import Lang
 from holte_ropa.registry import Registry
 
 __all__ = [

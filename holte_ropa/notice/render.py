@@ -17,14 +17,8 @@ from typing import Any
 import jinja2
 
 from holte_ropa.notice.escape import Safe, escape_text
-from holte_ropa.notice.views import (
-    Lang,
-    Marker,
-    NoticeView,
-    PartyView,
-    PromiseView,
-    notice_view,
-)
+from holte_ropa.notice.public import notice_view
+from holte_ropa.notice.views import Lang, Marker, NoticeView, PartyView, PromiseView
 from holte_ropa.registry import Registry
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
