@@ -36,6 +36,11 @@ def minimal() -> Registry:
     return load_registry(FIXTURES / "minimal")
 
 
+@cache
+def hostile() -> Registry:
+    return load_registry(FIXTURES / "hostile")
+
+
 def _activity_sections(page: str) -> dict[str, Page]:
     return {
         anchor.removeprefix("activity-"): parse(body)
@@ -166,7 +171,9 @@ def test_the_first_layer_comes_first_and_anchors_are_shared_by_both_languages() 
     assert [h.attrs["id"] for h in nb.all("h2")] == [h.attrs["id"] for h in en.all("h2")]
 
 
-@pytest.mark.parametrize("registry", [holte, small, minimal], ids=["holte", "small", "minimal"])
+@pytest.mark.parametrize(
+    "registry", [holte, small, minimal, hostile], ids=["holte", "small", "minimal", "hostile"]
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_pages_have_one_h1_no_skipped_levels_and_no_empty_sections(
     registry: object, lang: str
