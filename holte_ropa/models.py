@@ -288,6 +288,8 @@ class Organisation(_Model):
     """The public description of how data is secured."""
     complaints: Text
     """What the notice says about complaints, to the organisation and to the authority."""
+    safeguards_copy: Text | None = None
+    """How people get a copy of the safeguards for transfers outside the EEA (Art. 13(1)(f))."""
     promises: tuple[Promise, ...] = ()
     owner: str | None = _internal("Who keeps the record up to date.")
     notes: str | None = _internal("Internal notes for auditors.")
