@@ -345,6 +345,8 @@ class LegalSource(_Model):
     statute: NonEmpty
     section: NonEmpty
     url: AnyUrl | None = None
+    period: Duration | None = None
+    """The retention period the provision sets, if it sets one (rule 33 compares)."""
 
     def __str__(self) -> str:
         return f"{self.statute} {self.section}"
