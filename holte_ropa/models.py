@@ -324,6 +324,8 @@ class DataCategory(_Model):
     name: Text
     kind: DataKind = DataKind.ORDINARY
     description: Text | None = None
+    logs: bool = False
+    """Crash reports, error reports or logs: personal data in them should be minimised."""
 
 
 class SubjectCategory(_Model):
