@@ -20,6 +20,7 @@ from holte_ropa.models import (
     PartyLocation,
     StandardContractualClauses,
 )
+from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._wording import listing
 
@@ -340,32 +341,6 @@ def derogation_for_regular_transfers(registry: Registry, context: Context) -> It
             )
 
 
-_ORGANISATION = """\
-organisation:
-  id: acme{mark}
-  legal_name: Acme AS
-  org_number: "923609016"
-  postal_address: {{lines: [Postboks 1], postal_code: "0150", city: Oslo}}
-  email: post@acme.no
-  website: https://acme.no
-  privacy_contact: personvern@acme.no
-  dpo: {{appointed: false, reason_none: {{nb: Ikke påkrevd., en: Not required.}}}}
-  supervisory_authority:
-    name: {{nb: Datatilsynet, en: The Norwegian Data Protection Authority}}
-    website: https://www.datatilsynet.no
-  notice:
-    title: {{nb: Personvernerklæring, en: Privacy notice}}
-    version: "1.0"
-    last_changed: 2026-01-15
-    change_announcement: {{nb: Vi varsler på nettsiden., en: We announce it on the website.}}
-  rights:
-    applicable: [access, rectification, erasure, restriction, objection, complaint]
-    how_to_exercise: {{nb: Send e-post til personvern@acme.no., en: E-mail personvern@acme.no.}}
-    response_time: {{nb: Innen én måned., en: Within one month.}}
-  security_summary: {{nb: Vi bruker TLS., en: We use TLS.}}
-  complaints: {{nb: Du kan klage til Datatilsynet., en: You may complain to Datatilsynet.}}
-{extra}"""
-
 _SAFEGUARDS_COPY = """\
   safeguards_copy:
     nb: Send e-post til personvern@acme.no for en kopi av personvernbestemmelsene.
@@ -401,8 +376,8 @@ _SCC = """\
         "Add `safeguards_copy:` to the organisation, in bokmål and English, e.g. "
         '"E-mail personvern@... for a copy of the standard contractual clauses".'
     ),
-    bad=_ORGANISATION.format(mark="  # <-", extra="") + _ACTIVITY + _PARTY + _SCC,
-    good=_ORGANISATION.format(mark="", extra=_SAFEGUARDS_COPY) + _ACTIVITY + _PARTY + _SCC,
+    bad=organisation(id_mark="  # <-") + _ACTIVITY + _PARTY + _SCC,
+    good=organisation(extra=_SAFEGUARDS_COPY) + _ACTIVITY + _PARTY + _SCC,
 )
 def transfers_not_in_notice(registry: Registry, context: Context) -> Iterator[Hit]:
     if registry.organisation.safeguards_copy is not None:

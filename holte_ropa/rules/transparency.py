@@ -21,6 +21,7 @@ from holte_ropa.models import (
     Role,
     Text,
 )
+from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
 from holte_ropa.rules._wording import listing
@@ -39,32 +40,6 @@ def _in_notice(activity: Activity) -> bool:
     """Art. 13-14 bind the controller; processor activities belong to the customer's notice."""
     return activity.role is not Role.PROCESSOR
 
-
-_ORG = """\
-organisation:
-  id: acme
-  legal_name: Acme AS
-  org_number: "923609016"
-  postal_address: {{lines: [Postboks 1], postal_code: "0150", city: Oslo}}
-  email: post@acme.no
-  website: https://acme.no
-  privacy_contact: personvern@acme.no
-  dpo: {{appointed: false, reason_none: {{nb: Ikke påkrevd., en: Not required.}}}}
-  supervisory_authority:
-    name: {{nb: Datatilsynet, en: The Norwegian Data Protection Authority}}
-    website: https://www.datatilsynet.no
-  notice:
-    title: {{nb: Personvernerklæring, en: Privacy notice}}
-    version: "1.0"
-    last_changed: 2026-01-15
-    change_announcement: {{nb: Vi varsler på nettsiden., en: We announce it on the website.}}
-  rights:
-{rights}
-    how_to_exercise: {{nb: Send e-post til personvern@acme.no., en: E-mail personvern@acme.no.}}
-    response_time: {{nb: Innen én måned., en: Within one month.}}
-  security_summary: {{nb: Vi bruker TLS., en: We use TLS.}}
-  complaints: {{nb: Du kan klage til Datatilsynet., en: You may complain to Datatilsynet.}}
-"""
 
 _SUPPORT = """\
 activities:
@@ -111,12 +86,9 @@ activities:
         "Settle each listed fact in the activity, and list every right that applies under "
         "`rights.applicable`."
     ),
-    bad=_ORG.format(rights="    applicable: [access, rectification, erasure, restriction]  # <-")
+    bad=organisation(rights="    applicable: [access, rectification, erasure, restriction]  # <-")
     + _SUPPORT,
-    good=_ORG.format(
-        rights="    applicable: [access, rectification, erasure, restriction, objection, complaint]"
-    )
-    + _SUPPORT,
+    good=organisation() + _SUPPORT,
 )
 def notice_incomplete(registry: Registry, context: Context) -> Iterator[Hit]:
     transfers: dict[str, list[Transfer]] = {}
@@ -407,8 +379,6 @@ activities:
         legal_basis:
 """
 
-_RIGHTS = "    applicable: [access, rectification, erasure, restriction, objection, complaint]"
-
 
 @rule(
     id="R38",
@@ -425,7 +395,7 @@ _RIGHTS = "    applicable: [access, rectification, erasure, restriction, objecti
         "Judgement: the registry may be what is wrong, not the promise."
     ),
     fix="Correct the registry if it is wrong; otherwise change the practice or the promise.",
-    bad=_ORG.format(rights=_RIGHTS)
+    bad=organisation()
     + _PROMISE.format(mark="  # <-")
     + """\
           basis: legitimate_interest
@@ -433,7 +403,7 @@ _RIGHTS = "    applicable: [access, rectification, erasure, restriction, objecti
           right_to_object: {nb: Lenke i e-posten, en: A link in the e-mail}
     recipients: none
 """,
-    good=_ORG.format(rights=_RIGHTS)
+    good=organisation()
     + _PROMISE.format(mark="")
     + """\
           basis: consent
