@@ -293,6 +293,10 @@ class Organisation(_Model):
     promises: tuple[Promise, ...] = ()
     owner: str | None = _internal("Who keeps the record up to date.")
     notes: str | None = _internal("Internal notes for auditors.")
+    reference_checked: _dt.date | None = _internal(
+        "The day someone confirmed that holte-ropa's dated reference data (EEA, adequacy "
+        "decisions, DPIA list) still holds; rule R49 counts from it when it is later."
+    )
 
     @field_validator("org_number")
     @classmethod
