@@ -6,12 +6,12 @@ keep working when the models grow, so they walk the fields instead of naming the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from holte_ropa.models import internal_field_names
+from holte_ropa.models import Text, internal_field_names
 from holte_ropa.registry import Registry
 from holte_ropa.yaml_source import PathSegment
 
@@ -54,10 +54,27 @@ def walk_entities(registry: Registry) -> Iterator[tuple[str, BaseModel]]:
         yield from table.items()
 
 
-def walk_fields(registry: Registry) -> Iterator[Field]:
-    """Every field of every entity, depth first, values inside tuples included."""
+def walk_fields(registry: Registry, wanted: Callable[[object], bool]) -> Iterator[Field]:
+    """Every field of every entity whose value is ``wanted``, depth first.
+
+    Values inside tuples count too. Texts are leaves: their ``nb`` and ``en`` are prose,
+    never facts. Only wanted values cost a path and a Field, which keeps the walk fast
+    on registries with tens of thousands of activities.
+    """
     for entity, model in walk_entities(registry):
-        yield from _fields(entity, model, model, (), False)
+        yield from _fields(entity, model, model, (), False, wanted=wanted)
+
+
+_NAMES: dict[type[BaseModel], tuple[tuple[str, bool], ...]] = {}
+
+
+def _names(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """Field names of a model class with whether each is internal, computed once."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = tuple((n, (cls.__name__, n) in _INTERNAL) for n in cls.model_fields)
+        _NAMES[cls] = names
+    return names
 
 
 def _fields(
@@ -66,20 +83,26 @@ def _fields(
     model: BaseModel,
     path: tuple[PathSegment, ...],
     internal: bool,
+    *,
+    wanted: Callable[[object], bool],
 ) -> Iterator[Field]:
     owner = type(model).__name__
-    for name in type(model).model_fields:
+    for name, hidden_field in _names(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        hidden = internal or (owner, name) in _INTERNAL
-        here = (*path, name)
-        yield Field(entity, root, here, owner, name, value, hidden)
+        hidden = internal or hidden_field
+        if wanted(value):
+            yield Field(entity, root, (*path, name), owner, name, value, hidden)
+        if isinstance(value, Text):
+            continue
         if isinstance(value, BaseModel):
-            yield from _fields(entity, root, value, here, hidden)
+            yield from _fields(entity, root, value, (*path, name), hidden, wanted=wanted)
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    at = (*here, index)
-                    yield Field(entity, root, at, owner, name, item, hidden)
-                    yield from _fields(entity, root, item, at, hidden)
+                    at = (*path, name, index)
+                    if wanted(item):
+                        yield Field(entity, root, at, owner, name, item, hidden)
+                    if not isinstance(item, Text):
+                        yield from _fields(entity, root, item, at, hidden, wanted=wanted)

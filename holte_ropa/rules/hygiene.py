@@ -54,6 +54,10 @@ def broken_waiver(registry: Registry, context: Context) -> Iterator[Hit]:
     return iter(())
 
 
+def _is_unknown(value: object) -> bool:
+    return value == "unknown"
+
+
 _WHO_DEFAULT = ("the privacy officer", "personvernansvarlig")
 
 
@@ -115,8 +119,8 @@ parties:
 """,
 )
 def unconfirmed_fact(registry: Registry, context: Context) -> Iterator[Hit]:
-    for field in walk_fields(registry):
-        if field.value != "unknown" or field.name == "id":
+    for field in walk_fields(registry, _is_unknown):
+        if field.name == "id":
             continue
         label = _label(field.root, field.path)
         who_en, who_nb = _who(registry, field.root)

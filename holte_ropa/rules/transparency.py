@@ -243,6 +243,10 @@ def source_not_named(registry: Registry, context: Context) -> Iterator[Hit]:
         )
 
 
+def _is_text(value: object) -> bool:
+    return isinstance(value, Text)
+
+
 _MEASURE = """\
 security_measures:
   - id: backups
@@ -269,7 +273,7 @@ security_measures:
 )
 def text_missing_language(registry: Registry, context: Context) -> Iterator[Hit]:
     hidden = {m.id for m in registry.security_measures.values() if not m.public}
-    for field in walk_fields(registry):
+    for field in walk_fields(registry, _is_text):
         value = field.value
         if not isinstance(value, Text) or field.internal or field.entity in hidden:
             continue
