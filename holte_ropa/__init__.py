@@ -21,15 +21,23 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
+    "check": "holte_ropa.rules",
+    "all_rules": "holte_ropa.rules",
+    "Finding": "holte_ropa.findings",
+    "Severity": "holte_ropa.findings",
 }
 
 __all__ = [
+    "Finding",
     "Position",
     "Problem",
     "Registry",
     "RegistryError",
+    "Severity",
     "Transfer",
     "__version__",
+    "all_rules",
+    "check",
     "load_registry",
     "read_registry_files",
     "reference_data",
@@ -37,6 +45,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa.findings import Finding as Finding
+    from holte_ropa.findings import Severity as Severity
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
     from holte_ropa.problems import Position as Position
@@ -45,6 +55,8 @@ if TYPE_CHECKING:
     from holte_ropa.reference import reference_data as reference_data
     from holte_ropa.registry import Registry as Registry
     from holte_ropa.registry import Transfer as Transfer
+    from holte_ropa.rules import all_rules as all_rules
+    from holte_ropa.rules import check as check
     from holte_ropa.schema import registry_json_schema as registry_json_schema
 
 

@@ -3,53 +3,167 @@
 from __future__ import annotations
 
 import argparse
-import json
+import datetime as _dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from holte_ropa.commands._common import (
     EXIT_CLEAN,
+    EXIT_FINDINGS,
     EXIT_UNUSABLE,
     add_registry_argument,
     print_problems,
+    use_colour,
+    write_text,
 )
+
+if TYPE_CHECKING:
+    from holte_ropa.findings import Finding
+    from holte_ropa.problems import Problem
+    from holte_ropa.reporters import ReportOptions
+    from holte_ropa.rules import Rule
+
+FORMATS = ("text", "json", "sarif", "junit")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_registry_argument(parser)
     parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=FORMATS,
         default="text",
-        help="text for people (default), json for machines",
+        help="text for people (default); json, sarif (2.1.0) or junit for CI",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="exit 1 when an unwaived finding has this severity or higher (default: error)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="only these rules (ids or names, comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="skip these rules (ids or names, comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "nb"), default="en", help="language of the messages (default: en)"
+    )
+    parser.add_argument(
+        "--today",
+        type=_dt.date.fromisoformat,
+        default=None,
+        metavar="DATE",
+        help="judge waivers and reference data as of DATE (YYYY-MM-DD); "
+        "default: today, or SOURCE_DATE_EPOCH",
+    )
+    parser.add_argument(
+        "--lix-threshold",
+        type=float,
+        default=55.0,
+        metavar="N",
+        help="readability score above which a notice section is reported (default: 55)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=None,
+        help="write the report to FILE instead of stdout",
     )
 
 
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
 def run(args: argparse.Namespace) -> int:
+    from holte_ropa import __version__
+    from holte_ropa.findings import Severity
     from holte_ropa.loader import load_registry
     from holte_ropa.problems import RegistryError
+    from holte_ropa.reporters import ReportOptions, failing
+    from holte_ropa.rules import all_rules, check, get_rule
 
+    select, ignore = _split(args.select), _split(args.ignore)
+    unknown = [key for key in (*select, *ignore) if get_rule(key) is None]
+    if unknown:
+        print(
+            f"holte-ropa check: unknown rule {', '.join(unknown)}; see `holte-ropa rules`",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
+    selected = {r.id for r in map(get_rule, select) if r is not None}
+    ignored = {r.id for r in map(get_rule, ignore) if r is not None}
+    chosen = [r for r in all_rules() if (not selected or r.id in selected) and r.id not in ignored]
+    options = ReportOptions(
+        lang=args.lang,
+        fail_on=Severity(args.fail_on),
+        colour=args.format == "text" and args.output is None and use_colour(sys.stdout),
+        registry=args.path,
+        version=__version__,
+    )
     try:
         registry = load_registry(Path(args.path))
     except RegistryError as exc:
-        if args.format == "json":
-            _print_json([p.as_json() for p in exc.problems], args.path)
+        if args.format == "text" and args.output is None:
+            print_problems(exc.problems, sys.stdout)  # the file:line:col: error[...] form
         else:
-            print_problems(exc.problems, sys.stdout)
+            findings = [_as_finding(p) for p in exc.problems]
+            _emit(args.format, args.output, findings, chosen, options)
         return EXIT_UNUSABLE
-    if args.format == "json":
-        _print_json([], args.path)
+    findings = check(
+        registry,
+        today=args.today,
+        select=selected or None,
+        ignore=ignored,
+        lix_threshold=args.lix_threshold,
+    )
+    _emit(args.format, args.output, findings, chosen, options)
+    return EXIT_FINDINGS if failing(findings, options.fail_on) else EXIT_CLEAN
+
+
+def _as_finding(problem: Problem) -> Finding:
+    from holte_ropa.findings import Finding, Severity
+
+    return Finding(
+        rule=problem.category,
+        name=f"{problem.category}-error",
+        severity=Severity.ERROR,
+        message=problem.message,
+        message_nb=problem.message,
+        file=problem.position.file,
+        line=problem.position.line,
+        column=problem.position.column,
+        entity=problem.entity,
+    )
+
+
+def _emit(
+    fmt: str,
+    output: str | None,
+    findings: Sequence[Finding],
+    rules: Sequence[Rule],
+    options: ReportOptions,
+) -> None:
+    from holte_ropa.reporters import to_json, to_junit, to_sarif, to_text
+
+    if fmt == "json":
+        text = to_json(findings, options)
+    elif fmt == "sarif":
+        text = to_sarif(findings, rules, options)
+    elif fmt == "junit":
+        text = to_junit(findings, rules, options)
     else:
-        print(
-            f"{args.path}: {len(registry.activities)} activities, {len(registry.parties)} "
-            "parties: no problems"
-        )
-    return EXIT_CLEAN
-
-
-def _print_json(findings: list[dict[str, object]], path: str) -> None:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in findings:
-        counts[str(finding["severity"])] += 1
-    payload = {"version": 1, "registry": path, "findings": findings, "summary": counts}
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        text = to_text(findings, options)
+    write_text(text, output)
