@@ -347,8 +347,8 @@ _CLAIMS: dict[str, tuple[_ClaimCheck, str, str]] = {
     ),
     "direct-marketing-only-with-consent": (
         _marketing_without_consent,
-        "{ids} send direct marketing on a basis other than consent",
-        "{ids} sender direkte markedsføring på annet grunnlag enn samtykke",
+        "{ids} send direct marketing without consent as its basis",
+        "{ids} sender direkte markedsføring uten samtykke som grunnlag",
     ),
     "only-strictly-necessary-cookies-without-consent": (
         _cookies_without_consent,
