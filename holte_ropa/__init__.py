@@ -21,6 +21,18 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
+    "build_graph": "holte_ropa.graph",
+    "DataFlowGraph": "holte_ropa.graph",
+    "FlowRow": "holte_ropa.graph",
+    "GraphView": "holte_ropa.graph",
+    "Impact": "holte_ropa.graph",
+    "WhereIs": "holte_ropa.graph",
+    "flows_table": "holte_ropa.graph",
+    "export_graph": "holte_ropa.exporters.graph_formats",
+    "render_svg": "holte_ropa.exporters.graph_formats",
+    "RecordTable": "holte_ropa.records",
+    "record_table": "holte_ropa.records",
+    "export_record": "holte_ropa.exporters.record_formats",
     "check": "holte_ropa.rules",
     "all_rules": "holte_ropa.rules",
     "Finding": "holte_ropa.findings",
@@ -28,30 +40,54 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DataFlowGraph",
     "Finding",
+    "FlowRow",
+    "GraphView",
+    "Impact",
     "Position",
     "Problem",
+    "RecordTable",
     "Registry",
     "RegistryError",
     "Severity",
     "Transfer",
+    "WhereIs",
     "__version__",
     "all_rules",
+    "build_graph",
     "check",
+    "export_graph",
+    "export_record",
+    "flows_table",
     "load_registry",
     "read_registry_files",
+    "record_table",
     "reference_data",
     "registry_json_schema",
+    "render_svg",
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa.exporters.graph_formats import export_graph as export_graph
+    from holte_ropa.exporters.graph_formats import render_svg as render_svg
+    from holte_ropa.exporters.record_formats import export_record as export_record
     from holte_ropa.findings import Finding as Finding
     from holte_ropa.findings import Severity as Severity
+    from holte_ropa.graph import DataFlowGraph as DataFlowGraph
+    from holte_ropa.graph import FlowRow as FlowRow
+    from holte_ropa.graph import GraphView as GraphView
+    from holte_ropa.graph import Impact as Impact
+    from holte_ropa.graph import WhereIs as WhereIs
+    from holte_ropa.graph import build_graph as build_graph
+    from holte_ropa.graph import flows_table as flows_table
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
     from holte_ropa.problems import Position as Position
     from holte_ropa.problems import Problem as Problem
     from holte_ropa.problems import RegistryError as RegistryError
+    from holte_ropa.records import RecordTable as RecordTable
+    from holte_ropa.records import record_table as record_table
     from holte_ropa.reference import reference_data as reference_data
     from holte_ropa.registry import Registry as Registry
     from holte_ropa.registry import Transfer as Transfer

@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "rules": "List the compliance rules, or explain one.",
     "build": "Validate the registry and write every output into one folder.",
     "schema": "Print the JSON Schema of registry files (for editors).",
+    "graph": "Draw the data flows: DOT, SVG, PNG, PDF, GraphML, JSON or Mermaid.",
+    "export": "Export the Art. 30 record: xlsx, csv, json or DPV JSON-LD.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 

@@ -36,7 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _steps() -> list[Step]:
     """Each step writes one family of outputs and returns the files it wrote."""
-    return [_write_record]
+    from holte_ropa.exporters.audit_bundle import write_graphs_and_records
+
+    return [_write_record, write_graphs_and_records]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,57 @@
+"""``holte-ropa export record``: the Art. 30 record for auditors and Datatilsynet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from holte_ropa.commands._common import (
+    EXIT_UNUSABLE,
+    add_output_argument,
+    add_registry_argument,
+    load_or_report,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+    record = sub.add_parser(
+        "record",
+        help="the Art. 30(1) controller or 30(2) processor record",
+        description="The Art. 30(1) controller or 30(2) processor record.",
+    )
+    add_registry_argument(record)
+    record.add_argument(
+        "--role",
+        choices=("controller", "processor"),
+        default="controller",
+        help="controller: Art. 30(1) (default); processor: Art. 30(2)",
+    )
+    record.add_argument(
+        "--format",
+        choices=("xlsx", "csv", "json", "jsonld"),
+        default="xlsx",
+        help="xlsx (default), csv, json, or jsonld (W3C DPV; both roles and languages)",
+    )
+    record.add_argument(
+        "--lang", choices=("nb", "en"), default="nb", help="header and text language (default: nb)"
+    )
+    add_output_argument(record, "write to FILE instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    registry = load_or_report(args.path)
+    if registry is None:
+        return EXIT_UNUSABLE
+    from holte_ropa.commands._binary import write_bytes
+    from holte_ropa.exporters.record_formats import export_record
+
+    try:
+        data = export_record(registry, args.role, args.format, args.lang)
+    except ImportError as exc:
+        print(
+            f"holte-ropa export: {exc}; install the export extra: pip install 'holte-ropa[export]'",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
+    return write_bytes(data, args.output, binary=args.format == "xlsx")

@@ -1,0 +1,1 @@
+"""Exporters: turn graphs and records into files auditors, tools and sites read."""
