@@ -37,13 +37,25 @@ _EXPORTS: dict[str, str] = {
     "all_rules": "holte_ropa.rules",
     "Finding": "holte_ropa.findings",
     "Severity": "holte_ropa.findings",
+    "diff": "holte_ropa.changes",
+    "Change": "holte_ropa.changes",
+    "ChangeKind": "holte_ropa.changes",
+    "Audience": "holte_ropa.changes",
+    "registry_history": "holte_ropa.history",
+    "HistoryEntry": "holte_ropa.history",
+    "sub_processor_feed": "holte_ropa.history",
+    "load_revision": "holte_ropa.git_registry",
 }
 
 __all__ = [
+    "Audience",
+    "Change",
+    "ChangeKind",
     "DataFlowGraph",
     "Finding",
     "FlowRow",
     "GraphView",
+    "HistoryEntry",
     "Impact",
     "Position",
     "Problem",
@@ -57,23 +69,32 @@ __all__ = [
     "all_rules",
     "build_graph",
     "check",
+    "diff",
     "export_graph",
     "export_record",
     "flows_table",
     "load_registry",
+    "load_revision",
     "read_registry_files",
     "record_table",
     "reference_data",
+    "registry_history",
     "registry_json_schema",
     "render_svg",
+    "sub_processor_feed",
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa.changes import Audience as Audience
+    from holte_ropa.changes import Change as Change
+    from holte_ropa.changes import ChangeKind as ChangeKind
+    from holte_ropa.changes import diff as diff
     from holte_ropa.exporters.graph_formats import export_graph as export_graph
     from holte_ropa.exporters.graph_formats import render_svg as render_svg
     from holte_ropa.exporters.record_formats import export_record as export_record
     from holte_ropa.findings import Finding as Finding
     from holte_ropa.findings import Severity as Severity
+    from holte_ropa.git_registry import load_revision as load_revision
     from holte_ropa.graph import DataFlowGraph as DataFlowGraph
     from holte_ropa.graph import FlowRow as FlowRow
     from holte_ropa.graph import GraphView as GraphView
@@ -81,6 +102,9 @@ if TYPE_CHECKING:
     from holte_ropa.graph import WhereIs as WhereIs
     from holte_ropa.graph import build_graph as build_graph
     from holte_ropa.graph import flows_table as flows_table
+    from holte_ropa.history import HistoryEntry as HistoryEntry
+    from holte_ropa.history import registry_history as registry_history
+    from holte_ropa.history import sub_processor_feed as sub_processor_feed
     from holte_ropa.loader import load_registry as load_registry
     from holte_ropa.loader import read_registry_files as read_registry_files
     from holte_ropa.problems import Position as Position

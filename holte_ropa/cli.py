@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "schema": "Print the JSON Schema of registry files (for editors).",
     "graph": "Draw the data flows: DOT, SVG, PNG, PDF, GraphML, JSON or Mermaid.",
     "export": "Export the Art. 30 record: xlsx, csv, json or DPV JSON-LD.",
+    "diff": "Show what changed in meaning between two registries, and who must be told.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 

@@ -35,14 +35,15 @@ __all__ = ["load_registry", "read_registry_files"]
 DEFAULT_PATH = Path("registry")
 
 
-def load_registry(path: str | Path = DEFAULT_PATH) -> Registry:
+def load_registry(path: str | Path = DEFAULT_PATH, *, shown_as: str | None = None) -> Registry:
     """Load and check a registry folder (or a single YAML/JSON file).
 
     Raises :class:`RegistryError` carrying every located problem when the registry
-    cannot be used.
+    cannot be used. ``shown_as`` names the folder in messages and locations instead of
+    its path, e.g. ``HEAD:registry`` for a git revision read into a temporary folder.
     """
     with _gc_paused():
-        files, problems = read_registry_files(Path(path))
+        files, problems = read_registry_files(Path(path), shown_as=shown_as)
         if problems:
             raise RegistryError(problems)
         return Registry.build(files)
@@ -59,12 +60,17 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What was loaded lives as long as the registry: move it out of the collector's
+            # sight so later work (the checks) does not pay for rescanning it.
+            gc.freeze()
             gc.enable()
 
 
-def read_registry_files(path: Path) -> tuple[list[SourceFile], list[Problem]]:
+def read_registry_files(
+    path: Path, *, shown_as: str | None = None
+) -> tuple[list[SourceFile], list[Problem]]:
     """Parse and schema-check every file; problems are collected, never raised."""
-    shown = display_path(path)
+    shown = display_path(path) if shown_as is None else shown_as
     if not path.exists():
         return [], [
             Problem(

@@ -340,6 +340,8 @@ class SubjectCategory(_Model):
     description: Text | None = None
     vulnerable: bool = False
     """Children, employees, patients: an EDPB DPIA criterion."""
+    relationship: Literal["employee", "applicant"] | None = None
+    """A dependency on the organisation that makes consent rarely free (Art. 7(4))."""
 
 
 # --------------------------------------------------------------------------- legal bases

@@ -1,0 +1,754 @@
+"""Completeness of the record itself: GDPR Art. 30(1) for controllers, 30(2) for processors.
+
+Rules 3 to 8 read the controller record (activities where the organisation is controller
+or joint controller); rule 9 reads the processor record as a whole, so that one missing
+fact is reported once, under the paragraph of Art. 30 that asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from holte_ropa.findings import Severity
+from holte_ropa.models import Activity, Address, DpiaCriterion, Role
+from holte_ropa.rules._framework import Context, Hit, rule
+
+if TYPE_CHECKING:
+    from holte_ropa.registry import Registry
+    from holte_ropa.yaml_source import PathSegment
+
+_PLACEHOLDERS = frozenset({"", "-", "?", "n/a", "na", "tbd", "tba", "todo", "xxx", "unknown"})
+"""Values people type while a fact is missing; none of them names or reaches anyone."""
+
+_RECIPIENT_GROUPS = ("processors", "controllers", "authorities")
+_ADDRESS_LABELS = {
+    "postal_address": ("postal address", "postadresse"),
+    "visiting_address": ("visiting address", "besøksadresse"),
+}
+_DPO_SCALE = DpiaCriterion.LARGE_SCALE
+_DPO_CORE = frozenset({DpiaCriterion.SYSTEMATIC_MONITORING, DpiaCriterion.SENSITIVE_DATA})
+"""Art. 37(1)(b)-(c): large-scale monitoring or large-scale special category data."""
+
+
+def _is_placeholder(value: str) -> bool:
+    return value.strip().lower().strip(".") in _PLACEHOLDERS
+
+
+def _controller_activities(registry: Registry) -> Iterator[Activity]:
+    """Activities of the Art. 30(1) record; processor activities belong to Art. 30(2)."""
+    return (a for a in registry.activities.values() if a.role is not Role.PROCESSOR)
+
+
+def _reference_path(activity: Activity, party_id: str) -> tuple[PathSegment, ...]:
+    """Where the activity names a party: its recipients entry, or its joint controllers."""
+    if not isinstance(activity.recipients, str):
+        for group in _RECIPIENT_GROUPS:
+            names: tuple[str, ...] = getattr(activity.recipients, group)
+            if party_id in names:
+                return ("recipients", group, names.index(party_id))
+    if party_id in activity.joint_controllers:
+        return ("joint_controllers", activity.joint_controllers.index(party_id))
+    return ("recipients",)
+
+
+def _unlocated_parties(registry: Registry, activity: Activity) -> Iterator[Hit]:
+    """Parties reaching the activity's data whose countries nobody has recorded."""
+    for party_id, via in registry.parties_of(activity):
+        if registry.parties[party_id].locations != "unknown":
+            continue
+        through_en = f" (through {' -> '.join(via)})" if via else ""
+        through_nb = f" (via {' -> '.join(via)})" if via else ""
+        yield Hit(
+            activity.id,
+            _reference_path(activity, via[0] if via else party_id),
+            f"'{activity.id}' cannot state its transfers to third countries: the countries "
+            f"where '{party_id}'{through_en} processes the data are unknown",
+            f"'{activity.id}' kan ikke oppgi overføringer til tredjeland: det er ukjent i "
+            f"hvilke land '{party_id}'{through_nb} behandler opplysningene",
+        )
+
+
+# --------------------------------------------------------------------------- R01
+
+
+@rule(
+    id="R01",
+    name="controller-not-identified",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 30(1)(a)", "GDPR Art. 13(1)(a)"),
+    summary="The organisation has a legal name and contact details that reach it.",
+    rationale=(
+        "The record and the notice must say who the controller is and how to reach it "
+        "(Art. 30(1)(a), 13(1)(a)). The loader already requires a legal name, a postal "
+        "address and e-mail addresses; this rule catches what still slips through: a "
+        "placeholder name or address line, and an organisation number nobody has "
+        "confirmed (a warning: the number is what ties the name to one registered legal "
+        "entity, although the GDPR does not name it)."
+    ),
+    fix=(
+        "Write the legal name exactly as registered (e.g. in Enhetsregisteret), with real "
+        "address lines, and confirm the organisation number."
+    ),
+    bad="""\
+organisation:
+  id: acme
+  legal_name: TBD  # <-
+  org_number: "923609016"
+  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
+  email: post@acme.no
+  website: https://acme.no
+  privacy_contact: personvern@acme.no
+  dpo: {appointed: false, reason_none: {nb: Ingen plikt., en: Not required.}}
+  supervisory_authority:
+    name: {nb: Datatilsynet, en: Datatilsynet}
+    website: https://www.datatilsynet.no
+  notice:
+    title: {nb: Personvernerklæring, en: Privacy notice}
+    version: "1.0"
+    last_changed: 2026-01-15
+    change_announcement: {nb: På nettsiden., en: On the website.}
+  rights:
+    applicable: [access, objection, complaint]
+    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
+    response_time: {nb: Innen én måned., en: Within one month.}
+  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
+  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
+""",
+    good="""\
+organisation:
+  id: acme
+  legal_name: Acme AS
+  org_number: "923609016"
+  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
+  email: post@acme.no
+  website: https://acme.no
+  privacy_contact: personvern@acme.no
+  dpo: {appointed: false, reason_none: {nb: Ingen plikt., en: Not required.}}
+  supervisory_authority:
+    name: {nb: Datatilsynet, en: Datatilsynet}
+    website: https://www.datatilsynet.no
+  notice:
+    title: {nb: Personvernerklæring, en: Privacy notice}
+    version: "1.0"
+    last_changed: 2026-01-15
+    change_announcement: {nb: På nettsiden., en: On the website.}
+  rights:
+    applicable: [access, objection, complaint]
+    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
+    response_time: {nb: Innen én måned., en: Within one month.}
+  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
+  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
+""",
+)
+def controller_not_identified(registry: Registry, context: Context) -> Iterator[Hit]:
+    org = registry.organisation
+    if _is_placeholder(org.legal_name):
+        yield Hit(
+            None,
+            ("legal_name",),
+            f"the organisation's legal name '{org.legal_name}' is a placeholder; write the "
+            "name as registered",
+            f"det juridiske navnet '{org.legal_name}' er en plassholder; skriv navnet slik "
+            "det er registrert",
+        )
+    addresses = [("postal_address", org.postal_address)]
+    if isinstance(org.visiting_address, Address):
+        addresses.append(("visiting_address", org.visiting_address))
+    for field, address in addresses:
+        label_en, label_nb = _ADDRESS_LABELS[field]
+        parts: list[tuple[tuple[PathSegment, ...], str]] = [
+            ((field, "lines", i), line) for i, line in enumerate(address.lines)
+        ]
+        parts += [((field, "postal_code"), address.postal_code), ((field, "city"), address.city)]
+        for path, value in parts:
+            if _is_placeholder(value):
+                yield Hit(
+                    None,
+                    path,
+                    f"the organisation's {label_en} has a placeholder '{value}'; give the "
+                    "real address",
+                    f"organisasjonens {label_nb} har en plassholder '{value}'; oppgi den "
+                    "riktige adressen",
+                )
+    if org.org_number == "unknown":
+        yield Hit(
+            None,
+            ("org_number",),
+            f"the organisation number of '{org.legal_name}' is unknown; confirm it so the "
+            "name points at one registered legal entity",
+            f"organisasjonsnummeret til '{org.legal_name}' er ukjent; bekreft det slik at "
+            "navnet peker på én registrert juridisk enhet",
+            severity=Severity.WARNING,
+        )
+
+
+# --------------------------------------------------------------------------- R02
+
+
+@rule(
+    id="R02",
+    name="dpo-not-stated",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 37", "GDPR Art. 38", "GDPR Art. 39", "GDPR Art. 13(1)(b)"),
+    summary="The DPO is named with contact details, or the record says why there is none.",
+    rationale=(
+        "Whether a data protection officer is required depends on the processing "
+        "(Art. 37(1)); if one is appointed, the notice must give the contact details "
+        "(Art. 13(1)(b)). Saying nothing leaves both the reader and an auditor guessing. "
+        "When no DPO is appointed but an activity's DPIA screening records large-scale "
+        "systematic monitoring or large-scale sensitive data, Art. 37(1)(b)-(c) may require "
+        "one after all: that is a judgement, reported with the activity it comes from."
+    ),
+    fix=(
+        "Under `dpo:` write `appointed: true` with the DPO's e-mail or phone, or "
+        "`appointed: false` with `reason_none` saying why Art. 37 does not apply."
+    ),
+    bad="""\
+organisation:
+  id: acme
+  legal_name: Acme AS
+  org_number: "923609016"
+  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
+  email: post@acme.no
+  website: https://acme.no
+  privacy_contact: personvern@acme.no
+  dpo: unknown  # <-
+  supervisory_authority:
+    name: {nb: Datatilsynet, en: Datatilsynet}
+    website: https://www.datatilsynet.no
+  notice:
+    title: {nb: Personvernerklæring, en: Privacy notice}
+    version: "1.0"
+    last_changed: 2026-01-15
+    change_announcement: {nb: På nettsiden., en: On the website.}
+  rights:
+    applicable: [access, objection, complaint]
+    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
+    response_time: {nb: Innen én måned., en: Within one month.}
+  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
+  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
+""",
+    good="""\
+organisation:
+  id: acme
+  legal_name: Acme AS
+  org_number: "923609016"
+  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
+  email: post@acme.no
+  website: https://acme.no
+  privacy_contact: personvern@acme.no
+  dpo:
+    appointed: false
+    reason_none:
+      nb: Vi overvåker ikke personer systematisk i stor skala (art. 37).
+      en: We do not monitor people systematically on a large scale (Art. 37).
+  supervisory_authority:
+    name: {nb: Datatilsynet, en: Datatilsynet}
+    website: https://www.datatilsynet.no
+  notice:
+    title: {nb: Personvernerklæring, en: Privacy notice}
+    version: "1.0"
+    last_changed: 2026-01-15
+    change_announcement: {nb: På nettsiden., en: On the website.}
+  rights:
+    applicable: [access, objection, complaint]
+    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
+    response_time: {nb: Innen én måned., en: Within one month.}
+  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
+  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
+""",
+)
+def dpo_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    dpo = registry.organisation.dpo
+    if dpo == "unknown":
+        yield Hit(
+            None,
+            ("dpo",),
+            "the record does not say whether a data protection officer is appointed; name "
+            "the DPO with contact details, or say why none is appointed",
+            "protokollen sier ikke om det er utnevnt et personvernombud; oppgi ombudet med "
+            "kontaktopplysninger, eller skriv hvorfor det ikke er utnevnt",
+        )
+        return
+    if dpo.appointed:
+        return
+    for activity in registry.activities.values():
+        criteria = set(activity.dpia.criteria) if activity.dpia else set()
+        if _DPO_SCALE in criteria and criteria & _DPO_CORE:
+            yield Hit(
+                None,
+                ("dpo", "appointed"),
+                f"no DPO is appointed, but '{activity.id}' is screened as large-scale "
+                "monitoring or large-scale sensitive data, where Art. 37(1)(b)-(c) requires "
+                "one if it is a core activity; check the reason given",
+                f"det er ikke utnevnt personvernombud, men '{activity.id}' er vurdert som "
+                "overvåking eller særlige kategorier i stor skala, der art. 37(1)(b)-(c) "
+                "krever ombud hvis det er kjernevirksomhet; kontroller begrunnelsen",
+            )
+
+
+# --------------------------------------------------------------------------- R03
+
+
+@rule(
+    id="R03",
+    name="activity-without-purpose",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 30(1)(b)", "GDPR Art. 5(1)(b)"),
+    summary="Every activity of the controller record states its purposes.",
+    rationale=(
+        "Purpose limitation (Art. 5(1)(b)) starts with writing the purpose down, and the "
+        "record must state it (Art. 30(1)(b)). Without a purpose there is nothing to hang a "
+        "legal basis or a retention period on. Processor activities are exempt: there the "
+        "controller decides the purposes, and Art. 30(2) asks for categories of processing "
+        "instead (rule R09)."
+    ),
+    fix="Add `purposes:`, each with an id, a description and its legal basis.",
+    bad="""\
+activities:
+  - id: web-forms  # <-
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    recipients: none
+""",
+    good="""\
+activities:
+  - id: web-forms
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis:
+          basis: contract
+          contract: {nb: Tilbudet du ba om, en: The offer you asked for}
+    recipients: none
+""",
+)
+def activity_without_purpose(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in _controller_activities(registry):
+        if not activity.purposes:
+            yield Hit(
+                activity.id,
+                ("purposes",),
+                f"'{activity.id}' states no purpose",
+                f"'{activity.id}' oppgir ikke noe formål",
+            )
+
+
+# --------------------------------------------------------------------------- R04
+
+
+@rule(
+    id="R04",
+    name="activity-without-categories",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 30(1)(c)", "GDPR Art. 28(3)"),
+    summary="Every activity lists its categories of data subjects and of personal data.",
+    rationale=(
+        "The record must describe whose data is processed and what data (Art. 30(1)(c)); "
+        "without it, nobody can judge special categories, retention or a DPIA. For "
+        "processor activities the data processing agreement must set out the same "
+        "(Art. 28(3)), so the rule reads every activity."
+    ),
+    fix=("List `subject_categories:` and `data_categories:` with ids defined in the vocabulary."),
+    bad="""\
+subject_categories:
+  - {id: visitors, name: {nb: Besøkende, en: Visitors}}
+activities:
+  - id: web-forms  # <-
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    subject_categories: [visitors]
+    recipients: none
+""",
+    good="""\
+subject_categories:
+  - {id: visitors, name: {nb: Besøkende, en: Visitors}}
+data_categories:
+  - {id: contact-details, name: {nb: Kontaktopplysninger, en: Contact details}}
+activities:
+  - id: web-forms
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    subject_categories: [visitors]
+    data_categories: [contact-details]
+    recipients: none
+""",
+)
+def activity_without_categories(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        if not activity.subject_categories:
+            yield Hit(
+                activity.id,
+                ("subject_categories",),
+                f"'{activity.id}' lists no categories of data subjects",
+                f"'{activity.id}' oppgir ingen kategorier av registrerte",
+            )
+        if not activity.data_categories:
+            yield Hit(
+                activity.id,
+                ("data_categories",),
+                f"'{activity.id}' lists no categories of personal data",
+                f"'{activity.id}' oppgir ingen kategorier av personopplysninger",
+            )
+
+
+# --------------------------------------------------------------------------- R05
+
+
+@rule(
+    id="R05",
+    name="recipients-not-stated",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 30(1)(d)", "GDPR Art. 13(1)(e)"),
+    summary="Every activity lists its recipients, or says `recipients: none`.",
+    rationale=(
+        "The record must name the recipients or categories of recipients (Art. 30(1)(d)) "
+        "and the notice must tell people (Art. 13(1)(e)). `unknown` or an empty list does "
+        "not say whether data leaves the organisation; `none` does. Processor activities "
+        "are read by rule R09, which asks for their sub-processors."
+    ),
+    fix=(
+        "List the parties under `recipients:` (`processors`, `controllers`, `authorities`), "
+        "or write `recipients: none`."
+    ),
+    bad="""\
+activities:
+  - id: web-forms
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    recipients: unknown  # <-
+""",
+    good="""\
+activities:
+  - id: web-forms
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    recipients: none
+""",
+)
+def recipients_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in _controller_activities(registry):
+        recipients = activity.recipients
+        if recipients == "unknown":
+            yield Hit(
+                activity.id,
+                ("recipients",),
+                f"the recipients of '{activity.id}' are unknown; list them or write "
+                "`recipients: none`",
+                f"mottakerne i '{activity.id}' er ukjente; før dem opp eller skriv "
+                "`recipients: none`",
+            )
+        elif recipients != "none" and not any(getattr(recipients, g) for g in _RECIPIENT_GROUPS):
+            yield Hit(
+                activity.id,
+                ("recipients",),
+                f"'{activity.id}' has an empty recipients list; write `recipients: none` "
+                "if nobody receives the data",
+                f"'{activity.id}' har en tom mottakerliste; skriv `recipients: none` hvis "
+                "ingen mottar opplysningene",
+            )
+
+
+# --------------------------------------------------------------------------- R06
+
+
+@rule(
+    id="R06",
+    name="transfers-not-stated",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 30(1)(e)", "GDPR Art. 44"),
+    summary="Every activity can state its transfers: the countries of all its parties are known.",
+    rationale=(
+        "The record must state transfers to third countries and their safeguards "
+        "(Art. 30(1)(e)). holte-ropa computes them from the countries where each party, "
+        "and each sub-processor under it, processes or can access the data, so a party "
+        "with `locations: unknown` makes the activity's transfers unknowable. Missing "
+        "safeguards for a known country are rule R27's; processor activities are rule "
+        "R09's."
+    ),
+    fix=(
+        "Record the party's `locations:` (country codes, including support and parent "
+        "access) from its data processing agreement or sub-processor list."
+    ),
+    bad="""\
+activities:
+  - id: newsletter
+    name: {nb: Nyhetsbrev, en: Newsletter}
+    description: {nb: Vi sender nyhetsbrev, en: We send newsletters}
+    role: controller
+    purposes:
+      - id: send
+        description: {nb: Sende nyhetsbrev, en: Send newsletters}
+        legal_basis: {basis: contract, contract: {nb: Abonnementet, en: The subscription}}
+    recipients:
+      processors: [mailer]  # <-
+parties:
+  - id: mailer
+    legal_name: Mailer AB
+    trade_name: Mailer
+    role: processor
+    service: {nb: Utsending av e-post, en: Sending e-mail}
+    locations: unknown
+    dpa: {reference: DPA-2025-04}
+""",
+    good="""\
+activities:
+  - id: newsletter
+    name: {nb: Nyhetsbrev, en: Newsletter}
+    description: {nb: Vi sender nyhetsbrev, en: We send newsletters}
+    role: controller
+    purposes:
+      - id: send
+        description: {nb: Sende nyhetsbrev, en: Send newsletters}
+        legal_basis: {basis: contract, contract: {nb: Abonnementet, en: The subscription}}
+    recipients:
+      processors: [mailer]
+parties:
+  - id: mailer
+    legal_name: Mailer AB
+    trade_name: Mailer
+    role: processor
+    service: {nb: Utsending av e-post, en: Sending e-mail}
+    locations: [{country: SE}]
+    dpa: {reference: DPA-2025-04}
+""",
+)
+def transfers_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in _controller_activities(registry):
+        yield from _unlocated_parties(registry, activity)
+
+
+# --------------------------------------------------------------------------- R07
+
+
+@rule(
+    id="R07",
+    name="retention-not-stated",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 30(1)(f)", "GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)"),
+    summary="Every activity states when its data is erased, where possible.",
+    rationale=(
+        "Storage limitation (Art. 5(1)(e)) needs a time limit, the record should state it "
+        '"where possible" (Art. 30(1)(f)) and the notice must tell people (Art. 13(2)(a)). '
+        "It is a warning because the law allows the rare case where no limit can be given; "
+        "whether a stated rule is definite enough is rule R32's. For processor activities "
+        "the controller's instructions decide, so they are not read here."
+    ),
+    fix=(
+        "Add `retention:` rules: a duration counted from a trigger (or "
+        "`until_consent_withdrawn` for consent), with the legal source when a law sets it."
+    ),
+    bad="""\
+activities:
+  - id: web-forms
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    recipients: none
+    retention: unknown  # <-
+""",
+    good="""\
+activities:
+  - id: web-forms
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    recipients: none
+    retention:
+      - duration: {months: 6}
+        trigger: last_contact
+        description: {nb: Seks måneder etter siste kontakt, en: Six months after last contact}
+""",
+)
+def retention_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in _controller_activities(registry):
+        if activity.retention == "unknown":
+            yield Hit(
+                activity.id,
+                ("retention",),
+                f"the retention of '{activity.id}' is unknown; say when its data is erased",
+                f"lagringstiden i '{activity.id}' er ukjent; oppgi når opplysningene slettes",
+            )
+        elif not activity.retention:
+            yield Hit(
+                activity.id,
+                ("retention",),
+                f"'{activity.id}' states no retention; say when its data is erased",
+                f"'{activity.id}' oppgir ingen lagringstid; oppgi når opplysningene slettes",
+            )
+
+
+# --------------------------------------------------------------------------- R08
+
+
+@rule(
+    id="R08",
+    name="security-measures-not-stated",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 30(1)(g)", "GDPR Art. 32(1)"),
+    summary="Every activity refers to the security measures that protect it.",
+    rationale=(
+        "The record should describe the technical and organisational measures "
+        "(Art. 30(1)(g)) that make security appropriate to the risk (Art. 32(1)). An "
+        "activity without any reference gives an auditor nothing to check. It is a warning "
+        'because the law says "where possible". Processor activities are rule R09\'s.'
+    ),
+    fix="List the ids of the measures under `security_measures:`.",
+    bad="""\
+activities:
+  - id: web-forms  # <-
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    recipients: none
+""",
+    good="""\
+security_measures:
+  - id: tls
+    name: {nb: Kryptering, en: Encryption}
+    description: {nb: Skjemaet sendes over TLS, en: The form is sent over TLS}
+activities:
+  - id: web-forms
+    name: {nb: Kontaktskjema, en: Contact form}
+    description: {nb: Skjema på nettsiden, en: A form on the website}
+    role: controller
+    purposes:
+      - id: answer
+        description: {nb: Svare på henvendelsen, en: Answer your enquiry}
+        legal_basis: {basis: contract, contract: {nb: Tilbudet, en: The offer}}
+    recipients: none
+    security_measures: [tls]
+""",
+)
+def security_measures_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in _controller_activities(registry):
+        if not activity.security_measures:
+            yield Hit(
+                activity.id,
+                ("security_measures",),
+                f"'{activity.id}' refers to no security measures",
+                f"'{activity.id}' viser ikke til noen sikkerhetstiltak",
+            )
+
+
+# --------------------------------------------------------------------------- R09
+
+
+@rule(
+    id="R09",
+    name="incomplete-processor-record",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 30(2)", "GDPR Art. 28(2)", "GDPR Art. 32(1)"),
+    summary="A processor activity has the full Art. 30(2) record.",
+    rationale=(
+        "Where the organisation processes on behalf of others it keeps a second record "
+        "(Art. 30(2)): the controllers, the categories of processing, transfers with their "
+        "safeguards and the security measures. Sub-processors are part of it because the "
+        "controllers must have authorised them (Art. 28(2)). The model requires the "
+        "`processor:` details to be complete once given; this rule asks for them at all, "
+        "and for sub-processors, their countries and security measures."
+    ),
+    fix=(
+        "Add `processor:` with `controllers`, `agreement` and `processing_categories`, list "
+        "the sub-processors under `recipients: processors` (or `recipients: none`), record "
+        "their countries, and refer to the security measures."
+    ),
+    bad="""\
+security_measures:
+  - id: backups
+    name: {nb: Sikkerhetskopier, en: Backups}
+    description: {nb: Daglige kopier, en: Daily copies}
+activities:
+  - id: hosted-payroll  # <-
+    name: {nb: Lønn for kunder, en: Payroll for customers}
+    description: {nb: Vi kjører lønn for kundene, en: We run payroll for customers}
+    role: processor
+    recipients: none
+    security_measures: [backups]
+""",
+    good="""\
+security_measures:
+  - id: backups
+    name: {nb: Sikkerhetskopier, en: Backups}
+    description: {nb: Daglige kopier, en: Daily copies}
+activities:
+  - id: hosted-payroll
+    name: {nb: Lønn for kunder, en: Payroll for customers}
+    description: {nb: Vi kjører lønn for kundene, en: We run payroll for customers}
+    role: processor
+    processor:
+      controllers: {nb: Kundene våre, en: Our customers}
+      agreement: {nb: Databehandleravtalen i kundeavtalen, en: The DPA in the customer contract}
+      processing_categories:
+        - {nb: Lønnskjøring, en: Running payroll}
+    recipients: none
+    security_measures: [backups]
+""",
+)
+def incomplete_processor_record(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        if activity.role is not Role.PROCESSOR:
+            continue
+        if activity.processor is None:
+            yield Hit(
+                activity.id,
+                ("processor",),
+                f"the processor activity '{activity.id}' does not name the controllers, the "
+                "agreement or the categories of processing (`processor:`)",
+                f"databehandleraktiviteten '{activity.id}' oppgir ikke behandlingsansvarlige, "
+                "avtale eller kategorier av behandling (`processor:`)",
+            )
+        if activity.recipients == "unknown":
+            yield Hit(
+                activity.id,
+                ("recipients",),
+                f"the sub-processors of '{activity.id}' are unknown; list them or write "
+                "`recipients: none`",
+                f"underdatabehandlerne i '{activity.id}' er ukjente; før dem opp eller skriv "
+                "`recipients: none`",
+            )
+        yield from _unlocated_parties(registry, activity)
+        if not activity.security_measures:
+            yield Hit(
+                activity.id,
+                ("security_measures",),
+                f"the processor activity '{activity.id}' refers to no security measures",
+                f"databehandleraktiviteten '{activity.id}' viser ikke til noen sikkerhetstiltak",
+            )
