@@ -55,7 +55,7 @@ def broken_waiver(registry: Registry, context: Context) -> Iterator[Hit]:
 
 
 def _is_unknown(value: object) -> bool:
-    return value == "unknown"
+    return value.__class__ is str and value == "unknown"
 
 
 _WHO_DEFAULT = ("the privacy officer", "personvernansvarlig")

@@ -243,8 +243,8 @@ def source_not_named(registry: Registry, context: Context) -> Iterator[Hit]:
         )
 
 
-def _is_text(value: object) -> bool:
-    return isinstance(value, Text)
+def _lacks_language(value: object) -> bool:
+    return value.__class__ is Text and any(value.get(lang) is None for lang in LANGUAGES)
 
 
 _MEASURE = """\
@@ -273,7 +273,7 @@ security_measures:
 )
 def text_missing_language(registry: Registry, context: Context) -> Iterator[Hit]:
     hidden = {m.id for m in registry.security_measures.values() if not m.public}
-    for field in walk_fields(registry, _is_text):
+    for field in walk_fields(registry, _lacks_language):
         value = field.value
         if not isinstance(value, Text) or field.internal or field.entity in hidden:
             continue
