@@ -9,6 +9,7 @@ import pytest
 
 import holte_ropa.notice
 from holte_ropa import load_registry, notice_pages
+from holte_ropa.notice import escape
 from holte_ropa.notice.escape import escape_text
 from tests.conftest import FIXTURES
 from tests.notice_html import parse, to_html
@@ -44,6 +45,33 @@ def test_escaped_text_renders_as_exactly_the_same_text(raw: str) -> None:
     page = parse(f"Before {escape_text(raw)} after\n\n{escape_text(raw)}\n")
     assert [e.text for e in page.elements if e.text] == [f"Before {raw} after", raw]
     assert "<script" not in html and "<strong" not in html and "<a " not in html
+
+
+SAMPLES = [
+    "Holte AS",
+    "Vi lagrer data.",
+    " leading",
+    "trailing ",
+    "two  spaces",
+    "tab\there",
+    "1. first",
+    "12) item",
+    "- dash",
+    ": colon",
+    "a-b: c",
+    "æøå ÆØÅ «sitat»",
+    "",
+    "{{ x }}",
+]
+
+
+@pytest.mark.parametrize("raw", SAMPLES)
+def test_the_fast_path_for_plain_text_gives_what_full_escaping_gives(
+    raw: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = escape_text(raw)
+    monkeypatch.setattr(escape, "_PLAIN", re.compile(r"(?!)"))
+    assert fast == escape_text(raw)
 
 
 def test_line_breaks_in_registry_text_cannot_start_new_blocks() -> None:
