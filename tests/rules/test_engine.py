@@ -127,6 +127,4 @@ parties:
     registry = load_registry(make_registry({"p.yaml": party}))
     at_dpa = [f.rule for f in check(registry, today=TODAY, select=["R21", "R46"]) if f.line == 8]
     assert at_dpa == ["R21"]
-    assert [f.rule for f in check(registry, today=TODAY, select=["R46"]) if f.line == 8] == [
-        "R46"
-    ]
+    assert [f.rule for f in check(registry, today=TODAY, select=["R46"]) if f.line == 8] == ["R46"]
