@@ -21,10 +21,6 @@ _EXPORTS: dict[str, str] = {
     "RegistryError": "holte_ropa.problems",
     "registry_json_schema": "holte_ropa.schema",
     "reference_data": "holte_ropa.reference",
-    "render_notice": "holte_ropa.notice",
-    "render_processors": "holte_ropa.notice",
-    "render_cookies": "holte_ropa.notice",
-    "notice_pages": "holte_ropa.notice",
     "build_graph": "holte_ropa.graph",
     "DataFlowGraph": "holte_ropa.graph",
     "FlowRow": "holte_ropa.graph",
@@ -41,8 +37,6 @@ _EXPORTS: dict[str, str] = {
     "all_rules": "holte_ropa.rules",
     "Finding": "holte_ropa.findings",
     "Severity": "holte_ropa.findings",
-    "readability": "holte_ropa.notice",
-    "SectionScore": "holte_ropa.notice",
     "diff": "holte_ropa.changes",
     "Change": "holte_ropa.changes",
     "ChangeKind": "holte_ropa.changes",
@@ -51,6 +45,12 @@ _EXPORTS: dict[str, str] = {
     "HistoryEntry": "holte_ropa.history",
     "sub_processor_feed": "holte_ropa.history",
     "load_revision": "holte_ropa.git_registry",
+    "render_notice": "holte_ropa.notice",
+    "render_processors": "holte_ropa.notice",
+    "render_cookies": "holte_ropa.notice",
+    "notice_pages": "holte_ropa.notice",
+    "readability": "holte_ropa.notice",
+    "SectionScore": "holte_ropa.notice",
 }
 
 __all__ = [

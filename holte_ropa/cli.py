@@ -22,11 +22,11 @@ COMMANDS: dict[str, str] = {
     "rules": "List the compliance rules, or explain one.",
     "build": "Validate the registry and write every output into one folder.",
     "schema": "Print the JSON Schema of registry files (for editors).",
-    "site": "Write the website's pages as Markdown (no MkDocs needed).",
-    "notice": "Write the privacy notice pages (nb and en) as Markdown.",
     "graph": "Draw the data flows: DOT, SVG, PNG, PDF, GraphML, JSON or Mermaid.",
     "export": "Export the Art. 30 record: xlsx, csv, json or DPV JSON-LD.",
     "diff": "Show what changed in meaning between two registries, and who must be told.",
+    "notice": "Write the privacy notice pages (nb and en) as Markdown.",
+    "site": "Write the website's pages as Markdown (no MkDocs needed).",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 

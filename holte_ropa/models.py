@@ -288,9 +288,15 @@ class Organisation(_Model):
     """The public description of how data is secured."""
     complaints: Text
     """What the notice says about complaints, to the organisation and to the authority."""
+    safeguards_copy: Text | None = None
+    """How people get a copy of the safeguards for transfers outside the EEA (Art. 13(1)(f))."""
     promises: tuple[Promise, ...] = ()
     owner: str | None = _internal("Who keeps the record up to date.")
     notes: str | None = _internal("Internal notes for auditors.")
+    reference_checked: _dt.date | None = _internal(
+        "The day someone confirmed that holte-ropa's dated reference data (EEA, adequacy "
+        "decisions, DPIA list) still holds; rule R49 counts from it when it is later."
+    )
 
     @field_validator("org_number")
     @classmethod
@@ -322,6 +328,8 @@ class DataCategory(_Model):
     name: Text
     kind: DataKind = DataKind.ORDINARY
     description: Text | None = None
+    logs: bool = False
+    """Crash reports, error reports or logs: personal data in them should be minimised."""
 
 
 class SubjectCategory(_Model):
@@ -345,6 +353,8 @@ class LegalSource(_Model):
     statute: NonEmpty
     section: NonEmpty
     url: AnyUrl | None = None
+    period: Duration | None = None
+    """The retention period the provision sets, if it sets one (rule 33 compares)."""
 
     def __str__(self) -> str:
         return f"{self.statute} {self.section}"

@@ -11,7 +11,7 @@ from holte_ropa.models import internal_field_names
 from tests.conftest import FIXTURES
 
 CANARY = FIXTURES / "canary"
-CANARY_DATES = ("1999-12-31", "1998-11-30", "1999", "1998")
+CANARY_DATES = ("1999-12-31", "1998-11-30", "1997-10-09", "1999", "1998", "1997")
 
 
 def _internal_values(model: BaseModel) -> set[tuple[str, str]]:

@@ -9,6 +9,7 @@ import pytest
 
 import holte_ropa.notice
 from holte_ropa import load_registry, notice_pages
+from holte_ropa.notice import escape
 from holte_ropa.notice.escape import escape_text
 from tests.conftest import FIXTURES
 from tests.notice_html import parse, to_html
@@ -16,7 +17,6 @@ from tests.notice_html import parse, to_html
 HOSTILE = FIXTURES / "hostile"
 LEGITIMATE_LINKS = {
     "https://evil.example/",
-    "https://authority.example/",
     "mailto:post@evil.example",
     "mailto:privacy@evil.example",
     "processors.md",
@@ -47,6 +47,33 @@ def test_escaped_text_renders_as_exactly_the_same_text(raw: str) -> None:
     assert "<script" not in html and "<strong" not in html and "<a " not in html
 
 
+SAMPLES = [
+    "Holte AS",
+    "Vi lagrer data.",
+    " leading",
+    "trailing ",
+    "two  spaces",
+    "tab\there",
+    "1. first",
+    "12) item",
+    "- dash",
+    ": colon",
+    "a-b: c",
+    "æøå ÆØÅ «sitat»",
+    "",
+    "{{ x }}",
+]
+
+
+@pytest.mark.parametrize("raw", SAMPLES)
+def test_the_fast_path_for_plain_text_gives_what_full_escaping_gives(
+    raw: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = escape_text(raw)
+    monkeypatch.setattr(escape, "_PLAIN", re.compile(r"(?!)"))
+    assert fast == escape_text(raw)
+
+
 def test_line_breaks_in_registry_text_cannot_start_new_blocks() -> None:
     assert escape_text("a\n\n# b\n- c") == "a &#35; b - c"
 
@@ -74,6 +101,7 @@ def test_hostile_text_is_shown_literally(hostile_pages: dict[str, str]) -> None:
     assert "Formål {{ 7*7 }} <script>alert(5)</script>" in text
     assert "Interesse [lenke](javascript:alert(6))" in text
     assert "{% raw %}Oslo{#" in text
+    assert "javascript:alert(12)" in text  # a URL field, shown but never linked
     assert text.count("49") == text.count("art. 49")  # {{ 7*7 }} never evaluated
     en = parse(hostile_pages["en/index.md"]).text
     assert "Purpose {{ 7*7 }} <script>alert(5)</script>" in en

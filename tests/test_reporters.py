@@ -187,3 +187,9 @@ def test_the_rules_command_lists_and_explains(capsys: pytest.CaptureFixture[str]
 
 def test_a_severity_is_ranked() -> None:
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
+
+
+def test_the_readme_lists_every_rule() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        assert f"| {rule.id} | `{rule.name}` |" in readme, f"README lacks {rule.id}"

@@ -48,9 +48,13 @@ def run(args: argparse.Namespace) -> int:
         pages = {k: v for k, v in pages.items() if "/" not in k}
     elif args.lang is not None:
         pages = {k: v for k, v in pages.items() if k.startswith(f"{args.lang}/")}
-    for name, text in pages.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    try:
+        for name, text in pages.items():
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"holte-ropa notice: cannot write {out}/: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
     print(f"{args.path}: wrote {len(pages)} pages to {out}/", file=sys.stderr)
     return EXIT_CLEAN

@@ -20,18 +20,20 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from holte_ropa.graph import mechanism_code
 from holte_ropa.models import (
     Activity,
     Duration,
+    Party,
     PartyRole,
     Purpose,
     Text,
 )
 from holte_ropa.records import Cell, RecordRole, RecordTable, record_table
-from holte_ropa.registry import Registry
+from holte_ropa.registry import Registry, Transfer
 
 __all__ = [
     "RECORD_FORMATS",
@@ -192,6 +194,39 @@ def _repack(data: bytes, stamp: _dt.datetime) -> bytes:
 
 
 # --------------------------------------------------------------------------- DPV JSON-LD
+#
+# Every dpv:, eu-gdpr: and loc: term below was checked against the DPV 2.2 source tables
+# in the w3c/dpv repository (one CSV per module; columns term, type, iri), because the
+# first version was written from memory. tests/test_record_formats.py holds the same
+# terms as an allow-list, so a term that is not in this list fails the build.
+#   2.2/dpv/modules/process.csv               Process, hasProcess
+#   2.2/dpv/modules/purposes.csv              Purpose, hasPurpose
+#   2.2/dpv/modules/legal_basis.csv           hasLegalBasis
+#   2.2/dpv/modules/personal_data.csv         PersonalData, SpecialCategoryPersonalData,
+#                                             hasPersonalData
+#   2.2/dpv/modules/entities.csv              hasName, hasContact
+#   2.2/dpv/modules/entities_legalrole.csv    DataController, DataProcessor, DataSubProcessor,
+#                                             JointDataControllers, Recipient, ThirdParty,
+#                                             hasDataController, hasDataProcessor,
+#                                             hasJointDataControllers, hasRecipient
+#   2.2/dpv/modules/entities_datasubject.csv  DataSubject, hasDataSubject
+#   2.2/dpv/modules/entities_authority.csv    Authority
+#   2.2/dpv/modules/TOM.csv                   TechnicalOrganisationalMeasure,
+#                                             hasTechnicalOrganisationalMeasure
+#   2.2/dpv/modules/processing.csv            CrossBorderTransfer, hasProcessing
+#   2.2/dpv/modules/jurisdiction.csv          hasCountry, hasThirdCountry
+#   2.2/dpv/modules/processing_context.csv    StorageDuration, hasStorageCondition
+#   2.2/dpv/modules/context.csv               TemporalDuration, UntilEventDuration, hasDuration
+#   2.2/dpv/modules/contract_types.csv        SubProcessorAgreement
+#   2.2/dpv/modules/contract.csv              hasParty
+#   2.2/legal/eu/gdpr/modules/legal_basis.csv                A6-1-a .. A6-1-f
+#   2.2/legal/eu/gdpr/modules/legal_basis_data_transfer.csv  A45-3, A46-2-b, A46-2-c,
+#                                                            A49-1-a .. A49-1-g
+#   2.2/loc/modules/locations.csv             loc:<ISO 3166-1 alpha-2>, e.g. loc:US
+# Where DPV 1.x and 2.x differ, this follows 2.x: the GDPR extension moved from
+# https://w3id.org/dpv/dpv-gdpr# to eu-gdpr:, activities are dpv:Process (1.x
+# dpv:PersonalDataHandling is deprecated), and dpv:CrossBorderTransfer is new in 2.x.
+# GDPR Art. 47 has no term of its own: a transfer under binding corporate rules is A46-2-b.
 
 _DPV = "https://w3id.org/dpv#"
 _GDPR = "https://w3id.org/dpv/legal/eu/gdpr#"
@@ -215,7 +250,7 @@ _BASIS = {
 }
 _TRANSFER_BASIS = {
     "adequacy": "eu-gdpr:A45-3",
-    "dpf": "eu-gdpr:A45-3",
+    "dpf": "eu-gdpr:A45-3",  # the EU-US Data Privacy Framework is an Art. 45(3) decision
     "scc": "eu-gdpr:A46-2-c",
     "bcr": "eu-gdpr:A46-2-b",
 }
@@ -239,6 +274,11 @@ def _ref(iri: str) -> dict[str, str]:
     return {"@id": iri}
 
 
+def _refs(iris: Iterable[str]) -> list[dict[str, str]]:
+    """Each IRI once, first occurrence first: repeats add nothing in RDF but noise in diffs."""
+    return [_ref(iri) for iri in dict.fromkeys(iris)]
+
+
 def _iso_duration(duration: Duration) -> str:
     parts = "".join(
         f"{n}{unit}"
@@ -260,7 +300,9 @@ def to_jsonld(registry: Registry) -> str:
             if not _is_processor_only(registry)
             else "dpv:DataProcessor",
             "dpv:hasName": org.legal_name,
-            "dpv:hasContact": [f"mailto:{org.email}", f"mailto:{org.privacy_contact}"],
+            "dpv:hasContact": list(
+                dict.fromkeys([f"mailto:{org.email}", f"mailto:{org.privacy_contact}"])
+            ),
             "dct:identifier": org.org_number,
             "dpv:hasCountry": _ref(f"loc:{org.country}"),
         }
@@ -291,23 +333,7 @@ def to_jsonld(registry: Registry) -> str:
             }
         )
     for party in registry.parties.values():
-        node: dict[str, Any] = {
-            "@id": f"ropa:party/{party.id}",
-            "@type": ["dpv:Recipient", *_PARTY_TYPES[party.role]],
-            "dpv:hasName": party.trade_name,
-            "rdfs:comment": _texts(party.service),
-        }
-        if not isinstance(party.locations, str):
-            node["dpv:hasCountry"] = [
-                _ref(f"loc:{c}") for c in dict.fromkeys(loc.country for loc in party.locations)
-            ]
-        if party.engaged_by is not None:
-            node["dct:isPartOf"] = _ref(
-                f"ropa:party/{party.engaged_by}"
-                if party.engaged_by in registry.parties
-                else f"ropa:organisation/{party.engaged_by}"
-            )
-        graph.append(node)
+        graph.extend(_party_nodes(registry, party))
     for activity in registry.activities.values():
         graph.append(_activity_node(registry, activity))
     payload = {"@context": context, "@graph": graph}
@@ -320,6 +346,36 @@ def _is_processor_only(registry: Registry) -> bool:
     )
 
 
+def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
+    """The party, plus the Art. 28(4) engagement when a processor engaged it.
+
+    DPV has no "engaged by" relation between entities; it models the engagement as the
+    sub-processor agreement between the two, with both as ``dpv:hasParty``.
+    """
+    iri = f"ropa:party/{party.id}"
+    node: dict[str, Any] = {
+        "@id": iri,
+        "@type": ["dpv:Recipient", *_PARTY_TYPES[party.role]],
+        "dpv:hasName": party.trade_name,
+        "rdfs:comment": _texts(party.service),
+    }
+    if not isinstance(party.locations, str):
+        node["dpv:hasCountry"] = _refs(f"loc:{loc.country}" for loc in party.locations)
+    if party.engaged_by is None:
+        return [node]
+    engager = (
+        f"ropa:party/{party.engaged_by}"
+        if party.engaged_by in registry.parties
+        else f"ropa:organisation/{party.engaged_by}"
+    )
+    agreement = {
+        "@id": f"{iri}/engagement",
+        "@type": "dpv:SubProcessorAgreement",
+        "dpv:hasParty": [_ref(engager), _ref(iri)],
+    }
+    return [node, agreement]
+
+
 def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
     org = f"ropa:organisation/{registry.organisation.id}"
     a = f"ropa:activity/{activity.id}"
@@ -329,11 +385,11 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
         "rdfs:label": _texts(activity.name),
         "dct:description": _texts(activity.description),
         "dpv:hasPurpose": [_purpose_node(a, p) for p in activity.purposes],
-        "dpv:hasLegalBasis": [
-            _ref(_BASIS[p.legal_basis.basis])
+        "dpv:hasLegalBasis": _refs(
+            _BASIS[p.legal_basis.basis]
             for p in activity.purposes
             if not isinstance(p.legal_basis, str)
-        ],
+        ),
         "dpv:hasPersonalData": [_ref(f"ropa:data/{d}") for d in activity.data_categories],
         "dpv:hasDataSubject": [_ref(f"ropa:subject/{s}") for s in activity.subject_categories],
         "dpv:hasTechnicalOrganisationalMeasure": [
@@ -366,24 +422,7 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
         node["dpv:hasDataProcessor"] = [_ref(f"ropa:party/{p}") for p in processors]
     transfers = registry.transfers_of(activity.id)
     if transfers:
-        node["dpv:hasProcess"] = [
-            {
-                "@id": f"{a}/transfer/{t.party}/{t.country}/{t.access}",
-                "@type": "dpv:Process",
-                "dpv:hasProcessing": _ref("dpv:Transfer"),
-                "dpv:hasRecipient": _ref(f"ropa:party/{t.party}"),
-                "dpv:hasCountry": _ref(f"loc:{t.country}"),
-                "dpv:hasLegalBasis": (
-                    [_ref(_TRANSFER_BASIS[mechanism_code(t.mechanism)])]
-                    if mechanism_code(t.mechanism) in _TRANSFER_BASIS
-                    else [_derogation(t.mechanism)]
-                    if mechanism_code(t.mechanism) == "derogation"
-                    else []
-                ),
-                "rdfs:comment": f"mechanism: {mechanism_code(t.mechanism)}",
-            }
-            for t in transfers
-        ]
+        node["dpv:hasProcess"] = [_transfer_node(a, t) for t in transfers]
     if not isinstance(activity.retention, str):
         node["dpv:hasStorageCondition"] = [
             _storage_node(a, index, rule.duration, rule.description)
@@ -392,9 +431,24 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
     return node
 
 
-def _derogation(mechanism: object) -> dict[str, str]:
-    point = getattr(mechanism, "point", "a")
-    return _ref(f"eu-gdpr:A49-1-{point}")
+def _transfer_node(activity_iri: str, transfer: Transfer) -> dict[str, Any]:
+    """A transfer outside the EEA: DPV's cross-border transfer to a third country."""
+    code = mechanism_code(transfer.mechanism)
+    if code in _TRANSFER_BASIS:
+        bases = [_ref(_TRANSFER_BASIS[code])]
+    elif code == "derogation":
+        bases = [_ref(f"eu-gdpr:A49-1-{getattr(transfer.mechanism, 'point', 'a')}")]
+    else:
+        bases = []
+    return {
+        "@id": f"{activity_iri}/transfer/{transfer.party}/{transfer.country}/{transfer.access}",
+        "@type": "dpv:Process",
+        "dpv:hasProcessing": _ref("dpv:CrossBorderTransfer"),
+        "dpv:hasRecipient": _ref(f"ropa:party/{transfer.party}"),
+        "dpv:hasThirdCountry": _ref(f"loc:{transfer.country}"),
+        "dpv:hasLegalBasis": bases,
+        "rdfs:comment": f"mechanism: {code}",
+    }
 
 
 def _purpose_node(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
@@ -411,6 +465,7 @@ def _purpose_node(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
 def _storage_node(
     activity_iri: str, index: int, duration: object, description: Text
 ) -> dict[str, Any]:
+    """A retention rule: a fixed period is a TemporalDuration, consent an UntilEventDuration."""
     node: dict[str, Any] = {
         "@id": f"{activity_iri}/storage/{index}",
         "@type": "dpv:StorageDuration",
@@ -418,7 +473,7 @@ def _storage_node(
     }
     if isinstance(duration, Duration):
         node["dpv:hasDuration"] = {
-            "@type": "dpv:Duration",
+            "@type": "dpv:TemporalDuration",
             "rdf:value": {"@value": _iso_duration(duration), "@type": "xsd:duration"},
         }
     elif duration == "until_consent_withdrawn":

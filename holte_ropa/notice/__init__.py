@@ -8,8 +8,9 @@ Internal fields of the record never reach a template (see :mod:`.views`).
 
 from __future__ import annotations
 
+from holte_ropa.notice.public import notice_view
 from holte_ropa.notice.readability import SectionScore, readability
-from holte_ropa.notice.render import LANGS, render_page
+from holte_ropa.notice.render import LANGS, render_page, render_view
 from holte_ropa.notice.views import Lang
 from holte_ropa.registry import Registry
 
@@ -55,6 +56,7 @@ def notice_pages(registry: Registry) -> dict[str, str]:
     pages: dict[str, str] = {}
     for lang in LANGS:
         prefix = "" if lang == "nb" else f"{lang}/"
+        view = notice_view(registry, lang)
         for name in PAGES:
-            pages[prefix + name] = render_page(registry, lang, _TEMPLATE[name])
+            pages[prefix + name] = render_view(view, _TEMPLATE[name])
     return pages

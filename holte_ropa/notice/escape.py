@@ -29,10 +29,14 @@ _SPECIAL = '&<>"\\`*_[]{}|~^=#+$'
 _TABLE = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
 _WHITESPACE = re.compile(r"\s+")
 _LEADING_LIST = re.compile(r"^(\d+)([.)])")
+_PLAIN = re.compile(r"(?![\d: -])(?:[^\s" + re.escape(_SPECIAL) + r"]| (?! |$))*(?<! )")
+"""Text that escaping would leave unchanged: the common case, returned as it is."""
 
 
 def escape_text(value: str) -> Safe:
     """``value`` shown literally in Markdown and HTML, on one line."""
+    if _PLAIN.fullmatch(value):
+        return Safe(value)
     text = _WHITESPACE.sub(" ", value).strip()
     text = text.translate(_TABLE)
     text = _LEADING_LIST.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text)

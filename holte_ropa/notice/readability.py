@@ -36,7 +36,8 @@ from holte_ropa.registry import Registry
 __all__ = ["LixScore", "SectionScore", "lix", "plain_text", "readability", "split_sections"]
 
 _WORD = re.compile(r"[^\W_]+")
-_TERMINATOR = re.compile(r"[.!?:]+(?=\s|$)")
+_TERMINATOR = re.compile(r"[.!?:]+(?:\s+(?=(\S))|\s*$)")
+"""A terminator run, then whitespace and the next character (group 1), or the end."""
 _BLOCK_TAG = re.compile(r"</?(?:table|caption|thead|tbody|tr|th|td|p|li|ul|ol|br|div)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
 _ATTR_LIST = re.compile(r"\s*\{#[^}]*\}\s*$", re.MULTILINE)
@@ -111,8 +112,8 @@ def _sentences(line: str) -> list[str]:
     segments: list[str] = []
     start = 0
     for match in _TERMINATOR.finditer(line):
-        rest = line[match.end() :].lstrip()
-        if rest and (rest[0].islower() or rest[0].isdigit()):
+        following = match.group(1)
+        if following and (following.islower() or following.isdigit()):
             continue
         segments.append(line[start : match.start()])
         start = match.end()

@@ -17,14 +17,8 @@ from typing import Any
 import jinja2
 
 from holte_ropa.notice.escape import Safe, escape_text
-from holte_ropa.notice.views import (
-    Lang,
-    Marker,
-    NoticeView,
-    PartyView,
-    PromiseView,
-    notice_view,
-)
+from holte_ropa.notice.public import notice_view
+from holte_ropa.notice.views import Lang, Marker, NoticeView, PartyView, PromiseView
 from holte_ropa.registry import Registry
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
@@ -127,6 +121,13 @@ def _indented(text: str) -> Safe:
     return Safe("\n".join(line.rstrip() for line in str(text).splitlines() if line.strip()))
 
 
+def _mid_sentence(value: Any) -> Any:
+    """ "The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case."""
+    if isinstance(value, str) and not isinstance(value, Safe) and value.startswith("The "):
+        return "t" + value[1:]
+    return value
+
+
 def _lower_first(value: Any) -> Any:
     """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
     if not isinstance(value, str) or isinstance(value, Safe):
@@ -151,8 +152,14 @@ def _sentence(value: Any) -> Any:
 
 
 def _link(url: str, lang: str) -> Safe:
-    """An absolute link whose text is the address itself, which reads well out of context."""
+    """An absolute link whose text is the address itself, which reads well out of context.
+
+    Only http(s) addresses become links: a URL field may legally hold ``javascript:`` or
+    ``data:``, which must never reach an ``href``; those are shown as text.
+    """
     shown = url.removeprefix("https://").removeprefix("http://").rstrip("/")
+    if not url.lower().startswith(("https://", "http://")):
+        return escape_text(url)
     return Safe(f'<a href="{escape_text(url)}">{escape_text(shown)}</a>')
 
 
@@ -182,6 +189,7 @@ def _environment(lang: Lang) -> jinja2.Environment:
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
     env.filters["lower_first"] = _lower_first
+    env.filters["mid_sentence"] = _mid_sentence
     env.filters["capitalize_first"] = lambda text: Safe(text[:1].upper() + text[1:])
     env.filters["indented"] = _indented
     env.filters["party_row"] = _party_row

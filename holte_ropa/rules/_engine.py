@@ -16,6 +16,8 @@ __all__ = ["WAIVER_RULE", "check", "default_today"]
 
 WAIVER_RULE = "R45"
 """The rule that reports broken or expired waivers; it cannot itself be waived."""
+UNKNOWN_RULE = "R46"
+"""The rule that lists every fact recorded as unknown."""
 
 
 def default_today() -> _dt.date:
@@ -63,7 +65,19 @@ def check(
         assert waiver_rule is not None
         for hit in _waiver_hits(waivers, {r.id for r in chosen}):
             findings.append(_finding(registry, waiver_rule, hit, []))
-    return sorted(findings, key=lambda f: f.sort_key)
+    return sorted(_without_repeated_unknowns(findings), key=lambda f: f.sort_key)
+
+
+def _without_repeated_unknowns(findings: list[Finding]) -> list[Finding]:
+    """Drop an unknown-fact finding where a more specific rule already reports that field.
+
+    R46 lists every unknown so none is forgotten; when, say, R21 already says the DPA
+    reference is unknown at the same place, a second line adds noise, not information.
+    """
+    taken = {(f.file, f.line, f.column) for f in findings if f.rule != UNKNOWN_RULE}
+    return [
+        f for f in findings if f.rule != UNKNOWN_RULE or (f.file, f.line, f.column) not in taken
+    ]
 
 
 def _choose(select: Collection[str] | None, ignore: Collection[str]) -> list[Rule]:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from holte_ropa.findings import Severity
+from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.rules._model_walk import walk_fields
+from holte_ropa.yaml_source import PathSegment
 
 if TYPE_CHECKING:
     from holte_ropa.registry import Registry
@@ -46,3 +52,206 @@ waivers:
 def broken_waiver(registry: Registry, context: Context) -> Iterator[Hit]:
     # The engine reports waivers, since only it knows which findings each one matched.
     return iter(())
+
+
+def _is_unknown(value: object) -> bool:
+    return value.__class__ is str and value == "unknown"
+
+
+_WHO_DEFAULT = ("the privacy officer", "personvernansvarlig")
+
+
+def _who(registry: Registry, root: BaseModel) -> tuple[str, str]:
+    """Who must confirm a fact: the entity's owner, the record's owner, or the officer."""
+    for owner in (getattr(root, "owner", None), registry.organisation.owner):
+        if owner:
+            return owner, owner
+    return _WHO_DEFAULT
+
+
+def _label(root: BaseModel, path: tuple[PathSegment, ...]) -> str:
+    """A field path people can read: list items by their id where they have one."""
+    parts: list[str] = []
+    current: object = root
+    for segment in path:
+        if isinstance(segment, int) and isinstance(current, tuple) and parts:
+            current = current[segment]
+            parts[-1] += f"[{getattr(current, 'id', segment)}]"
+        else:
+            current = getattr(current, str(segment), None)
+            parts.append(str(segment))
+    return ".".join(parts)
+
+
+@rule(
+    id="R46",
+    name="unconfirmed-fact",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 5(2)", "GDPR Art. 30(1)"),
+    summary="A fact is recorded as `unknown`; the rule names who must confirm it.",
+    rationale=(
+        "Writing `unknown` keeps the record honest instead of inventing an answer, but "
+        "every unknown is an open task: the controller must be able to demonstrate "
+        "compliance (Art. 5(2)). Each unknown field is reported once, with the person "
+        "responsible: the entity's `owner`, else the record's `owner`, else the privacy "
+        "officer. Every field of every model is walked, internal ones included."
+    ),
+    fix="Find out the fact and record it; ask the person the finding names.",
+    bad="""\
+parties:
+  - id: mailer
+    legal_name: unknown  # <-
+    trade_name: Mailer
+    role: processor
+    service: {nb: Utsending av e-post, en: E-mail delivery}
+    locations: [{country: SE}]
+    owner: Marketing lead
+""",
+    good="""\
+parties:
+  - id: mailer
+    legal_name: Mailer AB
+    trade_name: Mailer
+    role: processor
+    service: {nb: Utsending av e-post, en: E-mail delivery}
+    locations: [{country: SE}]
+    owner: Marketing lead
+""",
+)
+def unconfirmed_fact(registry: Registry, context: Context) -> Iterator[Hit]:
+    for field in walk_fields(registry, _is_unknown):
+        if field.name == "id":
+            continue
+        label = _label(field.root, field.path)
+        who_en, who_nb = _who(registry, field.root)
+        yield Hit(
+            field.entity,
+            field.path,
+            f"'{field.entity}' records {label} as unknown; {who_en} must confirm it",
+            f"'{field.entity}' har {label} registrert som ukjent; {who_nb} må bekrefte det",
+        )
+
+
+@rule(
+    id="R47",
+    name="unused-category",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 30(1)(c)", "GDPR Art. 5(1)(c)"),
+    summary="A data category or subject category that no activity uses.",
+    rationale=(
+        "The record lists categories of data and data subjects per activity (Art. "
+        "30(1)(c)); a category no activity uses is either a leftover that makes the record "
+        "look broader than it is, or a sign that an activity forgot to list it. The "
+        "catalogue's other half, an id used twice, is refused by the loader (exit 2), and "
+        "unused parties are rule R26."
+    ),
+    fix="List the category in the activities that process it, or delete it.",
+    bad="""\
+data_categories:
+  - {id: email, name: {nb: E-postadresse, en: E-mail address}}
+  - {id: phone, name: {nb: Telefonnummer, en: Phone number}}  # <-
+activities:
+  - id: newsletter
+    name: {nb: Nyhetsbrev, en: Newsletter}
+    description: {nb: Vi sender nyhetsbrev., en: We send newsletters.}
+    role: controller
+    data_categories: [email]
+    recipients: none
+""",
+    good="""\
+data_categories:
+  - {id: email, name: {nb: E-postadresse, en: E-mail address}}
+activities:
+  - id: newsletter
+    name: {nb: Nyhetsbrev, en: Newsletter}
+    description: {nb: Vi sender nyhetsbrev., en: We send newsletters.}
+    role: controller
+    data_categories: [email]
+    recipients: none
+""",
+)
+def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
+    data: set[str] = set()
+    subjects: set[str] = set()
+    for activity in registry.activities.values():
+        data.update(activity.data_categories)
+        subjects.update(activity.subject_categories)
+        if not isinstance(activity.retention, str):
+            for retention in activity.retention:
+                data.update(retention.categories)
+    for category in registry.data_categories.values():
+        if category.id not in data:
+            yield Hit(
+                category.id,
+                (),
+                f"no activity uses the data category '{category.id}'",
+                f"ingen behandlingsaktivitet bruker opplysningskategorien '{category.id}'",
+            )
+    for subject in registry.subject_categories.values():
+        if subject.id not in subjects:
+            yield Hit(
+                subject.id,
+                (),
+                f"no activity uses the subject category '{subject.id}'",
+                f"ingen behandlingsaktivitet bruker kategorien registrerte '{subject.id}'",
+            )
+
+
+def _year_before(day: _dt.date) -> _dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+@rule(
+    id="R49",
+    name="reference-data-outdated",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 45(3)", "GDPR Art. 35(4)", "GDPR Art. 5(2)"),
+    summary="The dated reference data (EEA, adequacy, DPIA list) is older than 12 months.",
+    rationale=(
+        "Transfer and DPIA rules judge the registry against dated facts: EEA membership, "
+        "adequacy decisions (which are adopted, renewed, incorporated into the EEA "
+        "Agreement and challenged in court) and Datatilsynet's Art. 35(4) list. Facts older "
+        "than a year may no longer hold, so every finding built on them may be wrong. The "
+        "age counts from the data's own `as_of` date, or from the organisation's "
+        "`reference_checked` date when someone has confirmed the data since."
+    ),
+    fix=(
+        "Upgrade holte-ropa, or check the sources named in the finding and record the day "
+        "as `reference_checked:` on the organisation."
+    ),
+    bad=organisation(extra="  reference_checked: 2025-01-10  # <-\n"),
+    good=organisation(extra="  reference_checked: 2026-10-01\n"),
+)
+def reference_data_outdated(registry: Registry, context: Context) -> Iterator[Hit]:
+    reference = registry.reference
+    checked = registry.organisation.reference_checked
+    limit = _year_before(context.today)
+    for en, nb, as_of, source in (
+        ("EEA members", "EØS-landene", reference.eea_as_of, reference.eea_source),
+        (
+            "adequacy decisions",
+            "beslutningene om tilstrekkelig beskyttelsesnivå",
+            reference.adequacy_as_of,
+            reference.adequacy_source,
+        ),
+        (
+            "Datatilsynet's DPIA list",
+            "Datatilsynets DPIA-liste",
+            reference.dpia_list_as_of,
+            reference.dpia_list_source,
+        ),
+    ):
+        since = max(as_of, checked) if checked else as_of
+        if since < limit:
+            day = since.isoformat()
+            yield Hit(
+                None,
+                ("reference_checked",),
+                f"the reference data on {en} was last confirmed on {day}, over 12 months "
+                f"ago; check it against {source}",
+                f"referansedataene om {nb} ble sist bekreftet {day}, for over 12 måneder "
+                f"siden; kontroller dem mot {source}",
+            )

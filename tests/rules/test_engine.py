@@ -109,3 +109,22 @@ def test_select_and_ignore_take_ids_or_names(make_registry: MakeRegistry) -> Non
 def test_rules_are_found_by_id_number_or_name() -> None:
     assert get_rule("10") is get_rule("R10") is get_rule("purpose-without-legal-basis")
     assert get_rule("nope") is None
+
+
+def test_an_unknown_fact_already_reported_by_a_specific_rule_is_not_repeated(
+    make_registry: MakeRegistry,
+) -> None:
+    party = """\
+parties:
+  - id: mailer
+    legal_name: Mailer AS
+    trade_name: Mailer
+    role: processor
+    service: {nb: E-post, en: E-mail}
+    locations: [{country: "NO"}]
+    dpa: {reference: unknown}
+"""
+    registry = load_registry(make_registry({"p.yaml": party}))
+    at_dpa = [f.rule for f in check(registry, today=TODAY, select=["R21", "R46"]) if f.line == 8]
+    assert at_dpa == ["R21"]
+    assert [f.rule for f in check(registry, today=TODAY, select=["R46"]) if f.line == 8] == ["R46"]

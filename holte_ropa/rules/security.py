@@ -1,0 +1,214 @@
+"""Security of processing and risk: GDPR Art. 32 and Art. 35."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from holte_ropa.findings import Severity
+from holte_ropa.models import Activity, AutomatedDecisions, DataKind, DpiaCriterion, Text
+from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.rules._wording import listing
+from holte_ropa.yaml_source import PathSegment
+
+if TYPE_CHECKING:
+    from holte_ropa.registry import Registry
+
+_OBSOLETE = re.compile(r"(?<![\w/])SSL(?![\w/])")
+""""SSL" as a word of its own: not OpenSSL, and not "TLS/SSL", which already names TLS."""
+
+
+def _public_texts(registry: Registry) -> Iterator[tuple[str | None, tuple[PathSegment, ...], Text]]:
+    """The security texts the notice publishes, with where they are written."""
+    organisation = registry.organisation
+    yield None, ("security_summary",), organisation.security_summary
+    for index, promise in enumerate(organisation.promises):
+        if promise.section == "security":
+            yield None, ("promises", index, "text"), promise.text
+    for measure in registry.security_measures.values():
+        if measure.public:
+            yield measure.id, ("name",), measure.name
+            yield measure.id, ("description",), measure.description
+
+
+_MEASURE = """\
+security_measures:
+  - id: encryption
+    name: {nb: Kryptering, en: Encryption}
+"""
+
+
+@rule(
+    id="R42",
+    name="obsolete-security-wording",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 32(1)(a)", "GDPR Art. 12(1)", "RFC 7568"),
+    summary='A public security text uses obsolete wording such as "SSL".',
+    rationale=(
+        "SSL 3.0 was deprecated in 2015 (RFC 7568) and is insecure; a notice that says the "
+        "site is protected by SSL either describes an obsolete practice or misnames TLS. "
+        "Both undermine trust in the security description (Art. 32, 12(1)). The match is "
+        'case-sensitive and on the word alone, so OpenSSL or "TLS/SSL" do not count.'
+    ),
+    fix='Say "TLS" (and the version, e.g. TLS 1.2 or later) once the practice is confirmed.',
+    bad=_MEASURE
+    + "    description: {nb: All trafikk går over SSL., en: All traffic uses SSL.}  # <-\n",
+    good=_MEASURE
+    + "    description: {nb: All trafikk går over TLS 1.2+., en: All traffic uses TLS 1.2+.}\n",
+)
+def obsolete_security_wording(registry: Registry, context: Context) -> Iterator[Hit]:
+    for entity, path, text in _public_texts(registry):
+        langs = [lang for lang in ("nb", "en") if _OBSOLETE.search(text.get(lang) or "")]
+        if langs:
+            what = ".".join(str(s) for s in path)
+            owner = entity or registry.organisation.id
+            yield Hit(
+                entity,
+                path,
+                f"'{what}' of '{owner}' says \"SSL\" ({', '.join(langs)}), which is obsolete "
+                "and insecure; say TLS",
+                f"'{what}' i '{owner}' sier «SSL» ({', '.join(langs)}), som er foreldet og "
+                "usikkert; skriv TLS",
+            )
+
+
+def _criteria(registry: Registry, activity: Activity) -> set[DpiaCriterion]:
+    """Declared criteria plus those the registry itself shows."""
+    found = set(activity.dpia.criteria) if activity.dpia else set()
+    kinds = {registry.data_categories[c].kind for c in activity.data_categories}
+    if kinds & {DataKind.SPECIAL, DataKind.CRIMINAL}:
+        found.add(DpiaCriterion.SENSITIVE_DATA)
+    if any(registry.subject_categories[s].vulnerable for s in activity.subject_categories):
+        found.add(DpiaCriterion.VULNERABLE_SUBJECTS)
+    decisions = activity.automated_decisions
+    if isinstance(decisions, AutomatedDecisions) and decisions.used:
+        found.add(DpiaCriterion.AUTOMATED_DECISIONS)
+    return found
+
+
+_SCREENED = """\
+activities:
+  - id: lead-scoring
+    name: {nb: Poengsetting av salgsemner, en: Lead scoring}
+    description: {nb: Vi rangerer mulige kunder., en: We rank prospective customers.}
+    role: controller
+    recipients: none
+    dpia:
+      criteria: [evaluation_scoring, large_scale]
+"""
+
+
+@rule(
+    id="R43",
+    name="dpia-missing",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 35(1)", "GDPR Art. 35(3)", "GDPR Art. 35(4)", "EDPB WP248 rev.01"),
+    summary=(
+        "Two or more EDPB criteria, or an item of Datatilsynet's list, without a DPIA reference."
+    ),
+    rationale=(
+        "Processing likely to result in a high risk needs a DPIA before it starts "
+        "(Art. 35(1)). The EDPB (WP248) says two or more of its nine criteria usually mean "
+        "a DPIA is needed: a warning, since the controller may document why not. "
+        "Datatilsynet's Art. 35(4) list names processing that always requires one (some "
+        "items only together with another criterion): an error. Criteria the registry "
+        "already shows are added to the declared ones: special or criminal data (sensitive "
+        "data), vulnerable subject categories, automated decisions in use."
+    ),
+    fix=(
+        "Carry out the DPIA and record `status: done` with its `reference` and `date`, or "
+        "correct the screening."
+    ),
+    bad=_SCREENED + "      status: not_required  # <-\n",
+    good=_SCREENED + "      status: done\n      reference: DPIA-2026-04\n      date: 2026-04-10\n",
+)
+def dpia_missing(registry: Registry, context: Context) -> Iterator[Hit]:
+    items = {item.item: item for item in registry.reference.dpia_list}
+    for activity in registry.activities.values():
+        dpia = activity.dpia
+        if dpia is not None and dpia.status == "done" and dpia.reference:
+            continue
+        criteria = _criteria(registry, activity)
+        listed = [
+            items[n]
+            for n in (dpia.datatilsynet_list_items if dpia else ())
+            if n in items and (not items[n].needs_another_criterion or criteria)
+        ]
+        path: tuple[PathSegment, ...] = ("dpia", "status") if dpia else ("dpia",)
+        a = activity.id
+        if listed:
+            what = "; ".join(f"{i.item}. {i.en}" for i in listed)
+            yield Hit(
+                a,
+                path,
+                f"'{a}' is on Datatilsynet's list of processing that always requires a DPIA "
+                f"({what}), but no DPIA is referenced",
+                f"'{a}' står på Datatilsynets liste over behandlinger som alltid krever DPIA "
+                f"(punkt {', '.join(str(i.item) for i in listed)}), men ingen DPIA er oppgitt",
+                severity=Severity.ERROR,
+            )
+        elif len(criteria) >= 2:
+            names = sorted(c.value for c in criteria)
+            yield Hit(
+                a,
+                path,
+                f"'{a}' meets {len(names)} EDPB criteria ({', '.join(names)}), so a DPIA is "
+                "likely required, but none is referenced",
+                f"'{a}' oppfyller {len(names)} av EDPBs kriterier ({', '.join(names)}), så en "
+                "DPIA er trolig påkrevd, men ingen er oppgitt",
+            )
+
+
+_CRASH = """\
+data_categories:
+  - id: crash-data
+    name: {nb: Feilrapporter, en: Crash reports}
+    logs: true
+  - id: email
+    name: {nb: E-postadresse, en: E-mail address}
+activities:
+  - id: crash-reports
+    name: {nb: Feilrapporter fra appen, en: App crash reports}
+    description: {nb: Appen sender feilrapporter., en: The app sends crash reports.}
+    role: controller
+    recipients: none
+"""
+
+
+@rule(
+    id="R44",
+    name="personal-data-in-logs",
+    severity=Severity.INFO,
+    references=("GDPR Art. 5(1)(c)", "GDPR Art. 25(1)", "GDPR Art. 32(1)(a)"),
+    summary="Crash reports or logs carry personal data such as e-mail addresses.",
+    rationale=(
+        "Crash reports and logs are collected for the software's sake and copied widely "
+        "(to vendors, tickets, backups); personal data that rides along, like a user's "
+        "e-mail address, is rarely needed. Data minimisation and privacy by design "
+        "(Art. 5(1)(c), 25(1)) suggest removing or pseudonymising it. The signal is a data "
+        "category marked `logs: true` in an activity that also processes other personal "
+        "data categories, which the logs may carry."
+    ),
+    fix=(
+        "Strip or pseudonymise identifiers before reports leave the device (e.g. a hashed "
+        "user id), then remove the category from the activity."
+    ),
+    bad=_CRASH + "    data_categories: [crash-data, email]  # <-\n",
+    good=_CRASH.replace("  - id: email\n    name: {nb: E-postadresse, en: E-mail address}\n", "")
+    + "    data_categories: [crash-data]\n",
+)
+def personal_data_in_logs(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        logs = [c for c in activity.data_categories if registry.data_categories[c].logs]
+        others = [c for c in activity.data_categories if c not in logs]
+        if logs and others:
+            a = activity.id
+            yield Hit(
+                a,
+                ("data_categories", activity.data_categories.index(logs[0])),
+                f"the logs or crash reports of '{a}' ({listing(logs, 'en')}) may carry "
+                f"{listing(others, 'en')}: minimise or pseudonymise them",
+                f"loggene eller feilrapportene i '{a}' ({listing(logs, 'nb')}) kan inneholde "
+                f"{listing(others, 'nb')}: minimer eller pseudonymiser dem",
+            )

@@ -1,0 +1,274 @@
+"""Storage limitation: GDPR Art. 5(1)(e), with the retention duties of Art. 13(2)(a)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from holte_ropa.findings import Severity
+from holte_ropa.models import Activity, Consent, Duration, LegalObligation, Trigger
+from holte_ropa.rules._framework import Context, Hit, rule
+
+if TYPE_CHECKING:
+    from holte_ropa.registry import Registry
+
+
+def _consent_only(activity: Activity) -> bool:
+    """True when every purpose with a settled basis rests on consent, and one does."""
+    bases = [b for b in activity.legal_bases() if b != "unknown"]
+    return bool(bases) and all(isinstance(b, Consent) for b in bases)
+
+
+_HEAD = """\
+activities:
+  - id: newsletter
+    name: {nb: Nyhetsbrev, en: Newsletter}
+    description: {nb: Vi sender nyhetsbrev., en: We send newsletters.}
+    role: controller
+    purposes:
+      - id: send
+        description: {nb: Sende nyhetsbrev, en: Send newsletters}
+        legal_basis:
+          basis: legitimate_interest
+          interest: {nb: Holde kundene orientert, en: Keeping customers informed}
+          right_to_object: {nb: Lenke i hvert brev, en: A link in every letter}
+    recipients: none
+    retention:
+"""
+
+
+@rule(
+    id="R32",
+    name="indefinite-retention",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)", "GDPR Art. 30(1)(f)"),
+    summary=(
+        "Retention is a definite duration from a named trigger, or until consent is "
+        "withdrawn for consent-based purposes only."
+    ),
+    rationale=(
+        "Data may be kept no longer than the purpose needs (Art. 5(1)(e)), and the notice "
+        'must give the period or the criteria that fix it (Art. 13(2)(a)). "As long as '
+        'necessary" without a duration and a starting event cannot be checked or '
+        'enforced. "Until consent is withdrawn" is a definite end only when consent is '
+        "the basis; for any other basis there is no withdrawal to wait for."
+    ),
+    fix=(
+        "Give `duration:` in years, months or days and `trigger:` (e.g. end_of_contract, "
+        "last_contact); keep `until_consent_withdrawn` for consent-based activities."
+    ),
+    bad=_HEAD
+    + """\
+      - duration: unknown  # <-
+        trigger: last_contact
+        description: {nb: Så lenge det er nødvendig, en: As long as necessary}
+""",
+    good=_HEAD
+    + """\
+      - duration: {months: 24}
+        trigger: last_contact
+        description: {nb: To år etter siste kontakt, en: Two years after the last contact}
+""",
+)
+def indefinite_retention(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        a = activity.id
+        if activity.retention == "unknown":
+            yield Hit(
+                a,
+                ("retention",),
+                f"'{a}' records its retention as unknown; no one can tell when its data is erased",
+                f"'{a}' har ukjent lagringstid; ingen kan si når opplysningene slettes",
+            )
+            continue
+        for index, retention in enumerate(activity.retention):
+            path = ("retention", index)
+            if retention.duration == "unknown":
+                yield Hit(
+                    a,
+                    (*path, "duration"),
+                    f"a retention rule of '{a}' has no duration; give a definite period",
+                    f"en lagringsregel i '{a}' mangler varighet; oppgi en bestemt periode",
+                )
+            elif retention.duration == "until_consent_withdrawn":
+                if not _consent_only(activity):
+                    yield Hit(
+                        a,
+                        (*path, "duration"),
+                        f"'{a}' keeps data until consent is withdrawn, but not all its "
+                        "purposes rest on consent",
+                        f"'{a}' lagrer til samtykket trekkes tilbake, men ikke alle formålene "
+                        "bygger på samtykke",
+                    )
+            elif retention.trigger in (None, "unknown"):
+                yield Hit(
+                    a,
+                    (*path, "trigger"),
+                    f"a retention rule of '{a}' gives a duration but not the event it counts "
+                    "from; add `trigger:`",
+                    f"en lagringsregel i '{a}' har varighet, men ikke hendelsen den regnes "
+                    "fra; legg til `trigger:`",
+                )
+
+
+_BOOKS = """\
+activities:
+  - id: invoicing
+    name: {nb: Fakturering, en: Invoicing}
+    description: {nb: Vi fakturerer kunder., en: We invoice customers.}
+    role: controller
+    purposes:
+      - id: bookkeeping
+        description: {nb: Føre regnskap, en: Keep the accounts}
+        legal_basis:
+          basis: legal_obligation
+          source: {statute: bokføringsloven, section: § 13}
+    recipients: none
+    retention:
+      - duration: {years: 10}
+        trigger: end_of_financial_year
+        description: {nb: Ti år etter regnskapsårets slutt, en: Ten years after the year end}
+"""
+
+
+@rule(
+    id="R33",
+    name="retention-beyond-legal-source",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 5(1)(e)", "GDPR Art. 6(1)(c)", "GDPR Art. 6(3)"),
+    summary="Retention longer than its legal source sets, or statutory retention without one.",
+    rationale=(
+        "When a law sets the period (e.g. bokføringsloven § 13: five years after the end "
+        "of the financial year), keeping data longer has no legal basis of its own, and a "
+        "statutory period that names no statute cannot be verified. A rule is statutory "
+        "when it counts from the end of a financial year or when the activity's only "
+        "purposes are legal obligations; the period a provision sets is recorded on the "
+        "source as `period:`. Judgement: a longer period may rest on another purpose, so "
+        "this is a warning."
+    ),
+    fix=(
+        "Name the statute and section under `legal_source:` with its `period:`, and shorten "
+        "the duration to it, or record the other purpose that needs the longer period."
+    ),
+    bad=_BOOKS
+    + """\
+        legal_source: {statute: bokføringsloven, section: § 13, period: {years: 5}}  # <-
+""",
+    good=_BOOKS.replace("{years: 10}", "{years: 5}")
+    .replace("Ti år", "Fem år")
+    .replace("Ten years", "Five years")
+    + """\
+        legal_source: {statute: bokføringsloven, section: § 13, period: {years: 5}}
+""",
+    judgement=True,
+)
+def retention_beyond_legal_source(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        if isinstance(activity.retention, str):
+            continue
+        a = activity.id
+        bases = activity.legal_bases()
+        statutory_activity = bool(bases) and all(isinstance(b, LegalObligation) for b in bases)
+        for index, retention in enumerate(activity.retention):
+            path = ("retention", index)
+            source = retention.legal_source
+            if source is None:
+                if statutory_activity or retention.trigger == Trigger.END_OF_FINANCIAL_YEAR:
+                    yield Hit(
+                        a,
+                        path,
+                        f"a retention rule of '{a}' looks statutory but names no legal "
+                        "source; add `legal_source:` with statute and section",
+                        f"en lagringsregel i '{a}' ser lovpålagt ut, men oppgir ikke "
+                        "hjemmel; legg til `legal_source:` med lov og paragraf",
+                    )
+                continue
+            duration = retention.duration
+            if (
+                source.period is not None
+                and isinstance(duration, Duration)
+                and duration.in_days() > source.period.in_days()
+            ):
+                yield Hit(
+                    a,
+                    (*path, "legal_source"),
+                    f"'{a}' keeps data for {_span(duration, 'en')}, longer than {source} "
+                    f"sets ({_span(source.period, 'en')})",
+                    f"'{a}' lagrer opplysninger i {_span(duration, 'nb')}, lenger enn "
+                    f"{source} fastsetter ({_span(source.period, 'nb')})",
+                )
+
+
+def _span(duration: Duration, lang: str) -> str:
+    names = {
+        "en": (("year", "years"), ("month", "months"), ("day", "days")),
+        "nb": (("år", "år"), ("måned", "måneder"), ("dag", "dager")),
+    }[lang]
+    parts = [
+        f"{n} {one if n == 1 else many}"
+        for n, (one, many) in zip(
+            (duration.years, duration.months, duration.days), names, strict=True
+        )
+        if n
+    ]
+    return " ".join(parts) or ("0 days" if lang == "en" else "0 dager")
+
+
+_CONSENT = """\
+activities:
+  - id: newsletter
+    name: {nb: Nyhetsbrev, en: Newsletter}
+    description: {nb: Vi sender nyhetsbrev., en: We send newsletters.}
+    role: controller
+    purposes:
+      - id: send
+        description: {nb: Sende nyhetsbrev, en: Send newsletters}
+        legal_basis:
+          basis: consent
+          collection: {nb: Avkrysning i skjema, en: A tick box in a form}
+          withdrawal: {nb: Lenke i hvert brev, en: A link in every letter}
+"""
+
+
+@rule(
+    id="R34",
+    name="consent-data-kept-after-withdrawal",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 7(3)", "GDPR Art. 17(1)(b)"),
+    summary="A consent-based purpose whose data is not deleted on withdrawal.",
+    rationale=(
+        "When consent is withdrawn and no other basis applies, the data must be erased "
+        "(Art. 17(1)(b)). A purpose that keeps the data, or has not decided, either needs "
+        "another basis for what it keeps or a deletion routine."
+    ),
+    fix="Set `deleted_on_withdrawal: true` once deletion on withdrawal is in place.",
+    bad=_CONSENT
+    + """\
+          deleted_on_withdrawal: false  # <-
+    recipients: none
+""",
+    good=_CONSENT
+    + """\
+          deleted_on_withdrawal: true
+    recipients: none
+""",
+)
+def consent_data_kept_after_withdrawal(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        for index, purpose in enumerate(activity.purposes):
+            basis = purpose.legal_basis
+            if isinstance(basis, Consent) and basis.deleted_on_withdrawal is not True:
+                state = "is not" if basis.deleted_on_withdrawal is False else "may not be"
+                state_nb = (
+                    "slettes ikke"
+                    if basis.deleted_on_withdrawal is False
+                    else ("slettes kanskje ikke")
+                )
+                yield Hit(
+                    activity.id,
+                    ("purposes", index, "legal_basis", "deleted_on_withdrawal"),
+                    f"the data of consent-based purpose '{purpose.id}' of '{activity.id}' "
+                    f"{state} deleted when consent is withdrawn",
+                    f"opplysningene i formålet '{purpose.id}' i '{activity.id}', som bygger "
+                    f"på samtykke, {state_nb} når samtykket trekkes tilbake",
+                )
