@@ -70,6 +70,16 @@ def test_registry_text_is_shown_literally_never_as_markup(make_registry) -> None
             assert 'href="https://evil"' not in html, path
 
 
+def test_the_hostile_fixture_renders_no_element_from_registry_text() -> None:
+    pages = site_pages(load_registry(FIXTURES / "hostile"))
+    for path, page in pages.items():
+        if path.endswith(".md"):
+            html = _html(page)
+            assert "<script" not in html and "<i>" not in html, path
+    titles = str(site_nav(pages))
+    assert "<script" not in titles
+
+
 def test_the_navigation_has_one_section_per_language_in_page_order() -> None:
     nav = site_nav(site_pages(load_registry(ROOT / "registry")))
     (nb_title, nb), (en_title, en) = (next(iter(s.items())) for s in nav)

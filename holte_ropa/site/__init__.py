@@ -53,6 +53,7 @@ _SECTION_TITLE = {"nb": "Norsk (bokmål)", "en": "English"}
 _NAV_ORDER = ("index.md", "processors.md", "cookies.md", "flows.md", "changes.md")
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _BACKSLASH = re.compile(r"\\(.)")
+_ATTR_LIST = re.compile(r"(?<!\\)\{[^}]*\}\s*$")
 
 
 def page_language(path: str) -> str:
@@ -138,8 +139,12 @@ def _nav_key(local: str) -> tuple[int, str]:
 
 def _title(markdown: str) -> str:
     found = _H1.search(markdown)
-    # Drop Markdown backslash escapes only; HTML entities stay escaped for the nav.
-    return _BACKSLASH.sub(r"\1", found.group(1).strip()) if found else "?"
+    if not found:
+        return "?"
+    # Drop an attribute list ({#id}) and Markdown backslash escapes; HTML entities stay
+    # escaped, because MkDocs themes print nav titles unescaped.
+    title = _ATTR_LIST.sub("", found.group(1)).strip()
+    return _BACKSLASH.sub(r"\1", title)
 
 
 def _finish(path: str, body: str, bodies: Mapping[str, str]) -> str:
