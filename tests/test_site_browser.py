@@ -158,7 +158,10 @@ def visits(browser: Browser, holte: Site) -> dict[str, Visit]:
     page = _open(browser, holte)
     found = {}
     for name in holte.pages:
-        response = page.goto(holte.url(name), wait_until="networkidle")
+        # Waiting for the network to go idle (search index, worker) is slow: the two front
+        # pages show every kind of request the theme makes; the rest need only load.
+        idle = name in NOTICE_PAGES
+        response = page.goto(holte.url(name), wait_until="networkidle" if idle else "load")
         assert response is not None and response.ok, name
         levels = page.eval_on_selector_all(
             "article h1, article h2, article h3, article h4, article h5, article h6",
