@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from holte_ropa.notice.render import LANGS, render_page
 from holte_ropa.notice.views import Lang
@@ -94,17 +95,28 @@ def lix(text: str) -> LixScore:
     long_words = 0
     sentences = 0
     for line in text.splitlines():
-        for segment in _sentences(line):
-            found = _WORD.findall(segment)
-            if not found:
-                continue
-            sentences += 1
-            words += len(found)
-            long_words += sum(1 for w in found if len(w) > 6)
+        line_sentences, line_words, line_long = _line_counts(line)
+        sentences += line_sentences
+        words += line_words
+        long_words += line_long
     if not words:
         return LixScore(0.0, 0, 0, 0)
     score = words / sentences + 100 * long_words / words
     return LixScore(round(score, 1), words, sentences, long_words)
+
+
+@lru_cache(maxsize=65_536)
+def _line_counts(line: str) -> tuple[int, int, int]:
+    """(sentences, words, long words) of one block; template lines repeat a lot."""
+    sentences = words = long_words = 0
+    for segment in _sentences(line):
+        found = _WORD.findall(segment)
+        if not found:
+            continue
+        sentences += 1
+        words += len(found)
+        long_words += sum(1 for w in found if len(w) > 6)
+    return sentences, words, long_words
 
 
 def _sentences(line: str) -> list[str]:
