@@ -8,11 +8,11 @@ bokmål, the form Lovdata uses.
 
 from __future__ import annotations
 
-import gettext
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+from holte_ropa.countries import country_name
 
 __all__ = [
     "Bilingual",
@@ -115,24 +115,9 @@ def mechanism_label(value: Any) -> Bilingual:
     return _cited(nb, en, ref)
 
 
-@cache
-def _nb_countries() -> gettext.NullTranslations:
-    import pycountry
-
-    return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=["nb_NO", "nb"], fallback=True
-    )
-
-
 def country_label(code: str) -> Bilingual:
     """A country's name from its ISO code, e.g. "Sverige" / "Sweden"."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return same(code)
-    en = str(getattr(country, "common_name", None) or country.name)
-    return Bilingual(nb=_nb_countries().gettext(country.name), en=en)
+    return Bilingual(nb=country_name(code, "nb"), en=country_name(code, "en"))
 
 
 _UNITS = (("years", "år", "år", "year", "years"), ("months", "måned", "måneder", "month",

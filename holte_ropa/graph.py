@@ -19,6 +19,7 @@ from typing import Literal
 
 import networkx as nx
 
+from holte_ropa.countries import country_name
 from holte_ropa.models import (
     Activity,
     DataKind,
@@ -73,24 +74,6 @@ def node_id(kind: NodeKind, entity: str) -> str:
 def text(value: Text, lang: str) -> str:
     """A label in ``lang``; a diagram needs a name, so the other language stands in."""
     return value.get(lang) or value.nb or value.en or ""
-
-
-def country_name(code: str, lang: str) -> str:
-    """The country's name in bokmål or English, from pycountry's ISO 3166 translations."""
-    import gettext
-
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    name = str(getattr(country, "common_name", None) or country.name)
-    if lang != "nb":
-        return name
-    translation = gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=["nb"], fallback=True
-    )
-    return translation.gettext(str(country.name))
 
 
 _MECHANISM_LABEL: dict[str, tuple[str, str, str]] = {

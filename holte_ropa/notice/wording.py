@@ -6,11 +6,7 @@ names with their Norwegian translations from pycountry), not written.
 
 from __future__ import annotations
 
-import gettext
-from functools import cache
-
-import pycountry
-
+from holte_ropa.countries import country_name
 from holte_ropa.models import Duration
 
 __all__ = ["country_name", "duration_text"]
@@ -20,22 +16,6 @@ _UNITS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     "en": (("year", "years"), ("month", "months"), ("day", "days")),
 }
 _AND = {"nb": "og", "en": "and"}
-
-
-@cache
-def _nb_countries() -> gettext.NullTranslations:
-    return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=["nb_NO", "nb"], fallback=True
-    )
-
-
-def country_name(code: str, lang: str) -> str:
-    """The country's short name in ``lang``, or the code if ISO 3166 does not know it."""
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    name = str(getattr(country, "common_name", None) or country.name)
-    return _nb_countries().gettext(str(country.name)) if lang == "nb" else name
 
 
 def duration_text(duration: Duration, lang: str) -> str:
