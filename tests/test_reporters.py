@@ -193,3 +193,17 @@ def test_the_readme_lists_every_rule() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in all_rules():
         assert f"| {rule.id} | `{rule.name}` |" in readme, f"README lacks {rule.id}"
+
+
+def test_the_json_report_carries_the_readability_figures_with_their_location(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.conftest import FIXTURES
+
+    assert main(["check", str(FIXTURES / "small"), "--format", "json"]) in (0, 1)
+    figures = json.loads(capsys.readouterr().out)["readability"]
+    assert {row["lang"] for row in figures} == {"nb", "en"}
+    newsletter = next(r for r in figures if r["section"] == "activity-newsletter")
+    assert newsletter["entity"] == "newsletter"
+    assert newsletter["file"].endswith("small/registry.yaml") and newsletter["line"] > 0
+    assert 0 < newsletter["lix"] < 100

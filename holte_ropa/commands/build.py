@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
 def _write_reports(registry: Registry, folder: Path, path: str) -> bool:
     """Write the check in every format; False when unwaived errors forbid publishing."""
     from holte_ropa import __version__
+    from holte_ropa.notice.readability import readability_report
     from holte_ropa.reporters import ReportOptions, failing, to_json, to_junit, to_sarif, to_text
     from holte_ropa.rules import all_rules, check
 
@@ -73,11 +74,16 @@ def _write_reports(registry: Registry, folder: Path, path: str) -> bool:
     rules = all_rules()
     folder.mkdir(parents=True, exist_ok=True)
     text = to_text(findings, options)
+    scores = readability_report(registry)
     (folder / "check.txt").write_text(text, encoding="utf-8")
-    (folder / "check.json").write_text(to_json(findings, options), encoding="utf-8")
+    (folder / "check.json").write_text(
+        to_json(findings, options, {"readability": scores}), encoding="utf-8"
+    )
+    (folder / "readability.txt").write_text(_readability_table(scores), encoding="utf-8")
     (folder / "check.sarif").write_text(to_sarif(findings, rules, options), encoding="utf-8")
     (folder / "check.junit.xml").write_text(to_junit(findings, rules, options), encoding="utf-8")
     sys.stderr.write(text)
+    sys.stderr.write(_readability_summary(scores, folder))
     if failing(findings, options.fail_on):
         print(
             "holte-ropa build: unwaived errors; fix them or waive them with a reason, "
@@ -86,6 +92,29 @@ def _write_reports(registry: Registry, folder: Path, path: str) -> bool:
         )
         return False
     return True
+
+
+def _readability_table(scores: list[dict[str, object]]) -> str:
+    """LIX per notice section for the people who edit the texts (never published)."""
+    lines = ["lang    LIX  words  sentences  section  (where its text is written)"]
+    for row in scores:
+        lines.append(
+            f"{row['lang']:<4} {row['lix']:>6}  {row['words']:>5}  {row['sentences']:>9}  "
+            f"{row['section']}  ({row['file']}:{row['line']}:{row['column']})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _readability_summary(scores: list[dict[str, object]], folder: Path) -> str:
+    parts = []
+    for lang in ("nb", "en"):
+        values = [float(str(r["lix"])) for r in scores if r["lang"] == lang]
+        if values:
+            mean = sum(values) / len(values)
+            parts.append(f"{lang} max {max(values):.1f}, mean {mean:.1f}")
+    return (
+        f"readability (LIX per notice section): {'; '.join(parts)}; see {folder}/readability.txt\n"
+    )
 
 
 def _write_record(registry: Registry, out: Path) -> list[Path]:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from holte_ropa.rules import Rule
 
 FORMATS = ("text", "json", "sarif", "junit")
+READABILITY_RULE = "R48"
+"""The rule whose figures (LIX per notice section) the JSON report carries."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -129,7 +131,12 @@ def run(args: argparse.Namespace) -> int:
         ignore=ignored,
         lix_threshold=args.lix_threshold,
     )
-    _emit(args.format, args.output, findings, chosen, options)
+    extra: dict[str, object] | None = None
+    if args.format == "json" and any(r.id == READABILITY_RULE for r in chosen):
+        from holte_ropa.notice.readability import readability_report
+
+        extra = {"readability": readability_report(registry)}
+    _emit(args.format, args.output, findings, chosen, options, extra=extra)
     return EXIT_FINDINGS if failing(findings, options.fail_on) else EXIT_CLEAN
 
 
@@ -155,11 +162,13 @@ def _emit(
     findings: Sequence[Finding],
     rules: Sequence[Rule],
     options: ReportOptions,
+    *,
+    extra: dict[str, object] | None = None,
 ) -> None:
     from holte_ropa.reporters import to_json, to_junit, to_sarif, to_text
 
     if fmt == "json":
-        text = to_json(findings, options)
+        text = to_json(findings, options, extra)
     elif fmt == "sarif":
         text = to_sarif(findings, rules, options)
     elif fmt == "junit":

@@ -34,7 +34,15 @@ from holte_ropa.notice.render import LANGS, render_page
 from holte_ropa.notice.views import Lang
 from holte_ropa.registry import Registry
 
-__all__ = ["LixScore", "SectionScore", "lix", "plain_text", "readability", "split_sections"]
+__all__ = [
+    "LixScore",
+    "SectionScore",
+    "lix",
+    "plain_text",
+    "readability",
+    "readability_report",
+    "split_sections",
+]
 
 _WORD = re.compile(r"[^\W_]+")
 _TERMINATOR = re.compile(r"[.!?:]+(?:\s+(?=(\S))|\s*$)")
@@ -191,3 +199,27 @@ def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[Sec
                 )
             )
     return scores
+
+
+def readability_report(registry: Registry) -> list[dict[str, object]]:
+    """Every section's figures with where its text is written: for the JSON check report
+    and the build output, never for the public page."""
+    rows: list[dict[str, object]] = []
+    for score in readability(registry):
+        where = registry.locate(score.entity, *score.path)
+        rows.append(
+            {
+                "section": score.section,
+                "title": score.title,
+                "lang": score.lang,
+                "lix": score.lix,
+                "words": score.words,
+                "sentences": score.sentences,
+                "long_words": score.long_words,
+                "entity": score.entity,
+                "file": where.file,
+                "line": where.line,
+                "column": where.column,
+            }
+        )
+    return rows
