@@ -250,8 +250,8 @@ class DataFlowGraph:
                 node_id("party", party.id),
                 kind="party",
                 entity=party.id,
-                label_nb=party.trade_name,
-                label_en=party.trade_name,
+                label_nb=party.name_in("nb"),
+                label_en=party.name_in("en"),
                 role=party.role.value,
                 legal_name=party.legal_name,
                 located=not isinstance(party.locations, str),
@@ -400,7 +400,7 @@ class DataFlowGraph:
         elif kind == "party":
             party = self._party(ident)
             nodes = self._party_nodes(party)
-            titles = (f"Hva når {party.trade_name}", f"What reaches {party.trade_name}")
+            titles = (f"Hva når {party.name_in('nb')}", f"What reaches {party.name_in('en')}")
         else:
             subject = reg.subject_categories[self._subject(ident)]
             nodes = self._subject_nodes(subject.id)
@@ -577,7 +577,7 @@ class DataFlowGraph:
                                 text(reg.data_categories[d].name, lang)
                                 for d in activity.data_categories
                             ),
-                            recipient_name=party.trade_name,
+                            recipient_name=party.name_in(lang),
                             role_name=role_name(party.role.value, lang),
                             country_name=country_name(country, lang)
                             if country != "unknown"

@@ -705,6 +705,9 @@ class Party(_Model):
     legal_name: NonEmpty | Unknown
     trade_name: NonEmpty
     """The name people know; shown in the notice."""
+    shown_as: Text | None = None
+    """A name that depends on the language, for a category of recipients rather than a
+    company (e.g. "benefits-programme partners"); ``trade_name`` is shown otherwise."""
     role: PartyRole
     website: AnyUrl | None = None
     service: Text
@@ -720,6 +723,12 @@ class Party(_Model):
     """Sets pixels or social plugins on the organisation's site (CJEU C-40/17)."""
     owner: str | None = _internal("Who manages the relationship.")
     notes: str | None = _internal("Internal notes for auditors.")
+
+    def name_in(self, lang: str) -> str:
+        """The name to show people reading ``lang``."""
+        if self.shown_as is not None:
+            return self.shown_as.get(lang) or self.trade_name
+        return self.trade_name
 
 
 # --------------------------------------------------------------------------- cookies

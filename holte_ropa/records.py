@@ -267,19 +267,19 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
     recipients: list[str] = []
     for party_id, via in registry.parties_of(activity):
         party = parties[party_id]
-        entry = f"{party.trade_name} ({role_name(party.role.value, lang)})"
+        entry = f"{party.name_in(lang)} ({role_name(party.role.value, lang)})"
         if via:
-            entry += f", {w['via']} {', '.join(parties[p].trade_name for p in via)}"
+            entry += f", {w['via']} {', '.join(parties[p].name_in(lang) for p in via)}"
         recipients.append(entry)
     transfers = registry.transfers_of(activity.id)
     countries: tuple[str, ...] = tuple(dict.fromkeys(t.country for t in transfers))
     unlocated = [p for p, _ in registry.parties_of(activity) if parties[p].locations == "unknown"]
     if unlocated:
-        names = ", ".join(parties[p].trade_name for p in unlocated)
+        names = ", ".join(parties[p].name_in(lang) for p in unlocated)
         countries += (f"{names}: {w['unknown']}",)
     safeguards = tuple(
         dict.fromkeys(
-            f"{parties[t.party].trade_name} → {t.country}: "
+            f"{parties[t.party].name_in(lang)} → {t.country}: "
             f"{safeguard(t.mechanism, t.adequacy, lang)}"
             for t in transfers
         )
@@ -293,7 +293,7 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
     return {
         "activity_id": activity.id,
         "activity": text(activity.name, lang),
-        "joint_controllers": tuple(parties[p].trade_name for p in activity.joint_controllers),
+        "joint_controllers": tuple(parties[p].name_in(lang) for p in activity.joint_controllers),
         "special_condition": _special(activity, lang),
         "subject_categories": tuple(
             text(registry.subject_categories[s].name, lang) for s in activity.subject_categories

@@ -115,9 +115,9 @@ def _flows_table(registry: Registry, lang: str) -> str:
         activity = registry.activities[flow.activity]
         data = [registry.data_categories[c].name for c in flow.data_categories]
         party = registry.parties[flow.recipient]
-        recipient = party.trade_name
+        recipient = party.name_in(lang)
         if flow.via:
-            names = ", ".join(registry.parties[p].trade_name for p in flow.via)
+            names = ", ".join(registry.parties[p].name_in(lang) for p in flow.via)
             recipient += f" ({words['via']} {names})"
         country = (
             words["unknown"] if flow.country == "unknown" else country_name(flow.country, lang)
