@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -50,6 +50,8 @@ def gdpr(lang: str, article: int, paragraph: int | None = None, point: str | Non
 
 
 def _text(value: Any, lang: str) -> Safe:
+    if type(value) is str:  # the common case first: plain registry text
+        return escape_text(value)
     if isinstance(value, Safe):
         return value
     if isinstance(value, Marker):
@@ -132,6 +134,12 @@ def _lower_first(value: Any) -> Any:
     """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
     if not isinstance(value, str) or isinstance(value, Safe):
         return value
+    return _lower_first_text(value)
+
+
+@lru_cache(maxsize=16_384)
+def _lower_first_text(value: str) -> str:
+    """Memoised: the same category and subject names recur on every activity."""
     head = re.match(r"[^\W\d_]+", value)
     if head is None or not head.group()[0].isupper():
         return value
