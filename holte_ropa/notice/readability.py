@@ -145,7 +145,8 @@ def split_sections(markdown: str) -> list[tuple[str, str, str]]:
     """(anchor, title, Markdown) of every h2/h3 section; the text before is ``intro``."""
     sections: list[tuple[str, str, list[str]]] = [("intro", "", [])]
     for line in markdown.splitlines():
-        match = _HEADING.match(line)
+        # Only lines starting with "#" can be headings; most lines are not.
+        match = _HEADING.match(line) if line.startswith("#") else None
         if match and len(match.group(1)) in (2, 3):
             anchor = match.group(3) or _slug(match.group(2))
             sections.append((anchor, html.unescape(match.group(2)), [line]))

@@ -193,6 +193,8 @@ def _environment(lang: Lang) -> jinja2.Environment:
     env.globals["gdpr"] = lambda *args: gdpr(lang, *args)
     env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, lang)
     env.filters["listing"] = lambda items: _listing(items, lang)
+    # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.
+    env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), lang)
     env.filters["sentence"] = _sentence
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
