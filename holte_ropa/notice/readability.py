@@ -86,12 +86,18 @@ class SectionScore:
 
 def plain_text(markdown: str) -> str:
     """What a reader reads: markup stripped, one block per line, entities decoded."""
-    text = _BLOCK_TAG.sub("\n", markdown)
-    text = _TAG.sub("", text)
-    text = _ATTR_LIST.sub("", text)
-    text = _LINK.sub(r"\1", text)
+    # Each pass is skipped when its pattern cannot match, which is most sections.
+    text = markdown
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)
+    if "{#" in text:
+        text = _ATTR_LIST.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
     text = _BLOCK_MARK.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
     text = html.unescape(text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
