@@ -49,7 +49,8 @@ _TERMINATOR = re.compile(r"[.!?:]+(?:\s+(?=(\S))|\s*$)")
 """A terminator run, then whitespace and the next character (group 1), or the end."""
 _BLOCK_TAG = re.compile(r"</?(?:table|caption|thead|tbody|tr|th|td|p|li|ul|ol|br|div)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
-_ATTR_LIST = re.compile(r"\s*\{#[^}]*\}\s*$", re.MULTILINE)
+_ATTR_LIST = re.compile(r"\{#[^}]*\}\s*$", re.MULTILINE)
+"""An attr_list at the end of a line; the whitespace before it goes too (see below)."""
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BLOCK_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*\*|__")
@@ -92,7 +93,7 @@ def plain_text(markdown: str) -> str:
         text = _BLOCK_TAG.sub("\n", text)
         text = _TAG.sub("", text)
     if "{#" in text:
-        text = _ATTR_LIST.sub("", text)
+        text = _strip_attr_lists(text)
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     text = _BLOCK_MARK.sub("", text)
@@ -101,6 +102,22 @@ def plain_text(markdown: str) -> str:
     text = html.unescape(text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _strip_attr_lists(text: str) -> str:
+    r"""``re.sub(r"\s*\{#[^}]*\}\s*$", "", text, flags=re.M)``, several times faster.
+
+    A leading ``\s*`` makes the regex engine try every position of the text; searching
+    for the literal ``{#`` and then dropping the whitespace before it (back to the end of
+    the previous match) removes exactly the same characters.
+    """
+    parts: list[str] = []
+    end = 0
+    for match in _ATTR_LIST.finditer(text):
+        parts.append(text[end : match.start()].rstrip())
+        end = match.end()
+    parts.append(text[end:])
+    return "".join(parts)
 
 
 def lix(text: str) -> LixScore:
