@@ -166,18 +166,29 @@ def _sentences(line: str) -> list[str]:
 
 def split_sections(markdown: str) -> list[tuple[str, str, str]]:
     """(anchor, title, Markdown) of every h2/h3 section; the text before is ``intro``."""
-    sections: list[tuple[str, str, list[str]]] = [("intro", "", [])]
-    for line in markdown.splitlines():
-        # Only lines starting with "#" can be headings; most lines are not.
-        match = _HEADING.match(line) if line.startswith("#") else None
-        if match and len(match.group(1)) in (2, 3):
+    lines = markdown.splitlines()
+    intro_title = ""
+    heads: list[tuple[int, str, str]] = []
+    """(first line, anchor, title) of every h2/h3 section."""
+    # Only lines starting with one to three "#" can be h1, h2 or h3; most lines are not.
+    candidates = [i for i, line in enumerate(lines) if line[:1] == "#" and line[:4] != "####"]
+    for index in candidates:
+        match = _HEADING.match(lines[index])
+        if match is None:
+            continue
+        level = len(match.group(1))
+        if level in (2, 3):
             anchor = match.group(3) or _slug(match.group(2))
-            sections.append((anchor, html.unescape(match.group(2)), [line]))
-        else:
-            if match and len(match.group(1)) == 1:
-                sections[0] = ("intro", html.unescape(match.group(2)), sections[0][2])
-            sections[-1][2].append(line)
-    return [(a, t, "\n".join(body)) for a, t, body in sections if "".join(body).strip()]
+            heads.append((index, anchor, html.unescape(match.group(2))))
+        elif level == 1:
+            intro_title = html.unescape(match.group(2))
+    bounds = [(0, "intro", intro_title), *heads]
+    ends = [first for first, _, _ in heads] + [len(lines)]
+    bodies = (
+        (anchor, title, "\n".join(lines[first:end]))
+        for (first, anchor, title), end in zip(bounds, ends, strict=True)
+    )
+    return [(anchor, title, body) for anchor, title, body in bodies if body.strip()]
 
 
 def _slug(title: str) -> str:
