@@ -168,8 +168,7 @@ def split_sections(markdown: str) -> list[tuple[str, str, str]]:
     """(anchor, title, Markdown) of every h2/h3 section; the text before is ``intro``."""
     lines = markdown.splitlines()
     intro_title = ""
-    heads: list[tuple[int, str, str]] = []
-    """(first line, anchor, title) of every h2/h3 section."""
+    heads: list[tuple[int, str, str]] = []  # (first line, anchor, title) of h2/h3 sections
     # Only lines starting with one to three "#" can be h1, h2 or h3; most lines are not.
     candidates = [i for i, line in enumerate(lines) if line[:1] == "#" and line[:4] != "####"]
     for index in candidates:
