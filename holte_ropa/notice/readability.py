@@ -100,8 +100,8 @@ def plain_text(markdown: str) -> str:
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub("", text)
     text = html.unescape(text)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(filter(None, lines))
 
 
 def _strip_attr_lists(text: str) -> str:
