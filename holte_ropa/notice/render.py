@@ -182,7 +182,8 @@ def _environment(lang: Lang) -> jinja2.Environment:
         loader=jinja2.PackageLoader("holte_ropa.notice", f"templates/{lang}"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
-        finalize=lambda value: _text(value, lang),
+        # Plain registry text is most of what templates print: escape it without a detour.
+        finalize=lambda value: escape_text(value) if type(value) is str else _text(value, lang),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
