@@ -180,8 +180,9 @@ def _activity(
     registry: Registry, activity: Activity, lang: Lang, transfers: list[Transfer]
 ) -> ActivityView:
     data = [registry.data_categories[d] for d in activity.data_categories]
+    # Identity, not a set: hashing an enum member runs Python code, once per category.
     special = tuple(
-        _t(d.name, lang) for d in data if d.kind in {DataKind.SPECIAL, DataKind.CRIMINAL}
+        _t(d.name, lang) for d in data if d.kind is DataKind.SPECIAL or d.kind is DataKind.CRIMINAL
     )
     sources: tuple[tuple[str, Str], ...] | Marker
     if isinstance(activity.sources, str):
