@@ -15,6 +15,7 @@ same reason.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["Safe", "escape_text"]
 
@@ -33,8 +34,12 @@ _PLAIN = re.compile(r"(?![\d: -])(?:[^\s" + re.escape(_SPECIAL) + r"]| (?! |$))*
 """Text that escaping would leave unchanged: the common case, returned as it is."""
 
 
+@lru_cache(maxsize=65_536)
 def escape_text(value: str) -> Safe:
-    """``value`` shown literally in Markdown and HTML, on one line."""
+    """``value`` shown literally in Markdown and HTML, on one line.
+
+    Memoised: names of data categories, subjects and parties repeat on every activity.
+    """
     if _PLAIN.fullmatch(value):
         return Safe(value)
     text = _WHITESPACE.sub(" ", value).strip()

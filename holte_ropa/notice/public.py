@@ -155,7 +155,10 @@ def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> tuple[str, .
     return tuple(registry.parties[i].trade_name for i in ids if i in registry.parties)
 
 
-def _recipients(registry: Registry, activity: Activity) -> RecipientsView | Marker | None:
+def _recipients(
+    registry: Registry, activity: Activity, reached: list[tuple[str, tuple[str, ...]]]
+) -> RecipientsView | Marker | None:
+    """``reached`` is ``registry.parties_of(activity)``, computed once by the caller."""
     r = activity.recipients
     joint = _names(registry, activity.joint_controllers)
     if isinstance(r, str):
@@ -163,7 +166,7 @@ def _recipients(registry: Registry, activity: Activity) -> RecipientsView | Mark
             return PENDING
         return RecipientsView(joint_controllers=joint) if joint else None
     direct = set(registry.direct_parties(activity))
-    subs = [p for p, via in registry.parties_of(activity) if via and p not in direct]
+    subs = [p for p, via in reached if via and p not in direct]
     return RecipientsView(
         processors=_names(registry, r.processors),
         sub_processors=_names(registry, subs),
@@ -177,8 +180,9 @@ def _activity(
     registry: Registry, activity: Activity, lang: Lang, transfers: list[Transfer]
 ) -> ActivityView:
     data = [registry.data_categories[d] for d in activity.data_categories]
+    # Identity, not a set: hashing an enum member runs Python code, once per category.
     special = tuple(
-        _t(d.name, lang) for d in data if d.kind in {DataKind.SPECIAL, DataKind.CRIMINAL}
+        _t(d.name, lang) for d in data if d.kind is DataKind.SPECIAL or d.kind is DataKind.CRIMINAL
     )
     sources: tuple[tuple[str, Str], ...] | Marker
     if isinstance(activity.sources, str):
@@ -221,9 +225,10 @@ def _activity(
             )
             for rule in activity.retention
         )
+    reached = registry.parties_of(activity)
     pending_locations = tuple(
         registry.parties[p].trade_name
-        for p, _ in registry.parties_of(activity)
+        for p, _ in reached
         if isinstance(registry.parties[p].locations, str)
     )
     purposes = tuple(_purpose(p, lang) for p in activity.purposes)
@@ -252,7 +257,7 @@ def _activity(
         other_source=other,
         requirement=requirement,
         automated=automated,
-        recipients=_recipients(registry, activity),
+        recipients=_recipients(registry, activity, reached),
         locations_pending=pending_locations,
         transfers=_transfers(registry, transfers, lang),
         retention=retention,

@@ -49,7 +49,8 @@ _TERMINATOR = re.compile(r"[.!?:]+(?:\s+(?=(\S))|\s*$)")
 """A terminator run, then whitespace and the next character (group 1), or the end."""
 _BLOCK_TAG = re.compile(r"</?(?:table|caption|thead|tbody|tr|th|td|p|li|ul|ol|br|div)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
-_ATTR_LIST = re.compile(r"\s*\{#[^}]*\}\s*$", re.MULTILINE)
+_ATTR_LIST = re.compile(r"\{#[^}]*\}\s*$", re.MULTILINE)
+"""An attr_list at the end of a line; the whitespace before it goes too (see below)."""
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BLOCK_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*\*|__")
@@ -86,15 +87,37 @@ class SectionScore:
 
 def plain_text(markdown: str) -> str:
     """What a reader reads: markup stripped, one block per line, entities decoded."""
-    text = _BLOCK_TAG.sub("\n", markdown)
-    text = _TAG.sub("", text)
-    text = _ATTR_LIST.sub("", text)
-    text = _LINK.sub(r"\1", text)
+    # Each pass is skipped when its pattern cannot match, which is most sections.
+    text = markdown
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)
+    if "{#" in text:
+        text = _strip_attr_lists(text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
     text = _BLOCK_MARK.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
     text = html.unescape(text)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(filter(None, lines))
+
+
+def _strip_attr_lists(text: str) -> str:
+    r"""``re.sub(r"\s*\{#[^}]*\}\s*$", "", text, flags=re.M)``, several times faster.
+
+    A leading ``\s*`` makes the regex engine try every position of the text; searching
+    for the literal ``{#`` and then dropping the whitespace before it (back to the end of
+    the previous match) removes exactly the same characters.
+    """
+    parts: list[str] = []
+    end = 0
+    for match in _ATTR_LIST.finditer(text):
+        parts.append(text[end : match.start()].rstrip())
+        end = match.end()
+    parts.append(text[end:])
+    return "".join(parts)
 
 
 def lix(text: str) -> LixScore:
@@ -143,17 +166,28 @@ def _sentences(line: str) -> list[str]:
 
 def split_sections(markdown: str) -> list[tuple[str, str, str]]:
     """(anchor, title, Markdown) of every h2/h3 section; the text before is ``intro``."""
-    sections: list[tuple[str, str, list[str]]] = [("intro", "", [])]
-    for line in markdown.splitlines():
-        match = _HEADING.match(line)
-        if match and len(match.group(1)) in (2, 3):
+    lines = markdown.splitlines()
+    intro_title = ""
+    heads: list[tuple[int, str, str]] = []  # (first line, anchor, title) of h2/h3 sections
+    # Only lines starting with one to three "#" can be h1, h2 or h3; most lines are not.
+    candidates = [i for i, line in enumerate(lines) if line[:1] == "#" and line[:4] != "####"]
+    for index in candidates:
+        match = _HEADING.match(lines[index])
+        if match is None:
+            continue
+        level = len(match.group(1))
+        if level in (2, 3):
             anchor = match.group(3) or _slug(match.group(2))
-            sections.append((anchor, html.unescape(match.group(2)), [line]))
-        else:
-            if match and len(match.group(1)) == 1:
-                sections[0] = ("intro", html.unescape(match.group(2)), sections[0][2])
-            sections[-1][2].append(line)
-    return [(a, t, "\n".join(body)) for a, t, body in sections if "".join(body).strip()]
+            heads.append((index, anchor, html.unescape(match.group(2))))
+        elif level == 1:
+            intro_title = html.unescape(match.group(2))
+    bounds = [(0, "intro", intro_title), *heads]
+    ends = [first for first, _, _ in heads] + [len(lines)]
+    bodies = (
+        (anchor, title, "\n".join(lines[first:end]))
+        for (first, anchor, title), end in zip(bounds, ends, strict=True)
+    )
+    return [(anchor, title, body) for anchor, title, body in bodies if body.strip()]
 
 
 def _slug(title: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -50,6 +50,8 @@ def gdpr(lang: str, article: int, paragraph: int | None = None, point: str | Non
 
 
 def _text(value: Any, lang: str) -> Safe:
+    if type(value) is str:  # the common case first: plain registry text
+        return escape_text(value)
     if isinstance(value, Safe):
         return value
     if isinstance(value, Marker):
@@ -132,6 +134,12 @@ def _lower_first(value: Any) -> Any:
     """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
     if not isinstance(value, str) or isinstance(value, Safe):
         return value
+    return _lower_first_text(value)
+
+
+@lru_cache(maxsize=16_384)
+def _lower_first_text(value: str) -> str:
+    """Memoised: the same category and subject names recur on every activity."""
     head = re.match(r"[^\W\d_]+", value)
     if head is None or not head.group()[0].isupper():
         return value
@@ -174,7 +182,8 @@ def _environment(lang: Lang) -> jinja2.Environment:
         loader=jinja2.PackageLoader("holte_ropa.notice", f"templates/{lang}"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
-        finalize=lambda value: _text(value, lang),
+        # Plain registry text is most of what templates print: escape it without a detour.
+        finalize=lambda value: escape_text(value) if type(value) is str else _text(value, lang),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -185,6 +194,8 @@ def _environment(lang: Lang) -> jinja2.Environment:
     env.globals["gdpr"] = lambda *args: gdpr(lang, *args)
     env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, lang)
     env.filters["listing"] = lambda items: _listing(items, lang)
+    # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.
+    env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), lang)
     env.filters["sentence"] = _sentence
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
