@@ -126,7 +126,7 @@ def _purpose(purpose: Purpose, lang: Lang) -> PurposeView:
 
 
 def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardView:
-    party = registry.parties[transfer.party].trade_name
+    party = registry.parties[transfer.party].name_in(lang)
     country = country_name(transfer.country, lang)
     mechanism = transfer.mechanism
     decision = transfer.adequacy.decision if transfer.adequacy is not None else None
@@ -151,16 +151,19 @@ def _transfers(
     return tuple(seen.values())
 
 
-def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(registry.parties[i].trade_name for i in ids if i in registry.parties)
+def _names(registry: Registry, ids: tuple[str, ...] | list[str], lang: Lang) -> tuple[str, ...]:
+    return tuple(registry.parties[i].name_in(lang) for i in ids if i in registry.parties)
 
 
 def _recipients(
-    registry: Registry, activity: Activity, reached: list[tuple[str, tuple[str, ...]]]
+    registry: Registry,
+    activity: Activity,
+    reached: list[tuple[str, tuple[str, ...]]],
+    lang: Lang,
 ) -> RecipientsView | Marker | None:
     """``reached`` is ``registry.parties_of(activity)``, computed once by the caller."""
     r = activity.recipients
-    joint = _names(registry, activity.joint_controllers)
+    joint = _names(registry, activity.joint_controllers, lang)
     if isinstance(r, str):
         if r == "unknown":
             return PENDING
@@ -168,10 +171,10 @@ def _recipients(
     direct = set(registry.direct_parties(activity))
     subs = [p for p, via in reached if via and p not in direct]
     return RecipientsView(
-        processors=_names(registry, r.processors),
-        sub_processors=_names(registry, subs),
-        controllers=_names(registry, r.controllers),
-        authorities=_names(registry, r.authorities),
+        processors=_names(registry, r.processors, lang),
+        sub_processors=_names(registry, subs, lang),
+        controllers=_names(registry, r.controllers, lang),
+        authorities=_names(registry, r.authorities, lang),
         joint_controllers=joint,
     )
 
@@ -227,7 +230,7 @@ def _activity(
         )
     reached = registry.parties_of(activity)
     pending_locations = tuple(
-        registry.parties[p].trade_name
+        registry.parties[p].name_in(lang)
         for p, _ in reached
         if isinstance(registry.parties[p].locations, str)
     )
@@ -257,7 +260,7 @@ def _activity(
         other_source=other,
         requirement=requirement,
         automated=automated,
-        recipients=_recipients(registry, activity, reached),
+        recipients=_recipients(registry, activity, reached, lang),
         locations_pending=pending_locations,
         transfers=_transfers(registry, transfers, lang),
         retention=retention,
@@ -305,12 +308,12 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
     engaged = None
     if party.engaged_by is not None:
         engaged = (
-            registry.parties[party.engaged_by].trade_name
+            registry.parties[party.engaged_by].name_in(lang)
             if party.engaged_by in registry.parties
             else registry.organisation.trade_name or registry.organisation.legal_name
         )
     return PartyView(
-        name=party.trade_name,
+        name=party.name_in(lang),
         service=_t(party.service, lang),
         role=party.role.value,
         countries=countries,
@@ -323,7 +326,7 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
 def _cookie(registry: Registry, cookie: Cookie, lang: Lang) -> CookieView:
     org = registry.organisation
     if cookie.provider in registry.parties:
-        provider = registry.parties[cookie.provider].trade_name
+        provider = registry.parties[cookie.provider].name_in(lang)
     else:
         provider = org.trade_name or org.legal_name
     lifetime: Str
