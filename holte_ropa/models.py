@@ -14,7 +14,6 @@ auditors and must never be published (see :func:`internal_field_names`).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeAlias
 
@@ -821,9 +820,6 @@ class RegistryData(_Model):
     waivers: tuple[Waiver, ...] = ()
 
 
-SECTIONS: tuple[str, ...] = tuple(RegistryFile.model_fields)
-
-
 def internal_field_names() -> frozenset[tuple[str, str]]:
     """(model name, field name) of every field marked internal, for renderers and tests."""
     found: set[tuple[str, str]] = set()
@@ -833,11 +829,3 @@ def internal_field_names() -> frozenset[tuple[str, str]]:
             if isinstance(extra, dict) and extra.get("x-internal"):
                 found.add((model.__name__, name))
     return frozenset(found)
-
-
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(value: str) -> str:
-    """A registry id from a free-text name."""
-    return _SLUG.sub("-", value.lower()).strip("-")

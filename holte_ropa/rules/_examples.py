@@ -6,6 +6,9 @@ something in the organisation itself has to show it; this keeps those examples s
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 __all__ = ["RIGHTS", "organisation"]
 
 RIGHTS = "    applicable: [access, rectification, erasure, restriction, objection, complaint]"
@@ -37,6 +40,21 @@ organisation:
 """
 
 
-def organisation(*, id_mark: str = "", rights: str = RIGHTS, extra: str = "") -> str:
-    """A complete, valid organisation section; ``extra`` adds indented fields at its end."""
-    return _TEMPLATE.format(id_mark=id_mark, rights=rights) + extra
+def organisation(
+    *,
+    id_mark: str = "",
+    rights: str = RIGHTS,
+    extra: str = "",
+    fields: Mapping[str, str] | None = None,
+) -> str:
+    """A complete, valid organisation section.
+
+    ``extra`` adds indented fields at its end; ``fields`` replaces the value of one-line
+    fields, e.g. ``{"legal_name": "TBD  # <-"}``.
+    """
+    text = _TEMPLATE.format(id_mark=id_mark, rights=rights)
+    for name, value in (fields or {}).items():
+        text, count = re.subn(rf"(?m)^  {name}: .*$", f"  {name}: {value}", text)
+        if count != 1:
+            raise ValueError(f"the example organisation has no one-line field {name!r}")
+    return text + extra

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from holte_ropa.findings import Severity
 from holte_ropa.models import Activity, Address, DpiaCriterion, Role
+from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 
 if TYPE_CHECKING:
@@ -90,56 +91,8 @@ def _unlocated_parties(registry: Registry, activity: Activity) -> Iterator[Hit]:
         "Write the legal name exactly as registered (e.g. in Enhetsregisteret), with real "
         "address lines, and confirm the organisation number."
     ),
-    bad="""\
-organisation:
-  id: acme
-  legal_name: TBD  # <-
-  org_number: "923609016"
-  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
-  email: post@acme.no
-  website: https://acme.no
-  privacy_contact: personvern@acme.no
-  dpo: {appointed: false, reason_none: {nb: Ingen plikt., en: Not required.}}
-  supervisory_authority:
-    name: {nb: Datatilsynet, en: Datatilsynet}
-    website: https://www.datatilsynet.no
-  notice:
-    title: {nb: Personvernerklæring, en: Privacy notice}
-    version: "1.0"
-    last_changed: 2026-01-15
-    change_announcement: {nb: På nettsiden., en: On the website.}
-  rights:
-    applicable: [access, objection, complaint]
-    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
-    response_time: {nb: Innen én måned., en: Within one month.}
-  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
-  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
-""",
-    good="""\
-organisation:
-  id: acme
-  legal_name: Acme AS
-  org_number: "923609016"
-  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
-  email: post@acme.no
-  website: https://acme.no
-  privacy_contact: personvern@acme.no
-  dpo: {appointed: false, reason_none: {nb: Ingen plikt., en: Not required.}}
-  supervisory_authority:
-    name: {nb: Datatilsynet, en: Datatilsynet}
-    website: https://www.datatilsynet.no
-  notice:
-    title: {nb: Personvernerklæring, en: Privacy notice}
-    version: "1.0"
-    last_changed: 2026-01-15
-    change_announcement: {nb: På nettsiden., en: On the website.}
-  rights:
-    applicable: [access, objection, complaint]
-    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
-    response_time: {nb: Innen én måned., en: Within one month.}
-  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
-  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
-""",
+    bad=organisation(fields={"legal_name": "TBD  # <-"}),
+    good=organisation(),
 )
 def controller_not_identified(registry: Registry, context: Context) -> Iterator[Hit]:
     org = registry.organisation
@@ -204,60 +157,14 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
         "Under `dpo:` write `appointed: true` with the DPO's e-mail or phone, or "
         "`appointed: false` with `reason_none` saying why Art. 37 does not apply."
     ),
-    bad="""\
-organisation:
-  id: acme
-  legal_name: Acme AS
-  org_number: "923609016"
-  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
-  email: post@acme.no
-  website: https://acme.no
-  privacy_contact: personvern@acme.no
-  dpo: unknown  # <-
-  supervisory_authority:
-    name: {nb: Datatilsynet, en: Datatilsynet}
-    website: https://www.datatilsynet.no
-  notice:
-    title: {nb: Personvernerklæring, en: Privacy notice}
-    version: "1.0"
-    last_changed: 2026-01-15
-    change_announcement: {nb: På nettsiden., en: On the website.}
-  rights:
-    applicable: [access, objection, complaint]
-    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
-    response_time: {nb: Innen én måned., en: Within one month.}
-  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
-  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
-""",
-    good="""\
-organisation:
-  id: acme
-  legal_name: Acme AS
-  org_number: "923609016"
-  postal_address: {lines: ["Postboks 1"], postal_code: "0150", city: Oslo}
-  email: post@acme.no
-  website: https://acme.no
-  privacy_contact: personvern@acme.no
-  dpo:
-    appointed: false
-    reason_none:
-      nb: Vi overvåker ikke personer systematisk i stor skala (art. 37).
-      en: We do not monitor people systematically on a large scale (Art. 37).
-  supervisory_authority:
-    name: {nb: Datatilsynet, en: Datatilsynet}
-    website: https://www.datatilsynet.no
-  notice:
-    title: {nb: Personvernerklæring, en: Privacy notice}
-    version: "1.0"
-    last_changed: 2026-01-15
-    change_announcement: {nb: På nettsiden., en: On the website.}
-  rights:
-    applicable: [access, objection, complaint]
-    how_to_exercise: {nb: Send e-post., en: Send an e-mail.}
-    response_time: {nb: Innen én måned., en: Within one month.}
-  security_summary: {nb: Vi bruker TLS., en: We use TLS.}
-  complaints: {nb: Klag til Datatilsynet., en: Complain to Datatilsynet.}
-""",
+    bad=organisation(fields={"dpo": "unknown  # <-"}),
+    good=organisation(
+        fields={
+            "dpo": "{appointed: false, reason_none: {nb: Vi overvåker ikke personer "
+            "systematisk i stor skala (art. 37)., en: We do not monitor people systematically "
+            "on a large scale (Art. 37).}}"
+        }
+    ),
 )
 def dpo_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
     dpo = registry.organisation.dpo
