@@ -17,9 +17,9 @@ from pathlib import Path
 
 from benchmarks.synthetic import generate
 from holte_ropa import load_registry
-from holte_ropa.exporters.graph_formats import to_dot
-from holte_ropa.graph import build_graph
-from holte_ropa.registry import Registry
+from holte_ropa.graph._formats import to_dot
+from holte_ropa.graph._graph import build_graph
+from holte_ropa.model._registry import Registry
 
 
 def best_of(repeats: int, func: Callable[[], object]) -> float:

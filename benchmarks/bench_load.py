@@ -20,7 +20,7 @@ import yaml
 
 from benchmarks.synthetic import generate
 from holte_ropa import load_registry
-from holte_ropa.yaml_source import iter_files
+from holte_ropa.model._yaml import iter_files
 
 
 def best_of(repeats: int, func: Callable[[], object]) -> float:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from holte_ropa.loader import load_registry
+from holte_ropa.model._loader import load_registry
 from holte_ropa.site import site_nav, site_pages
 
 ROOT = Path(__file__).parents[1]

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
-    "load_registry": "holte_ropa.loader",
-    "read_registry_files": "holte_ropa.loader",
-    "Registry": "holte_ropa.registry",
-    "Transfer": "holte_ropa.registry",
-    "Position": "holte_ropa.problems",
-    "Problem": "holte_ropa.problems",
-    "RegistryError": "holte_ropa.problems",
-    "registry_json_schema": "holte_ropa.schema",
-    "reference_data": "holte_ropa.reference",
+    "load_registry": "holte_ropa.model",
+    "read_registry_files": "holte_ropa.model",
+    "Registry": "holte_ropa.model",
+    "Transfer": "holte_ropa.model",
+    "Position": "holte_ropa.report",
+    "Problem": "holte_ropa.report",
+    "RegistryError": "holte_ropa.report",
+    "registry_json_schema": "holte_ropa.model",
+    "reference_data": "holte_ropa.model",
     "build_graph": "holte_ropa.graph",
     "DataFlowGraph": "holte_ropa.graph",
     "FlowRow": "holte_ropa.graph",
@@ -28,23 +28,23 @@ _EXPORTS: dict[str, str] = {
     "Impact": "holte_ropa.graph",
     "WhereIs": "holte_ropa.graph",
     "flows_table": "holte_ropa.graph",
-    "export_graph": "holte_ropa.exporters.graph_formats",
-    "render_svg": "holte_ropa.exporters.graph_formats",
+    "export_graph": "holte_ropa.graph",
+    "render_svg": "holte_ropa.graph",
     "RecordTable": "holte_ropa.records",
     "record_table": "holte_ropa.records",
-    "export_record": "holte_ropa.exporters.record_formats",
+    "export_record": "holte_ropa.records",
     "check": "holte_ropa.rules",
     "all_rules": "holte_ropa.rules",
-    "Finding": "holte_ropa.findings",
-    "Severity": "holte_ropa.findings",
+    "Finding": "holte_ropa.report",
+    "Severity": "holte_ropa.report",
     "diff": "holte_ropa.changes",
     "Change": "holte_ropa.changes",
     "ChangeKind": "holte_ropa.changes",
     "Audience": "holte_ropa.changes",
-    "registry_history": "holte_ropa.history",
-    "HistoryEntry": "holte_ropa.history",
-    "sub_processor_feed": "holte_ropa.history",
-    "load_revision": "holte_ropa.git_registry",
+    "registry_history": "holte_ropa.changes",
+    "HistoryEntry": "holte_ropa.changes",
+    "sub_processor_feed": "holte_ropa.changes",
+    "load_revision": "holte_ropa.changes",
     "render_notice": "holte_ropa.notice",
     "render_processors": "holte_ropa.notice",
     "render_cookies": "holte_ropa.notice",
@@ -100,42 +100,42 @@ if TYPE_CHECKING:
     from holte_ropa.changes import Audience as Audience
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind
+    from holte_ropa.changes import HistoryEntry as HistoryEntry
     from holte_ropa.changes import diff as diff
-    from holte_ropa.exporters.graph_formats import export_graph as export_graph
-    from holte_ropa.exporters.graph_formats import render_svg as render_svg
-    from holte_ropa.exporters.record_formats import export_record as export_record
-    from holte_ropa.findings import Finding as Finding
-    from holte_ropa.findings import Severity as Severity
-    from holte_ropa.git_registry import load_revision as load_revision
+    from holte_ropa.changes import load_revision as load_revision
+    from holte_ropa.changes import registry_history as registry_history
+    from holte_ropa.changes import sub_processor_feed as sub_processor_feed
     from holte_ropa.graph import DataFlowGraph as DataFlowGraph
     from holte_ropa.graph import FlowRow as FlowRow
     from holte_ropa.graph import GraphView as GraphView
     from holte_ropa.graph import Impact as Impact
     from holte_ropa.graph import WhereIs as WhereIs
     from holte_ropa.graph import build_graph as build_graph
+    from holte_ropa.graph import export_graph as export_graph
     from holte_ropa.graph import flows_table as flows_table
-    from holte_ropa.history import HistoryEntry as HistoryEntry
-    from holte_ropa.history import registry_history as registry_history
-    from holte_ropa.history import sub_processor_feed as sub_processor_feed
-    from holte_ropa.loader import load_registry as load_registry
-    from holte_ropa.loader import read_registry_files as read_registry_files
+    from holte_ropa.graph import render_svg as render_svg
+    from holte_ropa.model import Registry as Registry
+    from holte_ropa.model import Transfer as Transfer
+    from holte_ropa.model import load_registry as load_registry
+    from holte_ropa.model import read_registry_files as read_registry_files
+    from holte_ropa.model import reference_data as reference_data
+    from holte_ropa.model import registry_json_schema as registry_json_schema
     from holte_ropa.notice import SectionScore as SectionScore
     from holte_ropa.notice import notice_pages as notice_pages
     from holte_ropa.notice import readability as readability
     from holte_ropa.notice import render_cookies as render_cookies
     from holte_ropa.notice import render_notice as render_notice
     from holte_ropa.notice import render_processors as render_processors
-    from holte_ropa.problems import Position as Position
-    from holte_ropa.problems import Problem as Problem
-    from holte_ropa.problems import RegistryError as RegistryError
     from holte_ropa.records import RecordTable as RecordTable
+    from holte_ropa.records import export_record as export_record
     from holte_ropa.records import record_table as record_table
-    from holte_ropa.reference import reference_data as reference_data
-    from holte_ropa.registry import Registry as Registry
-    from holte_ropa.registry import Transfer as Transfer
+    from holte_ropa.report import Finding as Finding
+    from holte_ropa.report import Position as Position
+    from holte_ropa.report import Problem as Problem
+    from holte_ropa.report import RegistryError as RegistryError
+    from holte_ropa.report import Severity as Severity
     from holte_ropa.rules import all_rules as all_rules
     from holte_ropa.rules import check as check
-    from holte_ropa.schema import registry_json_schema as registry_json_schema
 
 
 def __getattr__(name: str) -> Any:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from holte_ropa.problems import Problem
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
+    from holte_ropa.report._problems import Problem
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -56,8 +56,8 @@ def print_problems(problems: tuple[Problem, ...] | list[Problem], stream: TextIO
 
 def load_or_report(path: str) -> Registry | None:
     """The loaded registry, or None after printing every problem to stderr."""
-    from holte_ropa.loader import load_registry
-    from holte_ropa.problems import RegistryError
+    from holte_ropa.model._loader import load_registry
+    from holte_ropa.report._problems import RegistryError
 
     try:
         return load_registry(Path(path))

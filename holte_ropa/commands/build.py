@@ -22,7 +22,7 @@ from holte_ropa.commands._common import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
     Step = Callable[[Registry, Path], list[Path]]
 
@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _steps() -> list[Step]:
     """Each step writes one family of outputs and returns the files it wrote."""
-    from holte_ropa.exporters.audit_bundle import write_graphs_and_records
+    from holte_ropa._bundle import write_graphs_and_records
 
     return [_write_record, write_graphs_and_records, _write_notice, _write_site]
 
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if not _write_reports(registry, out / "reports", args.path):
         return EXIT_FINDINGS
     written: list[Path] = []
-    from holte_ropa.mkdocs_build import SiteBuildError
+    from holte_ropa.site._mkdocs_build import SiteBuildError
 
     try:
         for step in _steps():
@@ -65,8 +65,15 @@ def run(args: argparse.Namespace) -> int:
 def _write_reports(registry: Registry, folder: Path, path: str) -> bool:
     """Write the check in every format; False when unwaived errors forbid publishing."""
     from holte_ropa import __version__
-    from holte_ropa.notice.readability import readability_report
-    from holte_ropa.reporters import ReportOptions, failing, to_json, to_junit, to_sarif, to_text
+    from holte_ropa.notice._readability import readability_report
+    from holte_ropa.report._reporters import (
+        ReportOptions,
+        failing,
+        to_json,
+        to_junit,
+        to_sarif,
+        to_text,
+    )
     from holte_ropa.rules import all_rules, check
 
     findings = check(registry)
@@ -118,7 +125,7 @@ def _readability_summary(scores: list[dict[str, object]], folder: Path) -> str:
 
 
 def _write_record(registry: Registry, out: Path) -> list[Path]:
-    from holte_ropa.schema import registry_json_schema_text
+    from holte_ropa.model._schema import registry_json_schema_text
 
     files = {
         out / "registry.json": registry.to_json(),
@@ -130,7 +137,7 @@ def _write_record(registry: Registry, out: Path) -> list[Path]:
 
 
 def _write_site(registry: Registry, out: Path) -> list[Path]:
-    from holte_ropa.mkdocs_build import build_site
+    from holte_ropa.site._mkdocs_build import build_site
 
     return build_site(registry, out / "site")
 

@@ -20,9 +20,9 @@ from holte_ropa.commands._common import (
 )
 
 if TYPE_CHECKING:
-    from holte_ropa.findings import Finding
-    from holte_ropa.problems import Problem
-    from holte_ropa.reporters import ReportOptions
+    from holte_ropa.report._findings import Finding
+    from holte_ropa.report._problems import Problem
+    from holte_ropa.report._reporters import ReportOptions
     from holte_ropa.rules import Rule
 
 FORMATS = ("text", "json", "sarif", "junit")
@@ -91,10 +91,10 @@ def _split(values: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from holte_ropa import __version__
-    from holte_ropa.findings import Severity
-    from holte_ropa.loader import load_registry
-    from holte_ropa.problems import RegistryError
-    from holte_ropa.reporters import ReportOptions, failing
+    from holte_ropa.model._loader import load_registry
+    from holte_ropa.report._findings import Severity
+    from holte_ropa.report._problems import RegistryError
+    from holte_ropa.report._reporters import ReportOptions, failing
     from holte_ropa.rules import all_rules, check, get_rule
 
     select, ignore = _split(args.select), _split(args.ignore)
@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     )
     extra: dict[str, object] | None = None
     if args.format == "json" and any(r.id == READABILITY_RULE for r in chosen):
-        from holte_ropa.notice.readability import readability_report
+        from holte_ropa.notice._readability import readability_report
 
         extra = {"readability": readability_report(registry)}
     _emit(args.format, args.output, findings, chosen, options, extra=extra)
@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_finding(problem: Problem) -> Finding:
-    from holte_ropa.findings import Finding, Severity
+    from holte_ropa.report._findings import Finding, Severity
 
     return Finding(
         rule=problem.category,
@@ -165,7 +165,7 @@ def _emit(
     *,
     extra: dict[str, object] | None = None,
 ) -> None:
-    from holte_ropa.reporters import to_json, to_junit, to_sarif, to_text
+    from holte_ropa.report._reporters import to_json, to_junit, to_sarif, to_text
 
     if fmt == "json":
         text = to_json(findings, options, extra)

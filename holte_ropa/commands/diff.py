@@ -21,7 +21,7 @@ from holte_ropa.commands._common import (
 )
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
 _EPILOG = """\
 OLD defaults to HEAD (the registry/ folder of the last commit) and NEW to the registry/
@@ -85,7 +85,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from holte_ropa.problems import RegistryError
+    from holte_ropa.report._problems import RegistryError
 
     if args.format == "atom" and not args.history:
         print("holte-ropa diff: --format atom needs --history", file=sys.stderr)
@@ -103,8 +103,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from holte_ropa.changes import diff
-    from holte_ropa.diff_report import changes_json, changes_markdown, changes_text
+    from holte_ropa.changes._diff import diff
+    from holte_ropa.changes._report import changes_json, changes_markdown, changes_text
 
     new_spec = args.new if args.new is not None else "registry"
     old, new = _open(args.old), _open(new_spec)
@@ -120,9 +120,9 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from holte_ropa.diff_report import history_json, history_markdown, history_text
-    from holte_ropa.git_registry import load_revision, split_revision
-    from holte_ropa.history import registry_history, sub_processor_feed
+    from holte_ropa.changes._git import load_revision, split_revision
+    from holte_ropa.changes._history import registry_history, sub_processor_feed
+    from holte_ropa.changes._report import history_json, history_markdown, history_text
 
     rev, folder = split_revision(args.old)
     history = [
@@ -156,8 +156,8 @@ def _open(spec: str) -> Registry:
     """A registry folder if ``spec`` names one, else a git revision (``REV[:PATH]``)."""
     from pathlib import Path
 
-    from holte_ropa.git_registry import load_revision
-    from holte_ropa.loader import load_registry
+    from holte_ropa.changes._git import load_revision
+    from holte_ropa.model._loader import load_registry
 
     if Path(spec).exists():
         return load_registry(Path(spec))

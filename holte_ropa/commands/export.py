@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if registry is None:
         return EXIT_UNUSABLE
     from holte_ropa.commands._binary import write_bytes
-    from holte_ropa.exporters.record_formats import export_record
+    from holte_ropa.records._formats import export_record
 
     try:
         data = export_record(registry, args.role, args.format, args.lang)

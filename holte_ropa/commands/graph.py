@@ -37,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
     if registry is None:
         return EXIT_UNUSABLE
     from holte_ropa.commands._binary import write_bytes
-    from holte_ropa.exporters.graph_formats import (
+    from holte_ropa.graph._formats import (
         GraphvizError,
         GraphvizMissingError,
         export_graph,
     )
-    from holte_ropa.graph import UnknownEntityError, build_graph
+    from holte_ropa.graph._graph import UnknownEntityError, build_graph
 
     try:
         view = build_graph(registry).view(args.view)

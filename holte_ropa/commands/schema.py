@@ -12,7 +12,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from holte_ropa.schema import registry_json_schema_text
+    from holte_ropa.model._schema import registry_json_schema_text
 
     write_text(registry_json_schema_text(), args.output)
     return EXIT_CLEAN

@@ -8,11 +8,11 @@ Internal fields of the record never reach a template (see :mod:`.views`).
 
 from __future__ import annotations
 
-from holte_ropa.notice.public import notice_view
-from holte_ropa.notice.readability import SectionScore, readability
-from holte_ropa.notice.render import LANGS, render_page, render_view
-from holte_ropa.notice.views import Lang
-from holte_ropa.registry import Registry
+from holte_ropa.model._registry import Registry
+from holte_ropa.notice._public import notice_view
+from holte_ropa.notice._readability import SectionScore, readability
+from holte_ropa.notice._render import LANGS, render_page, render_view
+from holte_ropa.notice._views import Lang
 
 __all__ = [
     "PAGES",

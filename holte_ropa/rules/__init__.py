@@ -6,7 +6,7 @@ the command line and the docs site.
 
 from __future__ import annotations
 
-from holte_ropa.findings import Finding, Severity
+from holte_ropa.report._findings import Finding, Severity
 from holte_ropa.rules._engine import check, default_today
 from holte_ropa.rules._framework import Context, Hit, Rule, all_rules, get_rule, rule
 

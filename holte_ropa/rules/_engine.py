@@ -7,9 +7,9 @@ import os
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from holte_ropa.findings import Finding, Severity
-from holte_ropa.models import Waiver
-from holte_ropa.registry import Registry
+from holte_ropa.model._models import Waiver
+from holte_ropa.model._registry import Registry
+from holte_ropa.report._findings import Finding, Severity
 from holte_ropa.rules._framework import Context, Hit, Rule, all_rules, get_rule
 
 __all__ = ["WAIVER_RULE", "check", "default_today"]

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
+from holte_ropa.report._findings import Severity
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
-    from holte_ropa.yaml_source import PathSegment
+    from holte_ropa.model._registry import Registry
+    from holte_ropa.model._yaml import PathSegment
 
 __all__ = ["Context", "Hit", "Rule", "all_rules", "get_rule", "rule"]
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from holte_ropa.models import Text, internal_field_names
-from holte_ropa.registry import Registry
-from holte_ropa.yaml_source import PathSegment
+from holte_ropa.model._models import Text, internal_field_names
+from holte_ropa.model._registry import Registry
+from holte_ropa.model._yaml import PathSegment
 
 __all__ = ["Field", "walk_entities", "walk_fields"]
 

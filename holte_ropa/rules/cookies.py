@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import CookieCategory
+from holte_ropa.model._models import CookieCategory
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
 NOT_STRICTLY_NECESSARY = frozenset({"statistics", "analytics", "marketing", "improvement"})
 """Uses that never make a cookie strictly necessary, whatever its category says."""

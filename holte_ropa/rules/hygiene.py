@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from holte_ropa.findings import Severity
+from holte_ropa.model._yaml import PathSegment
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
-from holte_ropa.yaml_source import PathSegment
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
 
 @rule(

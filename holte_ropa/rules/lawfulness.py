@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import (
+from holte_ropa.model._models import (
     Activity,
     Consent,
     DataKind,
@@ -19,11 +18,12 @@ from holte_ropa.models import (
     Right,
     SubjectCategory,
 )
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
-    from holte_ropa.yaml_source import PathSegment
+    from holte_ropa.model._registry import Registry
+    from holte_ropa.model._yaml import PathSegment
 
 
 @rule(

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import Party, PartyRole, Role
+from holte_ropa.model._models import Party, PartyRole, Role
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
-    from holte_ropa.yaml_source import PathSegment
+    from holte_ropa.model._registry import Registry
+    from holte_ropa.model._yaml import PathSegment
 
 _PROCESSING = frozenset({PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR})
 _EXPECTED: dict[str, frozenset[PartyRole]] = {

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
 _LANG_NAME = {"nb": ("bokmål", "bokmål"), "en": ("English", "engelsk")}
 
@@ -51,7 +51,7 @@ activities:
 )
 def notice_hard_to_read(registry: Registry, context: Context) -> Iterator[Hit]:
     # Rendering needs jinja2; import it only when the rule runs.
-    from holte_ropa.notice.readability import readability
+    from holte_ropa.notice._readability import readability
 
     for score in readability(registry):
         if score.lix <= context.lix_threshold:

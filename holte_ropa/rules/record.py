@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import Activity, Address, DpiaCriterion, Role
+from holte_ropa.model._models import Activity, Address, DpiaCriterion, Role
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
-    from holte_ropa.yaml_source import PathSegment
+    from holte_ropa.model._registry import Registry
+    from holte_ropa.model._yaml import PathSegment
 
 _PLACEHOLDERS = frozenset({"", "-", "?", "n/a", "na", "tbd", "tba", "todo", "xxx", "unknown"})
 """Values people type while a fact is missing; none of them names or reaches anyone."""

@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import Activity, AutomatedDecisions, DataKind, DpiaCriterion, Text
+from holte_ropa.model._models import Activity, AutomatedDecisions, DataKind, DpiaCriterion, Text
+from holte_ropa.model._yaml import PathSegment
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._wording import listing
-from holte_ropa.yaml_source import PathSegment
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
 _OBSOLETE = re.compile(r"(?<![\w/])SSL(?![\w/])")
 """"SSL" as a word of its own: not OpenSSL, and not "TLS/SSL", which already names TLS."""

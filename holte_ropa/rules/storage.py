@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import Activity, Consent, Duration, LegalObligation, Trigger
+from holte_ropa.model._models import Activity, Consent, Duration, LegalObligation, Trigger
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
 
 def _consent_only(activity: Activity) -> bool:

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import (
+from holte_ropa.model._models import (
     Adequacy,
     BindingCorporateRules,
     DataPrivacyFramework,
@@ -20,12 +19,13 @@ from holte_ropa.models import (
     PartyLocation,
     StandardContractualClauses,
 )
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._wording import listing
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry
+    from holte_ropa.model._registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.findings import Severity
-from holte_ropa.models import (
+from holte_ropa.model._models import (
     Activity,
     Consent,
     CookieCategory,
@@ -21,14 +20,15 @@ from holte_ropa.models import (
     Role,
     Text,
 )
+from holte_ropa.model._yaml import PathSegment
+from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
 from holte_ropa.rules._wording import listing
-from holte_ropa.yaml_source import PathSegment
 
 if TYPE_CHECKING:
-    from holte_ropa.registry import Registry, Transfer
+    from holte_ropa.model._registry import Registry, Transfer
 
 LANGUAGES = ("nb", "en")
 """The languages every published text must exist in."""

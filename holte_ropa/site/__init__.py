@@ -26,8 +26,8 @@ from holte_ropa.site._history import history_page
 from holte_ropa.site._rules import RuleDoc, rule_pages
 
 if TYPE_CHECKING:
-    from holte_ropa.history import HistoryEntry
-    from holte_ropa.registry import Registry
+    from holte_ropa.changes._history import HistoryEntry
+    from holte_ropa.model._registry import Registry
 
 __all__ = [
     "DEFAULT_LANGUAGE",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from holte_ropa.exporters.graph_formats import render_svg
-from holte_ropa.graph import build_graph, country_name
-from holte_ropa.registry import Registry
+from holte_ropa.graph._formats import render_svg
+from holte_ropa.graph._graph import build_graph, country_name
+from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
 
 __all__ = ["flows_page"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from holte_ropa.changes import Audience
-from holte_ropa.history import HistoryEntry
-from holte_ropa.registry import Registry
+from holte_ropa.changes._diff import Audience
+from holte_ropa.changes._history import HistoryEntry
+from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
 
 __all__ = ["history_page"]

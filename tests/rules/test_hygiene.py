@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from holte_ropa import load_registry
-from holte_ropa.reference import reference_data
+from holte_ropa.model._reference import reference_data
 from holte_ropa.rules import Finding, check
 from tests.conftest import FIXTURES, MakeRegistry
 

@@ -1,0 +1,862 @@
+"""Semantic diff of two registries: what changed in meaning, and who must be told.
+
+Git keeps every version of the registry, but a textual diff answers the wrong question:
+moving an activity to another file or reordering keys changes the text and nothing else.
+This module compares the *models*, entity by entity and matched by id, so only changes
+in meaning are reported, and it classifies each one by who must hear of it:
+
+* data subjects, when the published notice changes (the notice promises to announce
+  changes; GDPR Art. 12-14),
+* customers, when processing done on their behalf changes, above all sub-processors
+  (GDPR Art. 28(2): tell controllers before adding or replacing one, so they can object),
+* internal only, for fields the schema marks ``x-internal`` and unpublished entities.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, JsonValue
+
+from holte_ropa.changes._wording import (
+    Bilingual,
+    basis_label,
+    country_label,
+    duration_label,
+    field_label,
+    group_label,
+    join,
+    mechanism_label,
+    same,
+    summary,
+)
+from holte_ropa.model._models import PartyRole, Role, internal_field_names
+from holte_ropa.model._registry import EntityKind, Registry
+
+__all__ = ["Audience", "Bilingual", "Change", "ChangeKind", "diff"]
+
+
+class Audience(StrEnum):
+    """Who must be told of a change."""
+
+    DATA_SUBJECTS = "data_subjects"
+    """The published privacy notice changes."""
+    CUSTOMERS = "customers"
+    """Processing done for customers changes (sub-processors: GDPR Art. 28(2))."""
+    INTERNAL = "internal"
+    """Only the record kept for auditors changes."""
+
+
+class ChangeKind(StrEnum):
+    """What kind of change in meaning."""
+
+    ACTIVITY_ADDED = "activity_added"
+    ACTIVITY_REMOVED = "activity_removed"
+    PURPOSE_ADDED = "purpose_added"
+    PURPOSE_REMOVED = "purpose_removed"
+    PURPOSE_CHANGED = "purpose_changed"
+    LEGAL_BASIS_CHANGED = "legal_basis_changed"
+    RETENTION_CHANGED = "retention_changed"
+    DATA_CATEGORY_ADDED = "data_category_added"
+    DATA_CATEGORY_REMOVED = "data_category_removed"
+    SUBJECT_CATEGORY_ADDED = "subject_category_added"
+    SUBJECT_CATEGORY_REMOVED = "subject_category_removed"
+    RECIPIENT_ADDED = "recipient_added"
+    RECIPIENT_REMOVED = "recipient_removed"
+    PARTY_ADDED = "party_added"
+    PARTY_REMOVED = "party_removed"
+    PARTY_COUNTRIES_CHANGED = "party_countries_changed"
+    TRANSFER_MECHANISM_CHANGED = "transfer_mechanism_changed"
+    SUB_PROCESSOR_ADDED = "sub_processor_added"
+    SUB_PROCESSOR_REMOVED = "sub_processor_removed"
+    SUB_PROCESSOR_REPLACED = "sub_processor_replaced"
+    COOKIE_ADDED = "cookie_added"
+    COOKIE_REMOVED = "cookie_removed"
+    DEFINITION_ADDED = "definition_added"
+    """A vocabulary entry or security measure; it reaches people through activities."""
+    DEFINITION_REMOVED = "definition_removed"
+    TEXT_CHANGED = "text_changed"
+    FIELD_CHANGED = "field_changed"
+    WAIVER_ADDED = "waiver_added"
+    WAIVER_REMOVED = "waiver_removed"
+
+
+class Change(BaseModel):
+    """One change in meaning between two registries."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: ChangeKind
+    entity_kind: EntityKind | Literal["waiver"]
+    entity_id: str
+    field: str = ""
+    """Dotted path inside the entity (list items by id), empty for the whole entity."""
+    audience: tuple[Audience, ...]
+    """Everyone who must be told; ``internal`` only ever stands alone."""
+    before: JsonValue = None
+    after: JsonValue = None
+    summary: Bilingual
+    location: str = ""
+    """Where the entity is written: in the new registry, or the old one for removals."""
+
+
+def diff(old: Registry, new: Registry) -> list[Change]:
+    """Every change in meaning from ``old`` to ``new``, in a stable order."""
+    return _Differ(old, new).changes()
+
+
+# --------------------------------------------------------------------------- dumping
+
+_INTERNAL = internal_field_names()
+_ORDERED = frozenset({"lines"})
+"""Lists of scalars whose order carries meaning; every other list is compared as a set."""
+_REFERENCES = frozenset(
+    {
+        "security_measures",
+        "engaged_by",
+        "provider",
+        "activity",
+        "joint_controllers",
+        "processors",
+        "controllers",
+        "authorities",
+        "categories",
+        "data_categories",
+        "subject_categories",
+    }
+)
+
+
+def _dump(value: Any) -> Any:
+    """JSON-like data of a model; internal fields keep a ``!`` before their name."""
+    if isinstance(value, BaseModel):
+        name = type(value).__name__
+        return {
+            (f"!{field}" if (name, field) in _INTERNAL else field): _dump(getattr(value, field))
+            for field in type(value).model_fields
+        }
+    if isinstance(value, tuple | list):
+        return [_dump(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _public(value: Any) -> Any:
+    """``value`` without internal fields."""
+    if isinstance(value, dict):
+        return {k: _public(v) for k, v in value.items() if not k.startswith("!")}
+    if isinstance(value, list):
+        return [_public(v) for v in value]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with internal fields under their real names."""
+    if isinstance(value, dict):
+        return {k.lstrip("!"): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _canon(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and set(value) <= {"nb", "en"}
+
+
+def _list_key(items: list[Any]) -> str | None:
+    """The field that identifies the items of a list, if they have one."""
+    if not items or not all(isinstance(i, dict) for i in items):
+        return None
+    for key in ("id", "version", "country"):
+        values = [i.get(key) for i in items]
+        if None not in values and len({_canon(v) for v in values}) == len(values):
+            return key
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Delta:
+    path: tuple[str, ...]
+    op: Literal["added", "removed", "changed"]
+    before: Any
+    after: Any
+
+    @property
+    def internal(self) -> bool:
+        return any(segment.startswith("!") for segment in self.path)
+
+    @property
+    def field(self) -> str:
+        return ".".join(segment.lstrip("!") for segment in self.path)
+
+
+def _walk(path: tuple[str, ...], a: Any, b: Any) -> Iterator[_Delta]:
+    """The smallest differences between two dumps; list order never counts unless ordered."""
+    if a == b:
+        return
+    if _is_text(a) and _is_text(b):
+        yield _Delta(path, "changed", a, b)
+        return
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in dict.fromkeys([*a, *b]):
+            yield from _walk((*path, key), a.get(key), b.get(key))
+        return
+    if isinstance(a, list) and isinstance(b, list):
+        yield from _walk_lists(path, a, b)
+        return
+    yield _Delta(path, "changed", a, b)
+
+
+def _walk_lists(path: tuple[str, ...], a: list[Any], b: list[Any]) -> Iterator[_Delta]:
+    ordered = bool(path) and path[-1].lstrip("!") in _ORDERED
+    ka, kb = _list_key(a), _list_key(b)
+    key = ka if ka is not None and (kb == ka or not b) else (kb if not a else None)
+    if key is not None:
+        old = {_canon(i[key]): i for i in a}
+        new = {_canon(i[key]): i for i in b}
+        for k in sorted(old.keys() | new.keys()):
+            label = str(json.loads(k))
+            if k not in new:
+                yield _Delta((*path, label), "removed", old[k], None)
+            elif k not in old:
+                yield _Delta((*path, label), "added", None, new[k])
+            else:
+                yield from _walk((*path, label), old[k], new[k])
+        return
+    scalars = all(not isinstance(v, dict | list) for v in [*a, *b])
+    if scalars and not ordered:
+        for v in sorted({_canon(x) for x in a} - {_canon(x) for x in b}):
+            yield _Delta(path, "removed", json.loads(v), None)
+        for v in sorted({_canon(x) for x in b} - {_canon(x) for x in a}):
+            yield _Delta(path, "added", None, json.loads(v))
+        return
+    if not ordered and sorted(map(_canon, a)) == sorted(map(_canon, b)):
+        return
+    yield _Delta(path, "changed", a, b)
+
+
+# --------------------------------------------------------------------------- the differ
+
+_SECTIONS: tuple[tuple[EntityKind, str], ...] = (
+    ("activity", "activities"),
+    ("party", "parties"),
+    ("data_category", "data_categories"),
+    ("subject_category", "subject_categories"),
+    ("security_measure", "security_measures"),
+    ("cookie", "cookies"),
+)
+_ADDED: dict[str, ChangeKind] = {
+    "activity": ChangeKind.ACTIVITY_ADDED,
+    "cookie": ChangeKind.COOKIE_ADDED,
+}
+_REMOVED: dict[str, ChangeKind] = {
+    "activity": ChangeKind.ACTIVITY_REMOVED,
+    "cookie": ChangeKind.COOKIE_REMOVED,
+}
+_INTERNAL_ONLY = (Audience.INTERNAL,)
+
+
+class _Differ:
+    def __init__(self, old: Registry, new: Registry) -> None:
+        self.old = old
+        self.new = new
+        self.customers_old = _Customers.of(old)
+        self.customers_new = _Customers.of(new)
+        self.added_parties = new.parties.keys() - old.parties.keys()
+        self.removed_parties = old.parties.keys() - new.parties.keys()
+
+    def changes(self) -> list[Change]:
+        found = self._compare(
+            "organisation",
+            self.new.organisation.id,
+            _dump(self.old.organisation),
+            _dump(self.new.organisation),
+        )
+        for kind, section in _SECTIONS:
+            old_table: dict[str, BaseModel] = getattr(self.old, section)
+            new_table: dict[str, BaseModel] = getattr(self.new, section)
+            if kind == "party":
+                found += self._parties()
+                continue
+            for eid in sorted(old_table.keys() | new_table.keys()):
+                if eid not in new_table:
+                    found.append(self._removed(kind, eid))
+                elif eid not in old_table:
+                    found.append(self._added(kind, eid))
+                else:
+                    found += self._compare(kind, eid, _dump(old_table[eid]), _dump(new_table[eid]))
+        found += self._waivers()
+        return found
+
+    # ------------------------------------------------------------------ labels
+
+    def _label(self, kind: str, eid: str) -> Bilingual:
+        for registry in (self.new, self.old):
+            entity = registry.get(eid)
+            actual = registry.kind_of(eid)
+            if entity is None or kind not in (actual, "any"):
+                continue
+            name = getattr(entity, "name", None)
+            if actual in ("party", "organisation"):
+                name = getattr(entity, "trade_name", None) or getattr(entity, "legal_name", None)
+            if isinstance(name, BaseModel):
+                nb, en = getattr(name, "nb", None), getattr(name, "en", None)
+                return Bilingual(nb=nb or en or eid, en=en or nb or eid)
+            if isinstance(name, str) and name != "unknown":
+                return same(name)
+        return same(eid)
+
+    def _value(self, field: str, value: Any) -> Bilingual:
+        """A value as people read it: texts in their language, ids as names."""
+        if value is None:
+            return Bilingual(nb="ingenting", en="nothing")
+        if value == "unknown":
+            return Bilingual(nb="ikke avklart", en="not yet confirmed")
+        if _is_text(value):
+            nb, en = value.get("nb"), value.get("en")
+            return Bilingual(nb=f"«{nb or en}»", en=f"“{en or nb}”")
+        if isinstance(value, list):
+            return join([self._value(field, v) for v in value])
+        if isinstance(value, str) and field.rsplit(".", 1)[-1] in _REFERENCES:
+            return self._label("any", value)
+        if isinstance(value, bool):
+            return Bilingual(nb="ja" if value else "nei", en="yes" if value else "no")
+        if isinstance(value, dict):
+            for key in ("text", "name", "description", "summary"):
+                if _is_text(value.get(key)):
+                    return self._value(key, value[key])
+            if set(value) <= {"years", "months", "days"}:
+                return duration_label(value)
+            return self._fields(_public(value))
+        return same(str(value))
+
+    def _fields(self, value: dict[str, Any]) -> Bilingual:
+        """A small record as "label: value; label: value", leaving out empty fields."""
+        parts = [
+            (field_label(key), self._value(key, item))
+            for key, item in value.items()
+            if item not in (None, [], {})
+        ]
+        return Bilingual(
+            nb="; ".join(f"{k.nb}: {v.nb}" for k, v in parts),
+            en="; ".join(f"{k.en}: {v.en}" for k, v in parts),
+        )
+
+    def _where(self, eid: str, *path: str, old: bool = False) -> str:
+        registry = self.old if old else self.new
+        return str(registry.locate(eid, *path[:1]))
+
+    # ------------------------------------------------------------------ audiences
+
+    def _audience(self, kind: str, eid: str) -> tuple[Audience, ...]:
+        if not self._published(kind, eid):
+            return _INTERNAL_ONLY
+        found: list[Audience] = [Audience.DATA_SUBJECTS]
+        if self.customers_old.serves(kind, eid) or self.customers_new.serves(kind, eid):
+            found.append(Audience.CUSTOMERS)
+        return tuple(found)
+
+    def _published(self, kind: str, eid: str) -> bool:
+        """Whether the entity appears in the notice; measures may be kept out of it."""
+        if kind == "security_measure":
+            return any(
+                eid in r.security_measures and r.security_measures[eid].public
+                for r in (self.old, self.new)
+            )
+        return True
+
+    # ------------------------------------------------------------------ whole entities
+
+    def _added(self, kind: EntityKind, eid: str) -> Change:
+        entity = self.new.get(eid)
+        change_kind = _ADDED.get(kind, ChangeKind.DEFINITION_ADDED)
+        audience = self._audience(kind, eid)
+        extra: dict[str, Bilingual] = {}
+        if kind == "cookie":
+            cookie = self.new.cookies[eid]
+            extra = {
+                "item": self._label("any", cookie.provider),
+                "extra": self._value("category", cookie.category.value),
+            }
+        elif change_kind is ChangeKind.DEFINITION_ADDED:
+            audience = _INTERNAL_ONLY
+        return Change(
+            kind=change_kind,
+            entity_kind=kind,
+            entity_id=eid,
+            audience=audience,
+            after=_public(_dump(entity)),
+            summary=summary(change_kind, entity=self._label(kind, eid), **extra),
+            location=self._where(eid),
+        )
+
+    def _removed(self, kind: EntityKind, eid: str, change_kind: ChangeKind | None = None) -> Change:
+        change_kind = change_kind or _REMOVED.get(kind, ChangeKind.DEFINITION_REMOVED)
+        audience = self._audience(kind, eid)
+        if change_kind is ChangeKind.DEFINITION_REMOVED:
+            audience = _INTERNAL_ONLY
+        return Change(
+            kind=change_kind,
+            entity_kind=kind,
+            entity_id=eid,
+            audience=audience,
+            before=_public(_dump(self.old.get(eid))),
+            summary=summary(change_kind, entity=self._label(kind, eid)),
+            location=self._where(eid, old=True),
+        )
+
+    def _parties(self) -> list[Change]:
+        replaced = self._replacements()
+        found: list[Change] = []
+        for eid in sorted(self.old.parties.keys() | self.new.parties.keys()):
+            if eid in self.removed_parties:
+                if eid in replaced.values():
+                    continue
+                serves = self.customers_old.serves("party", eid)
+                kind = ChangeKind.SUB_PROCESSOR_REMOVED if serves else ChangeKind.PARTY_REMOVED
+                found.append(self._removed("party", eid, kind))
+            elif eid in self.added_parties:
+                found.append(self._party_added(eid, replaced.get(eid)))
+            else:
+                found += self._compare(
+                    "party", eid, _dump(self.old.parties[eid]), _dump(self.new.parties[eid])
+                )
+        return found
+
+    def _replacements(self) -> dict[str, str]:
+        """Added sub-processor -> the removed one it takes over from (same work, same data)."""
+        free = sorted(r for r in self.removed_parties if self.customers_old.serves("party", r))
+        pairs: dict[str, str] = {}
+        for eid in sorted(self.added_parties):
+            if not self.customers_new.serves("party", eid):
+                continue
+            party = self.new.parties[eid]
+            uses = self.customers_new.activities(eid)
+            for gone in free:
+                before = self.old.parties[gone]
+                same_engager = (
+                    party.engaged_by is not None and before.engaged_by == party.engaged_by
+                )
+                if same_engager or uses & self.customers_old.activities(gone):
+                    pairs[eid] = gone
+                    free.remove(gone)
+                    break
+        return pairs
+
+    def _party_added(self, eid: str, replaces: str | None) -> Change:
+        party = self.new.parties[eid]
+        serves = self.customers_new.serves("party", eid)
+        if replaces is not None:
+            kind = ChangeKind.SUB_PROCESSOR_REPLACED
+        else:
+            kind = ChangeKind.SUB_PROCESSOR_ADDED if serves else ChangeKind.PARTY_ADDED
+        countries = _countries(_dump(party.locations))
+        uses = [self._label("activity", a.id) for a in self.new.activities_using(eid)]
+        before_label = self._label("party", replaces) if replaces else same("")
+        return Change(
+            kind=kind,
+            entity_kind="party",
+            entity_id=eid,
+            audience=self._audience("party", eid),
+            before=_public(_dump(self.old.parties[replaces])) if replaces else None,
+            after=_public(_dump(party)),
+            summary=summary(
+                kind,
+                entity=self._label("party", eid),
+                item=_bare(self._value("service", _dump(party.service))),
+                after=_countries_label(countries),
+                before=before_label,
+                extra=join([Bilingual(nb=f"«{u.nb}»", en=f"“{u.en}”") for u in uses]),
+            ),
+            location=self._where(eid),
+        )
+
+    # ------------------------------------------------------------------ fields
+
+    def _compare(self, kind: EntityKind, eid: str, a: Any, b: Any) -> list[Change]:
+        found: list[Change] = []
+        if a == b:
+            return found
+        for key in dict.fromkeys([*a, *b]):
+            va, vb = a.get(key), b.get(key)
+            if va == vb:
+                continue
+            special = _SPECIAL.get((kind, key))
+            if special is not None:
+                found += special(self, eid, key, va, vb)
+                continue
+            found += [self._generic(kind, eid, d) for d in _walk((key,), va, vb)]
+        return found
+
+    def _generic(
+        self,
+        kind: EntityKind,
+        eid: str,
+        delta: _Delta,
+        change_kind: ChangeKind | None = None,
+        **values: Bilingual,
+    ) -> Change:
+        entity = self._label(kind, eid)
+        label = field_label(delta.field)
+        if delta.internal:
+            return Change(
+                kind=ChangeKind.FIELD_CHANGED,
+                entity_kind=kind,
+                entity_id=eid,
+                field=delta.field,
+                audience=_INTERNAL_ONLY,
+                before=_plain(delta.before),
+                after=_plain(delta.after),
+                summary=summary("field_changed", "internal", entity=entity, field=label),
+                location=self._where(eid, delta.path[0].lstrip("!")),
+            )
+        text = _is_text(delta.before) or _is_text(delta.after)
+        if change_kind is None:
+            change_kind = ChangeKind.TEXT_CHANGED if text else ChangeKind.FIELD_CHANGED
+        variant = "" if delta.op == "changed" or text else delta.op
+        return Change(
+            kind=change_kind,
+            entity_kind=kind,
+            entity_id=eid,
+            field=delta.field,
+            audience=self._audience(kind, eid),
+            before=_public(delta.before),
+            after=_public(delta.after),
+            summary=summary(
+                change_kind,
+                variant,
+                entity=entity,
+                field=label,
+                before=self._value(delta.field, _public(delta.before)),
+                after=self._value(delta.field, _public(delta.after)),
+                **values,
+            ),
+            location=self._where(eid, delta.path[0]),
+        )
+
+    def _change(
+        self,
+        kind: ChangeKind,
+        entity_kind: EntityKind,
+        eid: str,
+        field: str,
+        data: tuple[Any, Any],
+        *,
+        variant: str = "",
+        **words: Bilingual,
+    ) -> Change:
+        """A change of a known kind; ``data`` is (before, after), ``words`` fill the summary."""
+        return Change(
+            kind=kind,
+            entity_kind=entity_kind,
+            entity_id=eid,
+            field=field,
+            audience=self._audience(entity_kind, eid),
+            before=data[0],
+            after=data[1],
+            summary=summary(kind, variant, entity=self._label(entity_kind, eid), **words),
+            location=self._where(eid, field.split(".", 1)[0]),
+        )
+
+    def _purposes(self, eid: str, key: str, a: Any, b: Any) -> list[Change]:
+        old = {p["id"]: p for p in a or []}
+        new = {p["id"]: p for p in b or []}
+        found: list[Change] = []
+        for pid in sorted(old.keys() | new.keys()):
+            field = f"purposes.{pid}"
+            if pid not in new:
+                item = self._value("description", old[pid]["description"])
+                found.append(
+                    self._change(
+                        ChangeKind.PURPOSE_REMOVED, "activity", eid, field,
+                        (_public(old[pid]), None), item=_bare(item),
+                    )
+                )  # fmt: skip
+            elif pid not in old:
+                item = _bare(self._value("description", new[pid]["description"]))
+                found.append(
+                    self._change(
+                        ChangeKind.PURPOSE_ADDED, "activity", eid, field,
+                        (None, _public(new[pid])), item=item,
+                    )
+                )  # fmt: skip
+            else:
+                found += self._purpose(eid, pid, old[pid], new[pid])
+        return found
+
+    def _purpose(self, eid: str, pid: str, a: Any, b: Any) -> list[Change]:
+        item = _bare(self._value("description", b["description"]))
+        found: list[Change] = []
+        for key in dict.fromkeys([*a, *b]):
+            path = ("purposes", pid, key)
+            if key == "legal_basis":
+                pa, pb = _public(a[key]), _public(b[key])
+                if pa != pb:
+                    old_kind = pa.get("basis") if isinstance(pa, dict) else pa
+                    new_kind = pb.get("basis") if isinstance(pb, dict) else pb
+                    found.append(
+                        self._change(
+                            ChangeKind.LEGAL_BASIS_CHANGED, "activity", eid, ".".join(path),
+                            (pa, pb), variant="" if old_kind != new_kind else "details", item=item,
+                            before=basis_label(pa), after=basis_label(pb),
+                        )
+                    )  # fmt: skip
+                found += [
+                    self._generic("activity", eid, d)
+                    for d in _walk(path, a[key], b[key])
+                    if d.internal
+                ]
+                continue
+            found += [
+                self._generic("activity", eid, d, ChangeKind.PURPOSE_CHANGED, item=item)
+                for d in _walk(path, a.get(key), b.get(key))
+            ]
+        return found
+
+    def _categories(self, eid: str, key: str, a: Any, b: Any) -> list[Change]:
+        noun = "data_category" if key == "data_categories" else "subject_category"
+        added = ChangeKind(f"{noun}_added")
+        removed = ChangeKind(f"{noun}_removed")
+        found: list[Change] = []
+        for cid in sorted(set(a) - set(b)):
+            found.append(
+                self._change(
+                    removed, "activity", eid, key, (cid, None), item=self._label(noun, cid)
+                )
+            )
+        for cid in sorted(set(b) - set(a)):
+            found.append(
+                self._change(added, "activity", eid, key, (None, cid), item=self._label(noun, cid))
+            )
+        return found
+
+    def _recipients(self, eid: str, key: str, a: Any, b: Any) -> list[Change]:
+        sa, sb = _recipient_set(key, a), _recipient_set(key, b)
+        found: list[Change] = []
+        for group, pid in sorted(sa - sb):
+            if pid not in self.removed_parties:
+                found.append(
+                    self._change(
+                        ChangeKind.RECIPIENT_REMOVED, "activity", eid, _group_field(key, group),
+                        (pid, None), item=self._label("party", pid), extra=group_label(group),
+                    )
+                )  # fmt: skip
+        for group, pid in sorted(sb - sa):
+            if pid not in self.added_parties:
+                found.append(
+                    self._change(
+                        ChangeKind.RECIPIENT_ADDED, "activity", eid, _group_field(key, group),
+                        (None, pid), item=self._label("party", pid), extra=group_label(group),
+                    )
+                )  # fmt: skip
+        if sa == sb and (isinstance(a, str) or isinstance(b, str)):
+            found.append(self._generic("activity", eid, _Delta((key,), "changed", a, b)))
+        return found
+
+    def _retention(self, eid: str, key: str, a: Any, b: Any) -> list[Change]:
+        pa, pb = _public(a), _public(b)
+        if _as_set(pa) == _as_set(pb):
+            return []
+        return [
+            self._change(
+                ChangeKind.RETENTION_CHANGED, "activity", eid, key, (pa, pb),
+                before=self._retention_text(pa), after=self._retention_text(pb),
+            )
+        ]  # fmt: skip
+
+    def _retention_text(self, rules: Any) -> Bilingual:
+        if not isinstance(rules, list):
+            return basis_label(rules)
+        texts: list[Bilingual] = []
+        for rule in rules:
+            text, period = self._value("description", rule["description"]), rule["duration"]
+            length = self._value("duration", period)
+            if period == "until_consent_withdrawn":
+                length = Bilingual(
+                    nb="til samtykket trekkes tilbake", en="until consent is withdrawn"
+                )
+            texts.append(Bilingual(nb=f"{length.nb}, {text.nb}", en=f"{length.en}, {text.en}"))
+        return Bilingual(nb="; ".join(t.nb for t in texts), en="; ".join(t.en for t in texts))
+
+    def _locations(self, eid: str, key: str, a: Any, b: Any) -> list[Change]:
+        ca, cb = _countries(a), _countries(b)
+        found: list[Change] = []
+        if ca != cb:
+            found.append(
+                self._change(
+                    ChangeKind.PARTY_COUNTRIES_CHANGED, "party", eid, key, (ca, cb),
+                    before=_countries_label(ca), after=_countries_label(cb),
+                )
+            )  # fmt: skip
+        old, new = _by_country(a), _by_country(b)
+        if old is None or new is None:
+            if isinstance(a, list) and isinstance(b, list):
+                found += [self._generic("party", eid, d) for d in _walk((key,), a, b)]
+            return found
+        for country in sorted(old.keys() & new.keys()):
+            la, lb = old[country], new[country]
+            ma, mb = _public(la["mechanism"]), _public(lb["mechanism"])
+            path = (key, country)
+            if ma != mb:
+                found.append(
+                    self._change(
+                        ChangeKind.TRANSFER_MECHANISM_CHANGED, "party", eid,
+                        f"{key}.{country}.mechanism", (ma, mb), item=country_label(country),
+                        before=mechanism_label(ma), after=mechanism_label(mb),
+                    )
+                )  # fmt: skip
+            for d in _walk(path, la, lb):
+                if d.internal or d.path[2:3] != ("mechanism",):
+                    found.append(self._generic("party", eid, d))
+        return found
+
+    def _waivers(self) -> list[Change]:
+        """Waivers have no id: one that differs in any field is removed and added."""
+        old = {_canon(_dump(w)): i for i, w in enumerate(self.old.waivers)}
+        new = {_canon(_dump(w)): i for i, w in enumerate(self.new.waivers)}
+        found: list[Change] = []
+        for key in sorted(old.keys() - new.keys()) + sorted(new.keys() - old.keys()):
+            gone = key in old
+            registry = self.old if gone else self.new
+            index = old[key] if gone else new[key]
+            waiver = registry.waivers[index]
+            kind = ChangeKind.WAIVER_REMOVED if gone else ChangeKind.WAIVER_ADDED
+            scope = (
+                self._label("any", waiver.entity)
+                if waiver.entity
+                else Bilingual(nb="hele registeret", en="the whole registry")
+            )
+            found.append(
+                Change(
+                    kind=kind,
+                    entity_kind="waiver",
+                    entity_id=f"{waiver.rule}/{waiver.entity or '*'}",
+                    audience=_INTERNAL_ONLY,
+                    before=_dump(waiver) if gone else None,
+                    after=None if gone else _dump(waiver),
+                    summary=summary(
+                        kind, entity=same(waiver.rule), extra=scope, item=same(waiver.reason)
+                    ),
+                    location=str(registry.locate_waiver(index)),
+                )
+            )
+        return found
+
+
+_Special = Callable[[_Differ, str, str, Any, Any], list[Change]]
+_SPECIAL: dict[tuple[str, str], _Special] = {
+    ("activity", "purposes"): _Differ._purposes,
+    ("activity", "data_categories"): _Differ._categories,
+    ("activity", "subject_categories"): _Differ._categories,
+    ("activity", "recipients"): _Differ._recipients,
+    ("activity", "joint_controllers"): _Differ._recipients,
+    ("activity", "retention"): _Differ._retention,
+    ("party", "locations"): _Differ._locations,
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _group_field(key: str, group: str) -> str:
+    return key if key == group else f"{key}.{group}"
+
+
+def _bare(value: Bilingual) -> Bilingual:
+    """A text to put in parentheses: no quotes, no final full stop."""
+    plain = _unquoted(value)
+    return Bilingual(nb=plain.nb.rstrip("."), en=plain.en.rstrip("."))
+
+
+def _unquoted(value: Bilingual) -> Bilingual:
+    return Bilingual(nb=value.nb.strip("«»"), en=value.en.strip("“”"))
+
+
+def _as_set(value: Any) -> Any:
+    if isinstance(value, list):
+        return sorted(map(_canon, value))
+    return value
+
+
+def _recipient_set(key: str, value: Any) -> set[tuple[str, str]]:
+    if isinstance(value, list):
+        return {(key, pid) for pid in value}
+    if isinstance(value, dict):
+        return {(group, pid) for group, ids in value.items() for pid in ids}
+    return set()
+
+
+def _countries(locations: Any) -> Any:
+    if not isinstance(locations, list):
+        return locations
+    return sorted({loc["country"] for loc in locations})
+
+
+def _countries_label(countries: Any) -> Bilingual:
+    if not isinstance(countries, list):
+        return Bilingual(nb="ikke avklart", en="not yet confirmed")
+    return join([country_label(c) for c in countries])
+
+
+def _by_country(locations: Any) -> dict[str, Any] | None:
+    """Locations by country, or None when unknown or a country is listed twice."""
+    if not isinstance(locations, list):
+        return None
+    found = {loc["country"]: loc for loc in locations}
+    return found if len(found) == len(locations) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Customers:
+    """What in one registry takes part in processing done for customers, found once.
+
+    An activity whose role is processor, the parties its data reaches (sub-processors,
+    along their chains), the categories and measures it uses, and every sub-processor the
+    organisation engages directly.
+    """
+
+    ids: frozenset[tuple[str, str]]
+    uses: dict[str, frozenset[str]]
+    """Party id -> the processor activities whose data reaches it."""
+
+    @classmethod
+    def of(cls, registry: Registry) -> _Customers:
+        ids: set[tuple[str, str]] = set()
+        uses: dict[str, set[str]] = {}
+        for activity in registry.activities.values():
+            if activity.role != Role.PROCESSOR:
+                continue
+            ids.add(("activity", activity.id))
+            ids.update(("data_category", c) for c in activity.data_categories)
+            ids.update(("subject_category", c) for c in activity.subject_categories)
+            ids.update(("security_measure", m) for m in activity.security_measures)
+            for party_id, _ in registry.parties_of(activity):
+                ids.add(("party", party_id))
+                uses.setdefault(party_id, set()).add(activity.id)
+        for party in registry.parties.values():
+            if (
+                party.role == PartyRole.SUB_PROCESSOR
+                and party.engaged_by == registry.organisation.id
+            ):
+                ids.add(("party", party.id))
+        return cls(frozenset(ids), {k: frozenset(v) for k, v in uses.items()})
+
+    def serves(self, kind: str, eid: str) -> bool:
+        return (kind, eid) in self.ids
+
+    def activities(self, party_id: str) -> frozenset[str]:
+        return self.uses.get(party_id, frozenset())

@@ -1,0 +1,399 @@
+"""The bokmål and English wording of registry changes.
+
+Kept apart from the diff itself so that the diff decides *what* changed and who must be
+told, and this module only decides how a newsletter sentence reads. Legal references are
+cited exactly: "GDPR Art. 28(2)" in English, "personvernforordningen art. 28 nr. 2" in
+bokmål, the form Lovdata uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from holte_ropa.model._countries import country_name
+
+__all__ = [
+    "Bilingual",
+    "basis_label",
+    "country_label",
+    "duration_label",
+    "field_label",
+    "group_label",
+    "join",
+    "mechanism_label",
+    "same",
+    "summary",
+]
+
+
+class Bilingual(BaseModel):
+    """A sentence in bokmål and English; both are always present."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    nb: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``nb`` or ``en``)."""
+        return self.nb if lang == "nb" else self.en
+
+
+def same(text: str) -> Bilingual:
+    """A value that reads the same in both languages (ids, codes, names)."""
+    return Bilingual(nb=text, en=text)
+
+
+def join(items: list[Bilingual]) -> Bilingual:
+    """A comma-separated list; "none" when empty."""
+    if not items:
+        return Bilingual(nb="ingen", en="none")
+    return Bilingual(nb=", ".join(i.nb for i in items), en=", ".join(i.en for i in items))
+
+
+_ART = ("personvernforordningen art. ", "GDPR Art. ")
+
+_BASES: dict[str, tuple[str, str, str]] = {
+    "consent": ("samtykke", "consent", "6(1)(a)"),
+    "contract": ("avtale", "contract", "6(1)(b)"),
+    "legal_obligation": ("rettslig forpliktelse", "legal obligation", "6(1)(c)"),
+    "vital_interest": ("vitale interesser", "vital interests", "6(1)(d)"),
+    "public_task": ("offentlig myndighetsutøvelse", "public task", "6(1)(e)"),
+    "legitimate_interest": ("berettiget interesse", "legitimate interest", "6(1)(f)"),
+}
+
+_MECHANISMS: dict[str, tuple[str, str, str]] = {
+    "adequacy": (
+        "beslutning om tilstrekkelig beskyttelsesnivå",
+        "adequacy decision",
+        "45",
+    ),
+    "dpf": ("EU-US Data Privacy Framework", "EU-US Data Privacy Framework", "45"),
+    "scc": ("EUs standardavtaler", "standard contractual clauses", "46(2)(c)"),
+    "bcr": ("bindende virksomhetsregler", "binding corporate rules", "47"),
+    "derogation": ("unntak for særlige situasjoner", "derogation", "49(1)"),
+}
+
+_UNKNOWN = Bilingual(nb="ikke avklart", en="not yet confirmed")
+_NONE = Bilingual(nb="ingen", en="none")
+
+
+def _nb_article(ref: str) -> str:
+    """GDPR "6(1)(a)" as Lovdata writes it: "6 nr. 1 bokstav a"."""
+    article, _, rest = ref.partition("(")
+    parts = [p.rstrip(")") for p in rest.split("(")] if rest else []
+    words = [article]
+    if parts:
+        words.append(f"nr. {parts[0]}")
+    if len(parts) > 1:
+        words.append(f"bokstav {parts[1]}")
+    return " ".join(words)
+
+
+def _cited(nb: str, en: str, ref: str) -> Bilingual:
+    return Bilingual(nb=f"{nb} ({_ART[0]}{_nb_article(ref)})", en=f"{en} ({_ART[1]}{ref})")
+
+
+def basis_label(value: Any) -> Bilingual:
+    """A legal basis as "consent (GDPR Art. 6(1)(a))"."""
+    if not isinstance(value, dict):
+        return _UNKNOWN if value == "unknown" else _NONE
+    nb, en, ref = _BASES.get(str(value.get("basis")), ("?", "?", "6(1)"))
+    return _cited(nb, en, ref)
+
+
+def mechanism_label(value: Any) -> Bilingual:
+    """A transfer mechanism as "standard contractual clauses (GDPR Art. 46(2)(c))"."""
+    if not isinstance(value, dict):
+        return _UNKNOWN if value == "unknown" else _NONE
+    kind = str(value.get("mechanism"))
+    nb, en, ref = _MECHANISMS.get(kind, ("?", "?", "46"))
+    if kind == "derogation":
+        ref = f"49(1)({value.get('point')})"
+    return _cited(nb, en, ref)
+
+
+def country_label(code: str) -> Bilingual:
+    """A country's name from its ISO code, e.g. "Sverige" / "Sweden"."""
+    return Bilingual(nb=country_name(code, "nb"), en=country_name(code, "en"))
+
+
+_UNITS = (("years", "år", "år", "year", "years"), ("months", "måned", "måneder", "month",
+          "months"), ("days", "dag", "dager", "day", "days"))  # fmt: skip
+
+
+def duration_label(value: dict[str, Any]) -> Bilingual:
+    """A period as "5 år" / "5 years"."""
+    nb: list[str] = []
+    en: list[str] = []
+    for key, nb_one, nb_many, en_one, en_many in _UNITS:
+        count = int(value.get(key) or 0)
+        if count:
+            nb.append(f"{count} {nb_one if count == 1 else nb_many}")
+            en.append(f"{count} {en_one if count == 1 else en_many}")
+    if not nb:
+        return Bilingual(nb="0 dager", en="0 days")
+    return Bilingual(nb=" og ".join(nb), en=" and ".join(en))
+
+
+_GROUPS: dict[str, tuple[str, str]] = {
+    "processors": ("databehandler", "processor"),
+    "controllers": ("selvstendig behandlingsansvarlig", "independent controller"),
+    "authorities": ("offentlig myndighet", "public authority"),
+    "joint_controllers": ("felles behandlingsansvarlig", "joint controller"),
+}
+
+
+def group_label(group: str) -> Bilingual:
+    """What a recipient is to the activity, e.g. "processor"."""
+    nb, en = _GROUPS.get(group, (group, group))
+    return Bilingual(nb=nb, en=en)
+
+
+_FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("navn", "name"),
+    "description": ("beskrivelse", "description"),
+    "service": ("tjeneste", "service"),
+    "purpose": ("formål", "purpose"),
+    "role": ("rolle", "role"),
+    "website": ("nettsted", "website"),
+    "legal_name": ("juridisk navn", "legal name"),
+    "trade_name": ("navn", "name"),
+    "category": ("kategori", "category"),
+    "lifetime": ("levetid", "lifetime"),
+    "consent_before_set": ("samtykke før den settes", "consent before it is set"),
+    "engaged_by": ("engasjert av", "engaged by"),
+    "sources": ("kilder", "sources"),
+    "requirement": ("plikt til å gi opplysninger", "requirement to provide data"),
+    "automated_decisions": ("automatiserte avgjørelser", "automated decisions"),
+    "security_measures": ("sikkerhetstiltak", "security measures"),
+    "dpia": ("personvernkonsekvensvurdering", "data protection impact assessment"),
+    "kind": ("type", "kind"),
+    "public": ("offentlig", "public"),
+    "vulnerable": ("sårbar gruppe", "vulnerable group"),
+    "access": ("tilgang", "access"),
+    "parent_country": ("morselskapets land", "parent company's country"),
+    "authorisation": ("godkjenning", "authorisation"),
+    "dpa": ("databehandleravtale", "data processing agreement"),
+    "notice": ("personvernerklæring", "privacy notice"),
+    "rights": ("rettigheter", "rights"),
+    "promises": ("løfter", "promises"),
+    "email": ("e-post", "e-mail"),
+    "privacy_contact": ("kontakt for personvern", "privacy contact"),
+    "dpo": ("personvernombud", "data protection officer"),
+    "security_summary": ("sikring av opplysningene", "how data is secured"),
+    "complaints": ("klage", "complaints"),
+    "recipients": ("mottakere", "recipients"),
+    "processor": ("databehandleropplysninger", "processor details"),
+    "owner": ("ansvarlig", "owner"),
+    "used": ("i bruk", "used"),
+    "logic": ("logikk", "logic"),
+    "balancing_test": ("interesseavveining", "balancing test"),
+    "legal_basis": ("behandlingsgrunnlag", "legal basis"),
+    "purposes": ("formål", "purposes"),
+    "proof": ("bevis for samtykke", "proof of consent"),
+    "tia": ("vurdering av overføringen", "transfer impact assessment"),
+    "mechanism": ("overføringsgrunnlag", "transfer mechanism"),
+    "retention": ("lagringstid", "retention"),
+    "locations": ("land", "countries"),
+    "signed": ("signert", "signed"),
+    "data_categories": ("personopplysninger", "personal data"),
+    "subject_categories": ("registrerte", "data subjects"),
+    "joint_controllers": ("felles behandlingsansvarlige", "joint controllers"),
+    "arrangement": ("ordning mellom felles behandlingsansvarlige", "joint arrangement"),
+    "interest": ("berettiget interesse", "legitimate interest"),
+    "collection": ("innhenting av samtykke", "how consent is asked for"),
+    "withdrawal": ("tilbaketrekking av samtykke", "how consent is withdrawn"),
+    "right_to_object": ("protestrett", "right to object"),
+    "contract": ("avtale", "contract"),
+    "history": ("endringshistorikk", "change history"),
+    "applicable": ("rettigheter som gjelder", "rights that apply"),
+    "how_to_exercise": ("slik bruker du rettighetene", "how to exercise the rights"),
+    "response_time": ("svartid", "response time"),
+    "postal_address": ("postadresse", "postal address"),
+    "visiting_address": ("besøksadresse", "visiting address"),
+    "lines": ("adresselinjer", "address lines"),
+    "uses": ("bruk", "uses"),
+    "criteria": ("kriterier", "criteria"),
+    "change_announcement": ("varsling av endringer", "how changes are announced"),
+    "duration": ("varighet", "duration"),
+    "trigger": ("regnes fra", "counted from"),
+    "action": ("tiltak", "action"),
+    "claim": ("kontrollerbar påstand", "checkable claim"),
+    "status": ("status", "status"),
+    "reference": ("referanse", "reference"),
+    "version": ("versjon", "version"),
+    "last_changed": ("sist endret", "last changed"),
+    "title": ("tittel", "title"),
+    "date": ("dato", "date"),
+    "notes": ("notater", "notes"),
+}
+
+
+def field_label(path: str) -> Bilingual:
+    """A dotted field path in words: "privacy notice: version" for ``notice.version``."""
+    first, last = path.split(".", 1)[0], path.rsplit(".", 1)[-1]
+    outer, inner = _FIELDS.get(first), _FIELDS.get(last)
+    if outer and inner and first != last:
+        return Bilingual(nb=f"{outer[0]}: {inner[0]}", en=f"{outer[1]}: {inner[1]}")
+    known = inner or outer
+    if known is None:
+        return same(path)
+    return Bilingual(nb=known[0], en=known[1])
+
+
+_ART28 = ("personvernforordningen art. 28 nr. 2", "GDPR Art. 28(2)")
+
+_TEMPLATES: dict[str, tuple[str, str]] = {
+    "activity_added": (
+        "Ny behandlingsaktivitet: «{entity}».",
+        "New processing activity: “{entity}”.",
+    ),
+    "activity_removed": (
+        "Behandlingsaktiviteten «{entity}» er fjernet.",
+        "The processing activity “{entity}” was removed.",
+    ),
+    "purpose_added": ("«{entity}»: nytt formål «{item}».", "“{entity}”: new purpose “{item}”."),
+    "purpose_removed": (
+        "«{entity}»: formålet «{item}» er fjernet.",
+        "“{entity}”: the purpose “{item}” was removed.",
+    ),
+    "purpose_changed": (
+        "«{entity}»: formålet «{item}» er endret ({field}): {after}.",
+        "“{entity}”: the purpose “{item}” changed ({field}): {after}.",
+    ),
+    "legal_basis_changed": (
+        "«{entity}»: behandlingsgrunnlaget for «{item}» er endret fra {before} til {after}.",
+        "“{entity}”: the legal basis for “{item}” changed from {before} to {after}.",
+    ),
+    "legal_basis_changed:details": (
+        "«{entity}»: vilkårene for behandlingsgrunnlaget for «{item}», {after}, er endret.",
+        "“{entity}”: the terms of the legal basis for “{item}”, {after}, changed.",
+    ),
+    "retention_changed": (
+        "«{entity}»: lagringstiden er endret til {after} (før: {before}).",
+        "“{entity}”: the retention period changed to {after} (before: {before}).",
+    ),
+    "data_category_added": (
+        "«{entity}» behandler nå også: {item}.",
+        "“{entity}” now also processes: {item}.",
+    ),
+    "data_category_removed": (
+        "«{entity}» behandler ikke lenger: {item}.",
+        "“{entity}” no longer processes: {item}.",
+    ),
+    "subject_category_added": (
+        "«{entity}» gjelder nå også: {item}.",
+        "“{entity}” now also concerns: {item}.",
+    ),
+    "subject_category_removed": (
+        "«{entity}» gjelder ikke lenger: {item}.",
+        "“{entity}” no longer concerns: {item}.",
+    ),
+    "recipient_added": (
+        "«{entity}»: ny mottaker «{item}» ({extra}).",
+        "“{entity}”: new recipient “{item}” ({extra}).",
+    ),
+    "recipient_removed": (
+        "«{entity}»: «{item}» ({extra}) mottar ikke lenger opplysninger.",
+        "“{entity}”: “{item}” ({extra}) no longer receives data.",
+    ),
+    "party_added": (
+        "Ny mottaker: «{entity}» ({item}), i: {after}; for: {extra}.",
+        "New recipient: “{entity}” ({item}), in: {after}; for: {extra}.",
+    ),
+    "party_removed": (
+        "«{entity}» mottar ikke lenger opplysninger.",
+        "“{entity}” no longer receives data.",
+    ),
+    "party_countries_changed": (
+        "«{entity}» behandler nå opplysninger i: {after} (før: {before}).",
+        "“{entity}” now processes data in: {after} (before: {before}).",
+    ),
+    "transfer_mechanism_changed": (
+        "«{entity}», overføring til {item}: grunnlaget er endret fra {before} til {after}.",
+        "“{entity}”, transfer to {item}: the mechanism changed from {before} to {after}.",
+    ),
+    "sub_processor_added": (
+        f"Ny underdatabehandler: «{{entity}}» ({{item}}), i: {{after}}; for: {{extra}}. "
+        f"Kundene varsles etter {_ART28[0]}.",
+        f"New sub-processor: “{{entity}}” ({{item}}), in: {{after}}; for: {{extra}}. "
+        f"Customers are notified under {_ART28[1]}.",
+    ),
+    "sub_processor_removed": (
+        "Underdatabehandleren «{entity}» er ikke lenger i bruk.",
+        "The sub-processor “{entity}” is no longer used.",
+    ),
+    "sub_processor_replaced": (
+        f"Underdatabehandleren «{{before}}» erstattes av «{{entity}}» ({{item}}), i: "
+        f"{{after}}; for: {{extra}}. Kundene varsles etter {_ART28[0]}.",
+        f"The sub-processor “{{before}}” is replaced by “{{entity}}” ({{item}}), in: "
+        f"{{after}}; for: {{extra}}. Customers are notified under {_ART28[1]}.",
+    ),
+    "cookie_added": (
+        "Ny informasjonskapsel «{entity}» fra {item} ({extra}).",
+        "New cookie “{entity}” from {item} ({extra}).",
+    ),
+    "cookie_removed": (
+        "Informasjonskapselen «{entity}» er fjernet.",
+        "The cookie “{entity}” was removed.",
+    ),
+    "definition_added": ("Ny definisjon: «{entity}».", "New definition: “{entity}”."),
+    "definition_removed": (
+        "Definisjonen «{entity}» er fjernet.",
+        "The definition “{entity}” was removed.",
+    ),
+    "text_changed": (
+        "«{entity}»: teksten «{field}» er endret: {after}",
+        "“{entity}”: the text “{field}” changed: {after}",
+    ),
+    "field_changed": (
+        "«{entity}»: «{field}» er endret fra {before} til {after}.",
+        "“{entity}”: “{field}” changed from {before} to {after}.",
+    ),
+    "field_changed:added": (
+        "«{entity}»: «{field}»: lagt til {after}.",
+        "“{entity}”: “{field}”: added {after}.",
+    ),
+    "field_changed:removed": (
+        "«{entity}»: «{field}»: fjernet {before}.",
+        "“{entity}”: “{field}”: removed {before}.",
+    ),
+    "field_changed:internal": (
+        "«{entity}»: den interne opplysningen «{field}» er endret.",
+        "“{entity}”: the internal field “{field}” changed.",
+    ),
+    "waiver_added": (
+        "Nytt unntak fra regel {entity} for {extra}: {item}.",
+        "New waiver of rule {entity} for {extra}: {item}.",
+    ),
+    "waiver_removed": (
+        "Unntaket fra regel {entity} for {extra} er fjernet.",
+        "The waiver of rule {entity} for {extra} was removed.",
+    ),
+}
+
+
+def summary(kind: str, variant: str = "", /, **values: Bilingual) -> Bilingual:
+    """The sentence for a change of ``kind``, its placeholders filled in each language."""
+    nb, en = _TEMPLATES.get(f"{kind}:{variant}") or _TEMPLATES[kind]
+    return Bilingual(
+        nb=_tidy(nb.format_map(_Filled({k: v.nb for k, v in values.items()}))),
+        en=_tidy(en.format_map(_Filled({k: v.en for k, v in values.items()}))),
+    )
+
+
+def _tidy(sentence: str) -> str:
+    """One full stop when a quoted text that ends a sentence already has its own."""
+    for mark in ("»", "”"):
+        sentence = sentence.replace(f".{mark}.", f".{mark}")
+    return sentence[:-1] if sentence.endswith("..") else sentence
+
+
+class _Filled(dict[str, str]):
+    """Placeholders a change has no value for read as "?" rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"

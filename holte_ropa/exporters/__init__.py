@@ -1,1 +1,0 @@
-"""Exporters: turn graphs and records into files auditors, tools and sites read."""

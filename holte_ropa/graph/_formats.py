@@ -1,0 +1,608 @@
+"""Graph exports: DOT, SVG/PNG/PDF through Graphviz ``dot``, GraphML, node-link JSON, Mermaid.
+
+Diagrams are for people who were not in the room: auditors, Datatilsynet, the public.
+So they flow left to right (subjects -> activities -> parties -> countries), put EEA and
+third countries in separate boxes, colour parties by role *and* say the role in words,
+and carry a legend. Every output is byte-identical across runs: nodes and edges keep
+registry order, and the PDF's creation date is pinned (cairo ignores SOURCE_DATE_EPOCH).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import networkx as nx
+
+from holte_ropa.graph._graph import GraphView, build_graph, role_name
+from holte_ropa.model._registry import Registry
+
+__all__ = [
+    "GRAPH_FORMATS",
+    "GraphFormat",
+    "GraphvizError",
+    "GraphvizMissingError",
+    "export_graph",
+    "render",
+    "render_svg",
+    "to_dot",
+    "to_graphml",
+    "to_mermaid",
+    "to_node_link_json",
+]
+
+GraphFormat = Literal["dot", "svg", "png", "pdf", "graphml", "json", "mermaid"]
+GRAPH_FORMATS: tuple[GraphFormat, ...] = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
+FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd"}
+
+_INSTALL_HINT = (
+    "Graphviz's `dot` program is not installed or not on PATH; it draws the SVG, PNG and "
+    "PDF diagrams. Install it with `apt-get install graphviz` (Debian/Ubuntu), "
+    "`brew install graphviz` (macOS) or from https://graphviz.org/download/; the dot, "
+    "graphml, json and mermaid formats work without it."
+)
+
+
+class GraphvizMissingError(RuntimeError):
+    """``dot`` is not installed; the message says how to install it."""
+
+
+class GraphvizError(RuntimeError):
+    """``dot`` ran and failed."""
+
+
+# --------------------------------------------------------------------------- words
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nb": {
+        "subjects": "De registrerte",
+        "eea": "EØS",
+        "third_country": "Tredjeland (utenfor EØS)",
+        "legend": "Forklaring",
+        "activity": "behandlingsaktivitet",
+        "as_processor": "vi er databehandler",
+        "as_joint": "felles behandlingsansvar",
+        "special": "særlige kategorier (art. 9/10)",
+        "subject": "registrerte",
+        "country": "land",
+        "transfer": "overføring ut av EØS, med grunnlag",
+        "transfer_unknown": "overføring, grunnlag ukjent",
+        "eea_location": "behandling i EØS",
+        "storage": "lagring",
+        "processing": "behandling",
+        "support": "brukerstøtte",
+        "parent": "morselskap",
+        "unlocated": "land ukjent",
+        "desc": "{a} {a_s}, {p} {p_s} og {c} land. {t}",
+        "desc_transfers": "Overføringer ut av EØS: {list}.",
+        "desc_none": "Ingen overføringer ut av EØS.",
+    },
+    "en": {
+        "subjects": "Data subjects",
+        "eea": "EEA",
+        "third_country": "Third countries (outside the EEA)",
+        "legend": "Legend",
+        "activity": "processing activity",
+        "as_processor": "we are processor",
+        "as_joint": "joint control",
+        "special": "special categories (Art. 9/10)",
+        "subject": "data subjects",
+        "country": "country",
+        "transfer": "transfer outside the EEA, with safeguard",
+        "transfer_unknown": "transfer, safeguard unknown",
+        "eea_location": "processing in the EEA",
+        "storage": "storage",
+        "processing": "processing",
+        "support": "support",
+        "parent": "parent company",
+        "unlocated": "countries unknown",
+        "desc": "{a} processing {a_s}, {p} {p_s} and {c} {c_s}. {t}",
+        "desc_transfers": "Transfers outside the EEA: {list}.",
+        "desc_none": "No transfers outside the EEA.",
+    },
+}
+
+# Okabe-Ito colours (safe for colour-blind readers), pale fills with the full colour as
+# the border so the role still reads in greyscale prints through the words in the label.
+_ROLE_COLOURS: dict[str, tuple[str, str]] = {
+    "processor": ("#D2E7F5", "#0072B2"),
+    "sub_processor": ("#E4F3FB", "#56B4E9"),
+    "controller": ("#FBE8C8", "#E69F00"),
+    "joint_controller": ("#F4DCEA", "#CC79A7"),
+    "authority": ("#E6E6E6", "#555555"),
+    "customer": ("#CFEDE2", "#009E73"),
+}
+_SUBJECT_COLOURS = ("#FFF6C8", "#B89B00")
+_ACTIVITY_COLOURS = ("#FFFFFF", "#333333")
+_COUNTRY_COLOURS = ("#FFFFFF", "#777777")
+_EEA_CLUSTER = ("#EEF6EE", "#7FB07F")
+_THIRD_CLUSTER = ("#FCEBE6", "#D55E00")
+_TRANSFER = "#D55E00"
+_QUIET = "#8A8A8A"
+_FONT = "Helvetica,Arial,sans-serif"
+
+
+def _w(lang: str) -> dict[str, str]:
+    return _WORDS["nb" if lang == "nb" else "en"]
+
+
+def _label(data: dict[str, Any], lang: str) -> str:
+    return str(data["label_nb" if lang == "nb" else "label_en"])
+
+
+# --------------------------------------------------------------------------- DOT
+
+
+def _q(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _lines(*lines: str) -> str:
+    """A multi-line DOT label: each line escaped, joined with DOT's own newline."""
+    return '"' + "\\n".join(x.replace("\\", "\\\\").replace('"', '\\"') for x in lines) + '"'
+
+
+def _wrap(value: str, width: int = 26) -> list[str]:
+    """Break long names so boxes stay narrow and the diagram stays wide, not huge."""
+    words, lines, line = value.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines or [value]
+
+
+def _attrs(**values: str) -> str:
+    return "[" + ", ".join(f"{k}={v}" for k, v in values.items()) + "]"
+
+
+def to_dot(view: GraphView, lang: str = "nb") -> str:
+    """The view as Graphviz DOT, laid out left to right with clusters and a legend."""
+    w = _w(lang)
+    g = view.graph
+    out: list[str] = [
+        f"digraph {_q(view.title(lang))} {{",
+        f"  graph [rankdir=LR, newrank=true, fontname={_q(_FONT)}, fontsize=14, "
+        f"labelloc=t, labeljust=l, label={_q(view.title(lang))}, nodesep=0.18, ranksep=0.7, "
+        "pad=0.2, splines=true, outputorder=edgesfirst];",
+        f'  node [fontname={_q(_FONT)}, fontsize=10, shape=box, style="rounded,filled", '
+        'margin="0.12,0.05", penwidth=1.2];',
+        f"  edge [fontname={_q(_FONT)}, fontsize=9, color={_q(_QUIET)}, arrowsize=0.6];",
+    ]
+    by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for n, data in g.nodes(data=True):
+        by_kind.setdefault(str(data["kind"]), []).append((n, data))
+    focused = view.name not in ("organisation", "transfers")
+
+    out += _cluster("cluster_subjects", w["subjects"], ("#FFFDF0", "#D8CC8A"))
+    for n, data in by_kind.get("subject", []):
+        fill, line = _SUBJECT_COLOURS
+        out.append(
+            f"    {_q(n)} "
+            + _attrs(
+                label=_lines(*_wrap(_label(data, lang))),
+                shape="ellipse",
+                style="filled",
+                fillcolor=_q(fill),
+                color=_q(line),
+            )
+            + ";"
+        )
+    out.append("  }")
+
+    out += _cluster("cluster_organisation", view.organisation, ("#F7F7F7", "#333333"))
+    for n, data in by_kind.get("activity", []):
+        fill, line = _ACTIVITY_COLOURS
+        text = _wrap(_label(data, lang))
+        if data.get("role") == "processor":
+            text.append(f"({w['as_processor']})")
+        elif data.get("role") == "joint_controller":
+            text.append(f"({w['as_joint']})")
+        if data.get("special"):
+            text.append(w["special"])
+        if focused:
+            # What the activity discloses: every edge out of it carries these categories.
+            text += ["", *_wrap(", ".join(data["data_nb" if lang == "nb" else "data_en"]), 34)]
+        out.append(
+            f"    {_q(n)} "
+            + _attrs(
+                label=_lines(*text),
+                fillcolor=_q(fill),
+                color=_q(line),
+                penwidth="2.4" if data.get("special") else "1.2",
+            )
+            + ";"
+        )
+    out.append("  }")
+
+    for n, data in by_kind.get("party", []):
+        role = str(data["role"])
+        fill, line = _ROLE_COLOURS.get(role, ("#FFFFFF", "#333333"))
+        out.append(
+            f"  {_q(n)} "
+            + _attrs(
+                label=_lines(
+                    *_wrap(_label(data, lang)), role_name(role, lang), *_transfer_notes(g, n, lang)
+                ),
+                fillcolor=_q(fill),
+                color=_q(line),
+            )
+            + ";"
+        )
+
+    countries = by_kind.get("country", [])
+    for region, colours in (("eea", _EEA_CLUSTER), ("third_country", _THIRD_CLUSTER)):
+        members = [(n, d) for n, d in countries if d["region"] == region]
+        if not members:
+            continue
+        # Arrows converge on the countries from the left and top: the name goes below.
+        out += _cluster(f"cluster_{region}", w[region], colours, where="b")
+        for n, data in members:
+            fill, line = _COUNTRY_COLOURS
+            out.append(
+                f"    {_q(n)} "
+                + _attrs(
+                    label=_lines(_label(data, lang), str(data["entity"])),
+                    shape="box",
+                    style="filled",
+                    fillcolor=_q(fill),
+                    color=_q(line),
+                )
+                + ";"
+            )
+        out.append("  }")
+
+    out += _legend(view, lang)
+    for u, v, data in g.edges(data=True):
+        statement = _edge(u, v, data, lang, focused)
+        if statement:
+            out.append(statement)
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
+    """ "US: DPF" lines inside a party's box: a label on a converging edge is ambiguous."""
+    w = _w(lang)
+    notes: list[str] = [] if g.nodes[party].get("located", True) else [w["unlocated"]]
+    for _, country, data in g.out_edges(party, data=True):
+        if data["kind"] == "located_in" and data["third_country"]:
+            note = (
+                f"→ {g.nodes[country]['entity']}: {_short_mechanism(str(data['mechanism']), lang)}"
+            )
+            if data["access"] != "processing":
+                note += f" ({w.get(str(data['access']), str(data['access']))})"
+            notes.append(note)
+    return notes
+
+
+def _cluster(name: str, label: str, colours: tuple[str, str], where: str = "t") -> list[str]:
+    fill, line = colours
+    return [
+        f"  subgraph {name} {{",
+        f'    graph [label={_q(label)}, style="rounded,filled", fillcolor={_q(fill)}, '
+        f"color={_q(line)}, fontsize=12, margin=12, labelloc={where}];",
+    ]
+
+
+def _edge(u: str, v: str, data: dict[str, Any], lang: str, focused: bool) -> str | None:
+    w = _w(lang)
+    kind = data["kind"]
+    if kind == "performs":
+        return None
+    attrs: dict[str, str] = {}
+    if kind == "discloses" and focused:
+        attrs["tooltip"] = _q(", ".join(data["data_categories"]))
+    if kind == "sub_processing":
+        attrs["style"] = "bold"
+        attrs["color"] = _q(_ROLE_COLOURS["sub_processor"][1])
+    if kind == "located_in":
+        access = w.get(str(data["access"]), str(data["access"]))
+        if data["third_country"]:
+            mechanism = str(data["mechanism"])
+            known = mechanism not in ("unknown", "none")
+            short = _short_mechanism(mechanism, lang)
+            attrs["tooltip"] = _q(f"{short} ({access})")
+            attrs["color"] = _q(_TRANSFER if data["transfer"] else _QUIET)
+            attrs["fontcolor"] = _q(_TRANSFER if data["transfer"] else _QUIET)
+            attrs["penwidth"] = "1.6"
+            if not known:
+                attrs["style"] = "dashed"
+        else:
+            # A label here floats between converging dotted lines: a tooltip is enough.
+            attrs["style"] = "dotted"
+            attrs["tooltip"] = _q(access)
+    body = f"  {_q(u)} -> {_q(v)}"
+    return f"{body} {_attrs(**attrs)};" if attrs else f"{body};"
+
+
+def _short_mechanism(mechanism: str, lang: str) -> str:
+    short = {
+        "adequacy": "adequacy" if lang == "en" else "tilstrekkelighet",
+        "dpf": "DPF",
+        "scc": "SCC",
+        "bcr": "BCR",
+        "derogation": "Art. 49",
+        "unknown": "ukjent" if lang == "nb" else "unknown",
+        "none": "mangler" if lang == "nb" else "missing",
+    }
+    return short.get(mechanism, mechanism)
+
+
+def _legend(view: GraphView, lang: str) -> list[str]:
+    """A table of the colours and line styles actually used in this view."""
+    w = _w(lang)
+    g = view.graph
+    roles = list(
+        dict.fromkeys(str(d["role"]) for _, d in g.nodes(data=True) if d["kind"] == "party")
+    )
+    rows: list[str] = [
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(w["legend"])}</B></TD></TR>'
+    ]
+
+    def swatch(fill: str, line: str, text: str) -> str:
+        return (
+            f'<TR><TD BGCOLOR="{fill}" COLOR="{line}" BORDER="1" WIDTH="18" HEIGHT="12"></TD>'
+            f'<TD ALIGN="LEFT">{html.escape(text)}</TD></TR>'
+        )
+
+    def stroke(colour: str, text: str, dashed: bool = False) -> str:
+        mark = "- - →" if dashed else "——→"
+        return (
+            f'<TR><TD><FONT COLOR="{colour}">{mark}</FONT></TD>'
+            f'<TD ALIGN="LEFT">{html.escape(text)}</TD></TR>'
+        )
+
+    kinds = {d["kind"] for _, d in g.nodes(data=True)}
+    if "subject" in kinds:
+        rows.append(swatch(*_SUBJECT_COLOURS, w["subject"]))
+    if "activity" in kinds:
+        rows.append(swatch(*_ACTIVITY_COLOURS, w["activity"]))
+    rows += [swatch(*_ROLE_COLOURS[r], role_name(r, lang)) for r in _ROLE_COLOURS if r in roles]
+    edges = [d for _, _, d in g.edges(data=True) if d["kind"] == "located_in"]
+    if any(not d["third_country"] for d in edges):
+        rows.append(stroke(_QUIET, w["eea_location"], dashed=True))
+    third = [d for d in edges if d["third_country"]]
+    if any(d["mechanism"] not in ("unknown", "none") for d in third):
+        rows.append(stroke(_TRANSFER, w["transfer"]))
+    if any(d["mechanism"] in ("unknown", "none") for d in third):
+        rows.append(stroke(_TRANSFER, w["transfer_unknown"], dashed=True))
+    table = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+    return [
+        "  subgraph cluster_legend {",
+        '    graph [label="", style="rounded", color="#BBBBBB", margin=8];',
+        f'    legend [shape=plaintext, style="", margin=0, label={table}];',
+        "  }",
+    ]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render(dot_source: str, fmt: Literal["svg", "png", "pdf"]) -> bytes:
+    """Run Graphviz ``dot``; raises GraphvizMissingError (with install advice) or GraphvizError."""
+    exe = shutil.which("dot")
+    if exe is None:
+        raise GraphvizMissingError(_INSTALL_HINT)
+    result = subprocess.run(
+        [exe, f"-T{fmt}"],
+        input=dot_source.encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise GraphvizError(f"dot -T{fmt} failed: {message}")
+    if fmt == "pdf":
+        return _pin_pdf_date(result.stdout)
+    return result.stdout
+
+
+_PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z?\)")
+
+
+def _pin_pdf_date(pdf: bytes) -> bytes:
+    """Replace cairo's wall-clock CreationDate with SOURCE_DATE_EPOCH (default 0).
+
+    The replacement has the same length, so the PDF's cross-reference offsets stay valid.
+    """
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    stamp = _dt.datetime.fromtimestamp(epoch, tz=_dt.UTC).strftime("%Y%m%d%H%M%S")
+
+    def pin(match: re.Match[bytes]) -> bytes:
+        zulu = b"Z" if match.group(0).endswith(b"Z)") else b""
+        return b"/CreationDate (D:" + stamp.encode() + zulu + b")"
+
+    return _PDF_DATE.sub(pin, pdf)
+
+
+def _svg_with_title(svg: str, view: GraphView, lang: str) -> str:
+    """Give the SVG an accessible name and description, for screen readers on the site."""
+    slug = re.sub(r"[^a-z0-9]+", "-", view.name.lower()).strip("-")
+    title_id, desc_id = f"graph-{slug}-{lang}-title", f"graph-{slug}-{lang}-desc"
+    head = (
+        f'<title id="{title_id}">{html.escape(view.title(lang))}</title>\n'
+        f'<desc id="{desc_id}">{html.escape(describe(view, lang))}</desc>\n'
+    )
+    match = re.search(r"<svg\b[^>]*>\n?", svg)
+    if match is None:
+        return svg
+    opening = match.group(0).rstrip("\n").rstrip(">")
+    opening += f' role="img" aria-labelledby="{title_id} {desc_id}">\n'
+    return svg[: match.start()] + opening + head + svg[match.end() :]
+
+
+def describe(view: GraphView, lang: str) -> str:
+    """A one-paragraph text equivalent of the view, for ``<desc>`` and alt texts."""
+    w = _w(lang)
+    g = view.graph
+    count = {k: 0 for k in ("activity", "party", "country")}
+    for _, data in g.nodes(data=True):
+        if data["kind"] in count:
+            count[data["kind"]] += 1
+    transfers: dict[str, None] = {}
+    for u, v, data in g.edges(data=True):
+        if data["kind"] == "located_in" and data["transfer"]:
+            party = _label(g.nodes[u], lang)
+            country = _label(g.nodes[v], lang)
+            mechanism = _short_mechanism(str(data["mechanism"]), lang)
+            transfers[f"{party} → {country} ({mechanism})"] = None
+    t = w["desc_transfers"].format(list="; ".join(transfers)) if transfers else w["desc_none"]
+    a, p, c = count["activity"], count["party"], count["country"]
+    if lang == "nb":
+        words = {"a_s": "behandlingsaktivitet" if a == 1 else "behandlingsaktiviteter"}
+        words["p_s"] = "mottaker" if p == 1 else "mottakere"
+    else:
+        words = {"a_s": "activity" if a == 1 else "activities"}
+        words["p_s"] = "recipient" if p == 1 else "recipients"
+        words["c_s"] = "country" if c == 1 else "countries"
+    return w["desc"].format(a=a, p=p, c=c, t=t, **words).strip()
+
+
+def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb") -> str:
+    """The SVG of one view, with ``<title>`` and ``<desc>``: what the site embeds."""
+    graph_view = build_graph(registry).view(view)
+    return _svg(graph_view, lang)
+
+
+def _svg(view: GraphView, lang: str) -> str:
+    svg = render(to_dot(view, lang), "svg").decode("utf-8")
+    return _svg_with_title(svg, view, lang)
+
+
+# --------------------------------------------------------------------------- data formats
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return ",".join(str(v) for v in value)
+    return value
+
+
+def to_graphml(view: GraphView, lang: str = "nb") -> str:
+    """GraphML for yEd and Gephi: scalar attributes and a ``label`` in ``lang``."""
+    g = nx.MultiDiGraph(name=view.name)
+    for n, data in view.graph.nodes(data=True):
+        attrs = {k: _scalar(v) for k, v in data.items()}
+        g.add_node(n, label=_label(data, lang), **attrs)
+    for u, v, k, data in view.graph.edges(keys=True, data=True):
+        g.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in data.items()})
+    return "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n"
+
+
+def to_node_link_json(view: GraphView) -> str:
+    """networkx's node-link JSON, for D3 and other web tools."""
+    payload = nx.node_link_data(view.graph, edges="edges")
+    payload["graph"] = {"name": view.name, "title_nb": view.title_nb, "title_en": view.title_en}
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=list) + "\n"
+
+
+def _mid(node: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "_", node)
+
+
+def _mq(text: str) -> str:
+    """A quoted Mermaid label: Mermaid's own #entity; codes, not HTML's."""
+    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        text = text.replace(char, code)
+    return '"' + text.replace("\n", "<br/>") + '"'
+
+
+def to_mermaid(view: GraphView, lang: str = "nb") -> str:
+    """A Mermaid flowchart: renders on GitHub and GitLab without Graphviz."""
+    w = _w(lang)
+    g = view.graph
+    out = ["---", f"title: {view.title(lang)}", "---", "flowchart LR"]
+
+    def block(name: str, label: str, nodes: Iterator[str]) -> None:
+        members = list(nodes)
+        if members:
+            out.append(f"  subgraph {name}[{_mq(label)}]")
+            out.extend(f"    {m}" for m in members)
+            out.append("  end")
+
+    nodes = list(g.nodes(data=True))
+    block(
+        "subjects",
+        w["subjects"],
+        (f"{_mid(n)}([{_mq(_label(d, lang))}])" for n, d in nodes if d["kind"] == "subject"),
+    )
+    block(
+        "organisation",
+        view.organisation,
+        (f"{_mid(n)}[{_mq(_label(d, lang))}]" for n, d in nodes if d["kind"] == "activity"),
+    )
+    for n, d in nodes:
+        if d["kind"] == "party":
+            role = str(d["role"])
+            out.append(f"  {_mid(n)}[{_mq(_label(d, lang) + chr(10) + role_name(role, lang))}]")
+    for region in ("eea", "third_country"):
+        block(
+            region,
+            w[region],
+            (
+                f"{_mid(n)}{{{{{_mq(_label(d, lang))}}}}}"
+                for n, d in nodes
+                if d["kind"] == "country" and d["region"] == region
+            ),
+        )
+    transfer_links: list[str] = []
+    index = 0
+    for u, v, d in g.edges(data=True):
+        if d["kind"] == "performs":
+            continue
+        arrow = "-->"
+        if d["kind"] == "located_in":
+            if d["third_country"]:
+                mechanism = str(d["mechanism"])
+                arrow = "-.->" if mechanism in ("unknown", "none") else "-->"
+                arrow = f"{arrow}|{_mq(_short_mechanism(mechanism, lang))}|"
+                if d["transfer"]:
+                    transfer_links.append(str(index))
+            else:
+                arrow = "-.->"
+        elif d["kind"] == "sub_processing":
+            arrow = "==>"
+        out.append(f"  {_mid(u)} {arrow} {_mid(v)}")
+        index += 1
+    for role, (fill, line) in _ROLE_COLOURS.items():
+        members = [_mid(n) for n, d in nodes if d["kind"] == "party" and d["role"] == role]
+        if members:
+            out.append(f"  classDef {role} fill:{fill},stroke:{line},color:#000")
+            out.append(f"  class {','.join(members)} {role}")
+    if transfer_links:
+        out.append(f"  linkStyle {','.join(transfer_links)} stroke:{_TRANSFER},stroke-width:2px")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
+    """The view in ``fmt``, as bytes ready to write."""
+    if fmt == "dot":
+        return to_dot(view, lang).encode("utf-8")
+    if fmt == "svg":
+        return _svg(view, lang).encode("utf-8")
+    if fmt in ("png", "pdf"):
+        return render(to_dot(view, lang), fmt)
+    if fmt == "graphml":
+        return to_graphml(view, lang).encode("utf-8")
+    if fmt == "json":
+        return to_node_link_json(view).encode("utf-8")
+    if fmt == "mermaid":
+        return to_mermaid(view, lang).encode("utf-8")
+    raise ValueError(f"unknown graph format '{fmt}'; use one of {', '.join(GRAPH_FORMATS)}")

@@ -1,0 +1,486 @@
+"""The Registry: one organisation's record, indexed, resolved and located.
+
+Everything downstream (rules, graphs, records, the notice) receives a Registry and never
+parses YAML again. It answers three kinds of question: what is there (entities by id),
+where it was written (file:line:column of any entity or field), and what follows from it
+(sub-processor chains and third-country transfers computed from party countries).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel
+from yaml.nodes import Node
+
+from holte_ropa.model._models import (
+    Activity,
+    Cookie,
+    DataCategory,
+    Organisation,
+    Party,
+    PartyLocation,
+    RegistryData,
+    RegistryFile,
+    SecurityMeasure,
+    SubjectCategory,
+    TransferMechanism,
+    Unknown,
+    Waiver,
+)
+from holte_ropa.model._reference import AdequacyDecision, ReferenceData, reference_data
+from holte_ropa.model._yaml import PathSegment, node_at, position_of
+from holte_ropa.report._problems import Position, Problem, RegistryError
+
+__all__ = ["EntityKind", "Registry", "SourceFile", "Transfer"]
+
+EntityKind = Literal[
+    "organisation",
+    "activity",
+    "party",
+    "data_category",
+    "subject_category",
+    "security_measure",
+    "cookie",
+]
+
+_SECTION_KIND: dict[str, EntityKind] = {
+    "activities": "activity",
+    "parties": "party",
+    "data_categories": "data_category",
+    "subject_categories": "subject_category",
+    "security_measures": "security_measure",
+    "cookies": "cookie",
+}
+_KIND_LABEL: dict[str, str] = {
+    "organisation": "the organisation",
+    "activity": "an activity",
+    "party": "a party",
+    "data_category": "a data category",
+    "subject_category": "a subject category",
+    "security_measure": "a security measure",
+    "cookie": "a cookie",
+}
+_SECTION_OF: dict[EntityKind, str] = {v: k for k, v in _SECTION_KIND.items()}
+_SECTION_OF["organisation"] = "organisation"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One validated file with the node tree that locates its values."""
+
+    file: str
+    root: Node
+    model: RegistryFile
+
+
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    file: str
+    root: Node | None
+    path: tuple[PathSegment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """Personal data of an activity reaching a country outside the EEA (Art. 44-49)."""
+
+    activity: str
+    party: str
+    country: str
+    access: str
+    mechanism: TransferMechanism | Unknown | None
+    adequacy: AdequacyDecision | None
+    """The adequacy decision for the country, if one exists (valid or not)."""
+    via: tuple[str, ...] = ()
+    """The processors between the organisation and the party, for sub-processors."""
+
+
+class Registry:
+    """A loaded record of processing activities; build it with ``load_registry``."""
+
+    def __init__(
+        self,
+        data: RegistryData,
+        origins: dict[str, _Origin] | None = None,
+        reference: ReferenceData | None = None,
+    ) -> None:
+        self.data = data
+        self.reference = reference or reference_data()
+        self.organisation: Organisation = data.organisation
+        self.activities: dict[str, Activity] = {a.id: a for a in data.activities}
+        self.parties: dict[str, Party] = {p.id: p for p in data.parties}
+        self.data_categories: dict[str, DataCategory] = {c.id: c for c in data.data_categories}
+        self.subject_categories: dict[str, SubjectCategory] = {
+            c.id: c for c in data.subject_categories
+        }
+        self.security_measures: dict[str, SecurityMeasure] = {
+            m.id: m for m in data.security_measures
+        }
+        self.cookies: dict[str, Cookie] = {c.id: c for c in data.cookies}
+        self.waivers: tuple[Waiver, ...] = data.waivers
+        self._origins = origins or {}
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, files: Sequence[SourceFile]) -> Registry:
+        """Merge validated files, check ids and references; raise RegistryError if broken."""
+        problems: list[Problem] = []
+        origins: dict[str, _Origin] = {}
+        sections: dict[str, list[BaseModel]] = {name: [] for name in _SECTION_KIND}
+        waivers: list[Waiver] = []
+        organisation: Organisation | None = None
+        for source in files:
+            model = source.model
+            if model.organisation is not None:
+                if organisation is not None:
+                    first = origins[organisation.id]
+                    problems.append(
+                        Problem(
+                            _locate(source.file, source.root, ("organisation",)),
+                            "reference",
+                            "a second 'organisation:' section; a registry describes one "
+                            f"organisation (the first is in {first.file})",
+                        )
+                    )
+                else:
+                    organisation = model.organisation
+                    _claim(
+                        origins,
+                        organisation.id,
+                        _Origin(source.file, source.root, ("organisation",)),
+                        problems,
+                    )
+            for name in _SECTION_KIND:
+                for index, item in enumerate(getattr(model, name)):
+                    origin = _Origin(source.file, source.root, (name, index))
+                    if _claim(origins, item.id, origin, problems):
+                        sections[name].append(item)
+            for index, waiver in enumerate(model.waivers):
+                origins[f"waiver:{len(waivers)}"] = _Origin(
+                    source.file, source.root, ("waivers", index)
+                )
+                waivers.append(waiver)
+        if organisation is None:
+            where = Position(files[0].file, 1, 1) if files else Position("registry")
+            problems.append(
+                Problem(
+                    where,
+                    "reference",
+                    "no 'organisation:' section in any file; add one describing the "
+                    "controller (e.g. in organisation.yaml)",
+                )
+            )
+            raise RegistryError(problems)
+        data = RegistryData(
+            organisation=organisation,
+            activities=tuple(sections["activities"]),
+            parties=tuple(sections["parties"]),
+            data_categories=tuple(sections["data_categories"]),
+            subject_categories=tuple(sections["subject_categories"]),
+            security_measures=tuple(sections["security_measures"]),
+            cookies=tuple(sections["cookies"]),
+            waivers=tuple(waivers),
+        )
+        registry = cls(data, origins)
+        problems.extend(registry._reference_problems())
+        problems.extend(registry._cycle_problems())
+        if problems:
+            raise RegistryError(problems)
+        return registry
+
+    def _reference_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        party: tuple[EntityKind, ...] = ("party",)
+        owner: tuple[EntityKind, ...] = ("party", "organisation")
+        for activity in self.activities.values():
+            a = activity.id
+            refs: list[tuple[tuple[PathSegment, ...], str, tuple[EntityKind, ...]]] = []
+            refs += [
+                (("subject_categories", i), r, ("subject_category",))
+                for i, r in enumerate(activity.subject_categories)
+            ]
+            refs += [
+                (("data_categories", i), r, ("data_category",))
+                for i, r in enumerate(activity.data_categories)
+            ]
+            refs += [
+                (("joint_controllers", i), r, party)
+                for i, r in enumerate(activity.joint_controllers)
+            ]
+            refs += [
+                (("security_measures", i), r, ("security_measure",))
+                for i, r in enumerate(activity.security_measures)
+            ]
+            if not isinstance(activity.recipients, str):
+                for group in ("processors", "controllers", "authorities"):
+                    refs += [
+                        (("recipients", group, i), r, party)
+                        for i, r in enumerate(getattr(activity.recipients, group))
+                    ]
+            if not isinstance(activity.retention, str):
+                for i, rule in enumerate(activity.retention):
+                    refs += [
+                        (("retention", i, "categories", j), r, ("data_category",))
+                        for j, r in enumerate(rule.categories)
+                    ]
+            problems += self._check_refs(a, refs)
+        for p in self.parties.values():
+            if p.engaged_by is not None:
+                problems += self._check_refs(p.id, [(("engaged_by",), p.engaged_by, owner)])
+        for c in self.cookies.values():
+            problems += self._check_refs(
+                c.id,
+                [(("provider",), c.provider, owner), (("activity",), c.activity, ("activity",))],
+            )
+        for index, waiver in enumerate(self.waivers):
+            if waiver.entity is not None and self.kind_of(waiver.entity) is None:
+                problems.append(
+                    Problem(
+                        self.locate(f"waiver:{index}", "entity"),
+                        "reference",
+                        f"the waiver names '{waiver.entity}', which is not an id in the "
+                        f"registry{self._suggest(waiver.entity, None)}",
+                    )
+                )
+        return problems
+
+    def _check_refs(
+        self,
+        entity: str,
+        refs: Iterable[tuple[tuple[PathSegment, ...], str, tuple[EntityKind, ...]]],
+    ) -> list[Problem]:
+        problems: list[Problem] = []
+        for path, target, kinds in refs:
+            kind = self.kind_of(target)
+            if kind in kinds:
+                continue
+            wanted = " or ".join(_KIND_LABEL[k] for k in kinds)
+            if kind is None:
+                section = _SECTION_OF[kinds[0]]
+                message = (
+                    f"'{target}' is not defined{self._suggest(target, kinds)}; expected "
+                    f"{wanted}: define it under '{section}:' or correct the id"
+                )
+            else:
+                message = f"'{target}' is {_KIND_LABEL[kind]}, but {wanted} is expected here"
+            problems.append(Problem(self.locate(entity, *path), "reference", message, entity))
+        return problems
+
+    def _suggest(self, target: str, kinds: tuple[EntityKind, ...] | None) -> str:
+        pool = [
+            i
+            for i in self._origins
+            if not i.startswith("waiver:") and (kinds is None or self.kind_of(i) in kinds)
+        ]
+        close = difflib.get_close_matches(target, pool, n=1, cutoff=0.6)
+        return f" (did you mean '{close[0]}'?)" if close else ""
+
+    def _cycle_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        reported: set[str] = set()
+        for start in self.parties:
+            seen: list[str] = []
+            current: str | None = start
+            while current is not None and current in self.parties:
+                if current in seen:
+                    cycle = seen[seen.index(current) :]
+                    if not reported.intersection(cycle):
+                        reported.update(cycle)
+                        first = min(cycle, key=self.locate)
+                        ring = cycle[cycle.index(first) :] + cycle[: cycle.index(first)]
+                        shown = " -> ".join([*ring, first])
+                        problems.append(
+                            Problem(
+                                self.locate(first, "engaged_by"),
+                                "reference",
+                                f"the sub-processor chain forms a cycle: {shown}; the chain "
+                                f"must end at the organisation ('{self.organisation.id}')",
+                                first,
+                            )
+                        )
+                    break
+                seen.append(current)
+                current = self.parties[current].engaged_by
+        return problems
+
+    # ------------------------------------------------------------------ lookups
+
+    def kind_of(self, entity_id: str) -> EntityKind | None:
+        """What kind of entity ``entity_id`` names, or None if nothing does."""
+        if entity_id == self.organisation.id:
+            return "organisation"
+        for kind, table in (
+            ("activity", self.activities),
+            ("party", self.parties),
+            ("data_category", self.data_categories),
+            ("subject_category", self.subject_categories),
+            ("security_measure", self.security_measures),
+            ("cookie", self.cookies),
+        ):
+            if entity_id in table:
+                return kind  # type: ignore[return-value]
+        return None
+
+    def get(self, entity_id: str) -> BaseModel | None:
+        """The entity with ``entity_id`` of whatever kind."""
+        kind = self.kind_of(entity_id)
+        if kind is None:
+            return None
+        if kind == "organisation":
+            return self.organisation
+        table: dict[str, BaseModel] = getattr(self, _SECTION_OF[kind])
+        return table[entity_id]
+
+    def locate(self, entity_id: str, *path: PathSegment) -> Position:
+        """file:line:column of an entity, or of a field inside it (``"purposes", 0``)."""
+        origin = self._origins.get(entity_id)
+        if origin is None:
+            return Position("<registry>")
+        return _locate(origin.file, origin.root, origin.path + path)
+
+    def locate_waiver(self, index: int, *path: PathSegment) -> Position:
+        """file:line:column of the ``index``-th waiver (in registry order)."""
+        return self.locate(f"waiver:{index}", *path)
+
+    # ------------------------------------------------------------------ derived facts
+
+    def sub_processors_of(self, party_id: str) -> list[Party]:
+        """Parties engaged directly by ``party_id`` (or by the organisation)."""
+        return [p for p in self.parties.values() if p.engaged_by == party_id]
+
+    def chain(self, party_id: str) -> list[str]:
+        """The engagement chain from a party up to the organisation, party first."""
+        chain = [party_id]
+        current = self.parties[party_id].engaged_by
+        while current is not None and current in self.parties and current not in chain:
+            chain.append(current)
+            current = self.parties[current].engaged_by
+        if current is not None and current not in chain:
+            chain.append(current)
+        return chain
+
+    def direct_parties(self, activity: Activity) -> list[str]:
+        """Parties an activity names: recipients and joint controllers, in order."""
+        found: list[str] = []
+        if not isinstance(activity.recipients, str):
+            r = activity.recipients
+            found += [*r.processors, *r.controllers, *r.authorities]
+        found += activity.joint_controllers
+        return list(dict.fromkeys(found))
+
+    def parties_of(self, activity: Activity) -> list[tuple[str, tuple[str, ...]]]:
+        """Every party reaching the activity's data with the processors in between."""
+        result: dict[str, tuple[str, ...]] = {}
+        queue: list[tuple[str, tuple[str, ...]]] = [(p, ()) for p in self.direct_parties(activity)]
+        while queue:
+            party_id, via = queue.pop(0)
+            if party_id in result or party_id not in self.parties:
+                continue
+            result[party_id] = via
+            queue.extend((sub.id, (*via, party_id)) for sub in self._children.get(party_id, ()))
+        return list(result.items())
+
+    @cached_property
+    def _children(self) -> dict[str, list[Party]]:
+        children: dict[str, list[Party]] = {}
+        for party in self.parties.values():
+            if party.engaged_by is not None:
+                children.setdefault(party.engaged_by, []).append(party)
+        return children
+
+    def activities_using(self, party_id: str) -> list[Activity]:
+        """Activities whose data reaches ``party_id``, directly or through processors."""
+        return [
+            a for a in self.activities.values() if any(p == party_id for p, _ in self.parties_of(a))
+        ]
+
+    @cached_property
+    def transfers(self) -> tuple[Transfer, ...]:
+        """Every (activity, party, country) outside the EEA, computed, never typed."""
+        found: list[Transfer] = []
+        for activity in self.activities.values():
+            for party_id, via in self.parties_of(activity):
+                party = self.parties[party_id]
+                if isinstance(party.locations, str):
+                    continue
+                for loc in party.locations:
+                    if self.reference.is_eea(loc.country):
+                        continue
+                    found.append(self._transfer(activity.id, party_id, loc, via))
+        return tuple(found)
+
+    def _transfer(
+        self, activity: str, party: str, loc: PartyLocation, via: tuple[str, ...]
+    ) -> Transfer:
+        return Transfer(
+            activity=activity,
+            party=party,
+            country=loc.country,
+            access=loc.access,
+            mechanism=loc.mechanism,
+            adequacy=self.reference.adequacy_for(loc.country),
+            via=via,
+        )
+
+    def transfers_of(self, activity_id: str) -> list[Transfer]:
+        return [t for t in self.transfers if t.activity == activity_id]
+
+    # ------------------------------------------------------------------ dumping
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The whole registry as one JSON document that ``load_registry`` reads back."""
+        payload = self.data.model_dump(mode="json", exclude_defaults=True)
+        return json.dumps(payload, ensure_ascii=False, indent=indent, sort_keys=False) + "\n"
+
+    def iter_entities(self) -> Iterator[tuple[EntityKind, str]]:
+        """Every entity id with its kind, in registry order."""
+        yield "organisation", self.organisation.id
+        for kind, section in _SECTION_KIND.items():
+            for item in getattr(self.data, kind):
+                yield section, item.id
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Registry) and self.data == other.data
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Registry {self.organisation.legal_name}: {len(self.activities)} activities, "
+            f"{len(self.parties)} parties>"
+        )
+
+
+def _claim(
+    origins: dict[str, _Origin], entity_id: str, origin: _Origin, problems: list[Problem]
+) -> bool:
+    first = origins.get(entity_id)
+    if first is None:
+        origins[entity_id] = origin
+        return True
+    there = _locate(first.file, first.root, first.path)
+    problems.append(
+        Problem(
+            _locate(origin.file, origin.root, (*origin.path, "id")),
+            "reference",
+            f"duplicate id '{entity_id}' (first used at {there}); ids must be unique "
+            "across the registry: rename one",
+            entity_id,
+        )
+    )
+    return False
+
+
+def _locate(file: str, root: Node | None, path: tuple[PathSegment, ...]) -> Position:
+    if root is None:
+        return Position(file)
+    node, _ = node_at(root, path)
+    return position_of(file, node)

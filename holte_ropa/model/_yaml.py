@@ -1,0 +1,394 @@
+"""Safe YAML reading that keeps every node's file:line:column.
+
+PyYAML's C parser composes a node tree that carries source marks; we turn that tree
+into plain Python values ourselves instead of using a constructor, because that is
+where the rules of this project live:
+
+- only the YAML core tags are accepted (a ``!!python/...`` or custom tag is an error);
+- duplicate keys are errors, not a silent "last one wins";
+- plain scalars are typed by the YAML 1.2 core schema (``true``/``false`` only), so the
+  country code ``NO``, the answer ``yes`` and ``off`` stay strings (the "Norway
+  problem"), and ``0212`` is not an octal number; ISO dates become dates;
+- aliases may not expand a file beyond a fixed budget (the billion-laughs attack);
+- the node tree is kept, so any later error can point back at the exact key or value.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml._yaml import CParser as _CParser
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from holte_ropa.report._problems import Position, Problem
+
+__all__ = ["YamlDocument", "display_path", "node_at", "position_of", "read_yaml"]
+
+_T = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"
+_TIMESTAMP, _MAP, _SEQ, _MERGE = _T + "timestamp", _T + "map", _T + "seq", _T + "merge"
+_PLAIN = "holte-ropa:plain"
+"""Our marker for untagged plain scalars, typed later by the YAML 1.2 core schema."""
+_MAX_DEPTH = 100
+_ALIAS_BUDGET = 100_000
+"""Most nodes aliases may add to a file; a real registry file uses a few dozen."""
+
+PathSegment = str | int
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    """One parsed file: its display name, the node tree with marks, and plain data."""
+
+    file: str
+    root: Node
+    data: object
+
+
+class _Composer(_CParser):
+    """PyYAML's C composer with a resolver that leaves plain scalars untyped.
+
+    PyYAML resolves every scalar with YAML 1.1 regexes in Python while composing, which is
+    most of its cost and turns ``NO`` into False; we type plain scalars ourselves, once.
+    """
+
+    def descend_resolver(self, parent: object, index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type[Node], value: object, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+def _compose(text: str) -> Node | None:
+    composer = _Composer(text)
+    try:
+        root: Node | None = composer.get_single_node()
+        return root
+    finally:
+        composer.dispose()
+
+
+class _RefusedError(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should see it: relative to the working directory if inside."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        rel = str(path)
+    shown = str(path) if rel.startswith("..") else rel
+    return shown.replace(os.sep, "/")
+
+
+def position_of(file: str, node: Node) -> Position:
+    mark = node.start_mark
+    return Position(file, mark.line + 1, mark.column + 1)
+
+
+def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
+    """Read one YAML (or JSON) file; a Problem says why it cannot be used."""
+    shown = file if file is not None else display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(Position(shown), "io", f"cannot read the file: {exc.strerror}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return Problem(
+            Position(shown, line, column),
+            "encoding",
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+            "save it with UTF-8 encoding",
+        )
+    try:
+        root = _compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{what} ({exc.context})"
+        return Problem(where, "yaml", f"{what}; fix the YAML syntax here")
+    except yaml.YAMLError as exc:
+        return Problem(Position(shown), "yaml", f"invalid YAML: {exc}")
+    if root is None:
+        return Problem(
+            Position(shown, 1, 1),
+            "yaml",
+            "the file is empty; add registry sections (e.g. 'activities:') or delete the file",
+        )
+    try:
+        data = _Converter().convert(root)
+    except _RefusedError as exc:
+        return Problem(position_of(shown, exc.node), "yaml", exc.message)
+    return YamlDocument(shown, root, data)
+
+
+class _Converter:
+    """Node tree -> plain Python values, refusing what a registry must not contain."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, object] = {}
+        self._busy: set[int] = set()
+        self._aliased = False
+
+    def convert(self, root: Node) -> object:
+        value = self._node(root, 0)
+        if self._aliased:
+            size = _expanded_size(root, {})
+            if size > _ALIAS_BUDGET:
+                raise _RefusedError(
+                    root,
+                    f"aliases expand this file to {size:,} nodes (limit {_ALIAS_BUDGET:,}); "
+                    "this looks like a 'billion laughs' attack: write the values out instead",
+                )
+        return value
+
+    def _node(self, node: Node, depth: int) -> object:
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        key = id(node)
+        if key in self._done:
+            self._aliased = True
+            return self._done[key]
+        if key in self._busy:
+            raise _RefusedError(node, "an alias refers to the node that contains it (a cycle)")
+        if depth > _MAX_DEPTH:
+            raise _RefusedError(node, f"nesting deeper than {_MAX_DEPTH} levels")
+        self._busy.add(key)
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP:
+                raise _RefusedError(node, _tag_message(node.tag))
+            value: object = self._mapping(node, depth)
+        elif isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                raise _RefusedError(node, _tag_message(node.tag))
+            value = [self._node(child, depth + 1) for child in node.value]
+        else:  # pragma: no cover - the composer makes only these three kinds
+            raise _RefusedError(node, f"unsupported YAML node {type(node).__name__}")
+        self._busy.discard(key)
+        self._done[key] = value
+        return value
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, object]:
+        result: dict[str, object] = {}
+        first: dict[str, Node] = {}
+        merged: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                for source in _merge_sources(value_node):
+                    part = self._node(source, depth + 1)
+                    if not isinstance(part, dict):
+                        raise _RefusedError(source, "a merge key '<<' needs a mapping")
+                    for k, v in part.items():
+                        merged.setdefault(k, v)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise _RefusedError(key_node, "keys must be plain text, not lists or mappings")
+            name = _scalar(key_node)
+            if not isinstance(name, str):
+                name = key_node.value
+            if name in first:
+                line = first[name].start_mark.line + 1
+                raise _RefusedError(
+                    key_node,
+                    f"duplicate key '{name}' (first defined on line {line}); keep one of them",
+                )
+            first[name] = key_node
+            result[name] = self._node(value_node, depth + 1)
+        for k, v in merged.items():
+            result.setdefault(k, v)
+        return result
+
+
+def _merge_sources(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return [node]
+
+
+def _expanded_size(node: Node, memo: dict[int, int]) -> int:
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a cycle was already refused; this guards recursion
+    size = 1
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            size += _expanded_size(k, memo) + _expanded_size(v, memo)
+    elif isinstance(node, SequenceNode):
+        for child in node.value:
+            size += _expanded_size(child, memo)
+    memo[key] = size
+    return size
+
+
+def _tag_message(tag: str) -> str:
+    if tag.startswith(_T + "python/") or tag.startswith("!!python"):
+        return f"the tag '{tag}' would run Python code and is refused; write plain values only"
+    return f"the tag '{tag}' is not allowed; remove it and write a plain value"
+
+
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT_RE = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT_RE = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9:.+\-Zz ]+)?")
+
+
+def _plain(node: ScalarNode, value: str) -> object:
+    """Type a plain scalar by the YAML 1.2 core schema, plus ISO dates."""
+    if not value:
+        return None
+    if value[0] not in _MAYBE_TYPED:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT_RE.fullmatch(value):
+        return (
+            int(value, 8)
+            if value.startswith("0o")
+            else int(value, 0 if value.startswith("0x") else 10)
+        )
+    if _FLOAT_RE.fullmatch(value):
+        return _float(value)
+    if _DATE_RE.fullmatch(value):
+        return _timestamp(node, value)
+    return value
+
+
+def _scalar(node: ScalarNode) -> object:
+    tag = node.tag
+    value: str = node.value
+    if tag == _STR:
+        return value
+    if tag == _PLAIN:
+        return _plain(node, value)
+    if tag == _INT:
+        return _int(node, value)
+    if tag == _BOOL:
+        low = value.lower()
+        if low == "true":
+            return True
+        if low == "false":
+            return False
+        return value  # YAML 1.2: yes/no/on/off/NO are text
+    if tag == _NULL:
+        return None
+    if tag == _FLOAT:
+        return _float(value)
+    if tag == _TIMESTAMP:
+        return _timestamp(node, value)
+    raise _RefusedError(node, _tag_message(tag))
+
+
+def _int(node: ScalarNode, value: str) -> int | str:
+    text = value.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    try:
+        if body.startswith(("0x", "0o", "0b")):
+            return sign * int(body, 0)
+        if ":" in body:  # YAML 1.1 sexagesimal; YAML 1.2 text
+            return value
+        return sign * int(body, 10)
+    except ValueError:
+        return value
+
+
+def _float(value: str) -> float:
+    text = value.replace("_", "").lower()
+    if text in (".inf", "+.inf"):
+        return math.inf
+    if text == "-.inf":
+        return -math.inf
+    if text == ".nan":
+        return math.nan
+    return float(text)
+
+
+def _timestamp(node: ScalarNode, value: str) -> _dt.date | _dt.datetime:
+    try:
+        if len(value) == 10:
+            return _dt.date.fromisoformat(value)
+        return _dt.datetime.fromisoformat(value.replace(" ", "T", 1).replace("t", "T"))
+    except ValueError as exc:
+        raise _RefusedError(node, f"'{value}' is not a valid date: {exc}") from None
+
+
+def node_at(root: Node, path: Sequence[PathSegment]) -> tuple[Node, Node | None]:
+    """The value node at ``path`` and the key node naming it (None for list items).
+
+    Segments that name no key (a union member or tag that pydantic adds to its error
+    locations) are skipped, so the deepest existing node is returned.
+    """
+    node = root
+    key: Node | None = None
+    for segment in path:
+        if isinstance(node, MappingNode) and isinstance(segment, str):
+            found = _find_key(node, segment)
+            if found is not None:
+                key, node = found
+        elif (
+            isinstance(node, SequenceNode)
+            and isinstance(segment, int)
+            and 0 <= segment < len(node.value)
+        ):
+            node, key = node.value[segment], None
+    return node, key
+
+
+def _find_key(node: MappingNode, name: str) -> tuple[Node, Node] | None:
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == name:
+            return key_node, value_node
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE:
+            for source in _merge_sources(value_node):
+                if isinstance(source, MappingNode):
+                    found = _find_key(source, name)
+                    if found is not None:
+                        return found
+    return None
+
+
+def iter_files(folder: Path) -> Iterator[Path]:
+    """Registry files under ``folder`` in a stable order, skipping hidden folders."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(
+            Path(dirpath) / name
+            for name in filenames
+            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+        )
+    yield from sorted(found, key=lambda p: p.as_posix())

@@ -1,0 +1,239 @@
+"""Rendering the notice pages from the public views with the jinja2 templates.
+
+Every ``{{ ... }}`` output passes through :func:`_finalize`: registry text is escaped
+for Markdown and HTML (see :mod:`holte_ropa.notice._escape`), the ``unknown`` marker
+becomes an honest phrase, and ``None`` is an error rather than the word "None" on a
+public page. Only markup the renderer builds itself (:class:`Safe`) passes unchanged.
+Registry text is only ever a template *value*, never template source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Any
+
+import jinja2
+
+from holte_ropa.model._registry import Registry
+from holte_ropa.notice._escape import Safe, escape_text
+from holte_ropa.notice._public import notice_view
+from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
+
+__all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
+
+LANGS: tuple[Lang, ...] = ("nb", "en")
+
+_MARKER_TEXT = {
+    "nb": {"pending": "Ikke avklart ennå", "missing": "Teksten finnes ikke på bokmål ennå"},
+    "en": {"pending": "Not yet confirmed", "missing": "This text is not yet available in English"},
+}
+_AND = {"nb": "og", "en": "and"}
+
+
+def gdpr(lang: str, article: int, paragraph: int | None = None, point: str | None = None) -> str:
+    """An exact GDPR reference: "GDPR art. 6 nr. 1 bokstav f" / "GDPR Art. 6(1)(f)"."""
+    if lang == "nb":
+        ref = f"GDPR art. {article}"
+        if paragraph is not None:
+            ref += f" nr. {paragraph}"
+        if point is not None:
+            ref += f" bokstav {point}"
+        return ref
+    ref = f"GDPR Art. {article}"
+    if paragraph is not None:
+        ref += f"({paragraph})"
+    if point is not None:
+        ref += f"({point})"
+    return ref
+
+
+def _text(value: Any, lang: str) -> Safe:
+    if type(value) is str:  # the common case first: plain registry text
+        return escape_text(value)
+    if isinstance(value, Safe):
+        return value
+    if isinstance(value, Marker):
+        return Safe(_MARKER_TEXT[lang][value.kind])
+    if value is None:
+        raise ValueError("a template printed None; guard the value with {% if %}")
+    if isinstance(value, bool):
+        raise ValueError("a template printed a boolean; choose a phrase instead")
+    return escape_text(str(value))
+
+
+def _listing(items: Iterable[Any], lang: str) -> Safe:
+    """ "a, b og c" with every item escaped."""
+    parts = [_text(i, lang) for i in items]
+    if len(parts) <= 1:
+        return Safe("".join(parts))
+    return Safe(f"{', '.join(parts[:-1])} {_AND[lang]} {parts[-1]}")
+
+
+def html_table(
+    caption: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], lang: str
+) -> Safe:
+    """A raw HTML table with a real <caption> and column headers (Markdown has neither)."""
+    lines = ["<table>", f"<caption>{_text(caption, lang)}</caption>", "<thead>", "<tr>"]
+    lines += [f'<th scope="col">{_text(h, lang)}</th>' for h in headers]
+    lines += ["</tr>", "</thead>", "<tbody>"]
+    for row in rows:
+        cells = "".join(f"<td>{_cell(c, lang)}</td>" for c in row)
+        lines.append(f"<tr>{cells}</tr>")
+    lines += ["</tbody>", "</table>"]
+    return Safe("\n".join(lines))
+
+
+def _cell(value: Any, lang: str) -> Safe:
+    if isinstance(value, tuple | list):
+        return Safe("<br>".join(_text(v, lang) for v in value))
+    return _text(value, lang)
+
+
+def _party_row(party: PartyView) -> tuple[Any, ...]:
+    return (party.name, party.service, party.countries)
+
+
+def _transfer_rows(view: NoticeView, env: jinja2.Environment) -> list[tuple[Any, ...]]:
+    """(recipient, country, safeguard) for every transfer of the controller activities."""
+    macros = env.get_template("_macros.md.j2").module
+    seen: dict[tuple[str, str], tuple[Any, ...]] = {}
+    for activity in (*view.processor_activities, *view.controller_activities):
+        for s in activity.transfers:
+            key = (s.party, s.country)
+            if key not in seen:
+                seen[key] = (s.party, s.country, Safe(macros.safeguard(s).strip()))  # type: ignore[attr-defined]
+    return list(seen.values())
+
+
+def _said_in(promise: PromiseView, text: Any) -> bool:
+    """The promise's words already stand in ``text``: the page need not repeat them."""
+    if isinstance(promise.text, Marker) or not isinstance(text, str):
+        return False
+    return _words(promise.text) in _words(text)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _indented(text: str) -> Safe:
+    """Macro output of nested list lines: drop blank lines, keep the indentation."""
+    return Safe("\n".join(line.rstrip() for line in str(text).splitlines() if line.strip()))
+
+
+def _mid_sentence(value: Any) -> Any:
+    """ "The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case."""
+    if isinstance(value, str) and not isinstance(value, Safe) and value.startswith("The "):
+        return "t" + value[1:]
+    return value
+
+
+def _lower_first(value: Any) -> Any:
+    """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
+    if not isinstance(value, str) or isinstance(value, Safe):
+        return value
+    return _lower_first_text(value)
+
+
+@lru_cache(maxsize=16_384)
+def _lower_first_text(value: str) -> str:
+    """Memoised: the same category and subject names recur on every activity."""
+    head = re.match(r"[^\W\d_]+", value)
+    if head is None or not head.group()[0].isupper():
+        return value
+    word = head.group()
+    rest = value[len(word) :]
+    if (len(word) > 1 and word[1:].islower()) or (len(word) == 1 and rest.startswith("-")):
+        return value[0].lower() + value[1:]
+    return value
+
+
+def _sentence(value: Any) -> Any:
+    """Registry text ending with a full stop, so that the next template sentence starts anew."""
+    if isinstance(value, str) and not isinstance(value, Safe):
+        stripped = value.rstrip()
+        if stripped and stripped[-1] not in ".!?:":
+            return f"{stripped}."
+    return value
+
+
+def _link(url: str, lang: str) -> Safe:
+    """An absolute link whose text is the address itself, which reads well out of context.
+
+    Only http(s) addresses become links: a URL field may legally hold ``javascript:`` or
+    ``data:``, which must never reach an ``href``; those are shown as text.
+    """
+    shown = url.removeprefix("https://").removeprefix("http://").rstrip("/")
+    if not url.lower().startswith(("https://", "http://")):
+        return escape_text(url)
+    return Safe(f'<a href="{escape_text(url)}">{escape_text(shown)}</a>')
+
+
+def _mail(address: str, lang: str) -> Safe:
+    safe = escape_text(address)
+    return Safe(f'<a href="mailto:{safe}">{safe}</a>')
+
+
+@cache
+def _environment(lang: Lang) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("holte_ropa.notice", f"templates/{lang}"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        # Plain registry text is most of what templates print: escape it without a detour.
+        finalize=lambda value: escape_text(value) if type(value) is str else _text(value, lang),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # "{#" starts attr_list anchors in the Markdown, so jinja comments use another mark.
+        comment_start_string="<#--",
+        comment_end_string="--#>",
+    )
+    env.globals["gdpr"] = lambda *args: gdpr(lang, *args)
+    env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, lang)
+    env.filters["listing"] = lambda items: _listing(items, lang)
+    # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.
+    env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), lang)
+    env.filters["sentence"] = _sentence
+    # Only for the output of the templates' own macros, whose values were escaped already.
+    env.filters["rendered"] = lambda text: Safe(str(text).strip())
+    env.filters["lower_first"] = _lower_first
+    env.filters["mid_sentence"] = _mid_sentence
+    env.filters["capitalize_first"] = lambda text: Safe(text[:1].upper() + text[1:])
+    env.filters["indented"] = _indented
+    env.filters["party_row"] = _party_row
+    env.filters["transfer_rows"] = lambda view: _transfer_rows(view, env)
+    env.filters["link"] = lambda url: _link(url, lang)
+    env.filters["mail"] = lambda address: _mail(address, lang)
+    env.tests["pending"] = lambda value: isinstance(value, Marker)
+    env.tests["said_in"] = _said_in
+    return env
+
+
+def render_view(view: NoticeView, page: str) -> str:
+    """Render one page (``notice``, ``processors``, ``cookies``) of a view."""
+    template = _environment(view.lang).get_template(f"{page}.md.j2")
+    text = template.render(v=view)
+    return _tidy(text)
+
+
+def render_page(registry: Registry, lang: Lang, page: str) -> str:
+    """Render one page of ``registry`` in ``lang``."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
+    return render_view(notice_view(registry, lang), page)
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row and one newline at the end: stable, readable Markdown."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        stripped = line.rstrip()
+        if not stripped and (not lines or not lines[-1]):
+            continue
+        lines.append(stripped)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,223 @@
+"""Public views of a registry for one language: all that the notice templates may see.
+
+Templates never receive registry models. Models carry internal fields (owner, notes,
+DPA references, balancing tests, proof of consent, TIA and DPIA references) and
+non-public security measures; a template that could reach them could leak them. A view
+holds only public facts in one language, with ``unknown`` kept as the :data:`PENDING`
+marker so the template can say honestly that a fact is being confirmed. Views are built
+by :func:`holte_ropa.notice._public.notice_view`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal, TypeAlias
+
+__all__ = [
+    "MISSING",
+    "PENDING",
+    "ActivityView",
+    "CookieView",
+    "Lang",
+    "Marker",
+    "NoticeView",
+    "PartyView",
+    "PromiseView",
+    "PurposeView",
+    "RecipientsView",
+    "RetentionView",
+    "SafeguardView",
+    "Str",
+]
+
+Lang: TypeAlias = Literal["nb", "en"]
+
+
+class Marker:
+    """A value the template shows as a phrase: not yet confirmed, or not yet translated."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"<{self.kind}>"
+
+
+PENDING: Final = Marker("pending")
+"""The registry records the fact as ``unknown``."""
+MISSING: Final = Marker("missing")
+"""The registry has the text in the other language only."""
+
+Str: TypeAlias = str | Marker
+
+
+@dataclass(frozen=True, slots=True)
+class PurposeView:
+    description: Str
+    basis: str
+    """consent, contract, legal_obligation, vital_interest, public_task,
+    legitimate_interest, or pending."""
+    point: str | None
+    """The Art. 6(1) point: a-f."""
+    interest: Str | None = None
+    right_to_object: Str | None = None
+    contract: Str | None = None
+    legal_source: Str | None = None
+    explanation: Str | None = None
+    consent_collection: Str | None = None
+    consent_withdrawal: Str | None = None
+    direct_marketing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SafeguardView:
+    """One country outside the EEA a party reaches, and the Art. 44-49 safeguard."""
+
+    party: str
+    country: str
+    mechanism: str
+    """adequacy, dpf, scc, bcr, derogation or pending."""
+    decision: str | None = None
+    """The adequacy decision, for adequacy and dpf."""
+    point: str | None = None
+    """The Art. 49(1) point, for derogations."""
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionView:
+    categories: tuple[Str, ...]
+    description: Str
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientsView:
+    processors: tuple[str, ...] = ()
+    sub_processors: tuple[str, ...] = ()
+    controllers: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()
+    joint_controllers: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.processors
+            or self.sub_processors
+            or self.controllers
+            or self.authorities
+            or self.joint_controllers
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityView:
+    anchor: str
+    entity: str
+    name: Str
+    description: Str
+    role: str
+    purposes: tuple[PurposeView, ...]
+    subjects: tuple[Str, ...]
+    data: tuple[Str, ...]
+    special_data: tuple[Str, ...]
+    special_condition: str | None
+    sources: tuple[tuple[str, Str], ...] | Marker
+    """(kind, description) pairs; kind is data_subject or other."""
+    other_source: bool
+    requirement: tuple[str, Str] | Marker | None
+    automated: tuple[bool, Str | None] | Marker | None
+    recipients: RecipientsView | Marker | None
+    """None when the registry says the data goes to nobody."""
+    locations_pending: tuple[str, ...]
+    transfers: tuple[SafeguardView, ...]
+    retention: tuple[RetentionView, ...] | Marker
+    security: tuple[Str, ...]
+    arrangement: Str | None = None
+    processor_controllers: Str | None = None
+    processor_agreement: Str | None = None
+    processor_categories: tuple[Str, ...] = ()
+    consent: bool = False
+    legitimate_interest: bool = False
+    direct_marketing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PartyView:
+    name: str
+    service: Str
+    role: str
+    countries: tuple[str, ...] | Marker
+    safeguards: tuple[SafeguardView, ...]
+    engaged_by: str | None
+    website: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CookieView:
+    name: Str
+    provider: str
+    first_party: bool
+    purpose: Str
+    category: str
+    lifetime: Str
+    consent_before_set: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseView:
+    section: str
+    text: Str
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeView:
+    """Every public fact the notice, processors and cookies pages show."""
+
+    lang: Lang
+    entity: str
+    title: Str
+    legal_name: str
+    trade_name: str | None
+    org_number: str | Marker
+    postal_address: tuple[str, ...]
+    visiting_address: tuple[str, ...] | Marker | None
+    phone: str | None
+    email: str
+    website: str
+    privacy_contact: str
+    dpo: tuple[str, ...] | Str
+    """Contact lines of an appointed DPO, or why none is appointed, or PENDING."""
+    dpo_appointed: bool | None
+    eu_representative: Str | None
+    authority: Str
+    authority_website: str
+    security_summary: Str
+    security_measures: tuple[tuple[Str, Str], ...]
+    complaints: Str
+    change_announcement: Str
+    version: str | Marker
+    last_changed: str | Marker
+    history: tuple[tuple[str, str, Str], ...]
+    rights: tuple[str, ...]
+    how_to_exercise: Str
+    response_time: Str
+    promises: tuple[PromiseView, ...]
+    controller_activities: tuple[ActivityView, ...]
+    processor_activities: tuple[ActivityView, ...]
+    processors: tuple[PartyView, ...]
+    sub_processors: tuple[PartyView, ...]
+    other_recipients: tuple[PartyView, ...]
+    cookies: dict[str, tuple[CookieView, ...]]
+    data_summary: tuple[Str, ...]
+    bases_summary: tuple[str, ...]
+    transfer_countries: tuple[str, ...]
+    has_consent: bool
+    has_legitimate_interest: bool
+    has_direct_marketing: bool
+    recipients_pending: bool
+    """Some activity records its recipients as ``unknown``."""
+    bases_pending: bool
+    """Some purpose of a controller activity has no settled legal basis."""
+
+    def promises_in(self, section: str) -> tuple[PromiseView, ...]:
+        return tuple(p for p in self.promises if p.section == section)

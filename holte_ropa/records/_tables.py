@@ -1,0 +1,388 @@
+"""The Art. 30 record as tables: 30(1) for the controller, 30(2) for the processor.
+
+Datatilsynet and auditors read the record as a spreadsheet with one row per activity and
+purpose, columns in the order of Art. 30's letters. This module turns the Registry into
+those rows once, in one language, so every file format (xlsx, csv, json) shows the same
+cells. Multi-valued cells stay tuples; each format decides how to join them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from holte_ropa.graph._graph import role_name, safeguard, text
+from holte_ropa.model._models import (
+    Activity,
+    Consent,
+    Contract,
+    LegalObligation,
+    LegitimateInterest,
+    PublicTask,
+    Purpose,
+    RetentionRule,
+    Role,
+    VitalInterest,
+)
+from holte_ropa.model._registry import Registry
+
+__all__ = ["Cell", "Column", "RecordRole", "RecordTable", "record_table"]
+
+RecordRole = Literal["controller", "processor"]
+Cell = str | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: a stable key for machines and a header for people."""
+
+    key: str
+    nb: str
+    en: str
+
+    def header(self, lang: str) -> str:
+        return self.nb if lang == "nb" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class RecordTable:
+    """One Art. 30 record: who keeps it, its columns, and one row per activity and purpose."""
+
+    role: RecordRole
+    article: str
+    title: str
+    lang: str
+    organisation: dict[str, str]
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Cell], ...]
+
+
+# Column order follows the letters of Art. 30(1) and 30(2), as Datatilsynet's and the
+# ICO's templates do; the legal basis columns sit next to the purpose they justify.
+_CONTROLLER_COLUMNS = (
+    Column("activity_id", "ID", "ID"),
+    Column("activity", "Behandlingsaktivitet", "Processing activity"),
+    Column(
+        "joint_controllers",
+        "Felles behandlingsansvarlige (art. 30(1)(a))",
+        "Joint controllers (Art. 30(1)(a))",
+    ),
+    Column("purpose", "Formål (art. 30(1)(b))", "Purpose (Art. 30(1)(b))"),
+    Column("legal_basis", "Behandlingsgrunnlag (art. 6(1))", "Legal basis (Art. 6(1))"),
+    Column(
+        "special_condition",
+        "Unntak for særlige kategorier (art. 9(2)) og straffedata (art. 10)",
+        "Special category condition (Art. 9(2)) and criminal data basis (Art. 10)",
+    ),
+    Column(
+        "subject_categories",
+        "Kategorier av registrerte (art. 30(1)(c))",
+        "Categories of data subjects (Art. 30(1)(c))",
+    ),
+    Column(
+        "data_categories",
+        "Kategorier av personopplysninger (art. 30(1)(c))",
+        "Categories of personal data (Art. 30(1)(c))",
+    ),
+    Column(
+        "recipients",
+        "Kategorier av mottakere (art. 30(1)(d))",
+        "Categories of recipients (Art. 30(1)(d))",
+    ),
+    Column("third_countries", "Tredjeland (art. 30(1)(e))", "Third countries (Art. 30(1)(e))"),
+    Column(
+        "safeguards",
+        "Garantier ved overføring (art. 30(1)(e), 44-49)",
+        "Transfer safeguards (Art. 30(1)(e), 44-49)",
+    ),
+    Column(
+        "retention",
+        "Frister for sletting (art. 30(1)(f))",
+        "Time limits for erasure (Art. 30(1)(f))",
+    ),
+    Column(
+        "security_measures",
+        "Sikkerhetstiltak (art. 30(1)(g), 32(1))",
+        "Security measures (Art. 30(1)(g), 32(1))",
+    ),
+    Column("dpia", "DPIA (art. 35)", "DPIA (Art. 35)"),
+)
+
+_PROCESSOR_COLUMNS = (
+    Column("activity_id", "ID", "ID"),
+    Column("activity", "Behandlingsaktivitet", "Processing activity"),
+    Column(
+        "controllers",
+        "Behandlingsansvarlige vi behandler for (art. 30(2)(a))",
+        "Controllers we process for (Art. 30(2)(a))",
+    ),
+    Column(
+        "agreement", "Databehandleravtale (art. 28(3))", "Data processing agreement (Art. 28(3))"
+    ),
+    Column(
+        "processing_categories",
+        "Kategorier av behandling (art. 30(2)(b))",
+        "Categories of processing (Art. 30(2)(b))",
+    ),
+    Column("purpose", "Formål", "Purpose"),
+    Column(
+        "subject_categories",
+        "Kategorier av registrerte",
+        "Categories of data subjects",
+    ),
+    Column("data_categories", "Kategorier av personopplysninger", "Categories of personal data"),
+    Column(
+        "sub_processors",
+        "Underdatabehandlere (art. 28(2), 28(4))",
+        "Sub-processors (Art. 28(2), 28(4))",
+    ),
+    Column("third_countries", "Tredjeland (art. 30(2)(c))", "Third countries (Art. 30(2)(c))"),
+    Column(
+        "safeguards",
+        "Garantier ved overføring (art. 30(2)(c), 44-49)",
+        "Transfer safeguards (Art. 30(2)(c), 44-49)",
+    ),
+    Column(
+        "security_measures",
+        "Sikkerhetstiltak (art. 30(2)(d), 32(1))",
+        "Security measures (Art. 30(2)(d), 32(1))",
+    ),
+)
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nb": {
+        "unknown": "ukjent, må bekreftes",
+        "none": "ingen",
+        "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
+        "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
+        "art": "art.",
+        "consent": "samtykke",
+        "contract": "nødvendig for å oppfylle en avtale",
+        "legal_obligation": "rettslig forpliktelse",
+        "vital_interest": "vitale interesser",
+        "public_task": "allmennhetens interesse eller offentlig myndighet",
+        "legitimate_interest": "berettiget interesse",
+        "via": "via",
+        "not_required": "ikke påkrevd",
+        "required": "påkrevd",
+        "done": "gjennomført",
+        "eea_only": "ingen, bare EØS",
+    },
+    "en": {
+        "unknown": "unknown, to be confirmed",
+        "none": "none",
+        "controller_title": "Record of processing activities, controller",
+        "processor_title": "Record of processing activities, processor",
+        "art": "Art.",
+        "consent": "consent",
+        "contract": "necessary for a contract",
+        "legal_obligation": "legal obligation",
+        "vital_interest": "vital interests",
+        "public_task": "public task",
+        "legitimate_interest": "legitimate interest",
+        "via": "via",
+        "not_required": "not required",
+        "required": "required",
+        "done": "done",
+        "eea_only": "none, EEA only",
+    },
+}
+_BASIS_POINT = {
+    "consent": "a",
+    "contract": "b",
+    "legal_obligation": "c",
+    "vital_interest": "d",
+    "public_task": "e",
+    "legitimate_interest": "f",
+}
+
+
+def _w(lang: str) -> dict[str, str]:
+    return _WORDS["nb" if lang == "nb" else "en"]
+
+
+def record_table(registry: Registry, role: RecordRole, lang: str = "nb") -> RecordTable:
+    """The 30(1) (controller) or 30(2) (processor) record of ``registry`` in ``lang``."""
+    w = _w(lang)
+    columns: tuple[Column, ...]
+    if role == "controller":
+        wanted = {Role.CONTROLLER, Role.JOINT_CONTROLLER}
+        columns, article = _CONTROLLER_COLUMNS, "GDPR Art. 30(1)"
+    else:
+        wanted = {Role.PROCESSOR}
+        columns, article = _PROCESSOR_COLUMNS, "GDPR Art. 30(2)"
+    rows: list[dict[str, Cell]] = []
+    for activity in registry.activities.values():
+        if activity.role not in wanted:
+            continue
+        common = _common_cells(registry, activity, lang)
+        if role == "processor":
+            common.update(_processor_cells(activity, lang))
+        purposes: list[Purpose | None] = [*activity.purposes] or [None]
+        for purpose in purposes:
+            row = dict(common)
+            row.update(_purpose_cells(purpose, lang))
+            rows.append({c.key: row.get(c.key, "") for c in columns})
+    return RecordTable(
+        role=role,
+        article=article,
+        title=w[f"{role}_title"],
+        lang=lang,
+        organisation=_organisation(registry),
+        columns=columns,
+        rows=tuple(rows),
+    )
+
+
+def _organisation(registry: Registry) -> dict[str, str]:
+    """Art. 30(1)(a) / 30(2)(a): name and contact details of who keeps the record."""
+    org = registry.organisation
+    dpo = org.dpo
+    dpo_text = (
+        "unknown"
+        if isinstance(dpo, str)
+        else ", ".join(x for x in (dpo.name, dpo.email, dpo.phone) if x)
+        if dpo.appointed
+        else "none"
+    )
+    return {
+        "name": org.legal_name,
+        "org_number": org.org_number,
+        "address": ", ".join(
+            [
+                *org.postal_address.lines,
+                f"{org.postal_address.postal_code} {org.postal_address.city}",
+            ]
+        ),
+        "email": org.email,
+        "privacy_contact": org.privacy_contact,
+        "phone": org.phone or "",
+        "dpo": dpo_text,
+    }
+
+
+def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str, Cell]:
+    w = _w(lang)
+    parties = registry.parties
+    recipients: list[str] = []
+    for party_id, via in registry.parties_of(activity):
+        party = parties[party_id]
+        entry = f"{party.name_in(lang)} ({role_name(party.role.value, lang)})"
+        if via:
+            entry += f", {w['via']} {', '.join(parties[p].name_in(lang) for p in via)}"
+        recipients.append(entry)
+    transfers = registry.transfers_of(activity.id)
+    countries: tuple[str, ...] = tuple(dict.fromkeys(t.country for t in transfers))
+    unlocated = [p for p, _ in registry.parties_of(activity) if parties[p].locations == "unknown"]
+    if unlocated:
+        names = ", ".join(parties[p].name_in(lang) for p in unlocated)
+        countries += (f"{names}: {w['unknown']}",)
+    safeguards = tuple(
+        dict.fromkeys(
+            f"{parties[t.party].name_in(lang)} → {t.country}: "
+            f"{safeguard(t.mechanism, t.adequacy, lang)}"
+            for t in transfers
+        )
+    )
+    if activity.recipients == "unknown":
+        recipient_cell: Cell = w["unknown"]
+    elif not recipients:
+        recipient_cell = w["none"]
+    else:
+        recipient_cell = tuple(recipients)
+    return {
+        "activity_id": activity.id,
+        "activity": text(activity.name, lang),
+        "joint_controllers": tuple(parties[p].name_in(lang) for p in activity.joint_controllers),
+        "special_condition": _special(activity, lang),
+        "subject_categories": tuple(
+            text(registry.subject_categories[s].name, lang) for s in activity.subject_categories
+        ),
+        "data_categories": tuple(
+            text(registry.data_categories[d].name, lang) for d in activity.data_categories
+        ),
+        "recipients": recipient_cell,
+        "sub_processors": recipient_cell,
+        "third_countries": countries or w["eea_only"],
+        "safeguards": safeguards,
+        "retention": _retention(activity, lang),
+        "security_measures": tuple(
+            text(registry.security_measures[m].name, lang) for m in activity.security_measures
+        ),
+        "dpia": _dpia(activity, lang),
+    }
+
+
+def _processor_cells(activity: Activity, lang: str) -> dict[str, Cell]:
+    details = activity.processor
+    if details is None:
+        unknown = _w(lang)["unknown"]
+        return {"controllers": unknown, "agreement": unknown, "processing_categories": unknown}
+    return {
+        "controllers": text(details.controllers, lang),
+        "agreement": text(details.agreement, lang),
+        "processing_categories": tuple(text(t, lang) for t in details.processing_categories),
+    }
+
+
+def _purpose_cells(purpose: Purpose | None, lang: str) -> dict[str, Cell]:
+    if purpose is None:
+        return {"purpose": "", "legal_basis": ""}
+    return {
+        "purpose": text(purpose.description, lang),
+        "legal_basis": legal_basis_text(purpose, lang),
+    }
+
+
+def legal_basis_text(purpose: Purpose, lang: str) -> str:
+    """ "legitimate interest (GDPR Art. 6(1)(f)): <the interest>", with what it rests on."""
+    w = _w(lang)
+    basis = purpose.legal_basis
+    if isinstance(basis, str):
+        return w["unknown"]
+    head = f"{w[basis.basis]} (GDPR {w['art']} 6(1)({_BASIS_POINT[basis.basis]}))"
+    detail: str | None = None
+    if isinstance(basis, LegitimateInterest):
+        detail = w["unknown"] if isinstance(basis.interest, str) else text(basis.interest, lang)
+    elif isinstance(basis, LegalObligation | PublicTask):
+        detail = w["unknown"] if isinstance(basis.source, str) else str(basis.source)
+    elif isinstance(basis, Contract):
+        detail = text(basis.contract, lang)
+    elif isinstance(basis, VitalInterest):
+        detail = text(basis.explanation, lang)
+    elif isinstance(basis, Consent) and not isinstance(basis.withdrawal, str):
+        detail = text(basis.withdrawal, lang)
+    return f"{head}: {detail}" if detail else head
+
+
+def _special(activity: Activity, lang: str) -> Cell:
+    w = _w(lang)
+    found: list[str] = []
+    if activity.special_category_condition:
+        found.append(f"GDPR {w['art']} {activity.special_category_condition}")
+    if activity.criminal_data_basis is not None:
+        found.append(f"GDPR {w['art']} 10: {text(activity.criminal_data_basis, lang)}")
+    return tuple(found)
+
+
+def _retention(activity: Activity, lang: str) -> Cell:
+    if isinstance(activity.retention, str):
+        return _w(lang)["unknown"]
+    return tuple(_retention_rule(rule, lang) for rule in activity.retention)
+
+
+def _retention_rule(rule: RetentionRule, lang: str) -> str:
+    described = text(rule.description, lang)
+    if rule.legal_source is not None:
+        described += f" ({rule.legal_source})"
+    return described
+
+
+def _dpia(activity: Activity, lang: str) -> str:
+    w = _w(lang)
+    if activity.dpia is None or activity.dpia.status == "unknown":
+        return w["unknown"]
+    status = w[activity.dpia.status]
+    if activity.dpia.date is not None:
+        status += f" ({activity.dpia.date.isoformat()})"
+    return status

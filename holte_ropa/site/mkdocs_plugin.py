@@ -1,0 +1,148 @@
+"""The ``holte-ropa`` MkDocs plugin: a thin adapter from holte_ropa.site to MkDocs.
+
+``mkdocs build`` alone must be enough to publish: the plugin loads the registry named in
+``mkdocs.yml``, refuses to build while it is unusable or has unwaived findings at or
+above ``fail_on``, and hands the pages of :func:`holte_ropa.site.site_pages` to MkDocs as
+virtual files. All rendering lives in the library; this module only translates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+if TYPE_CHECKING:
+    from holte_ropa.changes._history import HistoryEntry
+    from holte_ropa.model._registry import Registry
+
+__all__ = ["HolteRopaPlugin", "HolteRopaPluginConfig"]
+
+_RANK = {"info": 1, "warning": 2, "error": 3, "never": 4}
+
+
+class HolteRopaPluginConfig(Config):  # type: ignore[no-untyped-call]
+    registry = c.Type(str, default="registry")
+    """The registry folder or file, relative to mkdocs.yml."""
+    fail_on = c.Choice(("error", "warning", "info", "never"), default="error")
+    """Refuse to build on unwaived findings at or above this severity."""
+
+
+class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-untyped-call]
+    """Generate the privacy site from a registry at build time."""
+
+    def __init__(self) -> None:
+        self.preloaded: Registry | None = None
+        """A registry loaded already (by ``holte-ropa build``); skips loading it again."""
+        self._pages: dict[str, str] = {}
+        self._nav_by_lang: dict[str, Navigation] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from holte_ropa.site import site_nav, site_pages
+
+        registry = self.preloaded or self._load(config)
+        _refuse_findings(registry, self.config.fail_on, self.config.registry)
+        self._pages = site_pages(registry, history=self._history(config))
+        if not config.nav:
+            config.nav = site_nav(self._pages)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for path, content in self._pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # One top-level section per language: each page shows only its own language's.
+        self._nav_by_lang = {}
+        for item in nav.items:
+            if isinstance(item, Section) and item.children:
+                first = _first_page(item)
+                if first is not None:
+                    lang = _lang_of(first)
+                    self._nav_by_lang[lang] = Navigation(item.children, nav.pages)
+        return nav
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        own = self._nav_by_lang.get(_lang_of(page))
+        if own is not None:
+            context["nav"] = own
+        return context
+
+    def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
+        """The registry's history from git, when mkdocs.yml and the registry are in one."""
+        from holte_ropa.changes._history import registry_history
+        from holte_ropa.report._problems import RegistryError
+
+        base = Path(config.config_file_path or ".").parent.resolve()
+        registry = (base / self.config.registry).resolve()
+        if not registry.is_relative_to(base) or not (base / ".git").exists():
+            return None
+        try:
+            return registry_history(repo=base, folder=registry.relative_to(base).as_posix())
+        except RegistryError:
+            return None
+
+    def _load(self, config: MkDocsConfig) -> Registry:
+        from holte_ropa.model._loader import load_registry
+        from holte_ropa.report._problems import RegistryError
+
+        base = Path(config.config_file_path or ".").parent
+        path = base / self.config.registry
+        try:
+            registry = load_registry(path)
+        except RegistryError as exc:
+            lines = "\n".join(str(p) for p in exc.problems)
+            raise PluginError(
+                f"holte-ropa: the registry {path} cannot be used ({len(exc.problems)} "
+                f"problems); fix them first:\n{lines}"
+            ) from None
+        return registry
+
+
+def _refuse_findings(registry: Registry, fail_on: str, where: str) -> None:
+    from holte_ropa.rules import check
+
+    threshold = _RANK[fail_on]
+    blocking = [
+        f"{f.file}:{f.line}:{f.column}: {f.severity}[{f.rule} {f.name}]: {f.message}"
+        for f in check(registry)
+        if not f.waived and _RANK[str(f.severity)] >= threshold
+    ]
+    if blocking:
+        raise PluginError(
+            f"holte-ropa: {len(blocking)} unwaived finding(s) at or above '{fail_on}' in "
+            f"{where}; fix them, or waive them with a reason, an approver and an expiry "
+            "date:\n" + "\n".join(blocking)
+        )
+
+
+def _first_page(section: Section) -> Page | None:
+    for child in section.children:
+        if isinstance(child, Page):
+            return child
+        if isinstance(child, Section):
+            found = _first_page(child)
+            if found is not None:
+                return found
+    return None
+
+
+def _lang_of(page: Page) -> str:
+    from holte_ropa.site import page_language
+
+    return page_language(page.file.src_uri)

@@ -1,0 +1,131 @@
+"""Graph exports: real ``dot`` renders, GraphML round-trips, and nothing changes between runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from io import StringIO
+
+import networkx as nx
+import pytest
+
+from holte_ropa import load_registry
+from holte_ropa.graph._formats import (
+    GRAPH_FORMATS,
+    GraphvizMissingError,
+    export_graph,
+    render,
+    render_svg,
+    to_dot,
+    to_graphml,
+    to_mermaid,
+    to_node_link_json,
+)
+from holte_ropa.graph._graph import GraphView, build_graph
+from tests.conftest import FIXTURES, ROOT
+
+SMALL = FIXTURES / "small"
+SVG = "{http://www.w3.org/2000/svg}"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot not installed")
+
+
+def view(spec: str = "organisation") -> GraphView:
+    return build_graph(load_registry(SMALL)).view(spec)
+
+
+def test_dot_flows_left_to_right_with_eea_and_third_country_clusters() -> None:
+    dot = to_dot(view(), "en")
+    assert "rankdir=LR" in dot
+    assert "subgraph cluster_eea {" in dot and 'label="EEA"' in dot
+    assert 'label="Third countries (outside the EEA)"' in dot
+    assert '"party:mailtool" -> "country:US"' in dot
+    assert "legend [shape=plaintext" in dot
+
+
+def test_dot_labels_follow_the_language() -> None:
+    assert "Nyhetsbrev" in to_dot(view(), "nb")
+    assert "databehandler" in to_dot(view(), "nb")
+    assert "Newsletter" in to_dot(view(), "en")
+    assert "Nyhetsbrev" not in to_dot(view(), "en")
+
+
+@needs_dot
+def test_dot_really_renders_an_svg_with_title_and_desc() -> None:
+    svg = render_svg(load_registry(SMALL), "organisation", "en")
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text == "Data flows at Acme AS"
+    assert (
+        desc is not None and desc.text is not None and "Mailtool → United States (SCC)" in desc.text
+    )
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    drawn = {t.text for t in root.iter(f"{SVG}title")}
+    assert {"party:mailtool", "country:US", "activity:hosting"} <= drawn
+
+
+@needs_dot
+def test_png_and_pdf_come_from_dot_and_are_byte_identical_across_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    v = view("transfers")
+    png1, png2 = export_graph(v, "png"), export_graph(v, "png")
+    assert png1.startswith(b"\x89PNG") and png1 == png2
+    pdf1 = export_graph(v, "pdf")
+    pdf2 = export_graph(v, "pdf")
+    assert pdf1.startswith(b"%PDF") and pdf1 == pdf2
+    assert b"/CreationDate (D:19700101000000" in pdf1
+
+
+def test_a_missing_dot_says_how_to_install_graphviz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(GraphvizMissingError, match="apt-get install graphviz"):
+        render("digraph {}", "svg")
+
+
+def test_graphml_loads_back_into_networkx_with_the_same_nodes() -> None:
+    v = view()
+    back = nx.read_graphml(StringIO(to_graphml(v, "en")))
+    assert list(back.nodes) == list(v.graph.nodes)
+    assert back.number_of_edges() == v.graph.number_of_edges()
+    assert back.nodes["party:mailtool"]["label"] == "Mailtool"
+    assert back.nodes["activity:newsletter"]["data_categories"] == "name,email"
+
+
+def test_node_link_json_keeps_ids_kinds_and_edge_attributes() -> None:
+    payload = json.loads(to_node_link_json(view()))
+    assert [n["id"] for n in payload["nodes"]] == list(view().graph.nodes)
+    transfer = next(e for e in payload["edges"] if e["target"] == "country:US")
+    assert transfer["mechanism"] == "scc" and transfer["transfer"] is True
+    back = nx.node_link_graph(payload, edges="edges")
+    assert set(back.nodes) == set(view().graph.nodes)
+
+
+def test_mermaid_is_a_left_to_right_flowchart_with_country_subgraphs() -> None:
+    text = to_mermaid(view(), "en")
+    assert "flowchart LR" in text
+    assert 'subgraph third_country["Third countries (outside the EEA)"]' in text
+    assert 'party_mailtool -->|"SCC"| country_US' in text
+    assert 'party_backup -.->|"unknown"| country_IN' in text
+    assert "classDef processor" in text
+
+
+@needs_dot
+def test_every_graph_export_is_byte_identical_across_two_runs() -> None:
+    registry = load_registry(SMALL)
+    for fmt in GRAPH_FORMATS:
+        first = export_graph(build_graph(registry).view("organisation"), fmt, "nb")
+        second = export_graph(build_graph(load_registry(SMALL)).view("organisation"), fmt, "nb")
+        assert first == second, fmt
+
+
+@needs_dot
+def test_holtes_diagrams_render_in_both_languages() -> None:
+    graph = build_graph(load_registry(ROOT / "registry"))
+    for spec in ("organisation", "transfers", "party:azure", "subject:customer-contacts"):
+        for lang in ("nb", "en"):
+            svg = export_graph(graph.view(spec), "svg", lang)
+            assert b"<desc id=" in svg, (spec, lang)

@@ -1,0 +1,63 @@
+"""The Art. 30 record as rows: one per activity and purpose, columns in Art. 30's order."""
+
+from __future__ import annotations
+
+from holte_ropa import load_registry
+from holte_ropa.records._tables import record_table
+from tests.conftest import FIXTURES, ROOT
+
+SMALL = FIXTURES / "small"
+
+
+def test_the_controller_record_has_one_row_per_controller_activity_and_purpose() -> None:
+    registry = load_registry(SMALL)
+    table = record_table(registry, "controller", "en")
+    assert table.article == "GDPR Art. 30(1)"
+    assert [(r["activity_id"], r["purpose"]) for r in table.rows] == [
+        ("newsletter", "Send newsletters")
+    ]
+
+
+def test_columns_follow_the_letters_of_article_30_1() -> None:
+    headers = [
+        c.header("en") for c in record_table(load_registry(SMALL), "controller", "en").columns
+    ]
+    letters = [h[h.index("30(1)(") + 6] for h in headers if "30(1)(" in h]
+    assert letters == sorted(letters)
+    assert headers[1] == "Processing activity"
+
+
+def test_a_row_states_basis_recipients_transfers_and_retention_in_words() -> None:
+    row = record_table(load_registry(SMALL), "controller", "en").rows[0]
+    assert row["legal_basis"] == "consent (GDPR Art. 6(1)(a)): A link in every letter"
+    assert row["recipients"] == ("Mailtool (processor)",)
+    assert row["third_countries"] == ("US",)
+    assert row["safeguards"] == (
+        "Mailtool → US: standard contractual clauses (module 2) (GDPR Art. 46(2)(c))",
+    )
+    assert row["retention"] == ("Until you withdraw consent",)
+
+
+def test_the_processor_record_names_controllers_and_sub_processors_in_bokmal() -> None:
+    table = record_table(load_registry(SMALL), "processor", "nb")
+    assert table.article == "GDPR Art. 30(2)"
+    (row,) = table.rows
+    assert row["controllers"] == "Kundene våre"
+    assert row["processing_categories"] == ("Lagring",)
+    assert row["sub_processors"] == (
+        "Cloud (underdatabehandler)",
+        "Backup (underdatabehandler), via Cloud",
+    )
+    assert row["third_countries"] == ("GB", "IN")
+    assert "ukjent, må bekreftes" in row["safeguards"][1]
+
+
+def test_holtes_records_cover_every_activity_once_per_purpose() -> None:
+    registry = load_registry(ROOT / "registry")
+    rows = [
+        *record_table(registry, "controller", "nb").rows,
+        *record_table(registry, "processor", "nb").rows,
+    ]
+    expected = sum(max(1, len(a.purposes)) for a in registry.activities.values())
+    assert len(rows) == expected
+    assert {r["activity_id"] for r in rows} == set(registry.activities)

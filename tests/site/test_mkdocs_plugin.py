@@ -1,0 +1,104 @@
+"""The holte-ropa MkDocs plugin: a real ``mkdocs build`` of a copy of the site project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.site_project import make_project, mkdocs_build
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+ROOT = Path(__file__).parents[2]
+
+pytestmark = pytest.mark.slow
+
+
+def test_mkdocs_build_generates_the_pages_without_writing_them_into_docs(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "project", ROOT / "registry", fail_on="never")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for page in ("index.html", "en/index.html", "flows/index.html", "en/changes/index.html"):
+        assert (site / page).is_file(), page
+    assert '<html lang="en"' in (site / "en/flows/index.html").read_text(encoding="utf-8")
+    assert '<html lang="nb"' in (site / "flows/index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "project/docs").rglob("*")) == ["index.md"]
+
+
+def test_a_registry_that_fails_to_load_stops_the_build_with_located_problems(
+    tmp_path: Path, make_registry
+) -> None:  # type: ignore[no-untyped-def]
+    registry = make_registry({"broken.yaml": "activities:\n  - id: x\n    nmae: y\n"})
+    config = make_project(tmp_path / "project", tmp_path / registry)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "broken.yaml:3:5" in result.stderr
+    assert not (tmp_path / "site/index.html").exists()
+
+
+def test_unwaived_errors_stop_the_build_with_each_finding_located(
+    tmp_path: Path, make_registry
+) -> None:  # type: ignore[no-untyped-def]
+    small = (FIXTURES / "small" / "registry.yaml").read_text(encoding="utf-8")
+    broken = small.replace(
+        "legal_basis: {basis: contract, contract: {nb: Kundeavtalen, en: The customer contract}}",
+        "legal_basis: unknown",
+    )
+    assert broken != small
+    registry = make_registry({"registry.yaml": broken})
+    config = make_project(tmp_path / "project", tmp_path / registry)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "registry.yaml:" in result.stderr and "R10" in result.stderr
+
+
+def test_a_site_built_without_the_plugin_says_the_notice_is_missing(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "project", ROOT / "registry", plugin=False)
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "Personvernerklæringen mangler" in index and "holte-ropa" in index
+    assert not (tmp_path / "site/flows").exists()
+
+
+def _git(folder: Path, *args: str) -> None:
+    import subprocess
+
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2026-01-02T10:00:00Z",
+        "GIT_COMMITTER_DATE": "2026-01-02T10:00:00Z",
+        "PATH": "/usr/bin:/bin",
+    }
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_in_git_the_history_page_lists_public_changes_by_commit_date(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    registry = project / "registry"
+    registry.mkdir(parents=True)
+    for source in (FIXTURES / "small").glob("*.yaml"):
+        (registry / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    config = make_project(project, Path("registry"), fail_on="never")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(str(Path("registry").resolve()), "registry"),
+        encoding="utf-8",
+    )
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-qm", "first")
+    small = registry / "registry.yaml"
+    small.write_text(
+        small.read_text(encoding="utf-8").replace("trade_name: Mailtool", "trade_name: Postbud"),
+        encoding="utf-8",
+    )
+    _git(project, "commit", "-qam", "rename")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/en/changes/index.html").read_text(encoding="utf-8")
+    assert "2026-01-02" in page and "Postbud" in page
+    assert "rename" not in page  # commit messages are for maintainers

@@ -1,0 +1,97 @@
+"""holte_ropa.site: every page rendered from the registry, without MkDocs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+
+from holte_ropa.model._loader import load_registry
+from holte_ropa.rules import all_rules
+from holte_ropa.site import page_language, site_nav, site_pages, write_site
+
+ROOT = Path(__file__).parents[2]
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def _html(page: str) -> str:
+    body = page.split("---\n", 2)[2]
+    return markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
+
+
+def test_every_page_exists_in_both_languages_with_a_switch_to_its_counterpart() -> None:
+    pages = site_pages(load_registry(ROOT / "registry"))
+    nb = {p for p in pages if p.endswith(".md") and page_language(p) == "nb"}
+    en = {p.removeprefix("en/") for p in pages if p.endswith(".md") and p.startswith("en/")}
+    assert {"index.md", "flows.md", "changes.md", "rules/index.md"} <= nb
+    assert {"index.md", "flows.md", "changes.md"} <= en
+    assert 'hreflang="en" lang="en"' in _html(pages["flows.md"])
+    assert 'href="en/flows.md"' in _html(pages["flows.md"])
+    assert 'href="../flows.md"' in _html(pages["en/flows.md"])
+    assert pages["en/flows.md"].startswith("---\nlang: en\n---\n")
+
+
+def test_pages_are_byte_identical_across_runs() -> None:
+    registry = load_registry(ROOT / "registry")
+    assert site_pages(registry) == site_pages(registry)
+
+
+def test_the_flows_page_embeds_an_svg_with_title_and_desc_and_a_captioned_table() -> None:
+    html = _html(site_pages(load_registry(ROOT / "registry"))["en/flows.md"])
+    assert html.count("<svg") == 2  # all flows, and the transfers outside the EEA
+    assert "<?xml" not in html and "<!DOCTYPE" not in html
+    assert re.search(r'<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+"', html)
+    assert "<title" in html and "<desc" in html
+    assert "<caption" in html and '<th scope="col">Transfer safeguard</th>' in html
+    assert "United States" in html and "EU-US Data Privacy Framework" in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids must be unique on the page"
+
+
+def test_every_rule_has_a_page_and_the_bokmal_index_links_to_each() -> None:
+    pages = site_pages(load_registry(ROOT / "registry"))
+    rules = all_rules()
+    for rule in rules:
+        assert f"# {rule.id} {rule.name}" in pages[f"en/rules/{rule.id}.md"]
+        assert f"../en/rules/{rule.id}.md" in pages["rules/index.md"]
+
+
+def test_registry_text_is_shown_literally_never_as_markup(make_registry) -> None:  # type: ignore[no-untyped-def]
+    hostile = (FIXTURES / "small" / "registry.yaml").read_text(encoding="utf-8")
+    hostile = hostile.replace("Mailtool Inc.", "<script>alert(1)</script>")
+    hostile = hostile.replace("trade_name: Mailtool", "trade_name: '<img src=x onerror=alert(1)>'")
+    hostile = hostile.replace("Send newsletters", "'{{ 7*7 }} *bold* [link](https://evil)'")
+    registry = load_registry(make_registry({"registry.yaml": hostile}))
+    for path, page in site_pages(registry).items():
+        if path.endswith(".md"):
+            html = _html(page)
+            assert "<script>" not in html and "<img src=x" not in html, path
+            assert 'href="https://evil"' not in html, path
+
+
+def test_the_hostile_fixture_renders_no_element_from_registry_text() -> None:
+    pages = site_pages(load_registry(FIXTURES / "hostile"))
+    for path, page in pages.items():
+        if path.endswith(".md"):
+            html = _html(page)
+            assert "<script" not in html and "<i>" not in html, path
+    titles = str(site_nav(pages))
+    assert "<script" not in titles
+
+
+def test_the_navigation_has_one_section_per_language_in_page_order() -> None:
+    nav = site_nav(site_pages(load_registry(ROOT / "registry")))
+    (nb_title, nb), (en_title, en) = (next(iter(s.items())) for s in nav)
+    assert (nb_title, en_title) == ("Norsk (bokmål)", "English")
+    assert isinstance(nb, list) and isinstance(en, list)
+    assert next(iter(nb[0].values())) == "index.md"
+    assert next(iter(en[0].values())) == "en/index.md"
+
+
+def test_write_site_writes_the_same_pages_to_disk(tmp_path: Path) -> None:
+    registry = load_registry(ROOT / "registry")
+    written = write_site(registry, tmp_path)
+    pages = site_pages(registry)
+    assert {p.relative_to(tmp_path).as_posix() for p in written} == set(pages)
+    assert (tmp_path / "en/changes.md").read_text(encoding="utf-8") == pages["en/changes.md"]
