@@ -14,15 +14,32 @@ in meaning are reported, and it classifies each one by who must hear of it:
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from enum import Enum, StrEnum
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, JsonValue
+from pydantic import BaseModel
 
+from holte_ropa.changes._canon import (
+    _REFERENCES,
+    _canon,
+    _Delta,
+    _dump,
+    _is_text,
+    _plain,
+    _public,
+    _walk,
+)
+from holte_ropa.changes._change import Audience, Change, ChangeKind
+from holte_ropa.changes._values import (
+    _as_set,
+    _bare,
+    _by_country,
+    _countries,
+    _countries_label,
+    _Customers,
+    _group_field,
+    _recipient_set,
+)
 from holte_ropa.changes._wording import (
     Bilingual,
     basis_label,
@@ -35,218 +52,14 @@ from holte_ropa.changes._wording import (
     same,
     summary,
 )
-from holte_ropa.model._models import PartyRole, Role, internal_field_names
 from holte_ropa.model._registry import EntityKind, Registry
 
 __all__ = ["Audience", "Bilingual", "Change", "ChangeKind", "diff"]
 
 
-class Audience(StrEnum):
-    """Who must be told of a change."""
-
-    DATA_SUBJECTS = "data_subjects"
-    """The published privacy notice changes."""
-    CUSTOMERS = "customers"
-    """Processing done for customers changes (sub-processors: GDPR Art. 28(2))."""
-    INTERNAL = "internal"
-    """Only the record kept for auditors changes."""
-
-
-class ChangeKind(StrEnum):
-    """What kind of change in meaning."""
-
-    ACTIVITY_ADDED = "activity_added"
-    ACTIVITY_REMOVED = "activity_removed"
-    PURPOSE_ADDED = "purpose_added"
-    PURPOSE_REMOVED = "purpose_removed"
-    PURPOSE_CHANGED = "purpose_changed"
-    LEGAL_BASIS_CHANGED = "legal_basis_changed"
-    RETENTION_CHANGED = "retention_changed"
-    DATA_CATEGORY_ADDED = "data_category_added"
-    DATA_CATEGORY_REMOVED = "data_category_removed"
-    SUBJECT_CATEGORY_ADDED = "subject_category_added"
-    SUBJECT_CATEGORY_REMOVED = "subject_category_removed"
-    RECIPIENT_ADDED = "recipient_added"
-    RECIPIENT_REMOVED = "recipient_removed"
-    PARTY_ADDED = "party_added"
-    PARTY_REMOVED = "party_removed"
-    PARTY_COUNTRIES_CHANGED = "party_countries_changed"
-    TRANSFER_MECHANISM_CHANGED = "transfer_mechanism_changed"
-    SUB_PROCESSOR_ADDED = "sub_processor_added"
-    SUB_PROCESSOR_REMOVED = "sub_processor_removed"
-    SUB_PROCESSOR_REPLACED = "sub_processor_replaced"
-    COOKIE_ADDED = "cookie_added"
-    COOKIE_REMOVED = "cookie_removed"
-    DEFINITION_ADDED = "definition_added"
-    """A vocabulary entry or security measure; it reaches people through activities."""
-    DEFINITION_REMOVED = "definition_removed"
-    TEXT_CHANGED = "text_changed"
-    FIELD_CHANGED = "field_changed"
-    WAIVER_ADDED = "waiver_added"
-    WAIVER_REMOVED = "waiver_removed"
-
-
-class Change(BaseModel):
-    """One change in meaning between two registries."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    kind: ChangeKind
-    entity_kind: EntityKind | Literal["waiver"]
-    entity_id: str
-    field: str = ""
-    """Dotted path inside the entity (list items by id), empty for the whole entity."""
-    audience: tuple[Audience, ...]
-    """Everyone who must be told; ``internal`` only ever stands alone."""
-    before: JsonValue = None
-    after: JsonValue = None
-    summary: Bilingual
-    location: str = ""
-    """Where the entity is written: in the new registry, or the old one for removals."""
-
-
 def diff(old: Registry, new: Registry) -> list[Change]:
     """Every change in meaning from ``old`` to ``new``, in a stable order."""
     return _Differ(old, new).changes()
-
-
-# --------------------------------------------------------------------------- dumping
-
-_INTERNAL = internal_field_names()
-_ORDERED = frozenset({"lines"})
-"""Lists of scalars whose order carries meaning; every other list is compared as a set."""
-_REFERENCES = frozenset(
-    {
-        "security_measures",
-        "engaged_by",
-        "provider",
-        "activity",
-        "joint_controllers",
-        "processors",
-        "controllers",
-        "authorities",
-        "categories",
-        "data_categories",
-        "subject_categories",
-    }
-)
-
-
-def _dump(value: Any) -> Any:
-    """JSON-like data of a model; internal fields keep a ``!`` before their name."""
-    if isinstance(value, BaseModel):
-        name = type(value).__name__
-        return {
-            (f"!{field}" if (name, field) in _INTERNAL else field): _dump(getattr(value, field))
-            for field in type(value).model_fields
-        }
-    if isinstance(value, tuple | list):
-        return [_dump(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
-
-
-def _public(value: Any) -> Any:
-    """``value`` without internal fields."""
-    if isinstance(value, dict):
-        return {k: _public(v) for k, v in value.items() if not k.startswith("!")}
-    if isinstance(value, list):
-        return [_public(v) for v in value]
-    return value
-
-
-def _plain(value: Any) -> Any:
-    """``value`` with internal fields under their real names."""
-    if isinstance(value, dict):
-        return {k.lstrip("!"): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _canon(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and set(value) <= {"nb", "en"}
-
-
-def _list_key(items: list[Any]) -> str | None:
-    """The field that identifies the items of a list, if they have one."""
-    if not items or not all(isinstance(i, dict) for i in items):
-        return None
-    for key in ("id", "version", "country"):
-        values = [i.get(key) for i in items]
-        if None not in values and len({_canon(v) for v in values}) == len(values):
-            return key
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Delta:
-    path: tuple[str, ...]
-    op: Literal["added", "removed", "changed"]
-    before: Any
-    after: Any
-
-    @property
-    def internal(self) -> bool:
-        return any(segment.startswith("!") for segment in self.path)
-
-    @property
-    def field(self) -> str:
-        return ".".join(segment.lstrip("!") for segment in self.path)
-
-
-def _walk(path: tuple[str, ...], a: Any, b: Any) -> Iterator[_Delta]:
-    """The smallest differences between two dumps; list order never counts unless ordered."""
-    if a == b:
-        return
-    if _is_text(a) and _is_text(b):
-        yield _Delta(path, "changed", a, b)
-        return
-    if isinstance(a, dict) and isinstance(b, dict):
-        for key in dict.fromkeys([*a, *b]):
-            yield from _walk((*path, key), a.get(key), b.get(key))
-        return
-    if isinstance(a, list) and isinstance(b, list):
-        yield from _walk_lists(path, a, b)
-        return
-    yield _Delta(path, "changed", a, b)
-
-
-def _walk_lists(path: tuple[str, ...], a: list[Any], b: list[Any]) -> Iterator[_Delta]:
-    ordered = bool(path) and path[-1].lstrip("!") in _ORDERED
-    ka, kb = _list_key(a), _list_key(b)
-    key = ka if ka is not None and (kb == ka or not b) else (kb if not a else None)
-    if key is not None:
-        old = {_canon(i[key]): i for i in a}
-        new = {_canon(i[key]): i for i in b}
-        for k in sorted(old.keys() | new.keys()):
-            label = str(json.loads(k))
-            if k not in new:
-                yield _Delta((*path, label), "removed", old[k], None)
-            elif k not in old:
-                yield _Delta((*path, label), "added", None, new[k])
-            else:
-                yield from _walk((*path, label), old[k], new[k])
-        return
-    scalars = all(not isinstance(v, dict | list) for v in [*a, *b])
-    if scalars and not ordered:
-        for v in sorted({_canon(x) for x in a} - {_canon(x) for x in b}):
-            yield _Delta(path, "removed", json.loads(v), None)
-        for v in sorted({_canon(x) for x in b} - {_canon(x) for x in a}):
-            yield _Delta(path, "added", None, json.loads(v))
-        return
-    if not ordered and sorted(map(_canon, a)) == sorted(map(_canon, b)):
-        return
-    yield _Delta(path, "changed", a, b)
 
 
 # --------------------------------------------------------------------------- the differ
@@ -767,96 +580,3 @@ _SPECIAL: dict[tuple[str, str], _Special] = {
     ("activity", "retention"): _Differ._retention,
     ("party", "locations"): _Differ._locations,
 }
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _group_field(key: str, group: str) -> str:
-    return key if key == group else f"{key}.{group}"
-
-
-def _bare(value: Bilingual) -> Bilingual:
-    """A text to put in parentheses: no quotes, no final full stop."""
-    plain = _unquoted(value)
-    return Bilingual(nb=plain.nb.rstrip("."), en=plain.en.rstrip("."))
-
-
-def _unquoted(value: Bilingual) -> Bilingual:
-    return Bilingual(nb=value.nb.strip("«»"), en=value.en.strip("“”"))
-
-
-def _as_set(value: Any) -> Any:
-    if isinstance(value, list):
-        return sorted(map(_canon, value))
-    return value
-
-
-def _recipient_set(key: str, value: Any) -> set[tuple[str, str]]:
-    if isinstance(value, list):
-        return {(key, pid) for pid in value}
-    if isinstance(value, dict):
-        return {(group, pid) for group, ids in value.items() for pid in ids}
-    return set()
-
-
-def _countries(locations: Any) -> Any:
-    if not isinstance(locations, list):
-        return locations
-    return sorted({loc["country"] for loc in locations})
-
-
-def _countries_label(countries: Any) -> Bilingual:
-    if not isinstance(countries, list):
-        return Bilingual(nb="ikke avklart", en="not yet confirmed")
-    return join([country_label(c) for c in countries])
-
-
-def _by_country(locations: Any) -> dict[str, Any] | None:
-    """Locations by country, or None when unknown or a country is listed twice."""
-    if not isinstance(locations, list):
-        return None
-    found = {loc["country"]: loc for loc in locations}
-    return found if len(found) == len(locations) else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Customers:
-    """What in one registry takes part in processing done for customers, found once.
-
-    An activity whose role is processor, the parties its data reaches (sub-processors,
-    along their chains), the categories and measures it uses, and every sub-processor the
-    organisation engages directly.
-    """
-
-    ids: frozenset[tuple[str, str]]
-    uses: dict[str, frozenset[str]]
-    """Party id -> the processor activities whose data reaches it."""
-
-    @classmethod
-    def of(cls, registry: Registry) -> _Customers:
-        ids: set[tuple[str, str]] = set()
-        uses: dict[str, set[str]] = {}
-        for activity in registry.activities.values():
-            if activity.role != Role.PROCESSOR:
-                continue
-            ids.add(("activity", activity.id))
-            ids.update(("data_category", c) for c in activity.data_categories)
-            ids.update(("subject_category", c) for c in activity.subject_categories)
-            ids.update(("security_measure", m) for m in activity.security_measures)
-            for party_id, _ in registry.parties_of(activity):
-                ids.add(("party", party_id))
-                uses.setdefault(party_id, set()).add(activity.id)
-        for party in registry.parties.values():
-            if (
-                party.role == PartyRole.SUB_PROCESSOR
-                and party.engaged_by == registry.organisation.id
-            ):
-                ids.add(("party", party.id))
-        return cls(frozenset(ids), {k: frozenset(v) for k, v in uses.items()})
-
-    def serves(self, kind: str, eid: str) -> bool:
-        return (kind, eid) in self.ids
-
-    def activities(self, party_id: str) -> frozenset[str]:
-        return self.uses.get(party_id, frozenset())

@@ -11,17 +11,30 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import json
 import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from typing import Any, Literal
 
 import networkx as nx
 
+from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
+from holte_ropa.graph._style import (
+    _ACTIVITY_COLOURS,
+    _COUNTRY_COLOURS,
+    _EEA_CLUSTER,
+    _FONT,
+    _QUIET,
+    _ROLE_COLOURS,
+    _SUBJECT_COLOURS,
+    _THIRD_CLUSTER,
+    _TRANSFER,
+    _label,
+    _short_mechanism,
+    _w,
+)
 from holte_ropa.model._registry import Registry
 
 __all__ = [
@@ -37,7 +50,6 @@ __all__ = [
     "to_mermaid",
     "to_node_link_json",
 ]
-
 GraphFormat = Literal["dot", "svg", "png", "pdf", "graphml", "json", "mermaid"]
 GRAPH_FORMATS: tuple[GraphFormat, ...] = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
 FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd"}
@@ -56,85 +68,6 @@ class GraphvizMissingError(RuntimeError):
 
 class GraphvizError(RuntimeError):
     """``dot`` ran and failed."""
-
-
-# --------------------------------------------------------------------------- words
-
-_WORDS: dict[str, dict[str, str]] = {
-    "nb": {
-        "subjects": "De registrerte",
-        "eea": "EØS",
-        "third_country": "Tredjeland (utenfor EØS)",
-        "legend": "Forklaring",
-        "activity": "behandlingsaktivitet",
-        "as_processor": "vi er databehandler",
-        "as_joint": "felles behandlingsansvar",
-        "special": "særlige kategorier (art. 9/10)",
-        "subject": "registrerte",
-        "country": "land",
-        "transfer": "overføring ut av EØS, med grunnlag",
-        "transfer_unknown": "overføring, grunnlag ukjent",
-        "eea_location": "behandling i EØS",
-        "storage": "lagring",
-        "processing": "behandling",
-        "support": "brukerstøtte",
-        "parent": "morselskap",
-        "unlocated": "land ukjent",
-        "desc": "{a} {a_s}, {p} {p_s} og {c} land. {t}",
-        "desc_transfers": "Overføringer ut av EØS: {list}.",
-        "desc_none": "Ingen overføringer ut av EØS.",
-    },
-    "en": {
-        "subjects": "Data subjects",
-        "eea": "EEA",
-        "third_country": "Third countries (outside the EEA)",
-        "legend": "Legend",
-        "activity": "processing activity",
-        "as_processor": "we are processor",
-        "as_joint": "joint control",
-        "special": "special categories (Art. 9/10)",
-        "subject": "data subjects",
-        "country": "country",
-        "transfer": "transfer outside the EEA, with safeguard",
-        "transfer_unknown": "transfer, safeguard unknown",
-        "eea_location": "processing in the EEA",
-        "storage": "storage",
-        "processing": "processing",
-        "support": "support",
-        "parent": "parent company",
-        "unlocated": "countries unknown",
-        "desc": "{a} processing {a_s}, {p} {p_s} and {c} {c_s}. {t}",
-        "desc_transfers": "Transfers outside the EEA: {list}.",
-        "desc_none": "No transfers outside the EEA.",
-    },
-}
-
-# Okabe-Ito colours (safe for colour-blind readers), pale fills with the full colour as
-# the border so the role still reads in greyscale prints through the words in the label.
-_ROLE_COLOURS: dict[str, tuple[str, str]] = {
-    "processor": ("#D2E7F5", "#0072B2"),
-    "sub_processor": ("#E4F3FB", "#56B4E9"),
-    "controller": ("#FBE8C8", "#E69F00"),
-    "joint_controller": ("#F4DCEA", "#CC79A7"),
-    "authority": ("#E6E6E6", "#555555"),
-    "customer": ("#CFEDE2", "#009E73"),
-}
-_SUBJECT_COLOURS = ("#FFF6C8", "#B89B00")
-_ACTIVITY_COLOURS = ("#FFFFFF", "#333333")
-_COUNTRY_COLOURS = ("#FFFFFF", "#777777")
-_EEA_CLUSTER = ("#EEF6EE", "#7FB07F")
-_THIRD_CLUSTER = ("#FCEBE6", "#D55E00")
-_TRANSFER = "#D55E00"
-_QUIET = "#8A8A8A"
-_FONT = "Helvetica,Arial,sans-serif"
-
-
-def _w(lang: str) -> dict[str, str]:
-    return _WORDS["nb" if lang == "nb" else "en"]
-
-
-def _label(data: dict[str, Any], lang: str) -> str:
-    return str(data["label_nb" if lang == "nb" else "label_en"])
 
 
 # --------------------------------------------------------------------------- DOT
@@ -325,19 +258,6 @@ def _edge(u: str, v: str, data: dict[str, Any], lang: str, focused: bool) -> str
     return f"{body} {_attrs(**attrs)};" if attrs else f"{body};"
 
 
-def _short_mechanism(mechanism: str, lang: str) -> str:
-    short = {
-        "adequacy": "adequacy" if lang == "en" else "tilstrekkelighet",
-        "dpf": "DPF",
-        "scc": "SCC",
-        "bcr": "BCR",
-        "derogation": "Art. 49",
-        "unknown": "ukjent" if lang == "nb" else "unknown",
-        "none": "mangler" if lang == "nb" else "missing",
-    }
-    return short.get(mechanism, mechanism)
-
-
 def _legend(view: GraphView, lang: str) -> list[str]:
     """A table of the colours and line styles actually used in this view."""
     w = _w(lang)
@@ -481,111 +401,6 @@ def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb")
 def _svg(view: GraphView, lang: str) -> str:
     svg = render(to_dot(view, lang), "svg").decode("utf-8")
     return _svg_with_title(svg, view, lang)
-
-
-# --------------------------------------------------------------------------- data formats
-
-
-def _scalar(value: Any) -> Any:
-    if isinstance(value, tuple | list):
-        return ",".join(str(v) for v in value)
-    return value
-
-
-def to_graphml(view: GraphView, lang: str = "nb") -> str:
-    """GraphML for yEd and Gephi: scalar attributes and a ``label`` in ``lang``."""
-    g = nx.MultiDiGraph(name=view.name)
-    for n, data in view.graph.nodes(data=True):
-        attrs = {k: _scalar(v) for k, v in data.items()}
-        g.add_node(n, label=_label(data, lang), **attrs)
-    for u, v, k, data in view.graph.edges(keys=True, data=True):
-        g.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in data.items()})
-    return "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n"
-
-
-def to_node_link_json(view: GraphView) -> str:
-    """networkx's node-link JSON, for D3 and other web tools."""
-    payload = nx.node_link_data(view.graph, edges="edges")
-    payload["graph"] = {"name": view.name, "title_nb": view.title_nb, "title_en": view.title_en}
-    return json.dumps(payload, ensure_ascii=False, indent=2, default=list) + "\n"
-
-
-def _mid(node: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "_", node)
-
-
-def _mq(text: str) -> str:
-    """A quoted Mermaid label: Mermaid's own #entity; codes, not HTML's."""
-    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
-        text = text.replace(char, code)
-    return '"' + text.replace("\n", "<br/>") + '"'
-
-
-def to_mermaid(view: GraphView, lang: str = "nb") -> str:
-    """A Mermaid flowchart: renders on GitHub and GitLab without Graphviz."""
-    w = _w(lang)
-    g = view.graph
-    out = ["---", f"title: {view.title(lang)}", "---", "flowchart LR"]
-
-    def block(name: str, label: str, nodes: Iterator[str]) -> None:
-        members = list(nodes)
-        if members:
-            out.append(f"  subgraph {name}[{_mq(label)}]")
-            out.extend(f"    {m}" for m in members)
-            out.append("  end")
-
-    nodes = list(g.nodes(data=True))
-    block(
-        "subjects",
-        w["subjects"],
-        (f"{_mid(n)}([{_mq(_label(d, lang))}])" for n, d in nodes if d["kind"] == "subject"),
-    )
-    block(
-        "organisation",
-        view.organisation,
-        (f"{_mid(n)}[{_mq(_label(d, lang))}]" for n, d in nodes if d["kind"] == "activity"),
-    )
-    for n, d in nodes:
-        if d["kind"] == "party":
-            role = str(d["role"])
-            out.append(f"  {_mid(n)}[{_mq(_label(d, lang) + chr(10) + role_name(role, lang))}]")
-    for region in ("eea", "third_country"):
-        block(
-            region,
-            w[region],
-            (
-                f"{_mid(n)}{{{{{_mq(_label(d, lang))}}}}}"
-                for n, d in nodes
-                if d["kind"] == "country" and d["region"] == region
-            ),
-        )
-    transfer_links: list[str] = []
-    index = 0
-    for u, v, d in g.edges(data=True):
-        if d["kind"] == "performs":
-            continue
-        arrow = "-->"
-        if d["kind"] == "located_in":
-            if d["third_country"]:
-                mechanism = str(d["mechanism"])
-                arrow = "-.->" if mechanism in ("unknown", "none") else "-->"
-                arrow = f"{arrow}|{_mq(_short_mechanism(mechanism, lang))}|"
-                if d["transfer"]:
-                    transfer_links.append(str(index))
-            else:
-                arrow = "-.->"
-        elif d["kind"] == "sub_processing":
-            arrow = "==>"
-        out.append(f"  {_mid(u)} {arrow} {_mid(v)}")
-        index += 1
-    for role, (fill, line) in _ROLE_COLOURS.items():
-        members = [_mid(n) for n, d in nodes if d["kind"] == "party" and d["role"] == role]
-        if members:
-            out.append(f"  classDef {role} fill:{fill},stroke:{line},color:#000")
-            out.append(f"  class {','.join(members)} {role}")
-    if transfer_links:
-        out.append(f"  linkStyle {','.join(transfer_links)} stroke:{_TRANSFER},stroke-width:2px")
-    return "\n".join(out) + "\n"
 
 
 # --------------------------------------------------------------------------- dispatch

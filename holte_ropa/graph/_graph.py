@@ -14,23 +14,27 @@ registry order so every export is byte-identical across runs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
 
 import networkx as nx
 
+from holte_ropa.graph._labels import (
+    _SENSITIVE,
+    VIEW_KINDS,
+    NodeKind,
+    UnknownEntityError,
+    mechanism_code,
+    node_id,
+    safeguard,
+    text,
+)
+from holte_ropa.graph._results import FlowRow, GraphView, Impact, WhereIs
 from holte_ropa.model._countries import country_name
 from holte_ropa.model._models import (
     Activity,
-    DataKind,
     Party,
     PartyRole,
-    Text,
-    TransferMechanism,
-    Unknown,
 )
-from holte_ropa.model._reference import AdequacyDecision
-from holte_ropa.model._registry import Registry, Transfer
+from holte_ropa.model._registry import Registry
 
 __all__ = [
     "VIEW_KINDS",
@@ -48,154 +52,6 @@ __all__ = [
     "role_name",
     "safeguard",
 ]
-
-NodeKind = Literal["organisation", "activity", "subject", "party", "country"]
-EdgeKind = Literal["performs", "collected_from", "discloses", "sub_processing", "located_in"]
-
-VIEW_KINDS: tuple[str, ...] = ("organisation", "activity", "party", "subject", "transfers")
-"""``--view`` values: ``organisation``, ``transfers``, or ``activity:ID``, ``party:ID``,
-``subject:ID``."""
-
-_SENSITIVE = (DataKind.SPECIAL, DataKind.CRIMINAL)
-
-
-class UnknownEntityError(KeyError):
-    """A view or query names an id the registry does not have."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-def node_id(kind: NodeKind, entity: str) -> str:
-    """The stable graph id of an entity: its kind and its registry id."""
-    return f"{kind}:{entity}"
-
-
-def text(value: Text, lang: str) -> str:
-    """A label in ``lang``; a diagram needs a name, so the other language stands in."""
-    return value.get(lang) or value.nb or value.en or ""
-
-
-_MECHANISM_LABEL: dict[str, tuple[str, str, str]] = {
-    # mechanism -> (short, nb, en); the references are to the GDPR.
-    "adequacy": ("adequacy", "beslutning om tilstrekkelig beskyttelsesnivå", "adequacy decision"),
-    "dpf": ("DPF", "EU-US Data Privacy Framework", "EU-US Data Privacy Framework"),
-    "scc": ("SCC", "EUs standardavtaler", "standard contractual clauses"),
-    "bcr": ("BCR", "bindende virksomhetsregler", "binding corporate rules"),
-    "derogation": ("Art. 49", "unntak", "derogation"),
-}
-_MECHANISM_ARTICLE: dict[str, str] = {"adequacy": "45", "dpf": "45", "scc": "46(2)(c)", "bcr": "47"}
-
-
-def mechanism_code(mechanism: TransferMechanism | Unknown | None) -> str:
-    """``adequacy``, ``dpf``, ``scc``, ``bcr``, ``derogation``, ``unknown`` or ``none``."""
-    if mechanism is None:
-        return "none"
-    if isinstance(mechanism, str):
-        return mechanism
-    return mechanism.mechanism
-
-
-def safeguard(
-    mechanism: TransferMechanism | Unknown | None,
-    adequacy: AdequacyDecision | None,
-    lang: str,
-    *,
-    short: bool = False,
-) -> str:
-    """How a transfer is safeguarded, in words an auditor reads, with the article."""
-    code = mechanism_code(mechanism)
-    if code in ("none", "unknown"):
-        if short:
-            return "?"
-        missing = {"nb": "ikke oppgitt", "en": "not stated"}
-        confirm = {"nb": "ukjent, må bekreftes", "en": "unknown, to be confirmed"}
-        return (confirm if code == "unknown" else missing)["nb" if lang == "nb" else "en"]
-    short_label, nb, en = _MECHANISM_LABEL[code]
-    if short:
-        return short_label
-    words = nb if lang == "nb" else en
-    if code == "scc" and not isinstance(mechanism, str) and mechanism is not None:
-        module = getattr(mechanism, "module", "unknown")
-        if module != "unknown":
-            words += f" ({'modul' if lang == 'nb' else 'module'} {module})"
-    art = "art." if lang == "nb" else "Art."
-    if code == "derogation" and not isinstance(mechanism, str) and mechanism is not None:
-        return f"{words} (GDPR {art} 49(1)({getattr(mechanism, 'point', '?')}))"
-    if code == "adequacy" and adequacy is not None:
-        words += f", {adequacy.decision}"
-    return f"{words} (GDPR {art} {_MECHANISM_ARTICLE[code]})"
-
-
-# --------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True, slots=True)
-class GraphView:
-    """A named part of the graph, ready for an exporter."""
-
-    name: str
-    """The view spec, e.g. ``party:azure``."""
-    title_nb: str
-    title_en: str
-    graph: nx.MultiDiGraph
-    organisation: str
-    """The organisation's name: the cluster holding its activities."""
-
-    def title(self, lang: str) -> str:
-        return self.title_nb if lang == "nb" else self.title_en
-
-
-@dataclass(frozen=True, slots=True)
-class Impact:
-    """Breach triage for one party: what is exposed if it is breached."""
-
-    party: str
-    chain: tuple[str, ...]
-    """The party and the processors above it, up to the organisation."""
-    sub_processors: tuple[str, ...]
-    """Every party engaged below it, at any depth."""
-    activities: tuple[str, ...]
-    subject_categories: tuple[str, ...]
-    data_categories: tuple[str, ...]
-    special_categories: tuple[str, ...]
-    """Art. 9 and Art. 10 data categories among them: these raise the breach's risk."""
-    countries: tuple[str, ...]
-    """Where the party and its sub-processors process or can access the data."""
-    transfers: tuple[Transfer, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class WhereIs:
-    """Where one category of data subjects' data goes: the map for access and erasure."""
-
-    subject: str
-    activities: tuple[str, ...]
-    data_categories: tuple[str, ...]
-    parties: tuple[tuple[str, tuple[str, ...]], ...]
-    """Every party holding the data, with the processors in between."""
-    countries: tuple[str, ...]
-    transfers: tuple[Transfer, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FlowRow:
-    """One row of the accessible table that stands in for a diagram."""
-
-    activity: str
-    data_categories: tuple[str, ...]
-    recipient: str
-    role: str
-    via: tuple[str, ...]
-    country: str
-    third_country: bool
-    safeguard: str
-    """How a third-country transfer is safeguarded; empty inside the EEA."""
-    activity_name: str = ""
-    data_category_names: tuple[str, ...] = ()
-    recipient_name: str = ""
-    role_name: str = ""
-    country_name: str = ""
 
 
 # --------------------------------------------------------------------------- the graph

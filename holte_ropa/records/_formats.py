@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from holte_ropa.graph._graph import mechanism_code
+from holte_ropa.graph._labels import mechanism_code
 from holte_ropa.model._models import (
     Activity,
     Duration,

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from holte_ropa.graph._graph import role_name, safeguard, text
+from holte_ropa.graph._graph import role_name
+from holte_ropa.graph._labels import safeguard, text
 from holte_ropa.model._models import (
     Activity,
     Consent,

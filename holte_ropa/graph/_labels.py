@@ -1,0 +1,90 @@
+"""Node and edge kinds, and the words the graph shows for roles and safeguards (GDPR Art. 44-49)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from holte_ropa.model._models import (
+    DataKind,
+    Text,
+    TransferMechanism,
+    Unknown,
+)
+from holte_ropa.model._reference import AdequacyDecision
+
+NodeKind = Literal["organisation", "activity", "subject", "party", "country"]
+EdgeKind = Literal["performs", "collected_from", "discloses", "sub_processing", "located_in"]
+
+VIEW_KINDS: tuple[str, ...] = ("organisation", "activity", "party", "subject", "transfers")
+"""``--view`` values: ``organisation``, ``transfers``, or ``activity:ID``, ``party:ID``,
+``subject:ID``."""
+
+_SENSITIVE = (DataKind.SPECIAL, DataKind.CRIMINAL)
+
+
+class UnknownEntityError(KeyError):
+    """A view or query names an id the registry does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def node_id(kind: NodeKind, entity: str) -> str:
+    """The stable graph id of an entity: its kind and its registry id."""
+    return f"{kind}:{entity}"
+
+
+def text(value: Text, lang: str) -> str:
+    """A label in ``lang``; a diagram needs a name, so the other language stands in."""
+    return value.get(lang) or value.nb or value.en or ""
+
+
+_MECHANISM_LABEL: dict[str, tuple[str, str, str]] = {
+    # mechanism -> (short, nb, en); the references are to the GDPR.
+    "adequacy": ("adequacy", "beslutning om tilstrekkelig beskyttelsesnivå", "adequacy decision"),
+    "dpf": ("DPF", "EU-US Data Privacy Framework", "EU-US Data Privacy Framework"),
+    "scc": ("SCC", "EUs standardavtaler", "standard contractual clauses"),
+    "bcr": ("BCR", "bindende virksomhetsregler", "binding corporate rules"),
+    "derogation": ("Art. 49", "unntak", "derogation"),
+}
+_MECHANISM_ARTICLE: dict[str, str] = {"adequacy": "45", "dpf": "45", "scc": "46(2)(c)", "bcr": "47"}
+
+
+def mechanism_code(mechanism: TransferMechanism | Unknown | None) -> str:
+    """``adequacy``, ``dpf``, ``scc``, ``bcr``, ``derogation``, ``unknown`` or ``none``."""
+    if mechanism is None:
+        return "none"
+    if isinstance(mechanism, str):
+        return mechanism
+    return mechanism.mechanism
+
+
+def safeguard(
+    mechanism: TransferMechanism | Unknown | None,
+    adequacy: AdequacyDecision | None,
+    lang: str,
+    *,
+    short: bool = False,
+) -> str:
+    """How a transfer is safeguarded, in words an auditor reads, with the article."""
+    code = mechanism_code(mechanism)
+    if code in ("none", "unknown"):
+        if short:
+            return "?"
+        missing = {"nb": "ikke oppgitt", "en": "not stated"}
+        confirm = {"nb": "ukjent, må bekreftes", "en": "unknown, to be confirmed"}
+        return (confirm if code == "unknown" else missing)["nb" if lang == "nb" else "en"]
+    short_label, nb, en = _MECHANISM_LABEL[code]
+    if short:
+        return short_label
+    words = nb if lang == "nb" else en
+    if code == "scc" and not isinstance(mechanism, str) and mechanism is not None:
+        module = getattr(mechanism, "module", "unknown")
+        if module != "unknown":
+            words += f" ({'modul' if lang == 'nb' else 'module'} {module})"
+    art = "art." if lang == "nb" else "Art."
+    if code == "derogation" and not isinstance(mechanism, str) and mechanism is not None:
+        return f"{words} (GDPR {art} 49(1)({getattr(mechanism, 'point', '?')}))"
+    if code == "adequacy" and adequacy is not None:
+        words += f", {adequacy.decision}"
+    return f"{words} (GDPR {art} {_MECHANISM_ARTICLE[code]})"

@@ -1,0 +1,195 @@
+"""The organisation behind the record: controller, DPO, authority, rights, notice.
+
+GDPR Art. 13(1)(a)-(b) and Art. 30(1)(a).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AnyUrl,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from holte_ropa.model._base import (
+    CountryCode,
+    Email,
+    Id,
+    NonEmpty,
+    Text,
+    Unknown,
+    _internal,
+    _Model,
+)
+
+# --------------------------------------------------------------------------- organisation
+
+
+def _mod11_ok(number: str) -> bool:
+    weights = (3, 2, 7, 6, 5, 4, 3, 2)
+    total = sum(int(d) * w for d, w in zip(number[:8], weights, strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(number[8])
+
+
+class Address(_Model):
+    """A postal or visiting address."""
+
+    lines: tuple[NonEmpty, ...] = Field(min_length=1)
+    """Street or post box lines, e.g. "Pb. 172 Skøyen"."""
+    postal_code: NonEmpty
+    city: NonEmpty
+    country: CountryCode = "NO"
+
+
+class Dpo(_Model):
+    """The data protection officer (personvernombud), or why none is appointed (Art. 37)."""
+
+    appointed: bool
+    name: str | None = None
+    email: Email | None = None
+    phone: str | None = None
+    reason_none: Text | None = None
+    """Why no DPO is appointed; Art. 37 applies only in some cases."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Dpo:
+        if self.appointed and not (self.email or self.phone):
+            raise ValueError("an appointed DPO needs contact details: email or phone")
+        if not self.appointed and self.reason_none is None:
+            raise ValueError("say why no DPO is appointed in reason_none")
+        return self
+
+
+class SupervisoryAuthority(_Model):
+    """The lead supervisory authority, where data subjects may complain (Art. 77)."""
+
+    name: Text
+    website: AnyUrl
+
+
+class NoticeChange(_Model):
+    """One published version of the notice."""
+
+    version: NonEmpty
+    date: _dt.date
+    summary: Text
+
+
+class NoticeMeta(_Model):
+    """Metadata of the published privacy notice."""
+
+    title: Text
+    version: NonEmpty | Unknown
+    last_changed: _dt.date | Unknown
+    change_announcement: Text
+    """How changes to the notice are announced to data subjects."""
+    history: tuple[NoticeChange, ...] = ()
+
+
+class Right(StrEnum):
+    """A data subject right (Art. 15-22, 7(3), 77)."""
+
+    ACCESS = "access"
+    RECTIFICATION = "rectification"
+    ERASURE = "erasure"
+    RESTRICTION = "restriction"
+    OBJECTION = "objection"
+    PORTABILITY = "portability"
+    WITHDRAW_CONSENT = "withdraw_consent"
+    COMPLAINT = "complaint"
+
+
+class Rights(_Model):
+    """Which rights the notice describes and how they are exercised (Art. 12-22)."""
+
+    applicable: tuple[Right, ...] = Field(min_length=1)
+    how_to_exercise: Text
+    response_time: Text
+    """Art. 12(3): without undue delay and within one month, extendable by two months."""
+
+
+class SecurityMeasure(_Model):
+    """A technical or organisational measure (Art. 32)."""
+
+    id: Id
+    name: Text
+    description: Text
+    public: bool = True
+    """False keeps the measure in the record only; it is never published."""
+    notes: str | None = _internal("Internal notes for auditors.")
+
+
+class Promise(_Model):
+    """A statement the notice makes that the record must keep true (rule 38)."""
+
+    id: Id
+    section: Literal[
+        "sharing", "security", "retention", "rights", "complaints", "changes", "cookies", "other"
+    ]
+    text: Text
+    claim: (
+        Literal[
+            "no-sharing-without-legal-basis",
+            "deletes-on-consent-withdrawal",
+            "direct-marketing-only-with-consent",
+            "only-strictly-necessary-cookies-without-consent",
+            "processors-under-agreement",
+            "access-limited-to-need",
+            "none",
+        ]
+        | None
+    ) = None
+    """A machine-checkable claim the text makes, if any."""
+
+
+class Organisation(_Model):
+    """The controller keeping the record (Art. 30(1)(a), 13(1)(a)-(b))."""
+
+    id: Id
+    legal_name: NonEmpty
+    trade_name: str | None = None
+    org_number: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | Unknown
+    """Norwegian organisation number, 9 digits with a MOD11 check digit."""
+    country: CountryCode = "NO"
+    postal_address: Address
+    visiting_address: Address | Unknown | None = None
+    phone: NonEmpty | None = None
+    email: Email
+    website: AnyUrl
+    privacy_contact: Email
+    """Where data subjects send rights requests."""
+    dpo: Dpo | Unknown
+    eu_representative: Text | None = None
+    """Only needed for controllers outside the EU/EEA (Art. 27)."""
+    supervisory_authority: SupervisoryAuthority
+    notice: NoticeMeta
+    rights: Rights
+    security_summary: Text
+    """The public description of how data is secured."""
+    complaints: Text
+    """What the notice says about complaints, to the organisation and to the authority."""
+    safeguards_copy: Text | None = None
+    """How people get a copy of the safeguards for transfers outside the EEA (Art. 13(1)(f))."""
+    promises: tuple[Promise, ...] = ()
+    owner: str | None = _internal("Who keeps the record up to date.")
+    notes: str | None = _internal("Internal notes for auditors.")
+    reference_checked: _dt.date | None = _internal(
+        "The day someone confirmed that holte-ropa's dated reference data (EEA, adequacy "
+        "decisions, DPIA list) still holds; rule R49 counts from it when it is later."
+    )
+
+    @field_validator("org_number")
+    @classmethod
+    def _mod11(cls, value: str) -> str:
+        if value != "unknown" and not _mod11_ok(value):
+            raise ValueError(f"organisation number {value} fails the MOD11 check digit")
+        return value
