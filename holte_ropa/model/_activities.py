@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AnyUrl,
     Field,
+    StrictBool,
 )
 
 from holte_ropa.model._base import Id, NonEmpty, Text, Unknown, _internal, _Model
@@ -35,7 +36,7 @@ class DataCategory(_Model):
     name: Text
     kind: DataKind = DataKind.ORDINARY
     description: Text | None = None
-    logs: bool = False
+    logs: StrictBool = False
     """Crash reports, error reports or logs: personal data in them should be minimised."""
 
 
@@ -45,7 +46,7 @@ class SubjectCategory(_Model):
     id: Id
     name: Text
     description: Text | None = None
-    vulnerable: bool = False
+    vulnerable: StrictBool = False
     """Children, employees, patients: an EDPB DPIA criterion."""
     relationship: Literal["employee", "applicant"] | None = None
     """A dependency on the organisation that makes consent rarely free (Art. 7(4))."""
@@ -76,7 +77,7 @@ class Consent(_Model):
     withdrawal: Text | Unknown
     """How consent is withdrawn; must be as easy as giving it (Art. 7(3))."""
     proof: str | Unknown | None = _internal("Where proof of consent is kept (Art. 7(1)).")
-    deleted_on_withdrawal: bool | Unknown = "unknown"
+    deleted_on_withdrawal: StrictBool | Unknown = "unknown"
 
 
 class Contract(_Model):
@@ -141,11 +142,11 @@ class Purpose(_Model):
     id: Id
     description: Text
     legal_basis: LegalBasis | Unknown
-    direct_marketing: bool = False
+    direct_marketing: StrictBool = False
     """Marketing addressed to a person; gives an unconditional right to object (Art. 21(2))."""
-    electronic_marketing: bool = False
+    electronic_marketing: StrictBool = False
     """Marketing by e-mail or SMS to natural persons (markedsføringsloven § 15)."""
-    existing_customer_exception: bool = False
+    existing_customer_exception: StrictBool = False
     """markedsføringsloven § 15 second paragraph: similar products to existing customers."""
 
 
@@ -256,7 +257,7 @@ class Dpia(_Model):
 class AutomatedDecisions(_Model):
     """Art. 22 automated decisions or profiling."""
 
-    used: bool
+    used: StrictBool
     logic: Text | None = None
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
+
+from holte_ropa.model._countries import country_schema, iso_country
 
 Unknown: TypeAlias = Literal["unknown"]
 """A fact not yet confirmed. Rules report it; renderers say it is being confirmed."""
@@ -27,7 +30,11 @@ Id = Annotated[
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Z]{2}$"),
-    Field(description="ISO 3166-1 alpha-2 country code, e.g. NO, SE, US."),
+    AfterValidator(iso_country),
+    Field(
+        description="ISO 3166-1 alpha-2 country code, e.g. NO, SE, US.",
+        json_schema_extra=country_schema,
+    ),
 ]
 Email = Annotated[
     str,
