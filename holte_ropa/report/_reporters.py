@@ -10,12 +10,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from holte_ropa.report._findings import Finding, Severity
 from holte_ropa.rules import Rule
 
-__all__ = ["ReportOptions", "count", "failing", "to_json", "to_junit", "to_sarif", "to_text"]
+__all__ = [
+    "ReportOptions",
+    "artifact_uri",
+    "count",
+    "failing",
+    "to_json",
+    "to_junit",
+    "to_sarif",
+    "to_text",
+]
 
 TOOL_URI = "https://github.com/holte/holte-ropa"
 _SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -157,6 +167,14 @@ def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule], options: Report
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
+def artifact_uri(path: str) -> str:
+    """A file path as a URI reference (RFC 3986): ``my registry/ø.yaml`` ->
+    ``my%20registry/%C3%B8.yaml``. SARIF 2.1.0 §3.4.3 requires valid URIs; spaces and
+    non-ASCII letters are percent-encoded as UTF-8, and so is a colon, so that a path such
+    as ``HEAD:registry/x.yaml`` cannot be read as a URI scheme."""
+    return quote(path, safe="/")
+
+
 def _sarif_rule(rule: Rule) -> dict[str, object]:
     references = ", ".join(rule.references)
     bad = rule.bad.replace("  # <-", "").replace(" # <-", "")
@@ -202,7 +220,7 @@ def _sarif_result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.file},
+                    "artifactLocation": {"uri": artifact_uri(finding.file)},
                     "region": {
                         "startLine": max(finding.line, 1),
                         "startColumn": max(finding.column, 1),
