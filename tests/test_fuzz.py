@@ -55,6 +55,7 @@ VALUES = [
     "web-forms", "superoffice", '"' + "x" * 300 + '"',
 ]  # fmt: skip
 KEYS = ["id", "name", "role", "nb", "en", "unknown_key", "<<", "country", "reason"]
+ESCAPES = ["\\e", "\\v", "\\0", "\\x85", "\\x7f", "\\uFFFE", "\\uFEFF", "\\a", "\\b"]
 
 
 @st.composite
@@ -63,17 +64,27 @@ def mutations(draw: st.DrawFn) -> tuple[str, str]:
     name = draw(st.sampled_from(FILES))
     text = TEXTS[name]
     lines = text.split("\n")
-    kind = draw(st.sampled_from(["insert", "value", "key", "delete", "repeat"]))
-    index = draw(st.integers(0, len(lines) - 1))
+    kind = draw(st.sampled_from(["insert", "value", "escape", "key", "delete", "repeat"]))
+    valued = [i for i, line in enumerate(lines) if ": " in line and line.lstrip()[:1] != "#"]
+    if kind in ("value", "escape", "key"):
+        index = draw(st.sampled_from(valued))
+    else:
+        index = draw(st.integers(0, len(lines) - 1))
     line = lines[index]
     if kind == "insert":
         at = draw(st.integers(0, len(text)))
         piece = draw(st.sampled_from(PIECES) | st.text(max_size=3))
         return name, text[:at] + piece + text[at:]
-    if kind == "value" and ": " in line:
+    if kind == "escape":
+        head, rest = line.split(": ", 1)
+        escape = draw(st.sampled_from(ESCAPES))
+        at = draw(st.integers(0, len(rest)))
+        quoted = json.dumps(rest[:at])[:-1] + escape + json.dumps(rest[at:])[1:]
+        lines[index] = f"{head}: {quoted}"
+    elif kind == "value":
         head = line.split(": ", 1)[0]
         lines[index] = f"{head}: {draw(st.sampled_from(VALUES) | st.text(max_size=8))}"
-    elif kind == "key" and ": " in line:
+    elif kind == "key":
         head, rest = line.split(": ", 1)
         indent = head[: len(head) - len(head.lstrip(" -"))]
         lines[index] = f"{indent}{draw(st.sampled_from(KEYS))}: {rest}"
