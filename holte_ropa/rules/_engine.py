@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.model._models import Waiver
 from holte_ropa.model._registry import Registry
 from holte_ropa.report._findings import Finding, Severity
@@ -22,10 +22,8 @@ UNKNOWN_RULE = "R46"
 
 def default_today() -> _dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).date()
-    return _dt.date.today()
+    pinned = source_date_epoch()
+    return pinned.date() if pinned is not None else _dt.date.today()
 
 
 @dataclass(slots=True)
