@@ -577,3 +577,15 @@ def test_an_unknown_language_in_a_text_lists_the_languages(make_registry: MakeRe
     assert str(problem) == (
         "registry/p.yaml:6:26: error[schema]: unknown field 'de'; allowed here: nb, en"
     )
+
+
+def test_a_misspelt_section_holding_a_list_is_an_unknown_field_of_no_entity(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry({"a.yaml": "activitys:\n  - id: crm\n"})
+    [problem] = problems(path)
+    assert (str(problem), problem.entity) == (
+        "registry/a.yaml:1:1: error[schema]: unknown field 'activitys' (did you mean "
+        "'activities'?)",
+        None,
+    )
