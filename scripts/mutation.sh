@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Mutation testing of the core modules with mutmut 3; by hand, not in CI (it takes minutes).
 #
-#   scripts/mutation.sh             mutate, run the tests against each mutant, print scores
+#   scripts/mutation.sh             a clean run: mutate, test every mutant, print scores
+#   scripts/mutation.sh 'holte_ropa.loader*'   re-test the matching mutants of the last run
 #   scripts/mutation.sh --report    print the scores of the last run only
-#   scripts/mutation.sh 'holte_ropa.loader*'   re-test only the matching mutants
 #
 # What is mutated and which tests run: [tool.mutmut] in pyproject.toml. mutmut keeps its
-# work in mutants/ (git-ignored); a second run re-tests only functions whose source
-# changed, so delete mutants/ for a clean run. MUTATION_JOBS sets the number of parallel
+# work in mutants/ (git-ignored) and would keep a mutant's old verdict after tests change,
+# so a run without patterns starts from scratch. MUTATION_JOBS sets the number of parallel
 # mutant runs (default 1: the machines this runs on are small and shared).
 #
 # The score of a module is killed / (total - equivalent): a mutant counts as killed when a
@@ -21,6 +21,7 @@ if [ "${1:-}" != "--report" ]; then
   # mutmut puts mutants/ first on sys.path; a PYTHONPATH naming the work tree would let
   # the tests import the unmutated package instead.
   unset PYTHONPATH
+  [ $# -gt 0 ] || rm -rf mutants
   mutmut run --max-children "${MUTATION_JOBS:-1}" "$@" || true
   # mutmut exits non-zero when mutants survive; the scores below say how many.
 fi
