@@ -589,3 +589,38 @@ def test_a_misspelt_section_holding_a_list_is_an_unknown_field_of_no_entity(
         "'activities'?)",
         None,
     )
+
+
+def located_at(party_text: str) -> str:
+    location = '    locations: [{country: "NO"}]\n'
+    return party("visma").replace(location, f"    locations:\n      - {party_text}\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        (
+            purpose_with(
+                "{basis: consent, collection: {en: x}, withdrawal: {en: y}, proof: log, size: 1}"
+            ),
+            "basis, collection, withdrawal, proof, deleted_on_withdrawal",
+        ),
+        (
+            purpose_with("{basis: legitimate_interest, interest: {en: x}, size: 1}"),
+            "basis, interest, balancing_test, right_to_object",
+        ),
+        (
+            located_at("{country: US, mechanism: {mechanism: scc, module: 2, tia: T, size: 1}}"),
+            "mechanism, module, tia",
+        ),
+        (located_at("{country: US, size: 1}"), "country, access, mechanism"),
+    ],
+    ids=["consent", "legitimate-interest", "scc", "location"],
+)
+def test_an_unknown_field_lists_only_the_fields_of_its_own_kind_of_basis_or_mechanism(
+    make_registry: MakeRegistry, text: str, allowed: str
+) -> None:
+    found = problems(make_registry({"a.yaml": text}))
+    assert [p.message for p in found if p.message.startswith("unknown field")] == [
+        f"unknown field 'size'; allowed here: {allowed}"
+    ]
