@@ -152,9 +152,15 @@ def _is_unknown_alternative(
     return any(len(o) > len(at) and o[: len(at)] == at for o in map(_fields_only, others))
 
 
+_TYPE_SEGMENTS = frozenset({"str", "int", "float", "bool", "date", "datetime", "list", "dict"})
+
+
 def _fields_only(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    """The location without the union members pydantic names (``literal['unknown']``)."""
-    return tuple(s for s in loc if not (isinstance(s, str) and "[" in s))
+    """The location without the union members pydantic names (``literal['unknown']``,
+    ``constrained-str``, ``str``): field names are snake_case, never one of those."""
+    return tuple(
+        s for s in loc if not (isinstance(s, str) and ("[" in s or "-" in s or s in _TYPE_SEGMENTS))
+    )
 
 
 def _join_alternatives(messages: list[str]) -> str:
