@@ -18,6 +18,7 @@ from holte_ropa.commands._common import (
     add_registry_argument,
     load_or_report,
 )
+from holte_ropa.terms import LANGUAGES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -114,7 +115,7 @@ def _readability_table(scores: list[dict[str, object]]) -> str:
 
 def _readability_summary(scores: list[dict[str, object]], folder: Path) -> str:
     parts = []
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         values = [float(str(r["lix"])) for r in scores if r["lang"] == lang]
         if values:
             mean = sum(values) / len(values)

@@ -20,10 +20,11 @@ from holte_ropa.model._registry import Registry
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
+from holte_ropa.terms import LANGUAGES
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
 
-LANGS: tuple[Lang, ...] = ("nb", "en")
+LANGS: tuple[Lang, ...] = LANGUAGES
 
 _MARKER_TEXT = {
     "nb": {"pending": "Ikke avklart ennå", "missing": "Teksten finnes ikke på bokmål ennå"},

@@ -11,6 +11,7 @@ from holte_ropa.model._models import Waiver
 from holte_ropa.model._registry import Registry
 from holte_ropa.report._findings import Finding, Severity
 from holte_ropa.rules._framework import Context, Hit, Rule, all_rules, get_rule
+from holte_ropa.terms import Words
 
 __all__ = ["WAIVER_RULE", "check", "default_today"]
 
@@ -115,8 +116,7 @@ def _finding(registry: Registry, rule: Rule, hit: Hit, waivers: list[_WaiverStat
         rule=rule.id,
         name=rule.name,
         severity=hit.severity or rule.severity,
-        message=hit.en,
-        message_nb=hit.nb,
+        words=hit.message,
         file=position.file,
         line=position.line,
         column=position.column,
@@ -135,10 +135,12 @@ def _waiver_hits(waivers: list[_WaiverState], ran: set[str]) -> list[Hit]:
                 Hit(
                     None,
                     ("rule",),
-                    f"the waiver names rule '{w.rule}', which does not exist; use an id "
-                    "from `holte-ropa rules`",
-                    f"unntaket viser til regel '{w.rule}', som ikke finnes; bruk en id fra "
-                    "`holte-ropa rules`",
+                    Words(
+                        en=f"the waiver names rule '{w.rule}', which does not exist; use an id "
+                        "from `holte-ropa rules`",
+                        nb=f"unntaket viser til regel '{w.rule}', som ikke finnes; bruk en id fra "
+                        "`holte-ropa rules`",
+                    ),
                     waiver_index=state.index,
                 )
             )
@@ -147,8 +149,10 @@ def _waiver_hits(waivers: list[_WaiverState], ran: set[str]) -> list[Hit]:
                 Hit(
                     None,
                     ("reason",),
-                    "the waiver gives no reason; say why the finding is accepted",
-                    "unntaket mangler begrunnelse; skriv hvorfor funnet godtas",
+                    Words(
+                        en="the waiver gives no reason; say why the finding is accepted",
+                        nb="unntaket mangler begrunnelse; skriv hvorfor funnet godtas",
+                    ),
                     waiver_index=state.index,
                 )
             )
@@ -157,10 +161,12 @@ def _waiver_hits(waivers: list[_WaiverState], ran: set[str]) -> list[Hit]:
                 Hit(
                     None,
                     ("expires",),
-                    f"the waiver of {state.rule.id} expired on {w.expires.isoformat()}; its "
-                    "findings are back: fix them or renew the waiver with a new approval",
-                    f"unntaket for {state.rule.id} utløp {w.expires.isoformat()}; funnene "
-                    "gjelder igjen: rett dem eller forny unntaket med ny godkjenning",
+                    Words(
+                        en=f"the waiver of {state.rule.id} expired on {w.expires.isoformat()}; its "
+                        "findings are back: fix them or renew the waiver with a new approval",
+                        nb=f"unntaket for {state.rule.id} utløp {w.expires.isoformat()}; funnene "
+                        "gjelder igjen: rett dem eller forny unntaket med ny godkjenning",
+                    ),
                     waiver_index=state.index,
                 )
             )
@@ -169,8 +175,10 @@ def _waiver_hits(waivers: list[_WaiverState], ran: set[str]) -> list[Hit]:
                 Hit(
                     None,
                     ("rule",),
-                    f"the waiver of {state.rule.id} matches no finding; remove it",
-                    f"unntaket for {state.rule.id} treffer ingen funn; fjern det",
+                    Words(
+                        en=f"the waiver of {state.rule.id} matches no finding; remove it",
+                        nb=f"unntaket for {state.rule.id} treffer ingen funn; fjern det",
+                    ),
                     severity=Severity.INFO,
                     waiver_index=state.index,
                 )

@@ -13,6 +13,7 @@ from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -127,8 +128,10 @@ def unconfirmed_fact(registry: Registry, context: Context) -> Iterator[Hit]:
         yield Hit(
             field.entity,
             field.path,
-            f"'{field.entity}' records {label} as unknown; {who_en} must confirm it",
-            f"'{field.entity}' har {label} registrert som ukjent; {who_nb} må bekrefte det",
+            Words(
+                en=f"'{field.entity}' records {label} as unknown; {who_en} must confirm it",
+                nb=f"'{field.entity}' har {label} registrert som ukjent; {who_nb} må bekrefte det",
+            ),
         )
 
 
@@ -184,16 +187,20 @@ def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 category.id,
                 (),
-                f"no activity uses the data category '{category.id}'",
-                f"ingen behandlingsaktivitet bruker opplysningskategorien '{category.id}'",
+                Words(
+                    en=f"no activity uses the data category '{category.id}'",
+                    nb=f"ingen behandlingsaktivitet bruker opplysningskategorien '{category.id}'",
+                ),
             )
     for subject in registry.subject_categories.values():
         if subject.id not in subjects:
             yield Hit(
                 subject.id,
                 (),
-                f"no activity uses the subject category '{subject.id}'",
-                f"ingen behandlingsaktivitet bruker kategorien registrerte '{subject.id}'",
+                Words(
+                    en=f"no activity uses the subject category '{subject.id}'",
+                    nb=f"ingen behandlingsaktivitet bruker kategorien registrerte '{subject.id}'",
+                ),
             )
 
 
@@ -250,8 +257,10 @@ def reference_data_outdated(registry: Registry, context: Context) -> Iterator[Hi
             yield Hit(
                 None,
                 ("reference_checked",),
-                f"the reference data on {en} was last confirmed on {day}, over 12 months "
-                f"ago; check it against {source}",
-                f"referansedataene om {nb} ble sist bekreftet {day}, for over 12 måneder "
-                f"siden; kontroller dem mot {source}",
+                Words(
+                    en=f"the reference data on {en} was last confirmed on {day}, over 12 months "
+                    f"ago; check it against {source}",
+                    nb=f"referansedataene om {nb} ble sist bekreftet {day}, for over 12 måneder "
+                    f"siden; kontroller dem mot {source}",
+                ),
             )
