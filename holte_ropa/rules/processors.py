@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from holte_ropa.model._models import Party, PartyRole, Role
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
-from holte_ropa.terms import Words
+from holte_ropa.terms import ROLES, Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -29,10 +29,15 @@ _GROUP_LABEL = {
     "joint_controllers": ("the joint controllers", "de felles behandlingsansvarlige"),
 }
 _ROLE_LABEL = {
-    PartyRole.PROCESSOR: ("a processor", "databehandler"),
-    PartyRole.SUB_PROCESSOR: ("a sub-processor", "underdatabehandler"),
-    PartyRole.CONTROLLER: ("an independent controller", "selvstendig behandlingsansvarlig"),
-    PartyRole.JOINT_CONTROLLER: ("a joint controller", "felles behandlingsansvarlig"),
+    **{
+        role: (ROLES[key].form("indefinite").en, ROLES[key].form("indefinite").nb)
+        for role, key in (
+            (PartyRole.PROCESSOR, "processor"),
+            (PartyRole.SUB_PROCESSOR, "sub_processor"),
+            (PartyRole.CONTROLLER, "independent_controller"),
+            (PartyRole.JOINT_CONTROLLER, "joint_controller"),
+        )
+    },
     PartyRole.AUTHORITY: ("an authority", "myndighet"),
     PartyRole.CUSTOMER: ("a customer", "kunde"),
 }
