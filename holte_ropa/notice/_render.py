@@ -20,10 +20,11 @@ from holte_ropa.model._registry import Registry
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
+from holte_ropa.terms import LANGUAGES, cite
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
 
-LANGS: tuple[Lang, ...] = ("nb", "en")
+LANGS: tuple[Lang, ...] = LANGUAGES
 
 _MARKER_TEXT = {
     "nb": {"pending": "Ikke avklart ennå", "missing": "Teksten finnes ikke på bokmål ennå"},
@@ -33,20 +34,8 @@ _AND = {"nb": "og", "en": "and"}
 
 
 def gdpr(lang: str, article: int, paragraph: int | None = None, point: str | None = None) -> str:
-    """An exact GDPR reference: "GDPR art. 6 nr. 1 bokstav f" / "GDPR Art. 6(1)(f)"."""
-    if lang == "nb":
-        ref = f"GDPR art. {article}"
-        if paragraph is not None:
-            ref += f" nr. {paragraph}"
-        if point is not None:
-            ref += f" bokstav {point}"
-        return ref
-    ref = f"GDPR Art. {article}"
-    if paragraph is not None:
-        ref += f"({paragraph})"
-    if point is not None:
-        ref += f"({point})"
-    return ref
+    """An exact GDPR reference for templates: :func:`holte_ropa.terms.cite`."""
+    return cite(lang, article, paragraph, point)
 
 
 def _text(value: Any, lang: str) -> Safe:
