@@ -21,6 +21,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.visitor import NodeTransformer
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._catalogue import N_, catalogue
@@ -213,7 +215,14 @@ def _gettext_callables(
     def fill(text: str, values: dict[str, Any]) -> Safe:
         return Safe(text % {key: _text(value, words) for key, value in values.items()})
 
+    @cache
+    def sentence(message: str) -> Safe:
+        """A message without values, looked up once per environment (headings, labels)."""
+        return Safe(words.gettext(message) % {})
+
     def gettext_(message: str, **values: Any) -> Safe:
+        if not values:
+            return sentence(message)
         return fill(words.gettext(message), values)
 
     def ngettext_(singular: str, plural: str, num: int, **values: Any) -> Safe:
@@ -226,10 +235,43 @@ def _gettext_callables(
     return gettext_, ngettext_, pgettext_
 
 
+class _Messages(NodeTransformer):
+    """``_("...", name=value)`` compiled as a filter on the message: a direct call.
+
+    Jinja sends every call of a global through ``Context.call``, which inspects the
+    callee each time; a filter is called directly. A notice prints tens of thousands of
+    messages, so this removes most of what the catalogue adds to rendering time.
+    ``pybabel extract`` still reads ``_()`` as written.
+    """
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:  # noqa: N802 - jinja's visitor
+        node = self.generic_visit(node)  # type: ignore[assignment]
+        if (
+            isinstance(node.node, nodes.Name)
+            and node.node.name == "_"
+            and len(node.args) == 1
+            and node.dyn_args is None
+            and node.dyn_kwargs is None
+        ):
+            return nodes.Filter(node.args[0], "_", [], node.kwargs, None, None, lineno=node.lineno)
+        return node
+
+
+class _Environment(jinja2.Environment):
+    """An environment whose templates call messages through :class:`_Messages`."""
+
+    def compile(
+        self, source: Any, name: Any = None, filename: Any = None, *args: Any, **kwargs: Any
+    ) -> Any:
+        if isinstance(source, str):
+            source = _Messages().visit(self.parse(source, name, filename))
+        return super().compile(source, name, filename, *args, **kwargs)
+
+
 def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Environment:
     """The templates with ``words`` as their catalogue; ``lang`` picks citation style and
     the English article rule."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.PackageLoader("holte_ropa.notice", "templates"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
@@ -242,7 +284,13 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     # put the values into the sentence unescaped.
     env.newstyle_gettext = True  # type: ignore[attr-defined]
     gettext_, ngettext_, pgettext_ = _gettext_callables(words)
-    env.globals.update(gettext=gettext_, ngettext=ngettext_, pgettext=pgettext_)
+    # ``_`` is gettext itself, not the extension's alias that looks gettext up on each call.
+    env.globals.update(_=gettext_, gettext=gettext_, ngettext=ngettext_, pgettext=pgettext_)
+    # pass_context keeps jinja from folding a message into a constant at compile time: a
+    # constant is a plain str again, which finalize and table() would escape once more.
+    env.filters["_"] = jinja2.pass_context(
+        lambda _context, message, **values: gettext_(message, **values)
+    )
     env.globals["gdpr"] = lambda *args: gdpr(lang, *args)
     env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, words)
     env.filters["listing"] = lambda items: _listing(items, words)
