@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from holte_ropa.graph._labels import UNKNOWN_CODE
+from holte_ropa.terms import TRANSFER_MECHANISMS
+
 # --------------------------------------------------------------------------- words
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -84,13 +87,10 @@ def _label(data: dict[str, Any], lang: str) -> str:
 
 
 def _short_mechanism(mechanism: str, lang: str) -> str:
+    if mechanism in TRANSFER_MECHANISMS:
+        return TRANSFER_MECHANISMS[mechanism].form("short").get(lang)
     short = {
-        "adequacy": "adequacy" if lang == "en" else "tilstrekkelighet",
-        "dpf": "DPF",
-        "scc": "SCC",
-        "bcr": "BCR",
-        "derogation": "Art. 49",
-        "unknown": "ukjent" if lang == "nb" else "unknown",
+        UNKNOWN_CODE: "ukjent" if lang == "nb" else UNKNOWN_CODE,  # English: the word itself
         "none": "mangler" if lang == "nb" else "missing",
     }
     return short.get(mechanism, mechanism)

@@ -157,10 +157,13 @@ _TYPE_SEGMENTS = frozenset({"str", "int", "float", "bool", "date", "datetime", "
 
 def _fields_only(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     """The location without the union members pydantic names (``literal['unknown']``,
-    ``constrained-str``, ``str``): field names are snake_case, never one of those."""
-    return tuple(
-        s for s in loc if not (isinstance(s, str) and ("[" in s or "-" in s or s in _TYPE_SEGMENTS))
-    )
+    ``constrained-str``, ``str``, a model such as ``Recipients``): field names are
+    snake_case, never one of those."""
+    return tuple(s for s in loc if not (isinstance(s, str) and _is_union_member(s)))
+
+
+def _is_union_member(segment: str) -> bool:
+    return "[" in segment or "-" in segment or segment[:1].isupper() or segment in _TYPE_SEGMENTS
 
 
 def _join_alternatives(messages: list[str]) -> str:

@@ -14,6 +14,7 @@ from typing import Literal
 from holte_ropa.graph._graph import role_name
 from holte_ropa.graph._labels import safeguard, text
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Consent,
     Contract,
@@ -24,8 +25,10 @@ from holte_ropa.model._models import (
     RetentionRule,
     Role,
     VitalInterest,
+    is_unknown,
 )
 from holte_ropa.model._registry import Registry
+from holte_ropa.terms import DATA_KINDS, LEGAL_BASES, cite_ref
 
 __all__ = ["Cell", "Column", "RecordRole", "RecordTable", "record_table"]
 
@@ -152,17 +155,10 @@ _PROCESSOR_COLUMNS = (
 
 _WORDS: dict[str, dict[str, str]] = {
     "nb": {
-        "unknown": "ukjent, må bekreftes",
+        UNKNOWN.value: "ukjent, må bekreftes",
         "none": "ingen",
         "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
         "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
-        "art": "art.",
-        "consent": "samtykke",
-        "contract": "nødvendig for å oppfylle en avtale",
-        "legal_obligation": "rettslig forpliktelse",
-        "vital_interest": "vitale interesser",
-        "public_task": "allmennhetens interesse eller offentlig myndighet",
-        "legitimate_interest": "berettiget interesse",
         "via": "via",
         "not_required": "ikke påkrevd",
         "required": "påkrevd",
@@ -170,31 +166,16 @@ _WORDS: dict[str, dict[str, str]] = {
         "eea_only": "ingen, bare EØS",
     },
     "en": {
-        "unknown": "unknown, to be confirmed",
+        UNKNOWN.value: "unknown, to be confirmed",
         "none": "none",
         "controller_title": "Record of processing activities, controller",
         "processor_title": "Record of processing activities, processor",
-        "art": "Art.",
-        "consent": "consent",
-        "contract": "necessary for a contract",
-        "legal_obligation": "legal obligation",
-        "vital_interest": "vital interests",
-        "public_task": "public task",
-        "legitimate_interest": "legitimate interest",
         "via": "via",
         "not_required": "not required",
         "required": "required",
         "done": "done",
         "eea_only": "none, EEA only",
     },
-}
-_BASIS_POINT = {
-    "consent": "a",
-    "contract": "b",
-    "legal_obligation": "c",
-    "vital_interest": "d",
-    "public_task": "e",
-    "legitimate_interest": "f",
 }
 
 
@@ -240,15 +221,15 @@ def _organisation(registry: Registry) -> dict[str, str]:
     org = registry.organisation
     dpo = org.dpo
     dpo_text = (
-        "unknown"
-        if isinstance(dpo, str)
+        UNKNOWN.value
+        if is_unknown(dpo)
         else ", ".join(x for x in (dpo.name, dpo.email, dpo.phone) if x)
         if dpo.appointed
         else "none"
     )
     return {
         "name": org.legal_name,
-        "org_number": org.org_number,
+        "org_number": UNKNOWN.value if is_unknown(org.org_number) else org.org_number,
         "address": ", ".join(
             [
                 *org.postal_address.lines,
@@ -274,10 +255,10 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
         recipients.append(entry)
     transfers = registry.transfers_of(activity.id)
     countries: tuple[str, ...] = tuple(dict.fromkeys(t.country for t in transfers))
-    unlocated = [p for p, _ in registry.parties_of(activity) if parties[p].locations == "unknown"]
+    unlocated = [p for p, _ in registry.parties_of(activity) if is_unknown(parties[p].locations)]
     if unlocated:
         names = ", ".join(parties[p].name_in(lang) for p in unlocated)
-        countries += (f"{names}: {w['unknown']}",)
+        countries += (f"{names}: {w[UNKNOWN.value]}",)
     safeguards = tuple(
         dict.fromkeys(
             f"{parties[t.party].name_in(lang)} → {t.country}: "
@@ -285,8 +266,8 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
             for t in transfers
         )
     )
-    if activity.recipients == "unknown":
-        recipient_cell: Cell = w["unknown"]
+    if is_unknown(activity.recipients):
+        recipient_cell: Cell = w[UNKNOWN.value]
     elif not recipients:
         recipient_cell = w["none"]
     else:
@@ -317,7 +298,7 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
 def _processor_cells(activity: Activity, lang: str) -> dict[str, Cell]:
     details = activity.processor
     if details is None:
-        unknown = _w(lang)["unknown"]
+        unknown = _w(lang)[UNKNOWN.value]
         return {"controllers": unknown, "agreement": unknown, "processing_categories": unknown}
     return {
         "controllers": text(details.controllers, lang),
@@ -336,39 +317,45 @@ def _purpose_cells(purpose: Purpose | None, lang: str) -> dict[str, Cell]:
 
 
 def legal_basis_text(purpose: Purpose, lang: str) -> str:
-    """ "legitimate interest (GDPR Art. 6(1)(f)): <the interest>", with what it rests on."""
+    """ "legitimate interest (GDPR Art. 6(1)(f)): <the interest>", with what it rests on.
+
+    The basis is worded by the vocabulary's ``record`` form (explicit where a bare noun
+    would be ambiguous in a table) and cited by :func:`holte_ropa.terms.cite`.
+    """
     w = _w(lang)
     basis = purpose.legal_basis
-    if isinstance(basis, str):
-        return w["unknown"]
-    head = f"{w[basis.basis]} (GDPR {w['art']} 6(1)({_BASIS_POINT[basis.basis]}))"
+    if is_unknown(basis):
+        return w[UNKNOWN.value]
+    term = LEGAL_BASES[basis.basis]
+    head = f"{term.form('record').get(lang)} ({term.cite(lang)})"
     detail: str | None = None
     if isinstance(basis, LegitimateInterest):
-        detail = w["unknown"] if isinstance(basis.interest, str) else text(basis.interest, lang)
+        detail = w[UNKNOWN.value] if is_unknown(basis.interest) else text(basis.interest, lang)
     elif isinstance(basis, LegalObligation | PublicTask):
-        detail = w["unknown"] if isinstance(basis.source, str) else str(basis.source)
+        detail = w[UNKNOWN.value] if is_unknown(basis.source) else str(basis.source)
     elif isinstance(basis, Contract):
         detail = text(basis.contract, lang)
     elif isinstance(basis, VitalInterest):
         detail = text(basis.explanation, lang)
-    elif isinstance(basis, Consent) and not isinstance(basis.withdrawal, str):
+    elif isinstance(basis, Consent) and not is_unknown(basis.withdrawal):
         detail = text(basis.withdrawal, lang)
     return f"{head}: {detail}" if detail else head
 
 
 def _special(activity: Activity, lang: str) -> Cell:
-    w = _w(lang)
     found: list[str] = []
     if activity.special_category_condition:
-        found.append(f"GDPR {w['art']} {activity.special_category_condition}")
+        found.append(cite_ref(lang, activity.special_category_condition))
     if activity.criminal_data_basis is not None:
-        found.append(f"GDPR {w['art']} 10: {text(activity.criminal_data_basis, lang)}")
+        found.append(
+            f"{DATA_KINDS['criminal'].cite(lang)}: {text(activity.criminal_data_basis, lang)}"
+        )
     return tuple(found)
 
 
 def _retention(activity: Activity, lang: str) -> Cell:
-    if isinstance(activity.retention, str):
-        return _w(lang)["unknown"]
+    if is_unknown(activity.retention):
+        return _w(lang)[UNKNOWN.value]
     return tuple(_retention_rule(rule, lang) for rule in activity.retention)
 
 
@@ -381,8 +368,8 @@ def _retention_rule(rule: RetentionRule, lang: str) -> str:
 
 def _dpia(activity: Activity, lang: str) -> str:
     w = _w(lang)
-    if activity.dpia is None or activity.dpia.status == "unknown":
-        return w["unknown"]
+    if activity.dpia is None or is_unknown(activity.dpia.status):
+        return w[UNKNOWN.value]
     status = w[activity.dpia.status]
     if activity.dpia.date is not None:
         status += f" ({activity.dpia.date.isoformat()})"

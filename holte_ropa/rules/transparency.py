@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Consent,
     CookieCategory,
@@ -19,6 +20,8 @@ from holte_ropa.model._models import (
     Right,
     Role,
     Text,
+    is_unknown,
+    known,
 )
 from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
@@ -26,11 +29,11 @@ from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
 from holte_ropa.rules._wording import listing
+from holte_ropa.terms import LANGUAGES, Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry, Transfer
 
-LANGUAGES = ("nb", "en")
 """The languages every published text must exist in."""
 
 _Gap = tuple[tuple[PathSegment, ...], str, str]
@@ -103,10 +106,12 @@ def notice_incomplete(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 a,
                 gaps[0][0],
-                f"the notice cannot tell the people of '{a}': "
-                + "; ".join(en for _, en, _ in gaps),
-                f"erklæringen kan ikke fortelle de registrerte i '{a}': "
-                + "; ".join(nb for _, _, nb in gaps),
+                Words(
+                    en=f"the notice cannot tell the people of '{a}': "
+                    + "; ".join(en for _, en, _ in gaps),
+                    nb=f"erklæringen kan ikke fortelle de registrerte i '{a}': "
+                    + "; ".join(nb for _, _, nb in gaps),
+                ),
             )
 
 
@@ -115,15 +120,15 @@ def _purpose_gaps(activity: Activity) -> Iterator[_Gap]:
         yield ("purposes",), "its purposes", "formålene"
     for index, purpose in enumerate(activity.purposes):
         p, basis, path = purpose.id, purpose.legal_basis, ("purposes", index, "legal_basis")
-        if basis == "unknown":
+        if is_unknown(basis):
             yield path, f"the legal basis of '{p}'", f"behandlingsgrunnlaget for '{p}'"
-        elif isinstance(basis, LegitimateInterest) and basis.interest == "unknown":
+        elif isinstance(basis, LegitimateInterest) and is_unknown(basis.interest):
             yield (
                 (*path, "interest"),
                 f"the legitimate interest of '{p}'",
                 f"den berettigede interessen bak '{p}'",
             )
-        elif isinstance(basis, Consent) and basis.withdrawal == "unknown":
+        elif isinstance(basis, Consent) and is_unknown(basis.withdrawal):
             yield (
                 (*path, "withdrawal"),
                 f"how to withdraw consent to '{p}'",
@@ -134,9 +139,9 @@ def _purpose_gaps(activity: Activity) -> Iterator[_Gap]:
 def _other_gaps(
     registry: Registry, activity: Activity, transfers: dict[str, list[Transfer]]
 ) -> Iterator[_Gap]:
-    if activity.recipients == "unknown":
+    if is_unknown(activity.recipients):
         yield ("recipients",), "who receives the data", "hvem som mottar opplysningene"
-    unsettled = [t for t in transfers.get(activity.id, []) if t.mechanism in (None, "unknown")]
+    unsettled = [t for t in transfers.get(activity.id, []) if known(t.mechanism) is None]
     if unsettled:
         where = sorted({t.country for t in unsettled})
         yield (
@@ -145,7 +150,7 @@ def _other_gaps(
             f"grunnlaget for overføringer til {', '.join(where)}",
         )
     unlocated = [
-        p for p, _ in registry.parties_of(activity) if registry.parties[p].locations == "unknown"
+        p for p, _ in registry.parties_of(activity) if is_unknown(registry.parties[p].locations)
     ]
     if unlocated:
         yield (
@@ -153,7 +158,7 @@ def _other_gaps(
             f"whether {listing(unlocated, 'en')} take the data outside the EEA",
             f"om {listing(unlocated, 'nb')} fører opplysningene ut av EØS",
         )
-    if activity.retention == "unknown" or not activity.retention:
+    if is_unknown(activity.retention) or not activity.retention:
         yield ("retention",), "how long the data is kept", "hvor lenge opplysningene lagres"
 
 
@@ -179,10 +184,12 @@ def _missing_rights(registry: Registry, activities: list[Activity]) -> Iterator[
             yield Hit(
                 None,
                 ("rights", "applicable"),
-                f"the notice does not list the right '{right.value}', which applies to "
-                f"{listing(names, 'en')}",
-                f"erklæringen nevner ikke retten '{right.value}', som gjelder for "
-                f"{listing(names, 'nb')}",
+                Words(
+                    en=f"the notice does not list the right '{right.value}', which applies to "
+                    f"{listing(names, 'en')}",
+                    nb=f"erklæringen nevner ikke retten '{right.value}', som gjelder for "
+                    f"{listing(names, 'nb')}",
+                ),
             )
 
 
@@ -230,16 +237,18 @@ activities:
 )
 def source_not_named(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
-        if not _in_notice(activity) or activity.sources not in ("unknown", ()):
+        if not _in_notice(activity) or activity.sources not in (UNKNOWN, ()):
             continue
         a = activity.id
         yield Hit(
             a,
             ("sources",),
-            f"'{a}' does not say where its data comes from; if not from the person, the "
-            "notice must name the source",
-            f"'{a}' sier ikke hvor opplysningene kommer fra; kommer de ikke fra personen "
-            "selv, må erklæringen oppgi kilden",
+            Words(
+                en=f"'{a}' does not say where its data comes from; if not from the person, the "
+                "notice must name the source",
+                nb=f"'{a}' sier ikke hvor opplysningene kommer fra; kommer de ikke fra personen "
+                "selv, må erklæringen oppgi kilden",
+            ),
         )
 
 
@@ -277,14 +286,16 @@ def text_missing_language(registry: Registry, context: Context) -> Iterator[Hit]
         value = field.value
         if not isinstance(value, Text) or field.internal or field.entity in hidden:
             continue
-        missing = [lang for lang in LANGUAGES if value.get(lang) is None]
+        missing = list(value.missing())
         if missing:
             what = ".".join(str(s) for s in field.path)
             yield Hit(
                 field.entity,
                 field.path,
-                f"the text '{what}' of '{field.entity}' has no {', '.join(missing)} version",
-                f"teksten '{what}' i '{field.entity}' mangler {', '.join(missing)}-versjon",
+                Words(
+                    en=f"the text '{what}' of '{field.entity}' has no {', '.join(missing)} version",
+                    nb=f"teksten '{what}' i '{field.entity}' mangler {', '.join(missing)}-versjon",
+                ),
             )
 
 
@@ -295,7 +306,7 @@ def _sharing_without_basis(registry: Registry) -> list[str]:
     return [
         a.id
         for a in registry.activities.values()
-        if registry.direct_parties(a) and "unknown" in a.legal_bases()
+        if registry.direct_parties(a) and any(is_unknown(b) for b in a.legal_bases())
     ]
 
 
@@ -429,7 +440,10 @@ def promise_contradicted(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 None,
                 ("promises", index, "claim"),
-                f"the notice promises '{promise.id}', but "
-                + en.format(ids=listing(offending, "en")),
-                f"erklæringen lover '{promise.id}', men " + nb.format(ids=listing(offending, "nb")),
+                Words(
+                    en=f"the notice promises '{promise.id}', but "
+                    + en.format(ids=listing(offending, "en")),
+                    nb=f"erklæringen lover '{promise.id}', men "
+                    + nb.format(ids=listing(offending, "nb")),
+                ),
             )

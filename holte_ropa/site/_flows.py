@@ -12,8 +12,10 @@ import re
 
 from holte_ropa.graph._formats import render_svg
 from holte_ropa.graph._graph import build_graph, country_name
+from holte_ropa.graph._labels import UNKNOWN_CODE
 from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
+from holte_ropa.terms import LANGUAGES, ROLES
 
 __all__ = ["flows_page"]
 
@@ -34,7 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "Land",
         "safeguard": "Overføringsgrunnlag",
         "eea": "innenfor EØS",
-        "unknown": "ikke avklart ennå",
+        UNKNOWN_CODE: "ikke avklart ennå",
         "via": "via",
     },
     "en": {
@@ -53,27 +55,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "Country",
         "safeguard": "Transfer safeguard",
         "eea": "within the EEA",
-        "unknown": "not yet confirmed",
+        UNKNOWN_CODE: "not yet confirmed",
         "via": "via",
     },
 }
 _ROLE: dict[str, dict[str, str]] = {
-    "nb": {
-        "processor": "databehandler",
-        "sub_processor": "underdatabehandler",
-        "controller": "selvstendig behandlingsansvarlig",
-        "joint_controller": "felles behandlingsansvarlig",
-        "authority": "offentlig myndighet",
-        "customer": "kunde",
-    },
-    "en": {
-        "processor": "processor",
-        "sub_processor": "sub-processor",
-        "controller": "independent controller",
-        "joint_controller": "joint controller",
-        "authority": "public authority",
-        "customer": "customer",
-    },
+    lang: {
+        "processor": ROLES["processor"].label[lang],
+        "sub_processor": ROLES["sub_processor"].label[lang],
+        "controller": ROLES["independent_controller"].label[lang],  # a party: not us
+        "joint_controller": ROLES["joint_controller"].label[lang],
+        "authority": {"nb": "offentlig myndighet", "en": "public authority"}[lang],
+        "customer": {"nb": "kunde", "en": "customer"}[lang],
+    }
+    for lang in LANGUAGES
 }
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -120,7 +115,9 @@ def _flows_table(registry: Registry, lang: str) -> str:
             names = ", ".join(registry.parties[p].name_in(lang) for p in flow.via)
             recipient += f" ({words['via']} {names})"
         country = (
-            words["unknown"] if flow.country == "unknown" else country_name(flow.country, lang)
+            words[UNKNOWN_CODE]
+            if flow.country == UNKNOWN_CODE
+            else country_name(flow.country, lang)
         )
         rows.append(
             (
@@ -132,8 +129,8 @@ def _flows_table(registry: Registry, lang: str) -> str:
                 flow.safeguard
                 if flow.third_country
                 else words["eea"]
-                if flow.country != "unknown"
-                else words["unknown"],
+                if flow.country != UNKNOWN_CODE
+                else words[UNKNOWN_CODE],
             )
         )
     header = tuple(
