@@ -77,9 +77,15 @@ def import_record(
             "texts are in French; the registry's languages are nb and en, "
             "so they are written under 'en': translate them",
         )
-    from holte_ropa.imports._spreadsheet import import_spreadsheet
+    if kind == "fides":
+        from holte_ropa.imports._fides import import_fides
 
-    import_spreadsheet(source, kind, display, draft, _mapping(Path(mapping) if mapping else None))
+        import_fides(source, display, draft)
+    else:
+        from holte_ropa.imports._spreadsheet import import_spreadsheet
+
+        extra = _mapping(Path(mapping) if mapping else None)
+        import_spreadsheet(source, kind, display, draft, extra)
     return draft.result()
 
 

@@ -234,4 +234,10 @@ class Draft:
             files[f"activities/{activity_id}.yaml"] = dump_yaml({"activities": [activity]}, header)
         for party_id, party in self.parties.items():
             files[f"parties/{party_id}.yaml"] = dump_yaml({"parties": [party]}, header)
-        return ImportResult(files=files, notes=sorted(self.notes), source=self.source)
+        return ImportResult(files=files, notes=sorted(self.notes, key=_natural), source=self.source)
+
+
+def _natural(note: ImportNote) -> tuple[object, ...]:
+    """Notes in reading order: line 5 before line 16, column B before AA."""
+    parts = re.split(r"(\d+)", note.where)
+    return tuple((0, int(p)) if p.isdigit() else (1, len(p), p) for p in parts), note.message

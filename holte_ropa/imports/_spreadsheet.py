@@ -101,12 +101,13 @@ def _organisation(draft: Draft, block: dict[str, Located]) -> None:
             url = value.strip()
             org["website"] = Fact(url if "://" in url else f"https://{url}", src)
         elif key == "address":
-            _address(draft, value, where)
+            address_fact(draft, value, where)
         elif key == "dpo":
-            _dpo(draft, value, where)
+            dpo_fact(draft, value, where)
 
 
-def _address(draft: Draft, value: str, where: str) -> None:
+def address_fact(draft: Draft, value: str, where: str) -> None:
+    """The postal address in ``value`` ("street, 0150 Oslo") as the organisation's."""
     parts = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
     for i in range(len(parts) - 1, 0, -1):
         match = re.fullmatch(r"(\d{4,5})\s+(.+)", parts[i])
@@ -119,7 +120,8 @@ def _address(draft: Draft, value: str, where: str) -> None:
     draft.warn(where, f"no postal code and city found in the address '{value}'")
 
 
-def _dpo(draft: Draft, value: str, where: str) -> None:
+def dpo_fact(draft: Draft, value: str, where: str) -> None:
+    """An appointed DPO from "name, e-mail"; anything else is reported and left unknown."""
     email = re.search(r"[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}", value)
     if is_none(value):
         draft.warn(where, "the source says no DPO is appointed but not why (Art. 37); left unknown")

@@ -1,0 +1,562 @@
+"""Fides manifests (fideslang ``system``, ``organization``, ``dataset``) into a draft.
+
+A system is a processing activity; its privacy declarations are the purposes, with the
+legal basis fideslang records (``legal_basis_for_processing``, or a data use that names
+one such as ``essential.legal_obligation``). Data categories, uses and subjects go
+through ``fides_crosswalk.yaml``. The company behind a system (``legal_name`` or
+``vendor_id``) and the third parties a declaration shares data with become parties.
+Keys of fideslang 1.x are read and reported with the key that replaced them; unknown
+keys and taxonomy keys are reported with the nearest valid one. What fideslang has no
+field for (sources, recipients "none", security of each activity) is left ``unknown``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from holte_ropa.imports._draft import UNKNOWN, Draft
+from holte_ropa.imports._notes import Fact, ImportSourceError
+from holte_ropa.imports._values import country_code, duration, trigger
+
+__all__ = ["import_fides"]
+
+Path_ = Sequence[str | int]
+
+
+@cache
+def crosswalk() -> dict[str, Any]:
+    """``fides_crosswalk.yaml``: the fideslang taxonomy in holte-ropa's vocabulary."""
+    text = resources.files("holte_ropa.imports").joinpath("fides_crosswalk.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def _taxonomy() -> dict[str, frozenset[str]]:
+    from fideslang.default_taxonomy import DEFAULT_TAXONOMY
+
+    return {
+        "data_category": frozenset(c.fides_key for c in DEFAULT_TAXONOMY.data_category),
+        "data_use": frozenset(u.fides_key for u in DEFAULT_TAXONOMY.data_use),
+        "data_subject": frozenset(s.fides_key for s in DEFAULT_TAXONOMY.data_subject),
+    }
+
+
+@cache
+def _fields() -> dict[str, frozenset[str]]:
+    from fideslang import models
+
+    return {
+        "system": frozenset(models.System.model_fields),
+        "privacy_declaration": frozenset(models.PrivacyDeclaration.model_fields),
+        "organization": frozenset(models.Organization.model_fields),
+        "dataset": frozenset(models.Dataset.model_fields),
+    }
+
+
+def _nearest(value: str, valid: frozenset[str]) -> str:
+    close = difflib.get_close_matches(value, sorted(valid), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Manifest:
+    """One manifest file with positions for any path in it."""
+
+    def __init__(self, path: Path, display: str) -> None:
+        from holte_ropa.model._yaml import read_yaml
+        from holte_ropa.report._problems import Problem
+
+        document = read_yaml(path, display)
+        if isinstance(document, Problem):
+            raise ImportSourceError(str(document.position), document.message)
+        self.file = display
+        self.document = document
+
+    def where(self, path: Path_, key: bool = False) -> str:
+        from holte_ropa.model._yaml import node_at, position_of
+
+        node, key_node = node_at(self.document.root, path)
+        chosen = key_node if key and key_node is not None else node
+        return str(position_of(self.file, chosen))
+
+
+def import_fides(path: Path, display: str, draft: Draft) -> None:
+    """Fill ``draft`` from a fideslang manifest: a mapping of resource lists or a bare
+    list of systems. Raises :class:`ImportSourceError` for YAML that is not a manifest."""
+    manifest = _Manifest(path, display)
+    data = manifest.document.data
+    resources_: dict[str, Any]
+    if isinstance(data, list):
+        resources_, prefix = {"system": data}, False
+    elif isinstance(data, dict):
+        resources_, prefix = data, True
+    else:
+        raise ImportSourceError(
+            f"{display}:1:1",
+            "not a Fides manifest: expected 'system:' "
+            "and other resource lists, or a list of systems",
+        )
+    known = {
+        "system",
+        "organization",
+        "dataset",
+        "data_category",
+        "data_use",
+        "data_subject",
+        "policy",
+        "evaluation",
+        "registry",
+    }
+    for kind, items in resources_.items():
+        base: list[str | int] = [kind] if prefix else []
+        if kind not in known:
+            draft.warn(
+                manifest.where(base, key=True),
+                f"'{kind}' is not a fideslang resource "
+                f"type{_nearest(str(kind), frozenset(known))}; not imported",
+            )
+            continue
+        if not isinstance(items, list):
+            draft.warn(manifest.where(base), f"'{kind}' should be a list of resources")
+            continue
+        for index, item in enumerate(items):
+            at = [*base, index]
+            if not isinstance(item, dict):
+                draft.warn(manifest.where(at), f"a {kind} is a mapping of keys; not imported")
+                continue
+            if kind == "system":
+                _system(draft, manifest, item, at)
+            elif kind == "organization":
+                _organization(draft, manifest, item, at)
+            elif kind == "dataset":
+                draft.warn(
+                    manifest.where(at),
+                    f"dataset '{item.get('fides_key', '?')}' "
+                    "describes storage, not processing: its categories are not imported; "
+                    "declare them on the systems that use it",
+                )
+    if not any(kind in resources_ for kind in ("system", "organization")):
+        raise ImportSourceError(
+            f"{display}:1:1", "no fideslang 'system' or 'organization' resources found"
+        )
+
+
+def _check_keys(
+    draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[str | int], kind: str
+) -> None:
+    valid = _fields()[kind]
+    old = crosswalk()["old_keys"].get(kind, {})
+    for key in item:
+        if key in valid:
+            continue
+        where = manifest.where([*at, key], key=True)
+        if key in old:
+            new = old[key]
+            after = f"; fideslang 2+ uses '{new}'" if new else "; later fideslang dropped it"
+            draft.warn(where, f"'{key}' is a fideslang 1.x key{after}")
+        else:
+            draft.warn(
+                where,
+                f"'{key}' is not a fideslang {kind.replace('_', ' ')} key"
+                f"{_nearest(str(key), valid)}; not imported",
+            )
+
+
+def _taxonomy_key(
+    draft: Draft, manifest: _Manifest, key: object, where: list[str | int], kind: str
+) -> str | None:
+    """The current fideslang key for ``key``, reporting old and misspelled keys."""
+    at = manifest.where(where)
+    valid = _taxonomy()[kind]
+    if not isinstance(key, str):
+        draft.warn(at, f"a {kind.replace('_', ' ')} is a fideslang key, not {key!r}")
+        return None
+    if key in valid:
+        return key
+    old_table = crosswalk().get(f"old_{kind}s", {})
+    new = old_table.get(key)
+    if new is None and kind == "data_category":
+        stripped = key.replace(".provided.identifiable", "").replace(".derived.identifiable", "")
+        new = stripped if stripped in valid else None
+    if new is not None:
+        draft.warn(at, f"'{key}' is a fideslang 1.x {kind.replace('_', ' ')}; read as '{new}'")
+        return str(new)
+    draft.warn(
+        at,
+        f"'{key}' is not a fideslang {kind.replace('_', ' ')}{_nearest(key, valid)}; not recorded",
+    )
+    return None
+
+
+def _walk_up(key: str, table: dict[str, Any]) -> dict[str, Any] | None:
+    parts = key.split(".")
+    while parts:
+        found = table.get(".".join(parts))
+        if found is not None:
+            return dict(found)
+        parts.pop()
+    return None
+
+
+def _category(draft: Draft, key: str, where: str) -> str:
+    entry = _walk_up(key, crosswalk()["data_categories"]) or {}
+    wanted = str(entry.get("id", key))
+    if wanted in draft.data_categories:
+        return wanted
+    draft.new_id(wanted, "data")  # reserve it
+    draft.data_categories[wanted] = {
+        "id": Fact(wanted, f"fideslang {key} ({where}), through the cross-walk"),
+        "name": {"nb": entry["nb"], "en": entry["en"]},
+        **({"kind": entry["kind"]} if "kind" in entry else {}),
+    }
+    return wanted
+
+
+def _subject(draft: Draft, key: str, where: str) -> str:
+    entry = crosswalk()["data_subjects"].get(key, {"nb": key, "en": key})
+    wanted = key.replace("_", "-")
+    if wanted in draft.subject_categories:
+        return wanted
+    draft.new_id(wanted, "subjects")
+    extra = {k: entry[k] for k in ("vulnerable", "relationship") if k in entry}
+    draft.subject_categories[wanted] = {
+        "id": Fact(wanted, f"fideslang {key} ({where})"),
+        "name": {"nb": entry["nb"], "en": entry["en"]},
+        **extra,
+    }
+    return wanted
+
+
+def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[str | int]) -> None:
+    _check_keys(draft, manifest, item, at, "system")
+    key = str(item.get("fides_key") or item.get("name") or f"system-{at[-1]}")
+    where = manifest.where([*at, "fides_key"] if "fides_key" in item else at)
+    activity_id = draft.new_id(key.replace("_", "-").replace(".", "-"), "system")
+    name = str(item.get("name") or key)
+    described = item.get("description")
+    activity: dict[str, Any] = {
+        "id": Fact(activity_id, f"fides_key of {where}"),
+        "name": Fact(draft.text(name), f"from {manifest.where([*at, 'name'])}"),
+        "description": Fact(
+            draft.text(str(described)), f"from {manifest.where([*at, 'description'])}"
+        )
+        if described
+        else Fact(draft.text(name), f"{where} has no description; the name is repeated"),
+        "role": "controller",
+    }
+    draft.activities[activity_id] = activity
+    responsibility = item.get("responsibility") or item.get("data_responsibility_title")
+    if responsibility:
+        titles = responsibility if isinstance(responsibility, list) else [responsibility]
+        role_at = manifest.where(
+            [*at, "responsibility" if "responsibility" in item else "data_responsibility_title"]
+        )
+        if "Processor" in titles or "Sub-Processor" in titles:
+            activity["role"] = Fact("processor", f"from {role_at}")
+        else:
+            activity["role"] = Fact("controller", f"from {role_at}")
+    recipients: list[str] = []
+    vendor = item.get("legal_name") or item.get("vendor_id")
+    vendor_id: str | None = None
+    if vendor:
+        vendor_at = manifest.where([*at, "legal_name" if item.get("legal_name") else "vendor_id"])
+        vendor_id = draft.party(str(vendor), "processor", vendor_at, role_stated=False)
+        draft.parties[vendor_id]["trade_name"] = Fact(name, f"system name at {where}")
+        if item.get("legal_name"):
+            draft.parties[vendor_id]["legal_name"] = Fact(str(vendor), f"from {vendor_at}")
+        recipients.append(vendor_id)
+    _transfers(draft, manifest, item, at, activity, vendor=vendor_id)
+    joint = item.get("joint_controller_info") or item.get("joint_controller")
+    if joint:
+        joint_key = (
+            "joint_controller_info" if "joint_controller_info" in item else "joint_controller"
+        )
+        joint_name = joint.get("name") if isinstance(joint, dict) else str(joint)
+        joint_at = manifest.where([*at, joint_key])
+        if joint_name:
+            party = draft.party(str(joint_name), "joint_controller", joint_at)
+            activity["role"] = Fact("joint_controller", f"from {joint_at}")
+            activity["joint_controllers"] = Fact([party], f"from {joint_at}")
+    purposes, subjects, categories, retention = [], [], [], []
+    declarations = item.get("privacy_declarations") or []
+    special: str | None = None
+    dpia_done: str | None = None
+    for index, declaration in enumerate(declarations if isinstance(declarations, list) else []):
+        dat = [*at, "privacy_declarations", index]
+        if not isinstance(declaration, dict):
+            continue
+        _check_keys(draft, manifest, declaration, dat, "privacy_declaration")
+        purposes.append(_purpose(draft, manifest, declaration, dat))
+        for i, raw in enumerate(declaration.get("data_categories") or []):
+            current = _taxonomy_key(
+                draft, manifest, raw, [*dat, "data_categories", i], "data_category"
+            )
+            if current is None:
+                continue
+            if current.startswith("system"):
+                draft.warn(
+                    manifest.where([*dat, "data_categories", i]),
+                    f"'{current}' is system data, not personal data; not recorded",
+                )
+                continue
+            cid = _category(draft, current, manifest.where([*dat, "data_categories", i]))
+            if cid not in categories:
+                categories.append(cid)
+        for i, raw in enumerate(declaration.get("data_subjects") or []):
+            current = _taxonomy_key(
+                draft, manifest, raw, [*dat, "data_subjects", i], "data_subject"
+            )
+            if current is not None:
+                sid = _subject(draft, current, manifest.where([*dat, "data_subjects", i]))
+                if sid not in subjects:
+                    subjects.append(sid)
+        third = declaration.get("third_parties")
+        if declaration.get("data_shared_with_third_parties") and third:
+            tat = manifest.where([*dat, "third_parties"])
+            party = draft.party(str(third), "controller", tat, role_stated=False)
+            if party not in recipients:
+                recipients.append(party)
+        period = declaration.get("retention_period")
+        if period:
+            retention.append(
+                _retention(draft, str(period), manifest.where([*dat, "retention_period"]))
+            )
+        if declaration.get("processes_special_category_data"):
+            basis = declaration.get("special_category_legal_basis")
+            sat = manifest.where([*dat, "special_category_legal_basis"])
+            special = crosswalk()["special_category_bases"].get(basis)
+            if special is None:
+                draft.warn(
+                    sat,
+                    f"special category data without a known Art. 9(2) condition "
+                    f"({basis!r}); not recorded",
+                )
+            else:
+                activity["special_category_condition"] = Fact(special, f"from {sat}")
+        if declaration.get("impact_assessment_location"):
+            dpia_done = manifest.where([*dat, "impact_assessment_location"])
+    if purposes:
+        activity["purposes"] = purposes
+    if subjects:
+        activity["subject_categories"] = subjects
+    if categories:
+        activity["data_categories"] = categories
+    activity["sources"] = Fact(UNKNOWN, "fideslang has no field for where data comes from")
+    _by_role = {"processor": "processors", "controller": "controllers"}
+    groups: dict[str, list[str]] = {}
+    for party in recipients:
+        role = draft.parties[party]["role"].value
+        groups.setdefault(_by_role.get(role, "processors"), []).append(party)
+    activity["recipients"] = (
+        Fact(groups, f"from {where}")
+        if groups
+        else Fact(UNKNOWN, "fideslang cannot say 'no recipients'; confirm")
+    )
+    activity["retention"] = retention or Fact(UNKNOWN, f"{where} gives no retention_period")
+    practices = item.get("data_security_practices")
+    if practices:
+        pat = manifest.where([*at, "data_security_practices"])
+        activity["security_measures"] = Fact(
+            [draft.security_measure(str(practices), pat)], f"from {pat}"
+        )
+    activity["dpia"] = _dpia(manifest, item, at, dpia_done)
+    dpo = item.get("dpo")
+    if dpo and "dpo" not in draft.organisation:
+        _dpo(draft, str(dpo), manifest.where([*at, "dpo"]))
+
+
+def _dpia(manifest: _Manifest, item: dict[str, Any], at: list[str | int], done: str | None) -> Any:
+    if done:
+        return Fact({"status": "done"}, f"impact_assessment_location at {done}")
+    old = item.get("data_protection_impact_assessment")
+    if isinstance(old, dict):
+        oat = manifest.where([*at, "data_protection_impact_assessment"])
+        progress = str(old.get("progress") or "").casefold()
+        if progress.startswith("complete"):
+            return Fact({"status": "done"}, f"from {oat}")
+        if old.get("is_required") is True:
+            return Fact({"status": "required"}, f"from {oat}")
+        if old.get("is_required") is False:
+            return Fact({"status": "not_required"}, f"from {oat}")
+    required = item.get("requires_data_protection_assessments")
+    if required is True:
+        return Fact(
+            {"status": "required"},
+            f"from {manifest.where([*at, 'requires_data_protection_assessments'])}",
+        )
+    return Fact({"status": UNKNOWN}, "the manifest does not say whether a DPIA is needed")
+
+
+def _purpose(
+    draft: Draft, manifest: _Manifest, declaration: dict[str, Any], dat: list[str | int]
+) -> dict[str, Any]:
+    use = (
+        _taxonomy_key(draft, manifest, declaration.get("data_use"), [*dat, "data_use"], "data_use")
+        if "data_use" in declaration
+        else None
+    )
+    entry = _walk_up(use, crosswalk()["data_uses"]) if use else None
+    uat = manifest.where([*dat, "data_use"])
+    name = declaration.get("name")
+    if name:
+        description = Fact(draft.text(str(name)), f"from {manifest.where([*dat, 'name'])}")
+    elif entry:
+        description = Fact({"nb": entry["nb"], "en": entry["en"]}, f"data use {use} at {uat}")
+    else:
+        description = Fact(draft.text(UNKNOWN), f"{manifest.where(dat)} names no purpose")
+        draft.warn(manifest.where(dat), "a privacy declaration without a name or data use")
+    purpose: dict[str, Any] = {
+        "id": draft.new_id(
+            str(use or name or "purpose").replace(".", "-").replace("_", "-"), "purpose"
+        ),
+        "description": description,
+    }
+    raw = declaration.get("legal_basis_for_processing")
+    bat = manifest.where([*dat, "legal_basis_for_processing"])
+    basis = crosswalk()["legal_bases"].get(raw) if raw else None
+    if raw and basis is None:
+        draft.warn(
+            bat,
+            f"'{raw}' is not a fideslang legal basis (one of "
+            + ", ".join(crosswalk()["legal_bases"])
+            + "); recorded as unknown",
+        )
+    if basis is None and entry and entry.get("legal_basis"):
+        basis, bat = str(entry["legal_basis"]), uat
+    if basis is None:
+        purpose["legal_basis"] = Fact(UNKNOWN, f"{manifest.where(dat)} gives no legal basis")
+    else:
+        purpose["legal_basis"] = Fact(_basis_tree(draft, basis, declaration), f"from {bat}")
+    if entry and entry.get("direct_marketing"):
+        purpose["direct_marketing"] = Fact(True, f"data use {use} at {uat}")
+    if entry and entry.get("electronic_marketing"):
+        purpose["electronic_marketing"] = Fact(True, f"data use {use} at {uat}")
+    return purpose
+
+
+def _basis_tree(draft: Draft, basis: str, declaration: dict[str, Any]) -> dict[str, Any]:
+    missing = "fideslang has no field for it"
+    tree: dict[str, Any] = {"basis": basis}
+    if basis == "consent":
+        tree["collection"] = Fact(UNKNOWN, missing)
+        tree["withdrawal"] = Fact(UNKNOWN, missing)
+    elif basis == "contract":
+        tree["contract"] = Fact(draft.text(UNKNOWN), f"which contract: {missing}")
+    elif basis in ("legal_obligation", "public_task"):
+        tree["source"] = Fact(UNKNOWN, f"statute and section: {missing}")
+    elif basis == "vital_interest":
+        tree["explanation"] = Fact(draft.text(UNKNOWN), missing)
+    else:
+        tree["interest"] = Fact(UNKNOWN, f"the interest: {missing}")
+    return tree
+
+
+def _retention(draft: Draft, period: str, where: str) -> dict[str, Any]:
+    found = duration(period)
+    if found is None:
+        draft.warn(where, f"no period found in retention_period '{period}'; recorded as unknown")
+    event = trigger(period)
+    return {
+        "duration": Fact(found or UNKNOWN, f"from {where}"),
+        "trigger": Fact(event, f"from {where}")
+        if event
+        else Fact(UNKNOWN, f"{where} does not say from when it counts"),
+        "description": Fact(draft.text(period), f"from {where}"),
+    }
+
+
+def _transfers(
+    draft: Draft,
+    manifest: _Manifest,
+    item: dict[str, Any],
+    at: list[str | int],
+    activity: dict[str, Any],
+    *,
+    vendor: str | None,
+) -> None:
+    countries = item.get("third_country_transfers") or []
+    if not countries:
+        return
+    tat = manifest.where([*at, "third_country_transfers"])
+    bases = item.get("legal_basis_for_transfers") or []
+    mechanisms = {crosswalk()["transfer_bases"].get(b) for b in bases} - {None}
+    mechanism: Any = Fact(UNKNOWN, f"{tat} names no transfer basis")
+    if len(mechanisms) == 1:
+        mechanism = Fact(
+            {"mechanism": mechanisms.pop()},
+            f"from {manifest.where([*at, 'legal_basis_for_transfers'])}",
+        )
+    loose = []
+    for i, raw in enumerate(countries if isinstance(countries, list) else [countries]):
+        code = country_code(str(raw))
+        if code is None:
+            draft.warn(
+                manifest.where([*at, "third_country_transfers", i]),
+                f"'{raw}' is not an ISO 3166 country; not recorded",
+            )
+        elif vendor is not None:
+            draft.add_location(
+                vendor, code, manifest.where([*at, "third_country_transfers", i]), mechanism
+            )
+        else:
+            loose.append(code)
+    if loose:
+        draft.warn(
+            tat,
+            f"third countries {', '.join(loose)} with no company behind the system "
+            "(legal_name); kept in notes",
+        )
+        activity["notes"] = Fact(
+            f"Third countries in the manifest: {', '.join(loose)}.", f"from {tat}"
+        )
+
+
+def _organization(
+    draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[str | int]
+) -> None:
+    _check_keys(draft, manifest, item, at, "organization")
+    org = draft.organisation
+    if item.get("name") and "name" not in org:
+        org["name"] = Fact(str(item["name"]), f"from {manifest.where([*at, 'name'])}")
+    controller = item.get("controller")
+    if isinstance(controller, dict):
+        cat = [*at, "controller"]
+        if controller.get("name"):
+            org["name"] = Fact(str(controller["name"]), f"from {manifest.where([*cat, 'name'])}")
+        if controller.get("email"):
+            org["email"] = Fact(str(controller["email"]), f"from {manifest.where([*cat, 'email'])}")
+        if controller.get("phone"):
+            org["phone"] = Fact(str(controller["phone"]), f"from {manifest.where([*cat, 'phone'])}")
+        if controller.get("address"):
+            from holte_ropa.imports._spreadsheet import address_fact
+
+            address_fact(draft, str(controller["address"]), manifest.where([*cat, "address"]))
+    officer = item.get("data_protection_officer")
+    if isinstance(officer, dict) and officer.get("email"):
+        dat = [*at, "data_protection_officer"]
+        dpo: dict[str, Any] = {"appointed": True}
+        if officer.get("name"):
+            dpo["name"] = str(officer["name"])
+        dpo["email"] = str(officer["email"])
+        if officer.get("phone"):
+            dpo["phone"] = str(officer["phone"])
+        org["dpo"] = Fact(dpo, f"from {manifest.where(dat)}")
+    for key in ("representative", "security_policy"):
+        if item.get(key):
+            draft.warn(
+                manifest.where([*at, key]),
+                f"'{key}' has no place in the registry's organisation; not imported",
+            )
+
+
+def _dpo(draft: Draft, text: str, where: str) -> None:
+    from holte_ropa.imports._spreadsheet import dpo_fact
+
+    dpo_fact(draft, text, where)
