@@ -23,7 +23,7 @@ import yaml
 
 from holte_ropa.imports._draft import UNKNOWN, Draft
 from holte_ropa.imports._notes import Fact, ImportSourceError
-from holte_ropa.imports._values import country_code, duration, trigger
+from holte_ropa.imports._values import country_code
 
 __all__ = ["import_fides"]
 
@@ -78,6 +78,17 @@ class _Manifest:
             raise ImportSourceError(str(document.position), document.message)
         self.file = display
         self.document = document
+        self.custom: dict[str, dict[str, dict[str, Any]]] = {
+            "data_category": {},
+            "data_use": {},
+            "data_subject": {},
+        }
+        data = document.data
+        if isinstance(data, dict):
+            for kind, table in self.custom.items():
+                for entry in data.get(kind) or []:
+                    if isinstance(entry, dict) and isinstance(entry.get("fides_key"), str):
+                        table[entry["fides_key"]] = entry
 
     def where(self, path: Path_, key: bool = False) -> str:
         from holte_ropa.model._yaml import node_at, position_of
@@ -114,6 +125,7 @@ def import_fides(path: Path, display: str, draft: Draft) -> None:
         "evaluation",
         "registry",
     }
+    vendors = _vendor_systems(draft, manifest, resources_.get("system"), prefix)
     for kind, items in resources_.items():
         base: list[str | int] = [kind] if prefix else []
         if kind not in known:
@@ -131,8 +143,8 @@ def import_fides(path: Path, display: str, draft: Draft) -> None:
             if not isinstance(item, dict):
                 draft.warn(manifest.where(at), f"a {kind} is a mapping of keys; not imported")
                 continue
-            if kind == "system":
-                _system(draft, manifest, item, at)
+            if kind == "system" and item.get("fides_key") not in vendors:
+                _system(draft, manifest, item, at, vendors)
             elif kind == "organization":
                 _organization(draft, manifest, item, at)
             elif kind == "dataset":
@@ -146,6 +158,56 @@ def import_fides(path: Path, display: str, draft: Draft) -> None:
         raise ImportSourceError(
             f"{display}:1:1", "no fideslang 'system' or 'organization' resources found"
         )
+
+
+_PARTY_ROLES = {
+    "Processor": "processor",
+    "Sub-Processor": "sub_processor",
+    "Controller": "controller",
+}
+
+
+def _vendor_systems(
+    draft: Draft, manifest: _Manifest, systems: object, prefix: bool
+) -> dict[str, str]:
+    """Systems without privacy declarations are the companies data goes to: parties
+    (except holte-ropa's own ``system_type: Processing activity``, an activity still
+    without purposes).
+
+    Returns fides_key -> party id, so other systems' ``egress`` can name recipients.
+    """
+    found: dict[str, str] = {}
+    if not isinstance(systems, list):
+        return found
+    for index, item in enumerate(systems):
+        if (
+            not isinstance(item, dict)
+            or item.get("privacy_declarations")
+            or not item.get("fides_key")
+            or str(item.get("system_type", "")).casefold() == "processing activity"
+        ):
+            continue
+        at: list[str | int] = ["system", index] if prefix else [index]
+        _check_keys(draft, manifest, item, at, "system")
+        where = manifest.where([*at, "fides_key"])
+        titles = item.get("responsibility") or []
+        roles = [_PARTY_ROLES[t] for t in titles if t in _PARTY_ROLES]
+        role_at = manifest.where([*at, "responsibility"]) if roles else where
+        name = str(item.get("name") or item["fides_key"])
+        party = draft.party(
+            name, roles[0] if roles else "processor", role_at, role_stated=bool(roles)
+        )
+        if item.get("legal_name"):
+            draft.parties[party]["legal_name"] = Fact(
+                str(item["legal_name"]), f"from {manifest.where([*at, 'legal_name'])}"
+            )
+        if item.get("description"):
+            draft.parties[party]["service"] = Fact(
+                draft.text(str(item["description"])),
+                f"from {manifest.where([*at, 'description'])}",
+            )
+        found[str(item["fides_key"])] = party
+    return found
 
 
 def _check_keys(
@@ -174,7 +236,7 @@ def _taxonomy_key(
 ) -> str | None:
     """The current fideslang key for ``key``, reporting old and misspelled keys."""
     at = manifest.where(where)
-    valid = _taxonomy()[kind]
+    valid = _taxonomy()[kind] | frozenset(manifest.custom[kind])
     if not isinstance(key, str):
         draft.warn(at, f"a {kind.replace('_', ' ')} is a fideslang key, not {key!r}")
         return None
@@ -205,22 +267,39 @@ def _walk_up(key: str, table: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _category(draft: Draft, key: str, where: str) -> str:
-    entry = _walk_up(key, crosswalk()["data_categories"]) or {}
+def _custom_entry(manifest: _Manifest, kind: str, key: str) -> dict[str, Any] | None:
+    """A taxonomy entry the manifest defines itself, named in the import language."""
+    custom = manifest.custom[kind].get(key)
+    if custom is None:
+        return None
+    name = str(custom.get("name") or key)
+    return {"id": key.rsplit(".", 1)[-1].replace("_", "-"), "nb": name, "en": name, "custom": True}
+
+
+def _category(draft: Draft, manifest: _Manifest, key: str, where: str) -> str:
+    entry = (
+        _custom_entry(manifest, "data_category", key)
+        or _walk_up(key, crosswalk()["data_categories"])
+        or {}
+    )
     wanted = str(entry.get("id", key))
     if wanted in draft.data_categories:
         return wanted
     draft.new_id(wanted, "data")  # reserve it
     draft.data_categories[wanted] = {
         "id": Fact(wanted, f"fideslang {key} ({where}), through the cross-walk"),
-        "name": {"nb": entry["nb"], "en": entry["en"]},
+        "name": draft.text(entry["en"])
+        if entry.get("custom")
+        else {"nb": entry["nb"], "en": entry["en"]},
         **({"kind": entry["kind"]} if "kind" in entry else {}),
     }
     return wanted
 
 
-def _subject(draft: Draft, key: str, where: str) -> str:
-    entry = crosswalk()["data_subjects"].get(key, {"nb": key, "en": key})
+def _subject(draft: Draft, manifest: _Manifest, key: str, where: str) -> str:
+    entry = _custom_entry(manifest, "data_subject", key) or crosswalk()["data_subjects"].get(
+        key, {"nb": key, "en": key}
+    )
     wanted = key.replace("_", "-")
     if wanted in draft.subject_categories:
         return wanted
@@ -228,13 +307,21 @@ def _subject(draft: Draft, key: str, where: str) -> str:
     extra = {k: entry[k] for k in ("vulnerable", "relationship") if k in entry}
     draft.subject_categories[wanted] = {
         "id": Fact(wanted, f"fideslang {key} ({where})"),
-        "name": {"nb": entry["nb"], "en": entry["en"]},
+        "name": draft.text(entry["en"])
+        if entry.get("custom")
+        else {"nb": entry["nb"], "en": entry["en"]},
         **extra,
     }
     return wanted
 
 
-def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[str | int]) -> None:
+def _system(
+    draft: Draft,
+    manifest: _Manifest,
+    item: dict[str, Any],
+    at: list[str | int],
+    vendors: dict[str, str],
+) -> None:
     _check_keys(draft, manifest, item, at, "system")
     key = str(item.get("fides_key") or item.get("name") or f"system-{at[-1]}")
     where = manifest.where([*at, "fides_key"] if "fides_key" in item else at)
@@ -273,6 +360,17 @@ def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[st
             draft.parties[vendor_id]["legal_name"] = Fact(str(vendor), f"from {vendor_at}")
         recipients.append(vendor_id)
     _transfers(draft, manifest, item, at, activity, vendor=vendor_id)
+    for index, flow in enumerate(item.get("egress") or []):
+        target = flow.get("fides_key") if isinstance(flow, dict) else None
+        if target in vendors:
+            if vendors[target] not in recipients:
+                recipients.append(vendors[target])
+        elif target is not None:
+            draft.warn(
+                manifest.where([*at, "egress", index]),
+                f"egress to '{target}', which "
+                "is not a system without declarations (a party); not a recipient",
+            )
     joint = item.get("joint_controller_info") or item.get("joint_controller")
     if joint:
         joint_key = (
@@ -284,7 +382,10 @@ def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[st
             party = draft.party(str(joint_name), "joint_controller", joint_at)
             activity["role"] = Fact("joint_controller", f"from {joint_at}")
             activity["joint_controllers"] = Fact([party], f"from {joint_at}")
-    purposes, subjects, categories, retention = [], [], [], []
+    purposes: list[dict[str, Any]] = []
+    subjects: list[str] = []
+    categories: list[str] = []
+    retention: list[dict[str, Any]] = []
     declarations = item.get("privacy_declarations") or []
     special: str | None = None
     dpia_done: str | None = None
@@ -306,7 +407,7 @@ def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[st
                     f"'{current}' is system data, not personal data; not recorded",
                 )
                 continue
-            cid = _category(draft, current, manifest.where([*dat, "data_categories", i]))
+            cid = _category(draft, manifest, current, manifest.where([*dat, "data_categories", i]))
             if cid not in categories:
                 categories.append(cid)
         for i, raw in enumerate(declaration.get("data_subjects") or []):
@@ -314,7 +415,7 @@ def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[st
                 draft, manifest, raw, [*dat, "data_subjects", i], "data_subject"
             )
             if current is not None:
-                sid = _subject(draft, current, manifest.where([*dat, "data_subjects", i]))
+                sid = _subject(draft, manifest, current, manifest.where([*dat, "data_subjects", i]))
                 if sid not in subjects:
                     subjects.append(sid)
         third = declaration.get("third_parties")
@@ -325,9 +426,14 @@ def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[st
                 recipients.append(party)
         period = declaration.get("retention_period")
         if period:
-            retention.append(
-                _retention(draft, str(period), manifest.where([*dat, "retention_period"]))
-            )
+            from holte_ropa.imports._spreadsheet import retention_rules
+
+            for rule in retention_rules(
+                draft, str(period), manifest.where([*dat, "retention_period"])
+            ):
+                said = rule["description"].value
+                if all(r["description"].value != said for r in retention):
+                    retention.append(rule)
         if declaration.get("processes_special_category_data"):
             basis = declaration.get("special_category_legal_basis")
             sat = manifest.where([*dat, "special_category_legal_basis"])
@@ -349,11 +455,17 @@ def _system(draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[st
     if categories:
         activity["data_categories"] = categories
     activity["sources"] = Fact(UNKNOWN, "fideslang has no field for where data comes from")
-    _by_role = {"processor": "processors", "controller": "controllers"}
+    by_role = {
+        "processor": "processors",
+        "sub_processor": "processors",
+        "controller": "controllers",
+        "authority": "authorities",
+    }
     groups: dict[str, list[str]] = {}
     for party in recipients:
         role = draft.parties[party]["role"].value
-        groups.setdefault(_by_role.get(role, "processors"), []).append(party)
+        if role in by_role:
+            groups.setdefault(by_role[role], []).append(party)
     activity["recipients"] = (
         Fact(groups, f"from {where}")
         if groups
@@ -402,13 +514,23 @@ def _purpose(
         if "data_use" in declaration
         else None
     )
+    custom = manifest.custom["data_use"].get(use) if use else None
     entry = _walk_up(use, crosswalk()["data_uses"]) if use else None
+    if custom is not None and custom.get("name"):
+        parent = custom.get("parent_key")
+        inherited = (_walk_up(str(parent), crosswalk()["data_uses"]) or {}) if parent else {}
+        entry = {**inherited, "nb": str(custom["name"]), "en": str(custom["name"]), "custom": True}
     uat = manifest.where([*dat, "data_use"])
     name = declaration.get("name")
     if name:
         description = Fact(draft.text(str(name)), f"from {manifest.where([*dat, 'name'])}")
     elif entry:
-        description = Fact({"nb": entry["nb"], "en": entry["en"]}, f"data use {use} at {uat}")
+        words = (
+            draft.text(entry["en"])
+            if entry.get("custom")
+            else {"nb": entry["nb"], "en": entry["en"]}
+        )
+        description = Fact(words, f"data use {use} at {uat}")
     else:
         description = Fact(draft.text(UNKNOWN), f"{manifest.where(dat)} names no purpose")
         draft.warn(manifest.where(dat), "a privacy declaration without a name or data use")
@@ -456,20 +578,6 @@ def _basis_tree(draft: Draft, basis: str, declaration: dict[str, Any]) -> dict[s
     else:
         tree["interest"] = Fact(UNKNOWN, f"the interest: {missing}")
     return tree
-
-
-def _retention(draft: Draft, period: str, where: str) -> dict[str, Any]:
-    found = duration(period)
-    if found is None:
-        draft.warn(where, f"no period found in retention_period '{period}'; recorded as unknown")
-    event = trigger(period)
-    return {
-        "duration": Fact(found or UNKNOWN, f"from {where}"),
-        "trigger": Fact(event, f"from {where}")
-        if event
-        else Fact(UNKNOWN, f"{where} does not say from when it counts"),
-        "description": Fact(draft.text(period), f"from {where}"),
-    }
 
 
 def _transfers(

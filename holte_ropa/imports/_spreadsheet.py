@@ -487,6 +487,12 @@ def _retention(draft: Draft, activity: dict[str, Any], cell: Located | None, whe
     if is_unknown(text):
         activity["retention"] = Fact(UNKNOWN, f"unknown in {at}")
         return
+    activity["retention"] = retention_rules(draft, text, at)
+
+
+def retention_rules(draft: Draft, text: str, at: str) -> list[dict[str, Any]]:
+    """Retention rules from a text: one per line or ';', each with its period, the event
+    it counts from and its legal source when the text names them, else ``unknown``."""
     rules = []
     for item in re.split(r"\s*(?:\n|;)\s*", text):
         if not item.strip():
@@ -517,7 +523,7 @@ def _retention(draft: Draft, activity: dict[str, Any], cell: Located | None, whe
                 description = item[: source.start()].strip()
         rule["description"] = Fact(draft.text(description), f"from {at}")
         rules.append(rule)
-    activity["retention"] = rules
+    return rules
 
 
 def _dpia(draft: Draft, cell: Located) -> Any:
