@@ -204,7 +204,7 @@ class Draft:
                 self.source,
                 "the source does not give the controller's "
                 + ", ".join(m.replace("_", " ") for m in missing)
-                + "; organisation.yaml marks them (Art. 30(1)(a))",
+                + "; organisation.yaml marks what is missing (Art. 30(1)(a))",
             )
         return {"organisation": org}
 

@@ -107,17 +107,25 @@ def _organisation(draft: Draft, block: dict[str, Located]) -> None:
 
 
 def address_fact(draft: Draft, value: str, where: str) -> None:
-    """The postal address in ``value`` ("street, 0150 Oslo") as the organisation's."""
+    """The postal address in ``value`` as the organisation's: "street, 0150 Oslo",
+    "street, 75001 Paris, France" or "street, Leeds, LS1 4AP, England"."""
     parts = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
+    address: dict[str, Any] = {}
+    if len(parts) > 2 and country_code(parts[-1]):
+        address["country"] = country_code(parts.pop())
     for i in range(len(parts) - 1, 0, -1):
         match = re.fullmatch(r"(\d{4,5})\s+(.+)", parts[i])
         if match:
-            draft.organisation["postal_address"] = Fact(
-                {"lines": parts[:i], "postal_code": match.group(1), "city": match.group(2)},
-                f"from {where}",
-            )
-            return
-    draft.warn(where, f"no postal code and city found in the address '{value}'")
+            address.update(lines=parts[:i], postal_code=match.group(1), city=match.group(2))
+            break
+        if i > 1 and re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", parts[i]):
+            address.update(lines=parts[: i - 1], postal_code=parts[i], city=parts[i - 1])
+            break
+    if "lines" not in address:
+        draft.warn(where, f"no postal code and city found in the address '{value}'")
+        return
+    lines, rest = address.pop("lines"), address
+    draft.organisation["postal_address"] = Fact({"lines": lines, **rest}, f"from {where}")
 
 
 def dpo_fact(draft: Draft, value: str, where: str) -> None:

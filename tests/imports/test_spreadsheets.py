@@ -34,6 +34,8 @@ def test_an_ico_like_sheet_with_a_controller_block_and_a_two_row_header_is_read(
     assert sorted(registry.activities) == ["analytics", "marketing", "payroll"]
     assert registry.organisation.legal_name == "Acme Ltd"
     assert registry.organisation.email == "privacy@acme.example"
+    address = registry.organisation.postal_address
+    assert (address.postal_code, address.city, address.country) == ("LS1 4AP", "Leeds", "GB")
     payroll = registry.activities["payroll"]
     basis = payroll.purposes[0].legal_basis
     assert not isinstance(basis, str) and basis.basis == "legal_obligation"
