@@ -48,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     for note in result.notes:
         print(note, file=sys.stderr)
+    from holte_ropa.commands._common import load_or_report
+
+    if load_or_report(args.output) is None:  # a bug of the importer, never the user's
+        print(f"{args.output}: error[import]: the imported registry does not load", file=sys.stderr)
+        return EXIT_UNUSABLE
     count = len(result.notes)
     print(
         f"{len(written)} files written to {args.output}; {count} value"

@@ -59,7 +59,8 @@ class Draft:
 
     def new_id(self, wanted: str, fallback: str) -> str:
         """A slug unique across the whole registry (ids are global)."""
-        base = wanted if re.fullmatch(r"[a-z0-9][a-z0-9-]*", wanted) else slug(wanted, fallback)
+        plain = re.fullmatch(r"[a-z0-9][a-z0-9-]{0,59}", wanted)
+        base = wanted if plain else slug(wanted, fallback)
         candidate, n = base, 2
         while candidate in self._taken:
             candidate, n = f"{base}-{n}", n + 1

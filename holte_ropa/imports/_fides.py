@@ -23,7 +23,7 @@ import yaml
 
 from holte_ropa.imports._draft import UNKNOWN, Draft
 from holte_ropa.imports._notes import Fact, ImportSourceError
-from holte_ropa.imports._values import country_code
+from holte_ropa.imports._values import country_code, email
 
 __all__ = ["import_fides"]
 
@@ -59,6 +59,18 @@ def _fields() -> dict[str, frozenset[str]]:
         "organization": frozenset(models.Organization.model_fields),
         "dataset": frozenset(models.Dataset.model_fields),
     }
+
+
+def _items(value: object) -> list[Any]:
+    """A manifest list; one scalar counts as a list of one, anything else as empty."""
+    if isinstance(value, list):
+        return value
+    return [value] if isinstance(value, str | int) else []
+
+
+def _scalar(value: object) -> str | None:
+    """A scalar as text; a list or mapping where text belongs is None."""
+    return None if isinstance(value, list | dict) or value is None else str(value)
 
 
 def _nearest(value: str, valid: frozenset[str]) -> str:
@@ -190,10 +202,10 @@ def _vendor_systems(
         at: list[str | int] = ["system", index] if prefix else [index]
         _check_keys(draft, manifest, item, at, "system")
         where = manifest.where([*at, "fides_key"])
-        titles = item.get("responsibility") or []
+        titles = _items(item.get("responsibility"))
         roles = [_PARTY_ROLES[t] for t in titles if t in _PARTY_ROLES]
         role_at = manifest.where([*at, "responsibility"]) if roles else where
-        name = str(item.get("name") or item["fides_key"])
+        name = _scalar(item.get("name")) or str(item["fides_key"])
         party = draft.party(
             name, roles[0] if roles else "processor", role_at, role_stated=bool(roles)
         )
@@ -326,7 +338,7 @@ def _system(
     key = str(item.get("fides_key") or item.get("name") or f"system-{at[-1]}")
     where = manifest.where([*at, "fides_key"] if "fides_key" in item else at)
     activity_id = draft.new_id(key.replace("_", "-").replace(".", "-"), "system")
-    name = str(item.get("name") or key)
+    name = _scalar(item.get("name")) or key
     described = item.get("description")
     activity: dict[str, Any] = {
         "id": Fact(activity_id, f"fides_key of {where}"),
@@ -360,7 +372,7 @@ def _system(
             draft.parties[vendor_id]["legal_name"] = Fact(str(vendor), f"from {vendor_at}")
         recipients.append(vendor_id)
     _transfers(draft, manifest, item, at, activity, vendor=vendor_id)
-    for index, flow in enumerate(item.get("egress") or []):
+    for index, flow in enumerate(_items(item.get("egress"))):
         target = flow.get("fides_key") if isinstance(flow, dict) else None
         if target in vendors:
             if vendors[target] not in recipients:
@@ -395,7 +407,7 @@ def _system(
             continue
         _check_keys(draft, manifest, declaration, dat, "privacy_declaration")
         purposes.append(_purpose(draft, manifest, declaration, dat))
-        for i, raw in enumerate(declaration.get("data_categories") or []):
+        for i, raw in enumerate(_items(declaration.get("data_categories"))):
             current = _taxonomy_key(
                 draft, manifest, raw, [*dat, "data_categories", i], "data_category"
             )
@@ -410,7 +422,7 @@ def _system(
             cid = _category(draft, manifest, current, manifest.where([*dat, "data_categories", i]))
             if cid not in categories:
                 categories.append(cid)
-        for i, raw in enumerate(declaration.get("data_subjects") or []):
+        for i, raw in enumerate(_items(declaration.get("data_subjects"))):
             current = _taxonomy_key(
                 draft, manifest, raw, [*dat, "data_subjects", i], "data_subject"
             )
@@ -437,7 +449,7 @@ def _system(
         if declaration.get("processes_special_category_data"):
             basis = declaration.get("special_category_legal_basis")
             sat = manifest.where([*dat, "special_category_legal_basis"])
-            special = crosswalk()["special_category_bases"].get(basis)
+            special = crosswalk()["special_category_bases"].get(_scalar(basis))
             if special is None:
                 draft.warn(
                     sat,
@@ -542,7 +554,7 @@ def _purpose(
     }
     raw = declaration.get("legal_basis_for_processing")
     bat = manifest.where([*dat, "legal_basis_for_processing"])
-    basis = crosswalk()["legal_bases"].get(raw) if raw else None
+    basis = crosswalk()["legal_bases"].get(_scalar(raw)) if raw else None
     if raw and basis is None:
         draft.warn(
             bat,
@@ -593,8 +605,8 @@ def _transfers(
     if not countries:
         return
     tat = manifest.where([*at, "third_country_transfers"])
-    bases = item.get("legal_basis_for_transfers") or []
-    mechanisms = {crosswalk()["transfer_bases"].get(b) for b in bases} - {None}
+    bases = _items(item.get("legal_basis_for_transfers"))
+    mechanisms = {crosswalk()["transfer_bases"].get(_scalar(b)) for b in bases} - {None}
     mechanism: Any = Fact(UNKNOWN, f"{tat} names no transfer basis")
     if len(mechanisms) == 1:
         mechanism = Fact(
@@ -638,8 +650,12 @@ def _organization(
         cat = [*at, "controller"]
         if controller.get("name"):
             org["name"] = Fact(str(controller["name"]), f"from {manifest.where([*cat, 'name'])}")
-        if controller.get("email"):
-            org["email"] = Fact(str(controller["email"]), f"from {manifest.where([*cat, 'email'])}")
+        if email(controller.get("email")):
+            org["email"] = Fact(
+                email(controller.get("email")), f"from {manifest.where([*cat, 'email'])}"
+            )
+        elif controller.get("email"):
+            draft.warn(manifest.where([*cat, "email"]), "no e-mail address here; not recorded")
         if controller.get("phone"):
             org["phone"] = Fact(str(controller["phone"]), f"from {manifest.where([*cat, 'phone'])}")
         if controller.get("address"):
@@ -647,12 +663,12 @@ def _organization(
 
             address_fact(draft, str(controller["address"]), manifest.where([*cat, "address"]))
     officer = item.get("data_protection_officer")
-    if isinstance(officer, dict) and officer.get("email"):
+    if isinstance(officer, dict) and email(officer.get("email")):
         dat = [*at, "data_protection_officer"]
         dpo: dict[str, Any] = {"appointed": True}
         if officer.get("name"):
             dpo["name"] = str(officer["name"])
-        dpo["email"] = str(officer["email"])
+        dpo["email"] = email(officer["email"])
         if officer.get("phone"):
             dpo["phone"] = str(officer["phone"])
         org["dpo"] = Fact(dpo, f"from {manifest.where(dat)}")

@@ -19,6 +19,7 @@ import yaml
 __all__ = [
     "country_code",
     "duration",
+    "email",
     "is_empty",
     "is_none",
     "is_unknown",
@@ -194,3 +195,11 @@ def trigger(text: str) -> str | None:
         if any(p in folded for p in phrases):
             return str(name)
     return None
+
+
+def email(value: object) -> str | None:
+    """The first e-mail address in ``value``, or None."""
+    if not isinstance(value, str):
+        return None
+    found = re.search(r"[^@\s,;()<>]+@[^@\s,;()<>]+\.[a-z]{2,}", value)
+    return found.group(0) if found else None
