@@ -20,6 +20,9 @@ __all__ = ["UNKNOWN", "Draft", "ImportResult"]
 UNKNOWN = "unknown"
 """How the registry's YAML writes a fact not yet confirmed."""
 
+ORGANISATION = "\0organisation"
+"""Stands for the organisation's id until the end of the import, when it is known."""
+
 _MISSING = "not in the source"
 _MARK_EMAIL = "unknown@unknown.invalid"
 _MARK_URL = "https://unknown.invalid/"
@@ -219,7 +222,13 @@ class Draft:
         files: dict[str, str] = {}
         from holte_ropa.imports._yamlout import dump_yaml
 
-        files["organisation.yaml"] = dump_yaml(self.organisation_document(), header)
+        organisation = self.organisation_document()
+        files["organisation.yaml"] = dump_yaml(organisation, header)
+        org_id = organisation["organisation"]["id"].value
+        for party in self.parties.values():
+            engaged = party.get("engaged_by")
+            if isinstance(engaged, Fact) and engaged.value == ORGANISATION:
+                party["engaged_by"] = Fact(org_id, engaged.comment)
         vocab: dict[str, Any] = {}
         if self.data_categories:
             vocab["data_categories"] = list(self.data_categories.values())

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from holte_ropa.imports._draft import UNKNOWN, Draft
+from holte_ropa.imports._draft import ORGANISATION, UNKNOWN, Draft
 from holte_ropa.imports._layout import Layout, Located, find_layout
 from holte_ropa.imports._notes import Fact
 from holte_ropa.imports._sheets import Sheet, read_sheets
@@ -198,10 +198,13 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
         ids = [draft.party(n, "joint_controller", joint[1]) for n in split_list(joint[0])]
         activity["role"] = Fact("joint_controller", f"joint controllers named in {joint[1]}")
         activity["joint_controllers"] = Fact(ids, f"from {joint[1]}")
+    controllers = _first(records, "controllers")
+    if controllers is not None:
+        _processor(draft, activity, records, controllers)
     purposes = [_purpose(draft, r) for r in records if not is_empty(r.get("purpose", ("", ""))[0])]
     if purposes:
         activity["purposes"] = purposes
-    else:
+    elif controllers is None:
         draft.warn(where, f"no purpose given for '{name}' (Art. 30(1)(b))")
     special = _first(records, "special_condition")
     if special:
@@ -233,6 +236,31 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
     dpia = _first(records, "dpia")
     if dpia:
         activity["dpia"] = _dpia(draft, dpia)
+
+
+def _processor(
+    draft: Draft, activity: dict[str, Any], records: list[dict[str, Located]], cell: Located
+) -> None:
+    """Art. 30(2): the organisation processes on behalf of the controllers named."""
+    activity["role"] = Fact("processor", f"controllers we process for, named in {cell[1]}")
+    details: dict[str, Any] = {"controllers": Fact(draft.text(cell[0]), f"from {cell[1]}")}
+    agreement = _first(records, "agreement")
+    if agreement is None or is_unknown(agreement[0]):
+        at = cell[1] if agreement is None else agreement[1]
+        draft.warn(at, "no data processing agreement named (Art. 28(3)); written as unknown")
+        details["agreement"] = Fact(draft.text(UNKNOWN), f"not named in {at}")
+    else:
+        details["agreement"] = Fact(draft.text(agreement[0]), f"from {agreement[1]}")
+    kinds = _first(records, "processing_categories")
+    if kinds is None or is_unknown(kinds[0]):
+        at = cell[1] if kinds is None else kinds[1]
+        draft.warn(at, "no categories of processing given (Art. 30(2)(b)); written as unknown")
+        details["processing_categories"] = Fact([draft.text(UNKNOWN)], f"not given in {at}")
+    else:
+        details["processing_categories"] = Fact(
+            [draft.text(k) for k in split_list(kinds[0])], f"from {kinds[1]}"
+        )
+    activity["processor"] = details
 
 
 def _purpose(draft: Draft, record: dict[str, Located]) -> dict[str, Any]:
@@ -357,7 +385,7 @@ def _recipients(
     groups: dict[str, list[str]] = {"processors": [], "controllers": [], "authorities": []}
     sources: list[str] = []
     stated = False
-    for field in ("recipients", "processors"):
+    for field in ("recipients", "processors", "sub_processors"):
         cell = _first(records, field)
         if cell is None or is_empty(cell[0]):
             continue
@@ -396,7 +424,8 @@ def _recipient(  # noqa: PLR0917 - one call site, each argument a different thin
     name = match.group("name") if match and role else entry
     via_text = match.group("via") if match and role else None
     if role is None:
-        party = draft.party(name, "processor", where, role_stated=field == "processors")
+        default = "sub_processor" if field == "sub_processors" else "processor"
+        party = draft.party(name, default, where, role_stated=field != "recipients")
         role = str(draft.parties[party]["role"].value)
     else:
         party = draft.party(name, role, where)
@@ -405,9 +434,12 @@ def _recipient(  # noqa: PLR0917 - one call site, each argument a different thin
         chain = [draft.party(v, "processor", where) for v in split_list(via)]
         draft.parties[party]["engaged_by"] = Fact(chain[-1], f"from {where}")
         return
-    if role == "sub_processor":
-        draft.warn(where, f"sub-processor '{name}' without the processor that engaged it")
-        return
+    if role == "sub_processor" or field == "sub_processors":
+        if getattr(activity["role"], "value", activity["role"]) != "processor":
+            draft.warn(where, f"sub-processor '{name}' without the processor that engaged it")
+            return
+        # In a processor record the organisation itself engaged its sub-processors.
+        draft.parties[party].setdefault("engaged_by", Fact(ORGANISATION, f"from {where}"))
     target = {"controller": "controllers", "authority": "authorities"}.get(role, "processors")
     if role == "joint_controller":
         ids = activity.setdefault("joint_controllers", Fact([], f"from {where}")).value

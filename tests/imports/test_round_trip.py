@@ -19,11 +19,11 @@ def _names(registry: Registry, table: str, ids: tuple[str, ...], lang: str) -> l
     return [entities[i].name.get(lang) for i in ids]
 
 
-def _record(registry: Registry, lang: str) -> dict[str, dict[str, object]]:
-    """What the Art. 30(1) record states per activity, in ``lang``, by names not ids."""
+def _record(registry: Registry, lang: str, role: str) -> dict[str, dict[str, object]]:
+    """What the Art. 30(1) or 30(2) record states per activity, by names not ids."""
     found: dict[str, dict[str, object]] = {}
     for activity in registry.activities.values():
-        if activity.role == "processor":
+        if (activity.role == "processor") != (role == "processor"):
             continue
         retention = activity.retention
         found[activity.id] = {
@@ -52,6 +52,14 @@ def _record(registry: Registry, lang: str) -> dict[str, dict[str, object]]:
             if isinstance(retention, str)
             else [r.description.get(lang) for r in retention],
         }
+        if role == "processor" and activity.processor is not None:
+            details = activity.processor
+            found[activity.id]["processor"] = (
+                details.controllers.get(lang),
+                details.agreement.get(lang),
+                [t.get(lang) for t in details.processing_categories],
+            )
+            del found[activity.id]["retention"]  # the 30(2) record has no retention column
     return found
 
 
@@ -68,6 +76,22 @@ def test_holtes_record_exported_and_imported_gives_the_same_record(
     write_registry(result, tmp_path / "imported")
     imported = load_registry(tmp_path / "imported")
 
-    assert _record(imported, lang) == _record(holte, lang)
+    assert _record(imported, lang, "controller") == _record(holte, lang, "controller")
     if fmt == "xlsx":  # the workbook's second sheet names the controller; CSV has one table
         assert imported.organisation.legal_name == holte.organisation.legal_name
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_holtes_processor_record_exported_and_imported_gives_the_same_record(
+    tmp_path: Path, fmt: str
+) -> None:
+    holte = load_registry(ROOT / "registry")
+    exported = tmp_path / f"record.{fmt}"
+    exported.write_bytes(export_record(holte, "processor", fmt, "en"))  # type: ignore[arg-type]
+
+    write_registry(import_record(exported, lang="en"), tmp_path / "imported")
+    imported = load_registry(tmp_path / "imported")
+
+    assert _record(imported, "en", "processor") == _record(holte, "en", "processor")
+    azure = next(p for p in imported.parties.values() if p.trade_name == "Microsoft Azure")
+    assert azure.role == "sub_processor" and azure.engaged_by == imported.organisation.id
