@@ -26,8 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         choices=("nb", "en", "fr"),
-        default="en",
-        help="language of the source's texts (default: en)",
+        default=None,
+        help="language of the source's texts (default: the language of a spreadsheet's "
+        "column names; en for Fides)",
     )
     parser.add_argument(
         "--force", action="store_true", help="replace the YAML of an existing registry in DIR"

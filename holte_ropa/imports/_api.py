@@ -53,12 +53,13 @@ def import_record(
     kind: str | None = None,
     *,
     mapping: str | Path | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> ImportResult:
     """Read a spreadsheet ROPA or Fides manifests into registry files.
 
     ``kind`` is xlsx, ods, csv or fides (default: from the suffix); ``lang`` is the
-    language of the source's texts (nb, en or fr). Raises :class:`ImportSourceError` (with a
+    language of the source's texts (nb, en or fr; default: the language of a
+    spreadsheet's column names, English for Fides). Raises :class:`ImportSourceError` (with a
     location) when the file cannot be used at all; everything else is a warning in
     ``ImportResult.notes``.
     """
@@ -70,13 +71,7 @@ def import_record(
             raise ImportSourceError(display, "unknown file type; pass --from xlsx|ods|csv|fides")
     if not source.is_file():
         raise ImportSourceError(display, "no such file")
-    draft = Draft(source=display, lang=lang)
-    if lang == "fr":
-        draft.warn(
-            display,
-            "texts are in French; the registry's languages are nb and en, "
-            "so they are written under 'en': translate them",
-        )
+    draft = Draft(source=display, lang=lang or "en")
     if kind == "fides":
         from holte_ropa.imports._fides import import_fides
 
@@ -85,7 +80,13 @@ def import_record(
         from holte_ropa.imports._spreadsheet import import_spreadsheet
 
         extra = _mapping(Path(mapping) if mapping else None)
-        import_spreadsheet(source, kind, display, draft, extra)
+        import_spreadsheet(source, kind, display, draft, mapping=extra, language=lang)
+    if draft.lang == "fr":
+        draft.warn(
+            display,
+            "texts are in French; the registry's languages are nb and en, "
+            "so they are written under 'en': translate them",
+        )
     return draft.result()
 
 

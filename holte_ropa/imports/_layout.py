@@ -8,12 +8,22 @@ when it names the most Art. 30 fields; a sheet is a form when its first columns 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from holte_ropa.imports._sheets import Sheet
 from holte_ropa.imports._values import normalise, vocabulary
 
-__all__ = ["ACTIVITY_FIELDS", "Layout", "Located", "find_layout", "match_header"]
+__all__ = [
+    "ACTIVITY_FIELDS",
+    "Layout",
+    "Located",
+    "find_layout",
+    "header_language",
+    "match_header",
+]
 
 Located = tuple[str, str]
 """A cell's text and where it is."""
@@ -23,11 +33,33 @@ _SCAN_ROWS = 40
 _MIN_FIELDS = 3
 
 
-def _synonyms(table: dict[str, list[str]]) -> dict[str, str]:
-    return {normalise(s): f for f, names in table.items() for s in names}
+Table = dict[str, Any]
+"""Field -> synonyms: a list, or lists by language (``{en: [...], nb: [...]}``)."""
 
 
-def match_header(text: str, table: dict[str, list[str]], extra: dict[str, str]) -> str | None:
+def _by_language(names: list[str] | dict[str, list[str]]) -> list[tuple[str, str]]:
+    if isinstance(names, dict):
+        return [(lang, str(n)) for lang, group in names.items() for n in group]
+    return [("any", str(n)) for n in names]
+
+
+def _synonyms(table: Table) -> dict[str, str]:
+    return {normalise(s): f for f, names in table.items() for _, s in _by_language(names)}
+
+
+@cache
+def _languages() -> dict[str, str]:
+    columns: Table = vocabulary()["columns"]
+    return {normalise(s): lang for names in columns.values() for lang, s in _by_language(names)}
+
+
+def header_language(text: str) -> str | None:
+    """en, fr or nb when ``text`` is a column name used in one language only."""
+    found = _languages().get(normalise(text))
+    return None if found in (None, "any") else found
+
+
+def match_header(text: str, table: Table, extra: dict[str, str]) -> str | None:
     """The field a header names: exactly, or by its longest multi-word synonym."""
     norm = normalise(text)
     if not norm:
@@ -55,6 +87,8 @@ class Layout:
     records: list[dict[str, Located]] = field(default_factory=list)
     organisation: dict[str, Located] = field(default_factory=dict)
     unmapped: list[Located] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)
+    """How many recognised headers are in each language: the texts' language."""
 
 
 def _value_right(sheet: Sheet, row: int, column: int) -> tuple[str, int] | None:
@@ -65,7 +99,11 @@ def _value_right(sheet: Sheet, row: int, column: int) -> tuple[str, int] | None:
 
 
 def _vertical(
-    sheet: Sheet, rows: range, table: dict[str, list[str]], extra: dict[str, str]
+    sheet: Sheet,
+    rows: range,
+    table: Table,
+    extra: dict[str, str],
+    languages: Counter[str] | None = None,
 ) -> dict[str, Located]:
     found: dict[str, Located] = {}
     for r in rows:
@@ -76,6 +114,9 @@ def _vertical(
             value = _value_right(sheet, r, c)
             if value is not None:
                 found[name] = (value[0], sheet.where(r, value[1]))
+                lang = header_language(sheet.rows[r][c])
+                if languages is not None and lang:
+                    languages[lang] += 1
             break
     return found
 
@@ -98,6 +139,10 @@ def find_layout(sheet: Sheet, extra: dict[str, str]) -> Layout:
     form_content = set(form) - {"activity", "activity_id"}
     if len(best_columns) >= _MIN_FIELDS and content and len(best_columns) >= len(form):
         layout = Layout("table", best_row, best_columns)
+        for c in best_columns:
+            lang = header_language(sheet.rows[best_row][c])
+            if lang:
+                layout.languages[lang] += 1
         layout.organisation = _vertical(sheet, range(best_row), org_table, {})
         for c, value in enumerate(sheet.rows[best_row]):
             if c not in best_columns and value.strip():
@@ -116,6 +161,7 @@ def find_layout(sheet: Sheet, extra: dict[str, str]) -> Layout:
         return layout
     if len(form) >= _MIN_FIELDS and form_content:
         layout = Layout("form")
+        _vertical(sheet, range(len(sheet.rows)), columns_table, extra, layout.languages)
         layout.records = [form]
         return layout
     organisation = _vertical(sheet, range(len(sheet.rows)), org_table, {})

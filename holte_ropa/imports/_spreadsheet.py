@@ -9,6 +9,7 @@ rows under a merged cell) are grouped by the ID column, else by the activity nam
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +37,28 @@ _ROW = "_row"
 
 
 def import_spreadsheet(
-    path: Path, kind: str, display: str, draft: Draft, mapping: dict[str, str]
+    path: Path,
+    kind: str,
+    display: str,
+    draft: Draft,
+    *,
+    mapping: dict[str, str],
+    language: str | None,
 ) -> None:
-    """Fill ``draft`` from every sheet of the spreadsheet at ``path``."""
+    """Fill ``draft`` from every sheet of the spreadsheet at ``path``.
+
+    ``language`` is the language of its texts; None takes the language most of the
+    recognised column names are in (English when they say nothing).
+    """
     from holte_ropa.imports._notes import ImportSourceError
 
     sheets = read_sheets(path, kind, display)
+    layouts = [(s, find_layout(s, {normalise(k): v for k, v in mapping.items()})) for s in sheets]
+    if language is None:
+        votes = sum((layout.languages for _, layout in layouts), Counter[str]())
+        draft.lang = votes.most_common(1)[0][0] if votes else "en"
     found_any = False
-    for sheet in sheets:
-        layout = find_layout(sheet, {normalise(k): v for k, v in mapping.items()})
+    for sheet, layout in layouts:
         _organisation(draft, layout.organisation)
         if layout.kind == "none":
             if any(any(v.strip() for v in row) for row in sheet.rows) and not layout.organisation:

@@ -108,7 +108,7 @@ def test_a_cnil_like_registre_with_a_list_sheet_and_one_fiche_per_activity_is_re
     tmp_path: Path, fmt: str, cnil_sheets: dict[str, list[list[str]]]
 ) -> None:
     source = write_book(tmp_path / f"registre.{fmt}", cnil_sheets)
-    result, registry = _imported(source, tmp_path, lang="fr")
+    result, registry = _imported(source, tmp_path)
 
     assert sorted(registry.activities) == ["gestion-de-la-paie", "recrutement"]
     paie = registry.activities["gestion-de-la-paie"]
@@ -137,7 +137,7 @@ def test_one_cnil_fiche_saved_as_csv_is_one_activity(tmp_path: Path) -> None:
     from tests.imports.conftest import CNIL_PAIE
 
     source = write_book(tmp_path / "paie.csv", {"Paie": CNIL_PAIE})
-    _, registry = _imported(source, tmp_path, lang="fr")
+    _, registry = _imported(source, tmp_path)
 
     assert list(registry.activities) == ["gestion-de-la-paie"]
     assert registry.activities["gestion-de-la-paie"].data_categories == (
@@ -149,7 +149,7 @@ def test_one_cnil_fiche_saved_as_csv_is_one_activity(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, fmt: str) -> None:
     source = write_book(tmp_path / f"protokoll.{fmt}", {"Protokoll": NORWEGIAN})
-    result, registry = _imported(source, tmp_path, lang="nb")
+    result, registry = _imported(source, tmp_path)
 
     assert registry.organisation.legal_name == "Fjord AS"
     assert registry.organisation.org_number == "923609016"
@@ -174,7 +174,7 @@ def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, 
 
 def test_each_imported_fact_carries_a_comment_naming_its_source_cell(tmp_path: Path) -> None:
     source = write_book(tmp_path / "protokoll.xlsx", {"Protokoll": NORWEGIAN})
-    result, _ = _imported(source, tmp_path, lang="nb")
+    result, _ = _imported(source, tmp_path)
 
     text = result.files["activities/kundeoppfolging.yaml"]
     assert "id: kundeoppfolging  # from protokoll.xlsx:Protokoll!A6" in text
@@ -183,3 +183,15 @@ def test_each_imported_fact_carries_a_comment_naming_its_source_cell(tmp_path: P
         'org_number: "923609016"  # from protokoll.xlsx:Protokoll!B3'
         in result.files["organisation.yaml"]
     )
+
+
+def test_texts_are_written_in_the_language_of_the_column_names_unless_told(
+    tmp_path: Path,
+) -> None:
+    source = write_book(tmp_path / "protokoll.csv", {"Protokoll": NORWEGIAN})
+
+    _, detected = _imported(source, tmp_path / "detected")
+    _, told = _imported(source, tmp_path / "told", lang="en")
+
+    assert detected.activities["regnskap"].name.nb == "Regnskap"
+    assert told.activities["regnskap"].name.en == "Regnskap"
