@@ -12,108 +12,33 @@ field for (sources, recipients "none", security of each activity) is left ``unkn
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from holte_ropa.imports._draft import UNKNOWN, Draft
+from holte_ropa.imports._facts import address_fact, dpo_fact, retention_rules
+from holte_ropa.imports._fideslang import (
+    Manifest,
+    as_list,
+    as_text,
+    category_id,
+    check_keys,
+    crosswalk,
+    nearest,
+    subject_id,
+    taxonomy_key,
+    walk_up,
+)
 from holte_ropa.imports._notes import Fact, ImportSourceError
 from holte_ropa.imports._values import country_code, email
 
 __all__ = ["import_fides"]
 
-Path_ = Sequence[str | int]
-
-
-@cache
-def crosswalk() -> dict[str, Any]:
-    """``fides_crosswalk.yaml``: the fideslang taxonomy in holte-ropa's vocabulary."""
-    text = resources.files("holte_ropa.imports").joinpath("fides_crosswalk.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
-
-
-@cache
-def _taxonomy() -> dict[str, frozenset[str]]:
-    from fideslang.default_taxonomy import DEFAULT_TAXONOMY
-
-    return {
-        "data_category": frozenset(c.fides_key for c in DEFAULT_TAXONOMY.data_category),
-        "data_use": frozenset(u.fides_key for u in DEFAULT_TAXONOMY.data_use),
-        "data_subject": frozenset(s.fides_key for s in DEFAULT_TAXONOMY.data_subject),
-    }
-
-
-@cache
-def _fields() -> dict[str, frozenset[str]]:
-    from fideslang import models
-
-    return {
-        "system": frozenset(models.System.model_fields),
-        "privacy_declaration": frozenset(models.PrivacyDeclaration.model_fields),
-        "organization": frozenset(models.Organization.model_fields),
-        "dataset": frozenset(models.Dataset.model_fields),
-    }
-
-
-def _items(value: object) -> list[Any]:
-    """A manifest list; one scalar counts as a list of one, anything else as empty."""
-    if isinstance(value, list):
-        return value
-    return [value] if isinstance(value, str | int) else []
-
-
-def _scalar(value: object) -> str | None:
-    """A scalar as text; a list or mapping where text belongs is None."""
-    return None if isinstance(value, list | dict) or value is None else str(value)
-
-
-def _nearest(value: str, valid: frozenset[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(valid), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-class _Manifest:
-    """One manifest file with positions for any path in it."""
-
-    def __init__(self, path: Path, display: str) -> None:
-        from holte_ropa.model._yaml import read_yaml
-        from holte_ropa.report._problems import Problem
-
-        document = read_yaml(path, display)
-        if isinstance(document, Problem):
-            raise ImportSourceError(str(document.position), document.message)
-        self.file = display
-        self.document = document
-        self.custom: dict[str, dict[str, dict[str, Any]]] = {
-            "data_category": {},
-            "data_use": {},
-            "data_subject": {},
-        }
-        data = document.data
-        if isinstance(data, dict):
-            for kind, table in self.custom.items():
-                for entry in data.get(kind) or []:
-                    if isinstance(entry, dict) and isinstance(entry.get("fides_key"), str):
-                        table[entry["fides_key"]] = entry
-
-    def where(self, path: Path_, key: bool = False) -> str:
-        from holte_ropa.model._yaml import node_at, position_of
-
-        node, key_node = node_at(self.document.root, path)
-        chosen = key_node if key and key_node is not None else node
-        return str(position_of(self.file, chosen))
-
 
 def import_fides(path: Path, display: str, draft: Draft) -> None:
     """Fill ``draft`` from a fideslang manifest: a mapping of resource lists or a bare
     list of systems. Raises :class:`ImportSourceError` for YAML that is not a manifest."""
-    manifest = _Manifest(path, display)
+    manifest = Manifest(path, display)
     data = manifest.document.data
     resources_: dict[str, Any]
     if isinstance(data, list):
@@ -144,7 +69,7 @@ def import_fides(path: Path, display: str, draft: Draft) -> None:
             draft.warn(
                 manifest.where(base, key=True),
                 f"'{kind}' is not a fideslang resource "
-                f"type{_nearest(str(kind), frozenset(known))}; not imported",
+                f"type{nearest(str(kind), frozenset(known))}; not imported",
             )
             continue
         if not isinstance(items, list):
@@ -180,7 +105,7 @@ _PARTY_ROLES = {
 
 
 def _vendor_systems(
-    draft: Draft, manifest: _Manifest, systems: object, prefix: bool
+    draft: Draft, manifest: Manifest, systems: object, prefix: bool
 ) -> dict[str, str]:
     """Systems without privacy declarations are the companies data goes to: parties
     (except holte-ropa's own ``system_type: Processing activity``, an activity still
@@ -200,12 +125,12 @@ def _vendor_systems(
         ):
             continue
         at: list[str | int] = ["system", index] if prefix else [index]
-        _check_keys(draft, manifest, item, at, "system")
+        check_keys(draft, manifest, item, at, "system")
         where = manifest.where([*at, "fides_key"])
-        titles = _items(item.get("responsibility"))
+        titles = as_list(item.get("responsibility"))
         roles = [_PARTY_ROLES[t] for t in titles if t in _PARTY_ROLES]
         role_at = manifest.where([*at, "responsibility"]) if roles else where
-        name = _scalar(item.get("name")) or str(item["fides_key"])
+        name = as_text(item.get("name")) or str(item["fides_key"])
         party = draft.party(
             name, roles[0] if roles else "processor", role_at, role_stated=bool(roles)
         )
@@ -222,123 +147,18 @@ def _vendor_systems(
     return found
 
 
-def _check_keys(
-    draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[str | int], kind: str
-) -> None:
-    valid = _fields()[kind]
-    old = crosswalk()["old_keys"].get(kind, {})
-    for key in item:
-        if key in valid:
-            continue
-        where = manifest.where([*at, key], key=True)
-        if key in old:
-            new = old[key]
-            after = f"; fideslang 2+ uses '{new}'" if new else "; later fideslang dropped it"
-            draft.warn(where, f"'{key}' is a fideslang 1.x key{after}")
-        else:
-            draft.warn(
-                where,
-                f"'{key}' is not a fideslang {kind.replace('_', ' ')} key"
-                f"{_nearest(str(key), valid)}; not imported",
-            )
-
-
-def _taxonomy_key(
-    draft: Draft, manifest: _Manifest, key: object, where: list[str | int], kind: str
-) -> str | None:
-    """The current fideslang key for ``key``, reporting old and misspelled keys."""
-    at = manifest.where(where)
-    valid = _taxonomy()[kind] | frozenset(manifest.custom[kind])
-    if not isinstance(key, str):
-        draft.warn(at, f"a {kind.replace('_', ' ')} is a fideslang key, not {key!r}")
-        return None
-    if key in valid:
-        return key
-    old_table = crosswalk().get(f"old_{kind}s", {})
-    new = old_table.get(key)
-    if new is None and kind == "data_category":
-        stripped = key.replace(".provided.identifiable", "").replace(".derived.identifiable", "")
-        new = stripped if stripped in valid else None
-    if new is not None:
-        draft.warn(at, f"'{key}' is a fideslang 1.x {kind.replace('_', ' ')}; read as '{new}'")
-        return str(new)
-    draft.warn(
-        at,
-        f"'{key}' is not a fideslang {kind.replace('_', ' ')}{_nearest(key, valid)}; not recorded",
-    )
-    return None
-
-
-def _walk_up(key: str, table: dict[str, Any]) -> dict[str, Any] | None:
-    parts = key.split(".")
-    while parts:
-        found = table.get(".".join(parts))
-        if found is not None:
-            return dict(found)
-        parts.pop()
-    return None
-
-
-def _custom_entry(manifest: _Manifest, kind: str, key: str) -> dict[str, Any] | None:
-    """A taxonomy entry the manifest defines itself, named in the import language."""
-    custom = manifest.custom[kind].get(key)
-    if custom is None:
-        return None
-    name = str(custom.get("name") or key)
-    return {"id": key.rsplit(".", 1)[-1].replace("_", "-"), "nb": name, "en": name, "custom": True}
-
-
-def _category(draft: Draft, manifest: _Manifest, key: str, where: str) -> str:
-    entry = (
-        _custom_entry(manifest, "data_category", key)
-        or _walk_up(key, crosswalk()["data_categories"])
-        or {}
-    )
-    wanted = str(entry.get("id", key))
-    if wanted in draft.data_categories:
-        return wanted
-    draft.new_id(wanted, "data")  # reserve it
-    draft.data_categories[wanted] = {
-        "id": Fact(wanted, f"fideslang {key} ({where}), through the cross-walk"),
-        "name": draft.text(entry["en"])
-        if entry.get("custom")
-        else {"nb": entry["nb"], "en": entry["en"]},
-        **({"kind": entry["kind"]} if "kind" in entry else {}),
-    }
-    return wanted
-
-
-def _subject(draft: Draft, manifest: _Manifest, key: str, where: str) -> str:
-    entry = _custom_entry(manifest, "data_subject", key) or crosswalk()["data_subjects"].get(
-        key, {"nb": key, "en": key}
-    )
-    wanted = key.replace("_", "-")
-    if wanted in draft.subject_categories:
-        return wanted
-    draft.new_id(wanted, "subjects")
-    extra = {k: entry[k] for k in ("vulnerable", "relationship") if k in entry}
-    draft.subject_categories[wanted] = {
-        "id": Fact(wanted, f"fideslang {key} ({where})"),
-        "name": draft.text(entry["en"])
-        if entry.get("custom")
-        else {"nb": entry["nb"], "en": entry["en"]},
-        **extra,
-    }
-    return wanted
-
-
 def _system(
     draft: Draft,
-    manifest: _Manifest,
+    manifest: Manifest,
     item: dict[str, Any],
     at: list[str | int],
     vendors: dict[str, str],
 ) -> None:
-    _check_keys(draft, manifest, item, at, "system")
+    check_keys(draft, manifest, item, at, "system")
     key = str(item.get("fides_key") or item.get("name") or f"system-{at[-1]}")
     where = manifest.where([*at, "fides_key"] if "fides_key" in item else at)
     activity_id = draft.new_id(key.replace("_", "-").replace(".", "-"), "system")
-    name = _scalar(item.get("name")) or key
+    name = as_text(item.get("name")) or key
     described = item.get("description")
     activity: dict[str, Any] = {
         "id": Fact(activity_id, f"fides_key of {where}"),
@@ -372,7 +192,7 @@ def _system(
             draft.parties[vendor_id]["legal_name"] = Fact(str(vendor), f"from {vendor_at}")
         recipients.append(vendor_id)
     _transfers(draft, manifest, item, at, activity, vendor=vendor_id)
-    for index, flow in enumerate(_items(item.get("egress"))):
+    for index, flow in enumerate(as_list(item.get("egress"))):
         target = flow.get("fides_key") if isinstance(flow, dict) else None
         if target in vendors:
             if vendors[target] not in recipients:
@@ -405,10 +225,10 @@ def _system(
         dat = [*at, "privacy_declarations", index]
         if not isinstance(declaration, dict):
             continue
-        _check_keys(draft, manifest, declaration, dat, "privacy_declaration")
+        check_keys(draft, manifest, declaration, dat, "privacy_declaration")
         purposes.append(_purpose(draft, manifest, declaration, dat))
-        for i, raw in enumerate(_items(declaration.get("data_categories"))):
-            current = _taxonomy_key(
+        for i, raw in enumerate(as_list(declaration.get("data_categories"))):
+            current = taxonomy_key(
                 draft, manifest, raw, [*dat, "data_categories", i], "data_category"
             )
             if current is None:
@@ -419,15 +239,17 @@ def _system(
                     f"'{current}' is system data, not personal data; not recorded",
                 )
                 continue
-            cid = _category(draft, manifest, current, manifest.where([*dat, "data_categories", i]))
+            cid = category_id(
+                draft, manifest, current, manifest.where([*dat, "data_categories", i])
+            )
             if cid not in categories:
                 categories.append(cid)
-        for i, raw in enumerate(_items(declaration.get("data_subjects"))):
-            current = _taxonomy_key(
-                draft, manifest, raw, [*dat, "data_subjects", i], "data_subject"
-            )
+        for i, raw in enumerate(as_list(declaration.get("data_subjects"))):
+            current = taxonomy_key(draft, manifest, raw, [*dat, "data_subjects", i], "data_subject")
             if current is not None:
-                sid = _subject(draft, manifest, current, manifest.where([*dat, "data_subjects", i]))
+                sid = subject_id(
+                    draft, manifest, current, manifest.where([*dat, "data_subjects", i])
+                )
                 if sid not in subjects:
                     subjects.append(sid)
         third = declaration.get("third_parties")
@@ -438,8 +260,6 @@ def _system(
                 recipients.append(party)
         period = declaration.get("retention_period")
         if period:
-            from holte_ropa.imports._spreadsheet import retention_rules
-
             for rule in retention_rules(
                 draft, str(period), manifest.where([*dat, "retention_period"])
             ):
@@ -449,7 +269,7 @@ def _system(
         if declaration.get("processes_special_category_data"):
             basis = declaration.get("special_category_legal_basis")
             sat = manifest.where([*dat, "special_category_legal_basis"])
-            special = crosswalk()["special_category_bases"].get(_scalar(basis))
+            special = crosswalk()["special_category_bases"].get(as_text(basis))
             if special is None:
                 draft.warn(
                     sat,
@@ -496,7 +316,7 @@ def _system(
         _dpo(draft, str(dpo), manifest.where([*at, "dpo"]))
 
 
-def _dpia(manifest: _Manifest, item: dict[str, Any], at: list[str | int], done: str | None) -> Any:
+def _dpia(manifest: Manifest, item: dict[str, Any], at: list[str | int], done: str | None) -> Any:
     if done:
         return Fact({"status": "done"}, f"impact_assessment_location at {done}")
     old = item.get("data_protection_impact_assessment")
@@ -519,18 +339,18 @@ def _dpia(manifest: _Manifest, item: dict[str, Any], at: list[str | int], done: 
 
 
 def _purpose(
-    draft: Draft, manifest: _Manifest, declaration: dict[str, Any], dat: list[str | int]
+    draft: Draft, manifest: Manifest, declaration: dict[str, Any], dat: list[str | int]
 ) -> dict[str, Any]:
     use = (
-        _taxonomy_key(draft, manifest, declaration.get("data_use"), [*dat, "data_use"], "data_use")
+        taxonomy_key(draft, manifest, declaration.get("data_use"), [*dat, "data_use"], "data_use")
         if "data_use" in declaration
         else None
     )
     custom = manifest.custom["data_use"].get(use) if use else None
-    entry = _walk_up(use, crosswalk()["data_uses"]) if use else None
+    entry = walk_up(use, crosswalk()["data_uses"]) if use else None
     if custom is not None and custom.get("name"):
         parent = custom.get("parent_key")
-        inherited = (_walk_up(str(parent), crosswalk()["data_uses"]) or {}) if parent else {}
+        inherited = (walk_up(str(parent), crosswalk()["data_uses"]) or {}) if parent else {}
         entry = {**inherited, "nb": str(custom["name"]), "en": str(custom["name"]), "custom": True}
     uat = manifest.where([*dat, "data_use"])
     name = declaration.get("name")
@@ -554,7 +374,7 @@ def _purpose(
     }
     raw = declaration.get("legal_basis_for_processing")
     bat = manifest.where([*dat, "legal_basis_for_processing"])
-    basis = crosswalk()["legal_bases"].get(_scalar(raw)) if raw else None
+    basis = crosswalk()["legal_bases"].get(as_text(raw)) if raw else None
     if raw and basis is None:
         draft.warn(
             bat,
@@ -594,7 +414,7 @@ def _basis_tree(draft: Draft, basis: str, declaration: dict[str, Any]) -> dict[s
 
 def _transfers(
     draft: Draft,
-    manifest: _Manifest,
+    manifest: Manifest,
     item: dict[str, Any],
     at: list[str | int],
     activity: dict[str, Any],
@@ -605,8 +425,8 @@ def _transfers(
     if not countries:
         return
     tat = manifest.where([*at, "third_country_transfers"])
-    bases = _items(item.get("legal_basis_for_transfers"))
-    mechanisms = {crosswalk()["transfer_bases"].get(_scalar(b)) for b in bases} - {None}
+    bases = as_list(item.get("legal_basis_for_transfers"))
+    mechanisms = {crosswalk()["transfer_bases"].get(as_text(b)) for b in bases} - {None}
     mechanism: Any = Fact(UNKNOWN, f"{tat} names no transfer basis")
     if len(mechanisms) == 1:
         mechanism = Fact(
@@ -639,9 +459,9 @@ def _transfers(
 
 
 def _organization(
-    draft: Draft, manifest: _Manifest, item: dict[str, Any], at: list[str | int]
+    draft: Draft, manifest: Manifest, item: dict[str, Any], at: list[str | int]
 ) -> None:
-    _check_keys(draft, manifest, item, at, "organization")
+    check_keys(draft, manifest, item, at, "organization")
     org = draft.organisation
     if item.get("name") and "name" not in org:
         org["name"] = Fact(str(item["name"]), f"from {manifest.where([*at, 'name'])}")
@@ -659,8 +479,6 @@ def _organization(
         if controller.get("phone"):
             org["phone"] = Fact(str(controller["phone"]), f"from {manifest.where([*cat, 'phone'])}")
         if controller.get("address"):
-            from holte_ropa.imports._spreadsheet import address_fact
-
             address_fact(draft, str(controller["address"]), manifest.where([*cat, "address"]))
     officer = item.get("data_protection_officer")
     if isinstance(officer, dict) and email(officer.get("email")):
@@ -681,6 +499,4 @@ def _organization(
 
 
 def _dpo(draft: Draft, text: str, where: str) -> None:
-    from holte_ropa.imports._spreadsheet import dpo_fact
-
     dpo_fact(draft, text, where)

@@ -39,7 +39,7 @@ def _en(text: Text | None) -> str | None:
 
 
 def _crosswalk() -> dict[str, Any]:
-    from holte_ropa.imports._fides import crosswalk
+    from holte_ropa.imports._fideslang import crosswalk
 
     return crosswalk()
 
