@@ -140,6 +140,18 @@ NORWEGIAN: Rows = [
         "",
         "kanskje",
     ],
+    [
+        "Lønn",
+        "Utbetale lønn",
+        "rettslig forpliktelse",
+        "Ansatte",
+        "Navn; Kontonummer",
+        "Visma (databehandler)",
+        "ingen",
+        "ukjent",
+        "Tilgangsstyring",
+        "gjennomført 15.01.2026",
+    ],
 ]
 
 

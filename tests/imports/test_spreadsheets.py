@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,18 @@ def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, 
     assert kunde.retention[0].duration.years == 5  # type: ignore[union-attr]
     assert kunde.retention[0].trigger == "end_of_contract"  # type: ignore[union-attr]
     assert kunde.dpia is not None and kunde.dpia.status == "not_required"
+    lonn = registry.activities["lonn"]
+    assert lonn.dpia is not None and (lonn.dpia.status, lonn.dpia.date) == (
+        "done",
+        dt.date(2026, 1, 15),
+    )  # a date stored as text
+    assert lonn.retention == "unknown" and lonn.recipients != "unknown"
+    basis = lonn.purposes[0].legal_basis
+    assert not isinstance(basis, str) and basis.basis == "legal_obligation"
+    assert basis.source == "unknown"  # type: ignore[union-attr]
+    assert registry.activities["kundeoppfolging"].recipients.processors == (  # type: ignore[union-attr]
+        lonn.recipients.processors  # type: ignore[union-attr]
+    )  # Visma is one party, named twice
     regnskap = registry.activities["regnskap"]
     assert regnskap.retention[0].trigger == "end_of_financial_year"  # type: ignore[union-attr]
     assert regnskap.dpia is not None and regnskap.dpia.status == "unknown"
