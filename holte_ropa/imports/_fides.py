@@ -423,6 +423,17 @@ def _transfers(
 ) -> None:
     countries = item.get("third_country_transfers") or []
     if not countries:
+        if item.get("does_international_transfers") is True:
+            where = manifest.where([*at, "does_international_transfers"])
+            draft.warn(
+                where,
+                "the system transfers data outside the EEA, but fideslang 2+ does not say to "
+                "which countries; add them to the locations of the parties concerned",
+            )
+            activity["notes"] = Fact(
+                "Transfers outside the EEA to countries the manifest does not name.",
+                f"from {where}",
+            )
         return
     tat = manifest.where([*at, "third_country_transfers"])
     bases = as_list(item.get("legal_basis_for_transfers"))

@@ -29,6 +29,7 @@ system:
     system_type: Service
     legal_name: Superoffice AS
     responsibility: [Controller]
+    does_international_transfers: true
     data_security_practices: Access control
     privacy_declarations:
       - name: Follow up customers
@@ -142,6 +143,17 @@ def test_systems_become_activities_and_declarations_purposes(tmp_path: Path) -> 
         "Access control"
     ]
     assert crm.sources == "unknown"  # fideslang has no field for it
+    assert crm.notes == "Transfers outside the EEA to countries the manifest does not name."
+
+
+def test_transfers_without_countries_are_reported_at_their_line(tmp_path: Path) -> None:
+    result, _ = _imported(tmp_path, CURRENT)
+
+    assert (
+        "systems.yml:19:35: warning[import]: the system transfers data outside the EEA, but "
+        "fideslang 2+ does not say to which countries; add them to the locations of the "
+        "parties concerned"
+    ) in _notes(result)
 
 
 def test_the_legal_basis_comes_from_the_data_use_where_fideslang_names_one(
