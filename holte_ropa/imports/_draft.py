@@ -202,14 +202,23 @@ class Draft:
         )
         org["security_summary"] = todo
         org["complaints"] = todo
-        missing = [k for k in ("name", "email", "postal_address") if k not in given]
+        wanted = ("name", "email", "postal_address", "website", "privacy_contact")
+        missing = [k for k in wanted if k not in given]
+        if "privacy_contact" in missing and "email" in given:
+            missing.remove("privacy_contact")
         if missing:
             self.warn(
                 self.source,
                 "the source does not give the controller's "
                 + ", ".join(m.replace("_", " ") for m in missing)
-                + "; organisation.yaml marks what is missing (Art. 30(1)(a))",
+                + " (Art. 30(1)(a)); organisation.yaml marks them",
             )
+        self.warn(
+            self.source,
+            "a record of processing activities does not hold the supervisory authority, the "
+            "privacy notice, the rights people have, the security summary or how to complain; "
+            "organisation.yaml marks them unknown for you to write",
+        )
         return {"organisation": org}
 
     # ----------------------------------------------------------------- files

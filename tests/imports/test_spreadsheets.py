@@ -89,6 +89,12 @@ def test_every_unmapped_ico_value_is_unknown_with_a_warning_at_its_cell(
         f"{cell('F', 9)}: warning[import]: third countries US, IN are not tied to a party; add "
         "them to the locations of the parties that process data there (kept in notes)"
     ) in notes
+    assert (
+        f"ropa.{fmt}: warning[import]: the source does not give the controller's website "
+        "(Art. 30(1)(a)); organisation.yaml marks them"
+    ) in notes
+    organisation = (tmp_path / "registry" / "organisation.yaml").read_text("utf-8")
+    assert 'website: "https://unknown.invalid/"  # not in the source; give it' in organisation
     text = (tmp_path / "registry" / "activities" / "analytics.yaml").read_text("utf-8")
     assert f"legal_basis: unknown  # 'because we can' in {cell('H', 10)} is not mapped" in text
 
