@@ -133,18 +133,23 @@ class Draft:
     def add_location(
         self, party_id: str, country: str, where: str, mechanism: Any | None = None
     ) -> None:
+        """Record that the party processes data in ``country`` (with its safeguard)."""
         party = self.parties[party_id]
-        current = party["locations"]
-        locations: list[Any] = [] if isinstance(current, Fact) else current
-        if any(
-            (loc.value if isinstance(loc, Fact) else loc)["country"] == country for loc in locations
-        ):
+        current: Fact = party["locations"]
+        if current.value == UNKNOWN:
+            name = party["trade_name"].value
+            current = party["locations"] = Fact(
+                [],
+                f"the source names the third countries only; add the EEA countries where "
+                f"{name} processes data",
+            )
+        locations: list[Fact] = current.value
+        if any(loc.value["country"] == country for loc in locations):
             return
         entry: dict[str, Any] = {"country": country}
         if mechanism is not None:
             entry["mechanism"] = mechanism
         locations.append(Fact(entry, f"from {where}"))
-        party["locations"] = locations
 
     # ----------------------------------------------------------------- organisation
 
