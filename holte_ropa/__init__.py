@@ -12,6 +12,11 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
+    "build": "holte_ropa._build",
+    "BuildError": "holte_ropa._build",
+    "BuildRefusedError": "holte_ropa._build",
+    "BuildResult": "holte_ropa._build",
+    "SiteError": "holte_ropa._build",
     "load_registry": "holte_ropa.model",
     "read_registry_files": "holte_ropa.model",
     "Registry": "holte_ropa.model",
@@ -60,6 +65,9 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "Audience",
+    "BuildError",
+    "BuildRefusedError",
+    "BuildResult",
     "Change",
     "ChangeKind",
     "DataFlowGraph",
@@ -78,10 +86,12 @@ __all__ = [
     "RegistryError",
     "SectionScore",
     "Severity",
+    "SiteError",
     "Transfer",
     "WhereIs",
     "__version__",
     "all_rules",
+    "build",
     "build_graph",
     "check",
     "diff",
@@ -107,6 +117,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa._build import BuildError as BuildError
+    from holte_ropa._build import BuildRefusedError as BuildRefusedError
+    from holte_ropa._build import BuildResult as BuildResult
+    from holte_ropa._build import SiteError as SiteError
+    from holte_ropa._build import build as build
     from holte_ropa.changes import Audience as Audience
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import os
 import re
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
 from holte_ropa.graph._style import (
@@ -339,8 +339,8 @@ def _pin_pdf_date(pdf: bytes) -> bytes:
 
     The replacement has the same length, so the PDF's cross-reference offsets stay valid.
     """
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    stamp = _dt.datetime.fromtimestamp(epoch, tz=_dt.UTC).strftime("%Y%m%d%H%M%S")
+    pinned = source_date_epoch() or _dt.datetime.fromtimestamp(0, tz=_dt.UTC)
+    stamp = pinned.strftime("%Y%m%d%H%M%S")
 
     def pin(match: re.Match[bytes]) -> bytes:
         zulu = b"Z" if match.group(0).endswith(b"Z)") else b""

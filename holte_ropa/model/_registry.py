@@ -102,7 +102,12 @@ class Transfer:
 
 
 class Registry:
-    """A loaded record of processing activities; build it with ``load_registry``."""
+    """A loaded record of processing activities; build it with ``load_registry``.
+
+    Two registries are equal when their loaded data is equal (comments and file layout
+    are not data); equal registries hash equal, so a registry may key a dict or sit in a
+    set.
+    """
 
     def __init__(
         self,
@@ -450,7 +455,8 @@ class Registry:
         return isinstance(other, Registry) and self.data == other.data
 
     def __hash__(self) -> int:
-        return id(self)
+        # Equal registries (same data) must hash equal, so hash what __eq__ compares.
+        return hash(self.data)
 
     def __repr__(self) -> str:
         return (

@@ -17,12 +17,12 @@ import csv
 import datetime as _dt
 import io
 import json
-import os
 import re
 import zipfile
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._labels import mechanism_code
 from holte_ropa.model._models import (
     Activity,
@@ -112,9 +112,9 @@ _ORGANISATION_LABELS = {
 
 def _pinned_time(registry: Registry) -> _dt.datetime:
     """SOURCE_DATE_EPOCH if set, else the notice's last-changed date, else 1980-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).replace(tzinfo=None)
+    pinned = source_date_epoch()
+    if pinned is not None:
+        return pinned.replace(tzinfo=None)
     changed = registry.organisation.notice.last_changed
     if isinstance(changed, _dt.date):
         return _dt.datetime(changed.year, changed.month, changed.day)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
-from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.rules._framework import Context, Hit, Outcome, rule
 from holte_ropa.rules._model_walk import walk_fields
 
 if TYPE_CHECKING:
@@ -48,10 +48,51 @@ waivers:
     approved_by: CEO
     expires: 2099-12-31
 """,
+    phase="findings",
+    waivable=False,
 )
-def broken_waiver(registry: Registry, context: Context) -> Iterator[Hit]:
-    # The engine reports waivers, since only it knows which findings each one matched.
-    return iter(())
+def broken_waiver(registry: Registry, context: Context, outcome: Outcome) -> Iterator[Hit]:
+    # A findings-phase rule: only after the other rules ran is it known which findings
+    # each waiver matched.
+    for use in outcome.waivers:
+        w = use.waiver
+        if use.rule is None:
+            yield Hit(
+                None,
+                ("rule",),
+                f"the waiver names rule '{w.rule}', which does not exist; use an id "
+                "from `holte-ropa rules`",
+                f"unntaket viser til regel '{w.rule}', som ikke finnes; bruk en id fra "
+                "`holte-ropa rules`",
+                waiver_index=use.index,
+            )
+        elif not w.reason.strip():
+            yield Hit(
+                None,
+                ("reason",),
+                "the waiver gives no reason; say why the finding is accepted",
+                "unntaket mangler begrunnelse; skriv hvorfor funnet godtas",
+                waiver_index=use.index,
+            )
+        elif use.expired:
+            yield Hit(
+                None,
+                ("expires",),
+                f"the waiver of {use.rule.id} expired on {w.expires.isoformat()}; its "
+                "findings are back: fix them or renew the waiver with a new approval",
+                f"unntaket for {use.rule.id} utløp {w.expires.isoformat()}; funnene "
+                "gjelder igjen: rett dem eller forny unntaket med ny godkjenning",
+                waiver_index=use.index,
+            )
+        elif not use.used and use.rule.id in outcome.ran:
+            yield Hit(
+                None,
+                ("rule",),
+                f"the waiver of {use.rule.id} matches no finding; remove it",
+                f"unntaket for {use.rule.id} treffer ingen funn; fjern det",
+                severity=Severity.INFO,
+                waiver_index=use.index,
+            )
 
 
 def _is_unknown(value: object) -> bool:
@@ -97,6 +138,7 @@ def _label(root: BaseModel, path: tuple[PathSegment, ...]) -> str:
         "officer. Every field of every model is walked, internal ones included."
     ),
     fix="Find out the fact and record it; ask the person the finding names.",
+    gives_way=True,
     bad="""\
 parties:
   - id: mailer

@@ -10,7 +10,9 @@ import pytest
 
 from holte_ropa import RegistryError, load_registry
 from holte_ropa.cli import main
-from tests.conftest import MakeRegistry
+from holte_ropa.model._yaml import read_yaml
+from holte_ropa.report._problems import Problem
+from tests.conftest import FIXTURES, MakeRegistry
 
 PARTY = """\
 parties:
@@ -357,3 +359,35 @@ def test_json_output_follows_the_finding_contract(
             "waived": False,
         }
     ]
+
+
+def test_without_libyaml_the_registry_is_refused_once_with_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    monkeypatch.delattr(yaml, "CBaseLoader")
+    with pytest.raises(RegistryError) as raised:
+        load_registry(FIXTURES / "small")
+    [problem] = raised.value.problems
+    assert problem.category == "environment"
+    assert "PyYAML was installed without libyaml" in problem.message
+    assert main(["check", str(FIXTURES / "small")]) == 2
+    out = capsys.readouterr()
+    assert "without libyaml" in out.out
+    assert "Traceback" not in out.out + out.err
+
+
+def test_without_libyaml_a_single_file_is_a_located_problem(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import yaml
+
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    file = tmp_path / "one.yaml"
+    file.write_text("activities: []\n", encoding="utf-8")
+    problem = read_yaml(file, "one.yaml")
+    assert isinstance(problem, Problem)
+    assert str(problem).startswith("one.yaml")
+    assert "reinstall PyYAML" in problem.message

@@ -79,3 +79,15 @@ def test_the_json_dump_keeps_internal_fields_for_auditors() -> None:
     assert payload["activities"][0]["purposes"][0]["legal_basis"]["proof"] == (
         "mailtool consent log"
     )
+
+
+def test_equal_registries_hash_equal_and_key_one_dict_entry(tmp_path: Path) -> None:
+    first = small()
+    dump = tmp_path / "small.json"
+    dump.write_text(first.to_json(), encoding="utf-8")
+    again = load_registry(dump)
+    other = load_registry(FIXTURES / "minimal")
+    assert again == first and again is not first
+    assert hash(again) == hash(first)
+    assert len({first, again, other}) == 2
+    assert {first: "first"}[again] == "first"

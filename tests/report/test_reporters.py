@@ -207,3 +207,20 @@ def test_the_json_report_carries_the_readability_figures_with_their_location(
     assert newsletter["entity"] == "newsletter"
     assert newsletter["file"].endswith("small/registry.yaml") and newsletter["line"] > 0
     assert 0 < newsletter["lix"] < 100
+
+
+def test_render_report_writes_each_format_as_its_own_reporter_does(
+    make_registry: MakeRegistry,
+) -> None:
+    from holte_ropa.report import REPORT_FORMATS, render_report
+
+    findings, rules, options = findings_of(make_registry), all_rules(), ReportOptions()
+    assert REPORT_FORMATS == ("text", "json", "sarif", "junit")
+    assert render_report("text", findings, rules, options) == to_text(findings, options)
+    assert render_report("json", findings, rules, options, {"x": 1}) == to_json(
+        findings, options, {"x": 1}
+    )
+    assert render_report("sarif", findings, rules, options) == to_sarif(findings, rules, options)
+    assert render_report("junit", findings, rules, options) == to_junit(findings, rules, options)
+    with pytest.raises(ValueError, match="unknown report format 'html'"):
+        render_report("html", findings, rules, options)
