@@ -181,6 +181,9 @@ def _system(
             activity["role"] = Fact("processor", f"from {role_at}")
         else:
             activity["role"] = Fact("controller", f"from {role_at}")
+    else:
+        draft.warn(where, "the system's responsibility is not given; recorded as controller")
+        activity["role"] = Fact("controller", f"responsibility not given at {where}; confirm")
     recipients: list[str] = []
     vendor = item.get("legal_name") or item.get("vendor_id")
     vendor_id: str | None = None

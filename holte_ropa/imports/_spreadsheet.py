@@ -131,7 +131,7 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
         "description": Fact(
             draft.text(name), f"the source has no description; the name from {where} is repeated"
         ),
-        "role": "controller",
+        "role": Fact("controller", "a row of a controller's record (Art. 30(1))"),
     }
     draft.activities[activity_id] = activity
     joint = _first(records, "joint_controllers")
@@ -366,7 +366,7 @@ def _recipient(  # noqa: PLR0917 - one call site, each argument a different thin
         draft.parties[party]["engaged_by"] = Fact(chain[-1], f"from {where}")
         return
     if role == "sub_processor" or field == "sub_processors":
-        if getattr(activity["role"], "value", activity["role"]) != "processor":
+        if activity["role"].value != "processor":
             draft.warn(where, f"sub-processor '{name}' without the processor that engaged it")
             return
         # In a processor record the organisation itself engaged its sub-processors.

@@ -240,12 +240,17 @@ def test_misspelled_keys_are_reported_with_the_nearest_valid_key(tmp_path: Path)
 
 
 def test_a_bare_list_of_systems_is_a_manifest(tmp_path: Path) -> None:
-    _, registry = _imported(tmp_path, BARE, "website.yaml")
+    result, registry = _imported(tmp_path, BARE, "website.yaml")
 
     website = registry.activities["website"]
     assert website.data_categories == ("online-identifiers",)
     assert website.subject_categories == ("visitor",)
     assert website.purposes[0].description.nb == "Analyse og statistikk"
+    assert website.role == "controller"
+    assert (
+        "website.yaml:1:14: warning[import]: the system's responsibility is not given; "
+        "recorded as controller"
+    ) in _notes(result)
 
 
 @pytest.mark.parametrize(
