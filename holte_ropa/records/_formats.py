@@ -174,7 +174,9 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
 def _repack(data: bytes, stamp: _dt.datetime) -> bytes:
     """Rewrite the zip with pinned times: openpyxl stamps entries and ``modified`` with now()."""
     when = max(stamp, _dt.datetime(1980, 1, 1)).timetuple()[:6]
-    pinned = f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp:%Y-%m-%dT%H:%M:%S}Z<'
+    # Only the element's text is replaced: its namespace declarations stay where the
+    # writer put them (on the element itself when openpyxl serialises through lxml).
+    pinned = f"{stamp:%Y-%m-%dT%H:%M:%S}Z<".encode()
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -187,7 +189,7 @@ def _repack(data: bytes, stamp: _dt.datetime) -> bytes:
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = re.sub(
-                    rb"<dcterms:modified [^>]*>[^<]*<", pinned.encode("utf-8"), content
+                    rb"(<dcterms:modified [^>]*>)[^<]*<", lambda m: m.group(1) + pinned, content
                 )
             target.writestr(entry, content)
     return out.getvalue()

@@ -166,6 +166,9 @@ def rule(
 ) -> Callable[[_C], _C]:
     """Register the decorated function as the check of a new rule.
 
+    mutmut skips decorated functions, so a module under mutation testing keeps the body
+    in an undecorated ``_check_*`` function that the decorated one returns the result of.
+
     Raises ValueError when the id or the name is registered twice.
     """
 

@@ -2,6 +2,9 @@
 
 Transfers are computed by the Registry from party countries and the dated reference data,
 never typed by hand, so these rules judge every country a party reaches.
+
+Each rule's check is an undecorated ``_check_*`` function that the decorated, registered
+function calls: mutmut does not mutate decorated functions (scripts/mutation.sh).
 """
 
 from __future__ import annotations
@@ -112,6 +115,10 @@ activities:
 """,
 )
 def transfer_without_mechanism(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_transfer_without_mechanism(registry, context)
+
+
+def _check_transfer_without_mechanism(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         if reached.location.mechanism not in (None, "unknown"):
             continue
@@ -162,6 +169,10 @@ def transfer_without_mechanism(registry: Registry, context: Context) -> Iterator
 """,
 )
 def adequacy_not_valid(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_adequacy_not_valid(registry, context)
+
+
+def _check_adequacy_not_valid(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         mechanism = reached.location.mechanism
         if isinstance(mechanism, Adequacy):
@@ -281,6 +292,10 @@ def _dpf_hits(registry: Registry, context: Context, reached: _Reached) -> Iterat
 """,
 )
 def scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_scc_without_tia(registry, context)
+
+
+def _check_scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         mechanism = reached.location.mechanism
         if isinstance(mechanism, StandardContractualClauses) and mechanism.tia in (
@@ -326,6 +341,10 @@ def scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
 """,
 )
 def derogation_for_regular_transfers(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_derogation_for_regular_transfers(registry, context)
+
+
+def _check_derogation_for_regular_transfers(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         mechanism = reached.location.mechanism
         if isinstance(mechanism, Derogation) and not mechanism.occasional:
@@ -380,6 +399,10 @@ _SCC = """\
     good=organisation(extra=_SAFEGUARDS_COPY) + _ACTIVITY + _PARTY + _SCC,
 )
 def transfers_not_in_notice(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_transfers_not_in_notice(registry, context)
+
+
+def _check_transfers_not_in_notice(registry: Registry, context: Context) -> Iterator[Hit]:
     if registry.organisation.safeguards_copy is not None:
         return
     needing = [
