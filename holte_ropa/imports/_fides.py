@@ -38,6 +38,12 @@ __all__ = ["import_fides"]
 def import_fides(path: Path, display: str, draft: Draft) -> None:
     """Fill ``draft`` from a fideslang manifest: a mapping of resource lists or a bare
     list of systems. Raises :class:`ImportSourceError` for YAML that is not a manifest."""
+    try:
+        import fideslang  # noqa: F401 - its models and taxonomy are read below
+    except ImportError as exc:  # pragma: no cover - fideslang comes with the import extra
+        raise ImportSourceError(
+            display, "reading Fides manifests needs fideslang: pip install 'holte-ropa[import]'"
+        ) from exc
     manifest = Manifest(path, display)
     data = manifest.document.data
     resources_: dict[str, Any]

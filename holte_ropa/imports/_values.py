@@ -133,10 +133,18 @@ def mechanism(text: str) -> str | None:
     return None
 
 
+def _territories(lang: str) -> dict[str, str]:
+    """CLDR country names in ``lang`` (Babel); none when Babel is not installed."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - Babel comes with the import extra
+        return {}
+    return {str(k): str(v) for k, v in Locale.parse(lang).territories.items()}
+
+
 @cache
 def _country_names() -> dict[str, str]:
     import pycountry
-    from babel import Locale
 
     names: dict[str, str] = {}
     for country in pycountry.countries:
@@ -147,7 +155,7 @@ def _country_names() -> dict[str, str]:
                 names[_fold(value)] = code
         names[_fold(country.alpha_3)] = code
     for lang in ("en", "nb", "fr"):
-        for code, name in Locale.parse(lang).territories.items():
+        for code, name in _territories(lang).items():
             if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code):
                 names.setdefault(_fold(name), code)
     names.update({"usa": "US", "uk": "GB", "great britain": "GB", "england": "GB"})
