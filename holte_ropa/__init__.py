@@ -20,6 +20,10 @@ _EXPORTS: dict[str, str] = {
     "load_registry": "holte_ropa.model",
     "read_registry_files": "holte_ropa.model",
     "Registry": "holte_ropa.model",
+    "Unknown": "holte_ropa.model",
+    "UNKNOWN": "holte_ropa.model",
+    "is_unknown": "holte_ropa.model",
+    "known": "holte_ropa.model",
     "Transfer": "holte_ropa.model",
     "Position": "holte_ropa.report",
     "Problem": "holte_ropa.report",
@@ -64,6 +68,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "UNKNOWN",
     "Audience",
     "BuildError",
     "BuildRefusedError",
@@ -88,6 +93,7 @@ __all__ = [
     "Severity",
     "SiteError",
     "Transfer",
+    "Unknown",
     "WhereIs",
     "__version__",
     "all_rules",
@@ -99,6 +105,8 @@ __all__ = [
     "export_record",
     "flows_table",
     "import_record",
+    "is_unknown",
+    "known",
     "load_registry",
     "load_revision",
     "notice_pages",
@@ -144,8 +152,12 @@ if TYPE_CHECKING:
     from holte_ropa.imports import ImportSourceError as ImportSourceError
     from holte_ropa.imports import import_record as import_record
     from holte_ropa.imports import write_registry as write_registry
+    from holte_ropa.model import UNKNOWN as UNKNOWN
     from holte_ropa.model import Registry as Registry
     from holte_ropa.model import Transfer as Transfer
+    from holte_ropa.model import Unknown as Unknown
+    from holte_ropa.model import is_unknown as is_unknown
+    from holte_ropa.model import known as known
     from holte_ropa.model import load_registry as load_registry
     from holte_ropa.model import read_registry_files as read_registry_files
     from holte_ropa.model import reference_data as reference_data

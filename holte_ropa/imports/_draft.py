@@ -14,11 +14,12 @@ from typing import Any
 
 from holte_ropa.imports._notes import Fact, ImportNote
 from holte_ropa.imports._values import slug
+from holte_ropa.model import UNKNOWN as _MARKER
 
 __all__ = ["UNKNOWN", "Draft", "ImportResult"]
 
-UNKNOWN = "unknown"
-"""How the registry's YAML writes a fact not yet confirmed."""
+UNKNOWN: str = _MARKER.value
+"""How the registry's YAML writes a fact not yet confirmed (the model's marker, as text)."""
 
 ORGANISATION = "\0organisation"
 """Stands for the organisation's id until the end of the import, when it is known."""

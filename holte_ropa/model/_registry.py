@@ -25,6 +25,7 @@ from holte_ropa.model._models import (
     Organisation,
     Party,
     PartyLocation,
+    Recipients,
     RegistryData,
     RegistryFile,
     SecurityMeasure,
@@ -32,6 +33,7 @@ from holte_ropa.model._models import (
     TransferMechanism,
     Unknown,
     Waiver,
+    is_unknown,
 )
 from holte_ropa.model._reference import AdequacyDecision, ReferenceData, reference_data
 from holte_ropa.model._yaml import PathSegment, node_at, position_of
@@ -223,13 +225,13 @@ class Registry:
                 (("security_measures", i), r, ("security_measure",))
                 for i, r in enumerate(activity.security_measures)
             ]
-            if not isinstance(activity.recipients, str):
+            if isinstance(activity.recipients, Recipients):
                 for group in ("processors", "controllers", "authorities"):
                     refs += [
                         (("recipients", group, i), r, party)
                         for i, r in enumerate(getattr(activity.recipients, group))
                     ]
-            if not isinstance(activity.retention, str):
+            if not is_unknown(activity.retention):
                 for i, rule in enumerate(activity.retention):
                     refs += [
                         (("retention", i, "categories", j), r, ("data_category",))
@@ -374,7 +376,7 @@ class Registry:
     def direct_parties(self, activity: Activity) -> list[str]:
         """Parties an activity names: recipients and joint controllers, in order."""
         found: list[str] = []
-        if not isinstance(activity.recipients, str):
+        if isinstance(activity.recipients, Recipients):
             r = activity.recipients
             found += [*r.processors, *r.controllers, *r.authorities]
         found += activity.joint_controllers
@@ -413,7 +415,7 @@ class Registry:
         for activity in self.activities.values():
             for party_id, via in self.parties_of(activity):
                 party = self.parties[party_id]
-                if isinstance(party.locations, str):
+                if is_unknown(party.locations):
                     continue
                 for loc in party.locations:
                     if self.reference.is_eea(loc.country):

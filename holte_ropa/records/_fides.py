@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from holte_ropa.model import is_unknown
 from holte_ropa.model._models import Activity, Party, Purpose, Text
 from holte_ropa.model._registry import Registry
 
@@ -120,7 +121,7 @@ def _organization(registry: Registry) -> dict[str, Any]:
             **({"phone": org.phone} if org.phone else {}),
         },
     }
-    if not isinstance(org.dpo, str) and org.dpo.appointed:
+    if not is_unknown(org.dpo) and org.dpo.appointed:
         result["data_protection_officer"] = {
             k: v
             for k, v in (("name", org.dpo.name), ("email", org.dpo.email), ("phone", org.dpo.phone))
@@ -137,7 +138,7 @@ def _use(purpose: Purpose, uses: list[dict[str, Any]]) -> str:
         parent = "marketing.communications.email"
     elif purpose.direct_marketing:
         parent = "marketing.communications"
-    elif not isinstance(basis, str) and basis.basis == "legal_obligation":
+    elif not is_unknown(basis) and basis.basis == "legal_obligation":
         parent = "essential.legal_obligation"
     key = f"{parent}.{purpose.id}" if parent else purpose.id
     entry: dict[str, Any] = {
@@ -163,13 +164,13 @@ def _system(
     special_names = {v: k for k, v in walk["special_category_bases"].items()}
     retention = (
         None
-        if isinstance(activity.retention, str)
+        if is_unknown(activity.retention)
         else "; ".join(_en(r.description) or "" for r in activity.retention) or None
     )
     recipients = activity.recipients
     third = (
         [registry.parties[p].name_in("en") for p in recipients.controllers]
-        if not isinstance(recipients, str)
+        if not is_unknown(recipients) and recipients != "none"
         else []
     )
     declarations = []
@@ -180,7 +181,7 @@ def _system(
             "data_categories": sorted({categories[c] for c in activity.data_categories}),
             "data_subjects": [subjects[s] for s in activity.subject_categories],
         }
-        if not isinstance(purpose.legal_basis, str):
+        if not is_unknown(purpose.legal_basis):
             declaration["legal_basis_for_processing"] = basis_names[purpose.legal_basis.basis]
         if retention:
             declaration["retention_period"] = retention
@@ -214,7 +215,7 @@ def _system(
             "bcr": "BCRs",
         }.get(getattr(t.mechanism, "mechanism", ""), "Other")
         for t in transfers
-        if not isinstance(t.mechanism, str) and t.mechanism is not None
+        if not is_unknown(t.mechanism) and t.mechanism is not None
     }
     if mechanisms:
         system["legal_basis_for_transfers"] = sorted(mechanisms)
@@ -239,6 +240,6 @@ def _party_system(party: Party) -> dict[str, Any]:
         "responsibility": [_RESPONSIBILITY[party.role.value]],
         "privacy_declarations": [],
     }
-    if party.legal_name != "unknown":
+    if not is_unknown(party.legal_name):
         system["legal_name"] = party.legal_name
     return system

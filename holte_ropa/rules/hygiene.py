@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from holte_ropa.model._models import UNKNOWN, is_unknown
 from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
@@ -95,8 +96,10 @@ def broken_waiver(registry: Registry, context: Context, outcome: Outcome) -> Ite
             )
 
 
-def _is_unknown(value: object) -> bool:
-    return value.__class__ is str and value == "unknown"
+def _unconfirmed(value: object) -> bool:
+    """The marker, or its word typed into a plain-text field that has no marker (e.g.
+    ``trade_name: unknown``): either way the record does not state the fact."""
+    return value is UNKNOWN or (value.__class__ is str and value == UNKNOWN.value)
 
 
 _WHO_DEFAULT = ("the privacy officer", "personvernansvarlig")
@@ -161,7 +164,7 @@ parties:
 """,
 )
 def unconfirmed_fact(registry: Registry, context: Context) -> Iterator[Hit]:
-    for field in walk_fields(registry, _is_unknown):
+    for field in walk_fields(registry, _unconfirmed):
         if field.name == "id":
             continue
         label = _label(field.root, field.path)
@@ -218,7 +221,7 @@ def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         data.update(activity.data_categories)
         subjects.update(activity.subject_categories)
-        if not isinstance(activity.retention, str):
+        if not is_unknown(activity.retention):
             for retention in activity.retention:
                 data.update(retention.categories)
     for category in registry.data_categories.values():

@@ -19,8 +19,10 @@ from holte_ropa.model._models import (
     LegitimateInterest,
     PublicTask,
     Purpose,
+    Recipients,
     Right,
     SubjectCategory,
+    is_unknown,
 )
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
@@ -76,7 +78,7 @@ def purpose_without_legal_basis(registry: Registry, context: Context) -> Iterato
 def _check_purpose_without_legal_basis(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         for index, purpose in enumerate(activity.purposes):
-            if purpose.legal_basis == "unknown":
+            if is_unknown(purpose.legal_basis):
                 yield Hit(
                     activity.id,
                     ("purposes", index, "legal_basis"),
@@ -165,7 +167,7 @@ def consent_without_withdrawal(registry: Registry, context: Context) -> Iterator
 def _check_consent_without_withdrawal(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity, index, purpose in _purposes_on(registry, Consent):
         assert isinstance(purpose.legal_basis, Consent)
-        if purpose.legal_basis.withdrawal == "unknown":
+        if is_unknown(purpose.legal_basis.withdrawal):
             yield Hit(
                 activity.id,
                 _basis_path(index, "withdrawal"),
@@ -235,7 +237,7 @@ def consent_without_proof(registry: Registry, context: Context) -> Iterator[Hit]
 def _check_consent_without_proof(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity, index, purpose in _purposes_on(registry, Consent):
         assert isinstance(purpose.legal_basis, Consent)
-        if purpose.legal_basis.proof in (None, "unknown"):
+        if purpose.legal_basis.proof is None or is_unknown(purpose.legal_basis.proof):
             yield Hit(
                 activity.id,
                 _basis_path(index, "proof"),
@@ -312,7 +314,7 @@ def _check_legitimate_interest_without_assessment(
         basis = purpose.legal_basis
         assert isinstance(basis, LegitimateInterest)
         where = f"'{purpose.id}' in '{activity.id}'"
-        if basis.interest == "unknown":
+        if is_unknown(basis.interest):
             yield Hit(
                 activity.id,
                 _basis_path(index, "interest"),
@@ -320,7 +322,7 @@ def _check_legitimate_interest_without_assessment(
                 f"den berettigede interessen bak '{purpose.id}' i '{activity.id}' er ikke oppgitt",
             )
         test = basis.balancing_test
-        if test is None or test == "unknown":
+        if test is None or is_unknown(test):
             yield Hit(
                 activity.id,
                 _basis_path(index, "balancing_test"),
@@ -490,7 +492,7 @@ def _check_direct_marketing_without_objection_or_consent(
             basis = purpose.legal_basis
             if not purpose.electronic_marketing or purpose.existing_customer_exception:
                 continue
-            if basis == "unknown" or isinstance(basis, Consent):
+            if is_unknown(basis) or isinstance(basis, Consent):
                 continue
             yield Hit(
                 activity.id,
@@ -567,7 +569,7 @@ def _check_legal_obligation_without_statute(registry: Registry, context: Context
     for activity, index, purpose in _purposes_on(registry, LegalObligation, PublicTask):
         basis = purpose.legal_basis
         assert isinstance(basis, LegalObligation | PublicTask)
-        if basis.source == "unknown":
+        if is_unknown(basis.source):
             yield Hit(
                 activity.id,
                 _basis_path(index, "source"),
@@ -952,7 +954,7 @@ def _check_requested_disclosure_on_legitimate_interest(
 ) -> Iterator[Hit]:
     for activity in registry.activities.values():
         recipients = activity.recipients
-        if isinstance(recipients, str) or not recipients.controllers:
+        if not isinstance(recipients, Recipients) or not recipients.controllers:
             continue
         names = ", ".join(recipients.controllers)
         for index, purpose in enumerate(activity.purposes):

@@ -21,6 +21,8 @@ from holte_ropa.model._models import (
     Party,
     PartyLocation,
     StandardContractualClauses,
+    is_unknown,
+    known,
 )
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
@@ -52,7 +54,7 @@ def _reached(registry: Registry) -> Iterator[_Reached]:
         key = (transfer.party, transfer.country, transfer.access)
         by_key.setdefault(key, []).append(transfer.activity)
     for party in registry.parties.values():
-        if isinstance(party.locations, str):
+        if is_unknown(party.locations):
             continue
         for index, location in enumerate(party.locations):
             activities = by_key.get((party.id, location.country, location.access))
@@ -120,7 +122,7 @@ def transfer_without_mechanism(registry: Registry, context: Context) -> Iterator
 
 def _check_transfer_without_mechanism(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
-        if reached.location.mechanism not in (None, "unknown"):
+        if known(reached.location.mechanism) is not None:
             continue
         country = reached.location.country
         party = reached.party.id
@@ -298,10 +300,7 @@ def scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
 def _check_scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         mechanism = reached.location.mechanism
-        if isinstance(mechanism, StandardContractualClauses) and mechanism.tia in (
-            None,
-            "unknown",
-        ):
+        if isinstance(mechanism, StandardContractualClauses) and known(mechanism.tia) is None:
             party, country = reached.party.id, reached.location.country
             yield Hit(
                 party,
@@ -408,7 +407,7 @@ def _check_transfers_not_in_notice(registry: Registry, context: Context) -> Iter
     needing = [
         reached
         for reached in _reached(registry)
-        if reached.location.mechanism in (None, "unknown")
+        if known(reached.location.mechanism) is None
         or isinstance(reached.location.mechanism, _NEEDS_COPY)
     ]
     if not needing:

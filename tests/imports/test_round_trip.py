@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from holte_ropa.imports import import_record, write_registry
-from holte_ropa.model import Registry, load_registry
+from holte_ropa.model import Registry, is_unknown, load_registry
 from holte_ropa.records import export_record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ def _record(registry: Registry, lang: str, role: str) -> dict[str, dict[str, obj
             "purposes": [
                 (
                     p.description.get(lang),
-                    p.legal_basis if isinstance(p.legal_basis, str) else p.legal_basis.basis,
+                    "unknown" if is_unknown(p.legal_basis) else p.legal_basis.basis,
                 )
                 for p in activity.purposes
             ],
@@ -49,7 +49,7 @@ def _record(registry: Registry, lang: str, role: str) -> dict[str, dict[str, obj
                 for t in registry.transfers_of(activity.id)
             ),
             "retention": retention
-            if isinstance(retention, str)
+            if is_unknown(retention)
             else [r.description.get(lang) for r in retention],
         }
         if role == "processor" and activity.processor is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from holte_ropa.imports import ImportResult, import_record, write_registry
-from holte_ropa.model import Registry, load_registry
+from holte_ropa.model import Registry, is_unknown, load_registry
 from tests.imports._books import write_book
 from tests.imports.conftest import ICO, NORWEGIAN
 
@@ -39,17 +39,17 @@ def test_an_ico_like_sheet_with_a_controller_block_and_a_two_row_header_is_read(
     assert (address.postal_code, address.city, address.country) == ("LS1 4AP", "Leeds", "GB")
     payroll = registry.activities["payroll"]
     basis = payroll.purposes[0].legal_basis
-    assert not isinstance(basis, str) and basis.basis == "legal_obligation"
+    assert not is_unknown(basis) and basis.basis == "legal_obligation"
     assert [registry.data_categories[d].name.en for d in payroll.data_categories] == [
         "Name",
         "Bank details",
         "Salary",
     ]
-    assert payroll.retention != "unknown"
+    assert not is_unknown(payroll.retention)
     assert payroll.retention[0].duration.years == 6  # type: ignore[union-attr]
-    assert payroll.retention[0].trigger == "unknown"
+    assert is_unknown(payroll.retention[0].trigger)
     recipients = payroll.recipients
-    assert not isinstance(recipients, str)
+    assert not is_unknown(recipients) and recipients != "none"
     assert recipients.authorities == ("hmrc",) and recipients.processors == ("payroll-bureau",)
     assert registry.parties["hmrc"].role == "authority"
     assert registry.activities["analytics"].recipients == "none"
@@ -72,7 +72,7 @@ def test_every_unmapped_ico_value_is_unknown_with_a_warning_at_its_cell(
         f"{cell('H', 10)}: warning[import]: 'because we can' is not an Art. 6(1) legal basis "
         "holte-ropa recognises; recorded as unknown"
     ) in notes
-    assert registry.activities["analytics"].purposes[0].legal_basis == "unknown"
+    assert is_unknown(registry.activities["analytics"].purposes[0].legal_basis)
     assert (
         f"{cell('G', 10)}: warning[import]: no period found in 'forever and a day'; duration "
         "recorded as unknown"
@@ -120,7 +120,7 @@ def test_a_cnil_like_registre_with_a_list_sheet_and_one_fiche_per_activity_is_re
     assert sorted(registry.activities) == ["gestion-de-la-paie", "recrutement"]
     paie = registry.activities["gestion-de-la-paie"]
     basis = paie.purposes[0].legal_basis
-    assert not isinstance(basis, str) and basis.basis == "legal_obligation"
+    assert not is_unknown(basis) and basis.basis == "legal_obligation"
     assert str(basis.source) == "code du travail § L3243-2"  # type: ignore[union-attr]
     assert paie.retention[0].duration.years == 5  # type: ignore[union-attr]
     assert registry.parties["expert-comptable"].role == "processor"
@@ -163,7 +163,7 @@ def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, 
     kunde = registry.activities["kundeoppfolging"]
     assert kunde.name.nb == "Kundeoppfølging"
     basis = kunde.purposes[0].legal_basis
-    assert not isinstance(basis, str) and basis.basis == "contract"
+    assert not is_unknown(basis) and basis.basis == "contract"
     assert kunde.retention[0].duration.years == 5  # type: ignore[union-attr]
     assert kunde.retention[0].trigger == "end_of_contract"  # type: ignore[union-attr]
     assert kunde.dpia is not None and kunde.dpia.status == "not_required"
@@ -172,16 +172,16 @@ def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, 
         "done",
         dt.date(2026, 1, 15),
     )  # a date stored as text
-    assert lonn.retention == "unknown" and lonn.recipients != "unknown"
+    assert is_unknown(lonn.retention) and not is_unknown(lonn.recipients)
     basis = lonn.purposes[0].legal_basis
-    assert not isinstance(basis, str) and basis.basis == "legal_obligation"
-    assert basis.source == "unknown"  # type: ignore[union-attr]
+    assert not is_unknown(basis) and basis.basis == "legal_obligation"
+    assert is_unknown(basis.source)  # type: ignore[union-attr]
     assert registry.activities["kundeoppfolging"].recipients.processors == (  # type: ignore[union-attr]
         lonn.recipients.processors  # type: ignore[union-attr]
     )  # Visma is one party, named twice
     regnskap = registry.activities["regnskap"]
     assert regnskap.retention[0].trigger == "end_of_financial_year"  # type: ignore[union-attr]
-    assert regnskap.dpia is not None and regnskap.dpia.status == "unknown"
+    assert regnskap.dpia is not None and is_unknown(regnskap.dpia.status)
     cell = "protokoll.csv:7:10" if fmt == "csv" else f"protokoll.{fmt}:Protokoll!J7"
     assert (
         f"{cell}: warning[import]: 'kanskje' is not a DPIA status (done, required, not "

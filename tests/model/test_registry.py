@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from holte_ropa import Registry, load_registry
+from holte_ropa import UNKNOWN, Registry, load_registry
 from holte_ropa.model._yaml import display_path
 from holte_ropa.report._problems import Position
 from tests.conftest import FIXTURES, ROOT
@@ -54,7 +54,7 @@ def test_third_country_transfers_are_computed_from_party_countries() -> None:
     us, gb, india = transfers
     assert us.adequacy is not None and us.adequacy.requires_dpf
     assert gb.adequacy is not None and gb.mechanism is not None
-    assert india.adequacy is None and india.mechanism == "unknown"
+    assert india.adequacy is None and india.mechanism is UNKNOWN
 
 
 def test_eea_countries_are_never_transfers() -> None:
