@@ -9,7 +9,8 @@ reported as an :class:`ImportNote` located at its source, so nothing is dropped 
 invented (GDPR Art. 5(2), Art. 30).
 
 It may import the standard library, PyYAML, pycountry, Babel, python-calamine and
-fideslang, and :mod:`holte_ropa.model` for reading YAML with positions; nothing
+fideslang, :mod:`holte_ropa.model` (reading YAML with positions, the unknown marker) and
+:mod:`holte_ropa.terms` (the words our own exports use, so they read back); nothing
 downstream (rules, graph, records, notice, site).
 """
 

@@ -26,6 +26,7 @@ from holte_ropa.imports._values import (
     legal_basis,
     mechanism,
     normalise,
+    phrases,
     split_list,
     vocabulary,
 )
@@ -304,7 +305,7 @@ _ENTRY = re.compile(r"^(?P<name>.+?)\s*\((?P<role>[^()]*)\)\s*(?:,\s*(?P<via>.+)
 
 def _role_of(text: str) -> str | None:
     folded = " ".join(text.casefold().split())
-    for role, words in vocabulary()["roles"].items():
+    for role, words in phrases("roles").items():
         if folded in words:
             return str(role)
     return None

@@ -26,6 +26,7 @@ __all__ = [
     "legal_basis",
     "mechanism",
     "normalise",
+    "phrases",
     "slug",
     "split_list",
     "trigger",
@@ -39,6 +40,31 @@ def vocabulary() -> dict[str, Any]:
     text = resources.files("holte_ropa.imports").joinpath("vocabulary.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
+
+
+_TERM_GROUPS = {"legal_bases": "LEGAL_BASES", "mechanisms": "TRANSFER_MECHANISMS", "roles": "ROLES"}
+_TERM_KEYS = {"independent_controller": "controller"}
+"""holte_ropa.terms' names where they differ from the registry's (a party role)."""
+
+
+@cache
+def phrases(group: str) -> dict[str, list[str]]:
+    """The phrases of ``group`` in vocabulary.yaml, plus the words holte-ropa itself
+    writes for those terms in every language (:mod:`holte_ropa.terms`), so whatever our
+    own exports say reads back."""
+    from holte_ropa import terms
+
+    found: dict[str, list[str]] = {k: [str(p) for p in v] for k, v in vocabulary()[group].items()}
+    for key, term in getattr(terms, _TERM_GROUPS[group]).items():
+        name = _TERM_KEYS.get(key, key)
+        if name not in found:  # a term the importer maps otherwise (derogation: its point)
+            continue
+        for words in (term.label, *term.forms.values()):
+            for lang in terms.LANGUAGES:
+                phrase = words.get(lang).casefold()
+                if phrase not in found[name] and not phrase.startswith(("a ", "an ")):
+                    found[name].append(phrase)
+    return found
 
 
 def normalise(text: str) -> str:
@@ -110,15 +136,15 @@ def legal_basis(text: str) -> str | None:
     head = folded.split(":", 1)[0]
     found = {
         basis
-        for basis, phrases in vocabulary()["legal_bases"].items()
-        if any(_contains(head, p) for p in phrases)
+        for basis, said in phrases("legal_bases").items()
+        if any(_contains(head, p) for p in said)
     }
     if len(found) > 1:
         # "legitimate interest (GDPR Art. 6(1)(f))" names one basis twice; points decide.
         points = {
             b
             for b in found
-            if any(_contains(head, p) for p in vocabulary()["legal_bases"][b] if p[0].isdigit())
+            if any(_contains(head, p) for p in phrases("legal_bases")[b] if p[0].isdigit())
         }
         found = points if len(points) == 1 else found
     return found.pop() if len(found) == 1 else None
@@ -127,18 +153,16 @@ def legal_basis(text: str) -> str | None:
 def mechanism(text: str) -> str | None:
     """The transfer mechanism a safeguard cell names (dpf, scc, bcr, adequacy), or None."""
     folded = text.casefold()
-    for name, phrases in vocabulary()["mechanisms"].items():
-        if any(_contains(folded, p) for p in phrases):
+    for name, said in phrases("mechanisms").items():
+        if any(_contains(folded, p) for p in said):
             return str(name)
     return None
 
 
 def _territories(lang: str) -> dict[str, str]:
-    """CLDR country names in ``lang`` (Babel); none when Babel is not installed."""
-    try:
-        from babel import Locale
-    except ImportError:  # pragma: no cover - Babel comes with the import extra
-        return {}
+    """CLDR country names in ``lang`` (Babel)."""
+    from babel import Locale
+
     return {str(k): str(v) for k, v in Locale.parse(lang).territories.items()}
 
 

@@ -26,6 +26,7 @@ from holte_ropa.model._models import (
 )
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -82,9 +83,12 @@ def _check_purpose_without_legal_basis(registry: Registry, context: Context) -> 
                 yield Hit(
                     activity.id,
                     ("purposes", index, "legal_basis"),
-                    f"the purpose '{purpose.id}' of '{activity.id}' has no settled legal basis",
-                    f"formålet '{purpose.id}' i '{activity.id}' mangler avklart "
-                    "behandlingsgrunnlag",
+                    Words(
+                        en=f"the purpose '{purpose.id}' of '{activity.id}' has no settled legal "
+                        "basis",
+                        nb=f"formålet '{purpose.id}' i '{activity.id}' mangler avklart "
+                        "behandlingsgrunnlag",
+                    ),
                 )
 
 
@@ -171,10 +175,12 @@ def _check_consent_without_withdrawal(registry: Registry, context: Context) -> I
             yield Hit(
                 activity.id,
                 _basis_path(index, "withdrawal"),
-                f"the consent for '{purpose.id}' in '{activity.id}' does not say how it is "
-                "withdrawn",
-                f"samtykket til '{purpose.id}' i '{activity.id}' sier ikke hvordan det "
-                "trekkes tilbake",
+                Words(
+                    en=f"the consent for '{purpose.id}' in '{activity.id}' does not say how it is "
+                    "withdrawn",
+                    nb=f"samtykket til '{purpose.id}' i '{activity.id}' sier ikke hvordan det "
+                    "trekkes tilbake",
+                ),
             )
 
 
@@ -241,10 +247,12 @@ def _check_consent_without_proof(registry: Registry, context: Context) -> Iterat
             yield Hit(
                 activity.id,
                 _basis_path(index, "proof"),
-                f"the record does not say where proof of consent for '{purpose.id}' in "
-                f"'{activity.id}' is kept",
-                f"protokollen sier ikke hvor beviset for samtykket til '{purpose.id}' i "
-                f"'{activity.id}' oppbevares",
+                Words(
+                    en=f"the record does not say where proof of consent for '{purpose.id}' in "
+                    f"'{activity.id}' is kept",
+                    nb=f"protokollen sier ikke hvor beviset for samtykket til '{purpose.id}' i "
+                    f"'{activity.id}' oppbevares",
+                ),
             )
 
 
@@ -318,27 +326,34 @@ def _check_legitimate_interest_without_assessment(
             yield Hit(
                 activity.id,
                 _basis_path(index, "interest"),
-                f"the legitimate interest pursued by {where} is not named",
-                f"den berettigede interessen bak '{purpose.id}' i '{activity.id}' er ikke oppgitt",
+                Words(
+                    en=f"the legitimate interest pursued by {where} is not named",
+                    nb=f"den berettigede interessen bak '{purpose.id}' i '{activity.id}' er ikke "
+                    "oppgitt",
+                ),
             )
         test = basis.balancing_test
         if test is None or is_unknown(test):
             yield Hit(
                 activity.id,
                 _basis_path(index, "balancing_test"),
-                f"{where} rests on legitimate interest without a balancing test (LIA)",
-                f"'{purpose.id}' i '{activity.id}' bygger på berettiget interesse uten "
-                "interesseavveining",
+                Words(
+                    en=f"{where} rests on legitimate interest without a balancing test (LIA)",
+                    nb=f"'{purpose.id}' i '{activity.id}' bygger på berettiget interesse uten "
+                    "interesseavveining",
+                ),
             )
         elif test.date is None:
             yield Hit(
                 activity.id,
                 _basis_path(index, "balancing_test", "reference"),
-                f"the balancing test '{test.reference}' for {where} has no date, so nobody "
-                "can tell whether it predates and still fits the processing",
-                f"interesseavveiningen '{test.reference}' for '{purpose.id}' i "
-                f"'{activity.id}' er ikke datert, så ingen kan se om den kom før og fortsatt "
-                "passer behandlingen",
+                Words(
+                    en=f"the balancing test '{test.reference}' for {where} has no date, so nobody "
+                    "can tell whether it predates and still fits the processing",
+                    nb=f"interesseavveiningen '{test.reference}' for '{purpose.id}' i "
+                    f"'{activity.id}' er ikke datert, så ingen kan se om den kom før og fortsatt "
+                    "passer behandlingen",
+                ),
                 severity=Severity.WARNING,
             )
 
@@ -402,10 +417,12 @@ def _check_objection_right_not_stated(registry: Registry, context: Context) -> I
             yield Hit(
                 activity.id,
                 _basis_path(index),
-                f"'{purpose.id}' in '{activity.id}' rests on {_BASIS_EN[basis.basis]} but "
-                "does not say how to object",
-                f"'{purpose.id}' i '{activity.id}' bygger på {_BASIS_NB[basis.basis]}, men "
-                "sier ikke hvordan man protesterer",
+                Words(
+                    en=f"'{purpose.id}' in '{activity.id}' rests on {_BASIS_EN[basis.basis]} but "
+                    "does not say how to object",
+                    nb=f"'{purpose.id}' i '{activity.id}' bygger på {_BASIS_NB[basis.basis]}, men "
+                    "sier ikke hvordan man protesterer",
+                ),
             )
 
 
@@ -497,22 +514,26 @@ def _check_direct_marketing_without_objection_or_consent(
             yield Hit(
                 activity.id,
                 _basis_path(index),
-                f"'{purpose.id}' in '{activity.id}' markets by e-mail or SMS on "
-                f"{_BASIS_EN[basis.basis]}; markedsføringsloven § 15 requires prior consent "
-                "unless the existing-customer exception is recorded",
-                f"'{purpose.id}' i '{activity.id}' markedsfører på e-post eller SMS med "
-                f"{_BASIS_NB[basis.basis]} som grunnlag; markedsføringsloven § 15 krever "
-                "forhåndssamtykke med mindre unntaket for eksisterende kunder er registrert",
+                Words(
+                    en=f"'{purpose.id}' in '{activity.id}' markets by e-mail or SMS on "
+                    f"{_BASIS_EN[basis.basis]}; markedsføringsloven § 15 requires prior consent "
+                    "unless the existing-customer exception is recorded",
+                    nb=f"'{purpose.id}' i '{activity.id}' markedsfører på e-post eller SMS med "
+                    f"{_BASIS_NB[basis.basis]} som grunnlag; markedsføringsloven § 15 krever "
+                    "forhåndssamtykke med mindre unntaket for eksisterende kunder er registrert",
+                ),
             )
     if marketing and Right.OBJECTION not in registry.organisation.rights.applicable:
         shown = ", ".join(marketing[:3]) + (" ..." if len(marketing) > 3 else "")
         yield Hit(
             None,
             ("rights", "applicable"),
-            f"the organisation does direct marketing ({shown}) but its rights do not "
-            "include objection, which Art. 21(2) makes unconditional",
-            f"organisasjonen driver direkte markedsføring ({shown}), men rettighetene "
-            "omfatter ikke protest, som art. 21(2) gjør ubetinget",
+            Words(
+                en=f"the organisation does direct marketing ({shown}) but its rights do not "
+                "include objection, which Art. 21(2) makes unconditional",
+                nb=f"organisasjonen driver direkte markedsføring ({shown}), men rettighetene "
+                "omfatter ikke protest, som art. 21(2) gjør ubetinget",
+            ),
         )
 
 
@@ -573,10 +594,12 @@ def _check_legal_obligation_without_statute(registry: Registry, context: Context
             yield Hit(
                 activity.id,
                 _basis_path(index, "source"),
-                f"'{purpose.id}' in '{activity.id}' rests on {_BASIS_EN[basis.basis]} "
-                "without naming the statute and section",
-                f"'{purpose.id}' i '{activity.id}' bygger på {_BASIS_NB[basis.basis]} uten "
-                "å oppgi lov og paragraf",
+                Words(
+                    en=f"'{purpose.id}' in '{activity.id}' rests on {_BASIS_EN[basis.basis]} "
+                    "without naming the statute and section",
+                    nb=f"'{purpose.id}' i '{activity.id}' bygger på {_BASIS_NB[basis.basis]} uten "
+                    "å oppgi lov og paragraf",
+                ),
             )
 
 
@@ -656,10 +679,12 @@ def _check_special_data_without_condition(registry: Registry, context: Context) 
                 yield Hit(
                     activity.id,
                     ("data_categories", index),
-                    f"'{activity.id}' processes special category data ('{category_id}') "
-                    "without an Art. 9(2) condition",
-                    f"'{activity.id}' behandler særlige kategorier av personopplysninger "
-                    f"('{category_id}') uten et vilkår i art. 9(2)",
+                    Words(
+                        en=f"'{activity.id}' processes special category data ('{category_id}') "
+                        "without an Art. 9(2) condition",
+                        nb=f"'{activity.id}' behandler særlige kategorier av personopplysninger "
+                        f"('{category_id}') uten et vilkår i art. 9(2)",
+                    ),
                 )
             if (
                 kind is DataKind.CRIMINAL
@@ -670,10 +695,13 @@ def _check_special_data_without_condition(registry: Registry, context: Context) 
                 yield Hit(
                     activity.id,
                     ("data_categories", index),
-                    f"'{activity.id}' processes data on criminal convictions or offences "
-                    f"('{category_id}') without an Art. 10 basis",
-                    f"'{activity.id}' behandler opplysninger om straffedommer og lovovertredelser "
-                    f"('{category_id}') uten grunnlag etter art. 10",
+                    Words(
+                        en=f"'{activity.id}' processes data on criminal convictions or offences "
+                        f"('{category_id}') without an Art. 10 basis",
+                        nb=f"'{activity.id}' behandler opplysninger om straffedommer og "
+                        "lovovertredelser "
+                        f"('{category_id}') uten grunnlag etter art. 10",
+                    ),
                 )
 
 
@@ -745,10 +773,12 @@ def _check_national_id_without_justification(registry: Registry, context: Contex
                 yield Hit(
                     activity.id,
                     ("data_categories", index),
-                    f"'{activity.id}' processes national identity numbers ('{category_id}') "
-                    "without saying why secure identification is needed",
-                    f"'{activity.id}' behandler fødselsnummer ('{category_id}') uten å si "
-                    "hvorfor sikker identifisering er nødvendig",
+                    Words(
+                        en=f"'{activity.id}' processes national identity numbers ('{category_id}') "
+                        "without saying why secure identification is needed",
+                        nb=f"'{activity.id}' behandler fødselsnummer ('{category_id}') uten å si "
+                        "hvorfor sikker identifisering er nødvendig",
+                    ),
                 )
                 break
 
@@ -847,19 +877,23 @@ def _imbalance_hit(
         return Hit(
             activity.id,
             _basis_path(index),
-            f"{where_en}, who are {en}: with that imbalance of power consent is rarely "
-            "freely given (Art. 7(4), Recital 43); consider another basis",
-            f"{where_nb}, som er {nb}: med en slik maktubalanse er samtykke sjelden "
-            "frivillig (art. 7(4), fortale 43); vurder et annet grunnlag",
+            Words(
+                en=f"{where_en}, who are {en}: with that imbalance of power consent is rarely "
+                "freely given (Art. 7(4), Recital 43); consider another basis",
+                nb=f"{where_nb}, som er {nb}: med en slik maktubalanse er samtykke sjelden "
+                "frivillig (art. 7(4), fortale 43); vurder et annet grunnlag",
+            ),
         )
     return Hit(
         activity.id,
         _basis_path(index),
-        f"{where_en}, marked vulnerable: if they are employees or applicants, consent is "
-        "rarely freely given (Recital 43); record `relationship:` on the category to be "
-        "precise",
-        f"{where_nb}, merket som sårbare: er de ansatte eller søkere, er samtykke sjelden "
-        "frivillig (fortale 43); registrer `relationship:` på kategorien for å være presis",
+        Words(
+            en=f"{where_en}, marked vulnerable: if they are employees or applicants, consent is "
+            "rarely freely given (Recital 43); record `relationship:` on the category to be "
+            "precise",
+            nb=f"{where_nb}, merket som sårbare: er de ansatte eller søkere, er samtykke sjelden "
+            "frivillig (fortale 43); registrer `relationship:` på kategorien for å være presis",
+        ),
     )
 
 
@@ -962,13 +996,15 @@ def _check_requested_disclosure_on_legitimate_interest(
                 yield Hit(
                     activity.id,
                     _basis_path(index),
-                    f"'{activity.id}' discloses data to independent controllers ({names}) "
-                    f"and '{purpose.id}' rests on legitimate interest; if the person's own "
-                    "request triggers the disclosure, Art. 6(1)(b) or consent fits better",
-                    f"'{activity.id}' utleverer opplysninger til selvstendige "
-                    f"behandlingsansvarlige ({names}) og '{purpose.id}' bygger på berettiget "
-                    "interesse; utløses utleveringen av personens egen forespørsel, passer "
-                    "art. 6(1)(b) eller samtykke bedre",
+                    Words(
+                        en=f"'{activity.id}' discloses data to independent controllers ({names}) "
+                        f"and '{purpose.id}' rests on legitimate interest; if the person's own "
+                        "request triggers the disclosure, Art. 6(1)(b) or consent fits better",
+                        nb=f"'{activity.id}' utleverer opplysninger til selvstendige "
+                        f"behandlingsansvarlige ({names}) og '{purpose.id}' bygger på berettiget "
+                        "interesse; utløses utleveringen av personens egen forespørsel, passer "
+                        "art. 6(1)(b) eller samtykke bedre",
+                    ),
                 )
 
 
