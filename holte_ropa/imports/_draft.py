@@ -15,6 +15,7 @@ from typing import Any
 from holte_ropa.imports._notes import Fact, ImportNote
 from holte_ropa.imports._values import slug
 from holte_ropa.model import UNKNOWN as _MARKER
+from holte_ropa.terms import LANGUAGES
 
 __all__ = ["UNKNOWN", "Draft", "ImportResult"]
 
@@ -74,10 +75,11 @@ class Draft:
     def text(self, value: str) -> dict[str, str]:
         """A bilingual text holding ``value`` in the import language only.
 
-        The registry's languages are nb and en: French texts are kept under ``en``
-        (reported once by the importer) until someone translates them.
+        A language the registry does not publish (French; see
+        :data:`holte_ropa.terms.LANGUAGES`) is kept under ``en``, reported once by the
+        importer, until someone translates it.
         """
-        return {"nb" if self.lang == "nb" else "en": value.strip()}
+        return {self.lang if self.lang in LANGUAGES else "en": value.strip()}
 
     def _named(
         self, kind: str, table: dict[str, dict[str, Any]], name: str, where: str, **extra: Any
