@@ -24,7 +24,7 @@ COMMANDS: dict[str, str] = {
     "build": "Validate the registry and write every output into one folder.",
     "schema": "Print the JSON Schema of registry files (for editors).",
     "graph": "Draw the data flows: DOT, SVG, PNG, PDF, GraphML, JSON or Mermaid.",
-    "export": "Export the Art. 30 record: xlsx, csv, json or DPV JSON-LD.",
+    "export": "Export the Art. 30 record: xlsx, csv, json, DPV JSON-LD or fideslang.",
     "diff": "Show what changed in meaning between two registries, and who must be told.",
     "notice": "Write the privacy notice pages (nb and en) as Markdown.",
     "site": "Write the website's pages as Markdown (no MkDocs needed).",

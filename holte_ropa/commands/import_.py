@@ -51,8 +51,11 @@ def run(args: argparse.Namespace) -> int:
         print(note, file=sys.stderr)
     from holte_ropa.commands._common import load_or_report
 
-    if load_or_report(args.output) is None:  # a bug of the importer, never the user's
-        print(f"{args.output}: error[import]: the imported registry does not load", file=sys.stderr)
+    if load_or_report(args.output) is None:  # other YAML in DIR, or a bug of the importer
+        print(
+            f"{args.output}: error[import]: the folder does not load as a registry (see above)",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
     count = len(result.notes)
     print(

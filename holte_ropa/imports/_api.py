@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from holte_ropa.imports._draft import Draft, ImportResult
 from holte_ropa.imports._notes import ImportSourceError
 
@@ -90,20 +92,54 @@ def import_record(
     return draft.result()
 
 
+_SECTIONS = frozenset(
+    {
+        "organisation",
+        "activities",
+        "parties",
+        "data_categories",
+        "subject_categories",
+        "security_measures",
+        "cookies",
+        "waivers",
+    }
+)
+
+
+def _registry_files(folder: Path) -> list[Path]:
+    """The YAML files under ``folder`` that are registry files: a mapping of sections only.
+
+    Anything else (an ``mkdocs.yml``, a CI workflow, a file that does not parse) is never
+    a registry file, so ``--force`` never deletes it.
+    """
+    from holte_ropa.model._yaml import iter_files
+
+    found = []
+    for path in iter_files(folder):
+        try:
+            data = yaml.safe_load(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and data and set(data) <= _SECTIONS:
+            found.append(path)
+    return found
+
+
 def write_registry(result: ImportResult, folder: str | Path, *, force: bool = False) -> list[Path]:
     """Write the imported files under ``folder``; refuses to touch an existing registry.
 
-    Raises :class:`ImportSourceError` when ``folder`` already holds YAML and ``force`` is
-    false; with ``force`` the old registry's YAML files are replaced.
+    Raises :class:`ImportSourceError` when ``folder`` already holds registry files and
+    ``force`` is false; with ``force`` those files (and only those: YAML whose top-level
+    keys are registry sections) are replaced.
     """
     target = Path(folder)
-    existing = sorted(target.rglob("*.y*ml")) if target.exists() else []
+    if target.exists() and not target.is_dir():
+        raise ImportSourceError(str(target), "is a file, not a folder")
+    existing = _registry_files(target) if target.exists() else []
     if existing and not force:
         raise ImportSourceError(
             str(target), "already holds a registry; choose another folder or pass --force"
         )
-    if target.exists() and not target.is_dir():
-        raise ImportSourceError(str(target), "is a file, not a folder")
     for old in existing:
         old.unlink()
     for sub in ("activities", "parties"):

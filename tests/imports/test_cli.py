@@ -24,7 +24,7 @@ def test_import_writes_a_registry_that_check_loads(
     assert main(["check", str(out)]) in (0, 1)
 
 
-def test_import_never_overwrites_a_registry_without_force(
+def test_import_never_overwrites_a_registry_without_force_and_force_deletes_only_registry_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = write_book(tmp_path / "protokoll.csv", {"Protokoll": NORWEGIAN})
@@ -36,8 +36,14 @@ def test_import_never_overwrites_a_registry_without_force(
     assert main(["import", str(source), "-o", str(out)]) == 2
     assert f"{out}: error[import]: already holds a registry" in capsys.readouterr().err
     assert mine.is_file()
-    assert main(["import", str(source), "-o", str(out), "--force"]) == 0
+    (out / "mkdocs.yml").write_text("site_name: Not a registry file\n", "utf-8")
+    (out / ".github").mkdir()
+    (out / ".github" / "ci.yml").write_text("activities: []\n", "utf-8")
+
+    assert main(["import", str(source), "-o", str(out), "--force"]) == 2  # mkdocs.yml stays
     assert not mine.exists()
+    assert (out / "mkdocs.yml").is_file() and (out / ".github" / "ci.yml").is_file()
+    assert "mkdocs.yml" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
