@@ -68,21 +68,50 @@ def _group(**terms: Term) -> Mapping[str, Term]:
 
 
 LEGAL_BASES: Mapping[str, Term] = _group(
-    consent=Term(_w("samtykke", "consent"), 6, 1, "a"),
+    # "record": the Art. 30 record's column, where a bare "avtale" would be ambiguous.
+    # "object": the basis as the object of a sentence ("rests on a contract"), as rule
+    # messages use it.
+    consent=Term(
+        _w("samtykke", "consent"), 6, 1, "a", forms=_forms(object=_w("samtykke", "consent"))
+    ),
     contract=Term(
         _w("avtale", "contract"),
         6,
         1,
         "b",
-        # "record": the Art. 30 record's column, where a bare "avtale" would be ambiguous.
-        forms=_forms(record=_w("nødvendig for å oppfylle en avtale", "necessary for a contract")),
+        forms=_forms(
+            record=_w("nødvendig for å oppfylle en avtale", "necessary for a contract"),
+            object=_w("en avtale", "a contract"),
+        ),
     ),
-    legal_obligation=Term(_w("rettslig forpliktelse", "legal obligation"), 6, 1, "c"),
-    vital_interest=Term(_w("vitale interesser", "vital interests"), 6, 1, "d"),
+    legal_obligation=Term(
+        _w("rettslig forpliktelse", "legal obligation"),
+        6,
+        1,
+        "c",
+        forms=_forms(object=_w("en rettslig forpliktelse", "a legal obligation")),
+    ),
+    vital_interest=Term(
+        _w("vitale interesser", "vital interests"),
+        6,
+        1,
+        "d",
+        forms=_forms(object=_w("vitale interesser", "vital interests")),
+    ),
     public_task=Term(
-        _w("allmennhetens interesse eller offentlig myndighet", "public task"), 6, 1, "e"
+        _w("allmennhetens interesse eller offentlig myndighet", "public task"),
+        6,
+        1,
+        "e",
+        forms=_forms(object=_w("en offentlig oppgave", "a public task")),
     ),
-    legitimate_interest=Term(_w("berettiget interesse", "legitimate interest"), 6, 1, "f"),
+    legitimate_interest=Term(
+        _w("berettiget interesse", "legitimate interest"),
+        6,
+        1,
+        "f",
+        forms=_forms(object=_w("berettiget interesse", "legitimate interest")),
+    ),
 )
 """The six legal bases of GDPR Art. 6(1)(a)-(f), keyed as ``legal_basis.basis``."""
 
