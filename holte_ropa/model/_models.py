@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pydantic import (
     ConfigDict,
+    Field,
 )
 
 from holte_ropa.model._activities import (
@@ -43,6 +44,7 @@ from holte_ropa.model._activities import (
     SubjectCategory,
     Trigger,
     VitalInterest,
+    VolumeEstimate,
 )
 from holte_ropa.model._base import (
     CountryCode,
@@ -53,6 +55,7 @@ from holte_ropa.model._base import (
     Unknown,
     _Model,
 )
+from holte_ropa.model._breaches import Breach, BreachNotification
 from holte_ropa.model._organisation import (
     Address,
     Dpo,
@@ -90,6 +93,8 @@ __all__ = [
     "AutomatedDecisions",
     "BalancingTest",
     "BindingCorporateRules",
+    "Breach",
+    "BreachNotification",
     "Consent",
     "Contract",
     "Cookie",
@@ -139,6 +144,7 @@ __all__ = [
     "Trigger",
     "Unknown",
     "VitalInterest",
+    "VolumeEstimate",
     "Waiver",
     "internal_field_names",
 ]
@@ -162,6 +168,10 @@ class RegistryFile(_Model):
     security_measures: tuple[SecurityMeasure, ...] = ()
     cookies: tuple[Cookie, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    breaches: tuple[Breach, ...] = Field(
+        default=(),
+        description="The breach log (GDPR Art. 33(5)); internal, never published.",
+    )
 
 
 class RegistryData(_Model):
@@ -175,6 +185,10 @@ class RegistryData(_Model):
     security_measures: tuple[SecurityMeasure, ...] = ()
     cookies: tuple[Cookie, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    breaches: tuple[Breach, ...] = Field(
+        default=(),
+        description="The breach log (GDPR Art. 33(5)); internal, never published.",
+    )
 
 
 def internal_field_names() -> frozenset[tuple[str, str]]:
