@@ -51,10 +51,15 @@ _EXPORTS: dict[str, str] = {
     "notice_pages": "holte_ropa.notice",
     "readability": "holte_ropa.notice",
     "SectionScore": "holte_ropa.notice",
+    "breach_draft": "holte_ropa.breach",
+    "BreachDraft": "holte_ropa.breach",
+    "render_breach": "holte_ropa.breach",
+    "render_breach_json": "holte_ropa.breach",
 }
 
 __all__ = [
     "Audience",
+    "BreachDraft",
     "Change",
     "ChangeKind",
     "DataFlowGraph",
@@ -74,6 +79,7 @@ __all__ = [
     "WhereIs",
     "__version__",
     "all_rules",
+    "breach_draft",
     "build_graph",
     "check",
     "diff",
@@ -89,6 +95,8 @@ __all__ = [
     "reference_data",
     "registry_history",
     "registry_json_schema",
+    "render_breach",
+    "render_breach_json",
     "render_cookies",
     "render_notice",
     "render_processors",
@@ -97,6 +105,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa.breach import BreachDraft as BreachDraft
+    from holte_ropa.breach import breach_draft as breach_draft
+    from holte_ropa.breach import render_breach as render_breach
+    from holte_ropa.breach import render_breach_json as render_breach_json
     from holte_ropa.changes import Audience as Audience
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "diff": "Show what changed in meaning between two registries, and who must be told.",
     "notice": "Write the privacy notice pages (nb and en) as Markdown.",
     "site": "Write the website's pages as Markdown (no MkDocs needed).",
+    "breach": "Draft the Art. 33 breach notification (and Art. 34 communication) from the record.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
 
