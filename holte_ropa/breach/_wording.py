@@ -40,9 +40,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "suggestions to review. The draft is internal until it is sent.",
     ),
     "breached": ("Rammet", "Breached"),
-    "aware": ("Oppdaget (ble kjent med bruddet)", "Became aware of the breach"),
+    "aware": ("Ble kjent med bruddet", "Became aware of the breach"),
     "due": ("Meld til {authority} innen", "Notify {authority} by"),
-    "role": ("Holtes rolle", "Our role"),
+    "role": ("Vår rolle", "Our role"),
     "role_controller": ("behandlingsansvarlig", "controller"),
     "role_processor": ("databehandler", "processor"),
     "role_controller_and_processor": (
@@ -81,12 +81,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "controller without undue delay ({ref2}).",
     ),
     "no_risk_exception": (
-        "Melding er ikke nødvendig bare hvis bruddet sannsynligvis ikke vil medføre en "
-        "risiko for de registrertes rettigheter og friheter ({ref}). Dokumenter "
-        "vurderingen i bruddloggen ({ref5}).",
-        "No notification is needed only if the breach is unlikely to result in a risk to "
-        "the rights and freedoms of natural persons ({ref}). Document that assessment in "
-        "the breach log ({ref5}).",
+        "Bare når det er lite sannsynlig at bruddet vil medføre en risiko for fysiske "
+        "personers rettigheter og friheter, kan meldingen unnlates ({ref}). Dokumenter "
+        "den vurderingen i bruddloggen ({ref5}).",
+        "Only when the breach is unlikely to result in a risk to the rights and freedoms "
+        "of natural persons may the notification be left out ({ref}). Document that "
+        "assessment in the breach log ({ref5}).",
     ),
     # ------------------------------------------------------------------ (a)
     "a_heading": (
