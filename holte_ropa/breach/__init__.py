@@ -10,7 +10,8 @@ the recorded security measures, suggested consequences (Recitals 75 and 85, EDPB
 Guidelines 9/2022) and the deadline in the organisation's time zone.
 ``render_breach`` writes it in bokmål or English point by point of Art. 33(3), with a
 plain-language Art. 34 draft when the categories suggest a high risk; ``render_breach_json``
-gives stable keys for automation; ``log_entry`` writes the Art. 33(5) log entry.
+gives stable keys for automation, ``render_breach_docx`` a Word document; ``--log``
+appends the Art. 33(5) log entry (``_log``).
 
 Fields the record cannot fill are marked for the officer ("[TO FILL: ...]"), never
 invented. This package may import :mod:`holte_ropa.model` and :mod:`holte_ropa.graph`;
@@ -28,6 +29,7 @@ from holte_ropa.breach._deadline import (
     deadline,
     local_time,
 )
+from holte_ropa.breach._docx import DocxMissingError, render_breach_docx
 from holte_ropa.breach._draft import (
     AffectedActivity,
     BreachDraft,
@@ -47,6 +49,7 @@ __all__ = [
     "Consequence",
     "ControllerToNotify",
     "Deadline",
+    "DocxMissingError",
     "NaiveDatetimeError",
     "RiskFactors",
     "Scope",
@@ -57,6 +60,7 @@ __all__ = [
     "deadline",
     "local_time",
     "render_breach",
+    "render_breach_docx",
     "render_breach_json",
     "scope",
 ]

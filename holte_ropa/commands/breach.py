@@ -19,13 +19,12 @@ from holte_ropa.commands._common import (
     add_output_argument,
     load_or_report,
     print_problems,
-    write_text,
 )
 
 if TYPE_CHECKING:
     from holte_ropa.breach import BreachDraft
 
-_FORMATS = ("markdown", "json")
+_FORMATS = ("markdown", "json", "docx")
 
 
 def _aware(value: str) -> _dt.datetime:
@@ -95,33 +94,48 @@ def run(args: argparse.Namespace) -> int:
     if registry is None:
         return EXIT_UNUSABLE
     from holte_ropa.breach import (
+        DocxMissingError,
         UnknownTargetError,
         breach_draft,
         render_breach,
+        render_breach_docx,
         render_breach_json,
     )
+    from holte_ropa.commands._binary import write_bytes
 
     try:
         draft = breach_draft(registry, args.targets, args.discovered)
     except UnknownTargetError as exc:
         print(f"holte-ropa breach: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
-    if args.format == "json":
-        output = render_breach_json(draft)
-    else:
-        output = render_breach(registry, draft, args.lang, communication_draft=args.communication)
+    binary = args.format == "docx"
+    try:
+        if args.format == "json":
+            output = render_breach_json(draft).encode("utf-8")
+        elif binary:
+            output = render_breach_docx(
+                registry, draft, args.lang, communication_draft=args.communication
+            )
+        else:
+            text = render_breach(registry, draft, args.lang, communication_draft=args.communication)
+            output = text.encode("utf-8")
+    except DocxMissingError as exc:
+        print(f"holte-ropa breach: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if binary and args.output in (None, "-") and sys.stdout.isatty():
+        print("holte-ropa breach: docx is binary; give -o FILE or redirect stdout", file=sys.stderr)
+        return EXIT_UNUSABLE
     if args.log:
         code = _log(args, draft, set(registry.breaches) | {i for _, i in registry.iter_entities()})
         if code != EXIT_CLEAN:
             return code
     try:
-        write_text(output, args.output)
+        return write_bytes(output, args.output, binary=binary)
     except OSError as exc:
         print(
             f"holte-ropa breach: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr
         )
         return EXIT_UNUSABLE
-    return EXIT_CLEAN
 
 
 def _log(args: argparse.Namespace, draft: BreachDraft, taken: set[str]) -> int:
