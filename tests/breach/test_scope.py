@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from holte_ropa import build_graph, load_registry
+from holte_ropa import build_graph, check, load_registry
 from holte_ropa.breach import UnknownTargetError, breach_draft
 from holte_ropa.model import Registry
 from tests.conftest import ROOT
@@ -122,3 +122,11 @@ def test_the_recorded_volumes_are_summed_only_when_every_one_is_known(clinic: Pa
 def test_a_target_that_is_not_a_breachable_entity_is_refused(target: str, message: str) -> None:
     with pytest.raises(UnknownTargetError, match=message):
         breach_draft(HOLTE, [target], AWARE)
+
+
+def test_an_unknown_volume_estimate_is_reported_for_the_officer_to_confirm(clinic: Path) -> None:
+    findings = check(load_registry(clinic), select=["R46"])
+    volume = [f for f in findings if "volume" in f.message]
+    assert [(f.entity, f.line) for f in volume] == [("customer-hosting", 37)] * 2
+    assert "volume.subjects as unknown" in volume[0].message
+    assert "volume.records as unknown" in volume[1].message
