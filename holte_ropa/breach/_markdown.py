@@ -147,8 +147,6 @@ def _activity_list(registry: Registry, draft: BreachDraft, lang: str) -> str:
     for affected in draft.activities:
         name = text(registry.activities[affected.id].name, lang)
         role = say("as_role", lang, role=say(f"role_{affected.role.value}", lang))
-        if affected.role.value == "joint_controller":
-            role = say("as_role", lang, role=say("role_controller", lang))
         items.append(f"\n  - {name} (`{affected.id}`), {role}")
     return "".join(items)
 

@@ -45,6 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "role": ("Vår rolle", "Our role"),
     "role_controller": ("behandlingsansvarlig", "controller"),
     "role_processor": ("databehandler", "processor"),
+    "role_joint_controller": ("felles behandlingsansvarlig", "joint controller"),
     "role_controller_and_processor": (
         "behandlingsansvarlig og databehandler",
         "controller and processor",

@@ -11,7 +11,7 @@ import pytest
 from holte_ropa import load_registry
 from holte_ropa.breach import breach_draft, communication, render_breach, render_breach_json
 from holte_ropa.notice._readability import lix, plain_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, MakeRegistry
 
 AWARE = _dt.datetime.fromisoformat("2026-11-29T10:00+01:00")
 HOLTE = load_registry(ROOT / "registry")
@@ -169,3 +169,37 @@ def test_the_drafts_are_the_same_on_every_run() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="language"):
         render_breach(HOLTE, breach_draft(HOLTE, ["zapier"], AWARE), "de")
+
+
+def test_a_joint_controller_activity_is_named_so_and_notified_to_the_authority(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry(
+        {
+            "joint.yaml": """\
+data_categories: [{id: name, name: {nb: Navn, en: Name}}]
+subject_categories: [{id: fans, name: {nb: Følgere, en: Followers}}]
+activities:
+  - id: fan-page
+    name: {nb: Fanside, en: Fan page}
+    description: {nb: Vi har en fanside., en: We have a fan page.}
+    role: joint_controller
+    joint_controllers: [social]
+    subject_categories: [fans]
+    data_categories: [name]
+    recipients: none
+parties:
+  - id: social
+    legal_name: Social Ltd
+    trade_name: Social
+    role: joint_controller
+    service: {nb: Sosialt nettverk., en: Social network.}
+    locations: [{country: IE}]
+"""
+        }
+    )
+    registry = load_registry(path)
+    draft = breach_draft(registry, ["social"], AWARE)
+    assert draft.notify_authority and draft.role == "controller"
+    assert "- Fan page (`fan-page`), as joint controller" in render_breach(registry, draft, "en")
+    assert "som felles behandlingsansvarlig" in render_breach(registry, draft, "nb")
