@@ -14,8 +14,9 @@ gives stable keys for automation, ``render_breach_docx`` a Word document; ``--lo
 appends the Art. 33(5) log entry (``_log``).
 
 Fields the record cannot fill are marked for the officer ("[TO FILL: ...]"), never
-invented. This package may import :mod:`holte_ropa.model` and :mod:`holte_ropa.graph`;
-nothing imports it except the command line and the public API.
+invented. This package may import :mod:`holte_ropa.model`, :mod:`holte_ropa.graph`,
+Babel (dates) and python-docx (only for docx); the command line, the public API and
+rule R50 (for the deadline) import it, nothing else.
 """
 
 from __future__ import annotations
