@@ -12,9 +12,18 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
+    "build": "holte_ropa._build",
+    "BuildError": "holte_ropa._build",
+    "BuildRefusedError": "holte_ropa._build",
+    "BuildResult": "holte_ropa._build",
+    "SiteError": "holte_ropa._build",
     "load_registry": "holte_ropa.model",
     "read_registry_files": "holte_ropa.model",
     "Registry": "holte_ropa.model",
+    "Unknown": "holte_ropa.model",
+    "UNKNOWN": "holte_ropa.model",
+    "is_unknown": "holte_ropa.model",
+    "known": "holte_ropa.model",
     "Transfer": "holte_ropa.model",
     "Position": "holte_ropa.report",
     "Problem": "holte_ropa.report",
@@ -58,8 +67,12 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "UNKNOWN",
     "Audience",
     "BreachDraft",
+    "BuildError",
+    "BuildRefusedError",
+    "BuildResult",
     "Change",
     "ChangeKind",
     "DataFlowGraph",
@@ -75,17 +88,22 @@ __all__ = [
     "RegistryError",
     "SectionScore",
     "Severity",
+    "SiteError",
     "Transfer",
+    "Unknown",
     "WhereIs",
     "__version__",
     "all_rules",
     "breach_draft",
+    "build",
     "build_graph",
     "check",
     "diff",
     "export_graph",
     "export_record",
     "flows_table",
+    "is_unknown",
+    "known",
     "load_registry",
     "load_revision",
     "notice_pages",
@@ -105,6 +123,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from holte_ropa._build import BuildError as BuildError
+    from holte_ropa._build import BuildRefusedError as BuildRefusedError
+    from holte_ropa._build import BuildResult as BuildResult
+    from holte_ropa._build import SiteError as SiteError
+    from holte_ropa._build import build as build
     from holte_ropa.breach import BreachDraft as BreachDraft
     from holte_ropa.breach import breach_draft as breach_draft
     from holte_ropa.breach import render_breach as render_breach
@@ -126,8 +149,12 @@ if TYPE_CHECKING:
     from holte_ropa.graph import export_graph as export_graph
     from holte_ropa.graph import flows_table as flows_table
     from holte_ropa.graph import render_svg as render_svg
+    from holte_ropa.model import UNKNOWN as UNKNOWN
     from holte_ropa.model import Registry as Registry
     from holte_ropa.model import Transfer as Transfer
+    from holte_ropa.model import Unknown as Unknown
+    from holte_ropa.model import is_unknown as is_unknown
+    from holte_ropa.model import known as known
     from holte_ropa.model import load_registry as load_registry
     from holte_ropa.model import read_registry_files as read_registry_files
     from holte_ropa.model import reference_data as reference_data

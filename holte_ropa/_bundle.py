@@ -1,9 +1,10 @@
 """Every diagram and record export of a registry, written into the build folder.
 
-``holte-ropa build`` calls this once so that auditors find the pictures and the record
-next to the registry dump: ``graphs/`` holds the organisation and transfer views in every
-format and both languages plus one SVG per activity, party and data subject category;
-``records/`` holds the Art. 30(1) and 30(2) records in every format and both languages.
+``holte_ropa.build`` (and so ``holte-ropa build``) calls this once so that auditors find
+the pictures and the record next to the registry dump: ``graphs/`` holds the organisation
+and transfer views in every format and both languages plus one SVG per activity, party
+and data subject category; ``records/`` holds the Art. 30(1) and 30(2) records in every
+format and both languages.
 """
 
 from __future__ import annotations

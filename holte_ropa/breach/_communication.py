@@ -9,10 +9,10 @@ threshold (55); the privacy officer fills in what happened and what is being don
 from __future__ import annotations
 
 from holte_ropa.breach._draft import BreachDraft
-from holte_ropa.breach._known import is_unknown
 from holte_ropa.breach._wording import fill_marker
 from holte_ropa.graph._labels import text
 from holte_ropa.model._registry import Registry
+from holte_ropa.model._unknown import is_unknown
 
 __all__ = ["communication"]
 
@@ -124,7 +124,7 @@ def communication(registry: Registry, draft: BreachDraft, lang: str) -> str:
         lines.append(f"- {_ADVICE['national_id'][index]}")
     lines.append(f"- {_ADVICE['ask'][index]}")
     lines += ["", f"**{more}**", "", _CONTACT[lang].format(email=org.privacy_contact)]
-    if not is_unknown(org.dpo) and not isinstance(org.dpo, str) and org.dpo.email:
+    if not is_unknown(org.dpo) and org.dpo.email:
         lines.append(_DPO[lang].format(email=org.dpo.email))
     authority = org.supervisory_authority
     lines.append(

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from holte_ropa.breach._consequences import Consequence, RiskFactors, consequences, risk_factors
 from holte_ropa.breach._deadline import Deadline, deadline
-from holte_ropa.breach._known import is_unknown
 from holte_ropa.breach._scope import Scope, scope
 from holte_ropa.graph._graph import DataFlowGraph
 from holte_ropa.model._models import Role, Text
 from holte_ropa.model._registry import Registry
+from holte_ropa.model._unknown import Unknown, is_unknown, known
 
 __all__ = ["AffectedActivity", "BreachDraft", "ControllerToNotify", "breach_draft"]
 
@@ -140,8 +140,8 @@ def breach_draft(
     )
 
 
-def _count(value: int | str) -> int | None:
-    return None if is_unknown(value) or isinstance(value, str) else value
+def _count(value: int | Unknown) -> int | None:
+    return known(value)
 
 
 def _total(values: list[int | None]) -> int | None:

@@ -12,11 +12,11 @@ from holte_ropa.breach._communication import communication
 from holte_ropa.breach._consequences import CONSEQUENCES
 from holte_ropa.breach._deadline import local_time
 from holte_ropa.breach._draft import BreachDraft
-from holte_ropa.breach._known import is_unknown
 from holte_ropa.breach._wording import LANGS, fill_marker, say
 from holte_ropa.graph._labels import text
 from holte_ropa.model._countries import country_name
 from holte_ropa.model._registry import Registry
+from holte_ropa.model._unknown import is_unknown
 
 __all__ = ["render_breach"]
 
@@ -176,7 +176,7 @@ def _contact(registry: Registry, lang: str) -> str:
     org = registry.organisation
     lines = [f"## (b) {say('b_heading', lang)} ({cite(lang, 33, 3, 'b')})", ""]
     dpo = org.dpo
-    if is_unknown(dpo) or isinstance(dpo, str):
+    if is_unknown(dpo):
         lines.append(f"- **{say('dpo', lang)}:** {fill_marker(lang, say('dpo_fill', lang))}")
     elif dpo.appointed:
         details = ", ".join(v for v in (dpo.name, dpo.email, dpo.phone) if v)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from holte_ropa.graph._graph import DataFlowGraph
 from holte_ropa.model._models import Activity
 from holte_ropa.model._registry import Registry
+from holte_ropa.model._unknown import is_unknown
 
 __all__ = ["TARGET_KINDS", "Scope", "UnknownTargetError", "scope"]
 
@@ -104,7 +105,7 @@ def _activities_for(registry: Registry, kind: str, target: str) -> list[Activity
 
 def _countries_of(registry: Registry, party_id: str) -> list[str]:
     locations = registry.parties[party_id].locations
-    return [] if isinstance(locations, str) else [loc.country for loc in locations]
+    return [] if is_unknown(locations) else [loc.country for loc in locations]
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:

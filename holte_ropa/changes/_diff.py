@@ -52,6 +52,7 @@ from holte_ropa.changes._wording import (
     same,
     summary,
 )
+from holte_ropa.model._models import UNKNOWN
 from holte_ropa.model._registry import EntityKind, Registry
 
 __all__ = ["Audience", "Bilingual", "Change", "ChangeKind", "diff"]
@@ -129,7 +130,7 @@ class _Differ:
             if isinstance(name, BaseModel):
                 nb, en = getattr(name, "nb", None), getattr(name, "en", None)
                 return Bilingual(nb=nb or en or eid, en=en or nb or eid)
-            if isinstance(name, str) and name != "unknown":
+            if isinstance(name, str):  # a name the record leaves UNKNOWN falls back to the id
                 return same(name)
         return same(eid)
 
@@ -137,7 +138,7 @@ class _Differ:
         """A value as people read it: texts in their language, ids as names."""
         if value is None:
             return Bilingual(nb="ingenting", en="nothing")
-        if value == "unknown":
+        if value == UNKNOWN.value:  # values here are dumped: the marker is its word
             return Bilingual(nb="ikke avklart", en="not yet confirmed")
         if _is_text(value):
             nb, en = value.get("nb"), value.get("en")

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from holte_ropa.model._countries import country_name
+from holte_ropa.model._models import UNKNOWN
 
 __all__ = [
     "Bilingual",
@@ -99,7 +100,7 @@ def _cited(nb: str, en: str, ref: str) -> Bilingual:
 def basis_label(value: Any) -> Bilingual:
     """A legal basis as "consent (GDPR Art. 6(1)(a))"."""
     if not isinstance(value, dict):
-        return _UNKNOWN if value == "unknown" else _NONE
+        return _UNKNOWN if value == UNKNOWN.value else _NONE
     nb, en, ref = _BASES.get(str(value.get("basis")), ("?", "?", "6(1)"))
     return _cited(nb, en, ref)
 
@@ -107,7 +108,7 @@ def basis_label(value: Any) -> Bilingual:
 def mechanism_label(value: Any) -> Bilingual:
     """A transfer mechanism as "standard contractual clauses (GDPR Art. 46(2)(c))"."""
     if not isinstance(value, dict):
-        return _UNKNOWN if value == "unknown" else _NONE
+        return _UNKNOWN if value == UNKNOWN.value else _NONE
     kind = str(value.get("mechanism"))
     nb, en, ref = _MECHANISMS.get(kind, ("?", "?", "46"))
     if kind == "derogation":

@@ -25,16 +25,23 @@ if TYPE_CHECKING:
     from holte_ropa.report._reporters import ReportOptions
     from holte_ropa.rules import Rule
 
-FORMATS = ("text", "json", "sarif", "junit")
-READABILITY_RULE = "R48"
-"""The rule whose figures (LIX per notice section) the JSON report carries."""
+
+def _report_format(value: str) -> str:
+    """One of the report formats; checked when parsing, so ``--help`` stays light."""
+    from holte_ropa.report._reporters import REPORT_FORMATS
+
+    if value not in REPORT_FORMATS:
+        choices = ", ".join(map(repr, REPORT_FORMATS))
+        raise argparse.ArgumentTypeError(f"invalid choice: {value!r} (choose from {choices})")
+    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_registry_argument(parser)
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        type=_report_format,
+        metavar="FORMAT",
         default="text",
         help="text for people (default); json, sarif (2.1.0) or junit for CI",
     )
@@ -95,19 +102,14 @@ def run(args: argparse.Namespace) -> int:
     from holte_ropa.report._findings import Severity
     from holte_ropa.report._problems import RegistryError
     from holte_ropa.report._reporters import ReportOptions, failing
-    from holte_ropa.rules import all_rules, check, get_rule
+    from holte_ropa.rules import UnknownRuleError, check, report_data, select_rules
 
     select, ignore = _split(args.select), _split(args.ignore)
-    unknown = [key for key in (*select, *ignore) if get_rule(key) is None]
-    if unknown:
-        print(
-            f"holte-ropa check: unknown rule {', '.join(unknown)}; see `holte-ropa rules`",
-            file=sys.stderr,
-        )
+    try:
+        chosen = select_rules(select, ignore)
+    except UnknownRuleError as exc:
+        print(f"holte-ropa check: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
-    selected = {r.id for r in map(get_rule, select) if r is not None}
-    ignored = {r.id for r in map(get_rule, ignore) if r is not None}
-    chosen = [r for r in all_rules() if (not selected or r.id in selected) and r.id not in ignored]
     options = ReportOptions(
         lang=args.lang,
         fail_on=Severity(args.fail_on),
@@ -127,15 +129,11 @@ def run(args: argparse.Namespace) -> int:
     findings = check(
         registry,
         today=args.today,
-        select=selected or None,
-        ignore=ignored,
+        select=select or None,
+        ignore=ignore,
         lix_threshold=args.lix_threshold,
     )
-    extra: dict[str, object] | None = None
-    if args.format == "json" and any(r.id == READABILITY_RULE for r in chosen):
-        from holte_ropa.notice._readability import readability_report
-
-        extra = {"readability": readability_report(registry)}
+    extra = report_data(registry, chosen) if args.format == "json" else None
     _emit(args.format, args.output, findings, chosen, options, extra=extra)
     return EXIT_FINDINGS if failing(findings, options.fail_on) else EXIT_CLEAN
 
@@ -165,14 +163,6 @@ def _emit(
     *,
     extra: dict[str, object] | None = None,
 ) -> None:
-    from holte_ropa.report._reporters import to_json, to_junit, to_sarif, to_text
+    from holte_ropa.report._reporters import render_report
 
-    if fmt == "json":
-        text = to_json(findings, options, extra)
-    elif fmt == "sarif":
-        text = to_sarif(findings, rules, options)
-    elif fmt == "junit":
-        text = to_junit(findings, rules, options)
-    else:
-        text = to_text(findings, options)
-    write_text(text, output)
+    write_text(render_report(fmt, findings, rules, options, extra), output)

@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 
 from holte_ropa.graph._graph import GraphView, role_name
+from holte_ropa.graph._labels import UNSETTLED
 from holte_ropa.graph._style import _ROLE_COLOURS, _TRANSFER, _label, _short_mechanism, _w
 
 # --------------------------------------------------------------------------- data formats
@@ -97,7 +98,7 @@ def to_mermaid(view: GraphView, lang: str = "nb") -> str:
         if d["kind"] == "located_in":
             if d["third_country"]:
                 mechanism = str(d["mechanism"])
-                arrow = "-.->" if mechanism in ("unknown", "none") else "-->"
+                arrow = "-.->" if mechanism in UNSETTLED else "-->"
                 arrow = f"{arrow}|{_mq(_short_mechanism(mechanism, lang))}|"
                 if d["transfer"]:
                     transfer_links.append(str(index))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import os
 import re
 import shutil
 import subprocess
@@ -19,8 +18,10 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
+from holte_ropa.graph._labels import UNSETTLED
 from holte_ropa.graph._style import (
     _ACTIVITY_COLOURS,
     _COUNTRY_COLOURS,
@@ -242,7 +243,7 @@ def _edge(u: str, v: str, data: dict[str, Any], lang: str, focused: bool) -> str
         access = w.get(str(data["access"]), str(data["access"]))
         if data["third_country"]:
             mechanism = str(data["mechanism"])
-            known = mechanism not in ("unknown", "none")
+            known = mechanism not in UNSETTLED
             short = _short_mechanism(mechanism, lang)
             attrs["tooltip"] = _q(f"{short} ({access})")
             attrs["color"] = _q(_TRANSFER if data["transfer"] else _QUIET)
@@ -292,9 +293,9 @@ def _legend(view: GraphView, lang: str) -> list[str]:
     if any(not d["third_country"] for d in edges):
         rows.append(stroke(_QUIET, w["eea_location"], dashed=True))
     third = [d for d in edges if d["third_country"]]
-    if any(d["mechanism"] not in ("unknown", "none") for d in third):
+    if any(d["mechanism"] not in UNSETTLED for d in third):
         rows.append(stroke(_TRANSFER, w["transfer"]))
-    if any(d["mechanism"] in ("unknown", "none") for d in third):
+    if any(d["mechanism"] in UNSETTLED for d in third):
         rows.append(stroke(_TRANSFER, w["transfer_unknown"], dashed=True))
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
@@ -339,8 +340,8 @@ def _pin_pdf_date(pdf: bytes) -> bytes:
 
     The replacement has the same length, so the PDF's cross-reference offsets stay valid.
     """
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    stamp = _dt.datetime.fromtimestamp(epoch, tz=_dt.UTC).strftime("%Y%m%d%H%M%S")
+    pinned = source_date_epoch() or _dt.datetime.fromtimestamp(0, tz=_dt.UTC)
+    stamp = pinned.strftime("%Y%m%d%H%M%S")
 
     def pin(match: re.Match[bytes]) -> bytes:
         zulu = b"Z" if match.group(0).endswith(b"Z)") else b""

@@ -19,6 +19,7 @@ import networkx as nx
 
 from holte_ropa.graph._labels import (
     _SENSITIVE,
+    UNKNOWN_CODE,
     VIEW_KINDS,
     NodeKind,
     UnknownEntityError,
@@ -33,6 +34,9 @@ from holte_ropa.model._models import (
     Activity,
     Party,
     PartyRole,
+    Recipients,
+    is_unknown,
+    known,
 )
 from holte_ropa.model._registry import Registry
 
@@ -109,8 +113,8 @@ class DataFlowGraph:
                 label_nb=party.name_in("nb"),
                 label_en=party.name_in("en"),
                 role=party.role.value,
-                legal_name=party.legal_name,
-                located=not isinstance(party.locations, str),
+                legal_name=UNKNOWN_CODE if is_unknown(party.legal_name) else party.legal_name,
+                located=not is_unknown(party.locations),
             )
         for code in self._countries():
             third = not reg.reference.is_eea(code)
@@ -133,7 +137,7 @@ class DataFlowGraph:
         found = {
             loc.country
             for p in self.registry.parties.values()
-            if not isinstance(p.locations, str)
+            if not is_unknown(p.locations)
             for loc in p.locations
         }
         eea = self.registry.reference.is_eea
@@ -152,8 +156,8 @@ class DataFlowGraph:
         )
         sources = activity.sources
         source = (
-            "unknown"
-            if isinstance(sources, str)
+            UNKNOWN_CODE
+            if is_unknown(sources)
             else ",".join(dict.fromkeys(s.kind for s in sources))
         )
         for subject in activity.subject_categories:
@@ -189,7 +193,7 @@ class DataFlowGraph:
                     kind="sub_processing",
                 )
         for party in reg.parties.values():
-            if isinstance(party.locations, str):
+            if is_unknown(party.locations):
                 continue
             for loc in party.locations:
                 third = not reg.reference.is_eea(loc.country)
@@ -321,7 +325,7 @@ class DataFlowGraph:
 
     def _party_and_countries(self, party: Party) -> list[str]:
         nodes = [node_id("party", party.id)]
-        if not isinstance(party.locations, str):
+        if not is_unknown(party.locations):
             nodes += [node_id("country", loc.country) for loc in party.locations]
         return nodes
 
@@ -367,7 +371,7 @@ class DataFlowGraph:
         data = _union(a.data_categories for a in activities)
         countries: list[str] = []
         for p in [party, *below]:
-            if not isinstance(p.locations, str):
+            if not is_unknown(p.locations):
                 countries += [loc.country for loc in p.locations]
         used = {a.id for a in activities}
         return Impact(
@@ -394,7 +398,7 @@ class DataFlowGraph:
         countries: list[str] = []
         for party in parties:
             locations = reg.parties[party].locations
-            if not isinstance(locations, str):
+            if not is_unknown(locations):
                 countries += [loc.country for loc in locations]
         used = {a.id for a in activities}
         return WhereIs(
@@ -414,8 +418,8 @@ class DataFlowGraph:
         for activity in reg.activities.values():
             for party_id, via in reg.parties_of(activity):
                 party = reg.parties[party_id]
-                locations = [] if isinstance(party.locations, str) else party.locations
-                countries = list(dict.fromkeys(loc.country for loc in locations)) or ["unknown"]
+                locations = known(party.locations) or ()
+                countries = list(dict.fromkeys(loc.country for loc in locations)) or [UNKNOWN_CODE]
                 for country in countries:
                     t = transfers.get((activity.id, party_id, country))
                     rows.append(
@@ -436,7 +440,7 @@ class DataFlowGraph:
                             recipient_name=party.name_in(lang),
                             role_name=role_name(party.role.value, lang),
                             country_name=country_name(country, lang)
-                            if country != "unknown"
+                            if country != UNKNOWN_CODE
                             else _UNKNOWN[lang == "nb"],
                         )
                     )
@@ -469,7 +473,7 @@ def _recipient_kinds(activity: Activity) -> dict[str, str]:
     kinds: dict[str, str] = {}
     for party in activity.joint_controllers:
         kinds[party] = PartyRole.JOINT_CONTROLLER.value
-    if not isinstance(activity.recipients, str):
+    if isinstance(activity.recipients, Recipients):
         r = activity.recipients
         for group, name in ((r.authorities, "authority"), (r.controllers, "controller")):
             for party in group:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from holte_ropa.model._models import (
+    UNKNOWN,
     DataKind,
+    Derogation,
+    StandardContractualClauses,
     Text,
     TransferMechanism,
     Unknown,
+    is_unknown,
 )
 from holte_ropa.model._reference import AdequacyDecision
 
@@ -20,6 +24,12 @@ VIEW_KINDS: tuple[str, ...] = ("organisation", "activity", "party", "subject", "
 ``subject:ID``."""
 
 _SENSITIVE = (DataKind.SPECIAL, DataKind.CRIMINAL)
+
+UNKNOWN_CODE: Final = UNKNOWN.value
+"""What node and edge attributes (and the flow table) hold where the record says unknown:
+the word itself, since graph exports and tables write attributes as they are."""
+UNSETTLED: Final = (UNKNOWN_CODE, "none")
+"""Mechanism codes of a transfer without a known safeguard."""
 
 
 class UnknownEntityError(KeyError):
@@ -54,8 +64,8 @@ def mechanism_code(mechanism: TransferMechanism | Unknown | None) -> str:
     """``adequacy``, ``dpf``, ``scc``, ``bcr``, ``derogation``, ``unknown`` or ``none``."""
     if mechanism is None:
         return "none"
-    if isinstance(mechanism, str):
-        return mechanism
+    if is_unknown(mechanism):
+        return UNKNOWN_CODE
     return mechanism.mechanism
 
 
@@ -67,24 +77,22 @@ def safeguard(
     short: bool = False,
 ) -> str:
     """How a transfer is safeguarded, in words an auditor reads, with the article."""
-    code = mechanism_code(mechanism)
-    if code in ("none", "unknown"):
+    if mechanism is None or is_unknown(mechanism):
         if short:
             return "?"
         missing = {"nb": "ikke oppgitt", "en": "not stated"}
         confirm = {"nb": "ukjent, må bekreftes", "en": "unknown, to be confirmed"}
-        return (confirm if code == "unknown" else missing)["nb" if lang == "nb" else "en"]
+        return (confirm if mechanism is not None else missing)["nb" if lang == "nb" else "en"]
+    code = mechanism.mechanism
     short_label, nb, en = _MECHANISM_LABEL[code]
     if short:
         return short_label
     words = nb if lang == "nb" else en
-    if code == "scc" and not isinstance(mechanism, str) and mechanism is not None:
-        module = getattr(mechanism, "module", "unknown")
-        if module != "unknown":
-            words += f" ({'modul' if lang == 'nb' else 'module'} {module})"
+    if isinstance(mechanism, StandardContractualClauses) and not is_unknown(mechanism.module):
+        words += f" ({'modul' if lang == 'nb' else 'module'} {mechanism.module})"
     art = "art." if lang == "nb" else "Art."
-    if code == "derogation" and not isinstance(mechanism, str) and mechanism is not None:
-        return f"{words} (GDPR {art} 49(1)({getattr(mechanism, 'point', '?')}))"
+    if isinstance(mechanism, Derogation):
+        return f"{words} (GDPR {art} 49(1)({mechanism.point}))"
     if code == "adequacy" and adequacy is not None:
         words += f", {adequacy.decision}"
     return f"{words} (GDPR {art} {_MECHANISM_ARTICLE[code]})"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from holte_ropa.graph._labels import UNKNOWN_CODE
+
 # --------------------------------------------------------------------------- words
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -90,7 +92,7 @@ def _short_mechanism(mechanism: str, lang: str) -> str:
         "scc": "SCC",
         "bcr": "BCR",
         "derogation": "Art. 49",
-        "unknown": "ukjent" if lang == "nb" else "unknown",
+        UNKNOWN_CODE: "ukjent" if lang == "nb" else UNKNOWN_CODE,  # English: the word itself
         "none": "mangler" if lang == "nb" else "missing",
     }
     return short.get(mechanism, mechanism)

@@ -6,7 +6,8 @@ reader that keeps ``file:line:column`` for every node (``_yaml``), the loader th
 files into models and collects located problems (``_loader``), the ``Registry`` with
 resolved references and computed third-country transfers (``_registry``), the dated
 reference data those transfers rest on (``_reference`` and ``reference/*.yaml``), country
-names (``_countries``) and the JSON Schema for editors (``_schema``).
+names (``_countries``), the JSON Schema for editors (``_schema``) and the marker of an
+unconfirmed fact, ``UNKNOWN`` (``_unknown``).
 
 It may import the standard library, pydantic, PyYAML, pycountry and
 :mod:`holte_ropa.report` (for ``Position``, ``Problem`` and ``RegistryError``); nothing
@@ -25,16 +26,21 @@ from holte_ropa.model._reference import (
 )
 from holte_ropa.model._registry import Registry, SourceFile, Transfer
 from holte_ropa.model._schema import registry_json_schema, registry_json_schema_text
+from holte_ropa.model._unknown import UNKNOWN, Unknown, is_unknown, known
 
 __all__ = [
     "DEFAULT_PATH",
+    "UNKNOWN",
     "AdequacyDecision",
     "DpiaListItem",
     "ReferenceData",
     "Registry",
     "SourceFile",
     "Transfer",
+    "Unknown",
     "country_name",
+    "is_unknown",
+    "known",
     "load_registry",
     "read_registry_files",
     "reference_data",

@@ -11,7 +11,16 @@ from pydantic import (
     Field,
 )
 
-from holte_ropa.model._base import Id, NonEmpty, Text, Unknown, _internal, _Model
+from holte_ropa.model._base import (
+    UNKNOWN,
+    UNKNOWN_OVER_TEXT,
+    Id,
+    NonEmpty,
+    Text,
+    Unknown,
+    _internal,
+    _Model,
+)
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -75,8 +84,10 @@ class Consent(_Model):
     """How consent is asked for."""
     withdrawal: Text | Unknown
     """How consent is withdrawn; must be as easy as giving it (Art. 7(3))."""
-    proof: str | Unknown | None = _internal("Where proof of consent is kept (Art. 7(1)).")
-    deleted_on_withdrawal: bool | Unknown = "unknown"
+    proof: Annotated[str | Unknown | None, UNKNOWN_OVER_TEXT] = _internal(
+        "Where proof of consent is kept (Art. 7(1))."
+    )
+    deleted_on_withdrawal: bool | Unknown = UNKNOWN
 
 
 class Contract(_Model):

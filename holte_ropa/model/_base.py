@@ -6,7 +6,7 @@ every model forbids unknown keys and is immutable.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -16,8 +16,20 @@ from pydantic import (
     model_validator,
 )
 
-Unknown: TypeAlias = Literal["unknown"]
-"""A fact not yet confirmed. Rules report it; renderers say it is being confirmed."""
+from holte_ropa.model._unknown import UNKNOWN, UNKNOWN_OVER_TEXT, Unknown, is_unknown, known
+
+__all__ = [
+    "UNKNOWN",
+    "UNKNOWN_OVER_TEXT",
+    "CountryCode",
+    "Email",
+    "Id",
+    "NonEmpty",
+    "Text",
+    "Unknown",
+    "is_unknown",
+    "known",
+]
 
 Id = Annotated[
     str,

@@ -9,11 +9,11 @@ whether or not it was notified. The log is internal: every text in it is marked
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import AwareDatetime, Field
 
-from holte_ropa.model._base import Id, NonEmpty, Unknown, _Model
+from holte_ropa.model._base import UNKNOWN_OVER_TEXT, Id, NonEmpty, Unknown, _Model
 
 __all__ = ["Breach", "BreachNotification"]
 
@@ -51,11 +51,15 @@ class Breach(_Model):
     from here. ISO 8601 with a UTC offset."""
     targets: tuple[Id, ...] = Field(min_length=1)
     """What was breached: parties, activities, security measures or data categories."""
-    facts: NonEmpty | Unknown = _kept_internal("What happened, as far as it is known.")
-    effects: NonEmpty | Unknown = _kept_internal(
+    facts: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] = _kept_internal(
+        "What happened, as far as it is known."
+    )
+    effects: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] = _kept_internal(
         "The effects on the data subjects, as far as they are known."
     )
-    remedial_action: NonEmpty | Unknown = _kept_internal("The remedial action taken.")
+    remedial_action: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] = _kept_internal(
+        "The remedial action taken."
+    )
     authority: BreachNotification | Unknown | None = None
     """The notification to the supervisory authority (Art. 33(1)); None only when every
     concerned activity is done as a processor, which tells the controllers instead."""

@@ -21,9 +21,11 @@ from pydantic_core import ErrorDetails
 from holte_ropa.model._models import RegistryFile
 from holte_ropa.model._registry import Registry, SourceFile
 from holte_ropa.model._yaml import (
+    LIBYAML_MISSING,
     YamlDocument,
     display_path,
     iter_files,
+    libyaml_missing,
     node_at,
     position_of,
     read_yaml,
@@ -84,6 +86,8 @@ def read_registry_files(
         return [], [
             Problem(Position(shown), "io", "the folder holds no .yaml files; add the registry")
         ]
+    if libyaml_missing():  # said once for the registry, not once per file
+        return [], [Problem(Position(shown), "environment", LIBYAML_MISSING)]
     files: list[SourceFile] = []
     problems: list[Problem] = []
     validate = RegistryFile.model_validate

@@ -4,8 +4,9 @@ The models are strict on purpose: a privacy officer's typo must never be silentl
 dropped, so every model forbids unknown keys, and references between entities are plain
 ids that the :class:`~holte_ropa.model._registry.Registry` resolves and checks.
 
-Facts that are not yet confirmed are written as the literal ``unknown``; the model keeps
-them so that rules can ask for them instead of the record inventing an answer.
+Facts that are not yet confirmed are written ``unknown`` in YAML; the model keeps them as
+the marker ``UNKNOWN`` so that rules can ask for them instead of the record inventing an
+answer.
 
 Fields whose JSON Schema carries ``"x-internal": true`` belong to the record kept for
 auditors and must never be published (see :func:`internal_field_names`).
@@ -47,6 +48,7 @@ from holte_ropa.model._activities import (
     VolumeEstimate,
 )
 from holte_ropa.model._base import (
+    UNKNOWN,
     CountryCode,
     Email,
     Id,
@@ -54,6 +56,8 @@ from holte_ropa.model._base import (
     Text,
     Unknown,
     _Model,
+    is_unknown,
+    known,
 )
 from holte_ropa.model._breaches import Breach, BreachNotification
 from holte_ropa.model._organisation import (
@@ -86,6 +90,7 @@ from holte_ropa.model._parties import (
 )
 
 __all__ = [
+    "UNKNOWN",
     "Activity",
     "Address",
     "Adequacy",
@@ -147,6 +152,8 @@ __all__ = [
     "VolumeEstimate",
     "Waiver",
     "internal_field_names",
+    "is_unknown",
+    "known",
 ]
 
 # --------------------------------------------------------------------------- files

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from holte_ropa.model._base import (
+    UNKNOWN_OVER_TEXT,
     CountryCode,
     Email,
     Id,
@@ -27,6 +28,7 @@ from holte_ropa.model._base import (
     Unknown,
     _internal,
     _Model,
+    is_unknown,
 )
 
 # --------------------------------------------------------------------------- organisation
@@ -89,7 +91,7 @@ class NoticeMeta(_Model):
     """Metadata of the published privacy notice."""
 
     title: Text
-    version: NonEmpty | Unknown
+    version: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT]
     last_changed: _dt.date | Unknown
     change_announcement: Text
     """How changes to the notice are announced to data subjects."""
@@ -204,7 +206,7 @@ class Organisation(_Model):
 
     @field_validator("org_number")
     @classmethod
-    def _mod11(cls, value: str) -> str:
-        if value != "unknown" and not _mod11_ok(value):
+    def _mod11(cls, value: str | Unknown) -> str | Unknown:
+        if not is_unknown(value) and not _mod11_ok(value):
             raise ValueError(f"organisation number {value} fails the MOD11 check digit")
         return value

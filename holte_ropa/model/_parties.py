@@ -15,7 +15,17 @@ from pydantic import (
 )
 
 from holte_ropa.model._activities import Duration
-from holte_ropa.model._base import CountryCode, Id, NonEmpty, Text, Unknown, _internal, _Model
+from holte_ropa.model._base import (
+    UNKNOWN,
+    UNKNOWN_OVER_TEXT,
+    CountryCode,
+    Id,
+    NonEmpty,
+    Text,
+    Unknown,
+    _internal,
+    _Model,
+)
 
 # --------------------------------------------------------------------------- parties
 
@@ -43,7 +53,7 @@ class DataPrivacyFramework(_Model):
     """Art. 45: the US recipient is certified under the EU-US Data Privacy Framework."""
 
     mechanism: Literal["dpf"]
-    entry: str | Unknown = "unknown"
+    entry: Annotated[str | Unknown, UNKNOWN_OVER_TEXT] = UNKNOWN
     """The DPF list entry of the certified organisation."""
 
 
@@ -51,8 +61,10 @@ class StandardContractualClauses(_Model):
     """Art. 46(2)(c): Commission Implementing Decision (EU) 2021/914."""
 
     mechanism: Literal["scc"]
-    module: Literal[1, 2, 3, 4] | Unknown = "unknown"
-    tia: str | Unknown | None = Field(default=None, json_schema_extra={"x-internal": True})
+    module: Literal[1, 2, 3, 4] | Unknown = UNKNOWN
+    tia: Annotated[str | Unknown | None, UNKNOWN_OVER_TEXT] = Field(
+        default=None, json_schema_extra={"x-internal": True}
+    )
     """Reference to the transfer impact assessment."""
 
 
@@ -93,7 +105,9 @@ class PartyLocation(_Model):
 class DataProcessingAgreement(_Model):
     """Art. 28(3) agreement; its details are kept internal."""
 
-    reference: NonEmpty | Unknown = Field(json_schema_extra={"x-internal": True})
+    reference: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] = Field(
+        json_schema_extra={"x-internal": True}
+    )
     signed: _dt.date | Unknown | None = Field(default=None, json_schema_extra={"x-internal": True})
 
 
@@ -109,7 +123,7 @@ class Party(_Model):
     """Another organisation that receives or processes personal data."""
 
     id: Id
-    legal_name: NonEmpty | Unknown
+    legal_name: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT]
     trade_name: NonEmpty
     """The name people know; shown in the notice."""
     shown_as: Text | None = None
@@ -154,7 +168,7 @@ class Cookie(_Model):
     """A cookie or similar technology (local storage, pixel, SDK)."""
 
     id: Id
-    name: NonEmpty | Unknown
+    name: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT]
     provider: Id
     """The party that sets it, or the organisation's own id."""
     first_party: bool

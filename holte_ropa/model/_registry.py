@@ -26,6 +26,7 @@ from holte_ropa.model._models import (
     Organisation,
     Party,
     PartyLocation,
+    Recipients,
     RegistryData,
     RegistryFile,
     SecurityMeasure,
@@ -33,6 +34,7 @@ from holte_ropa.model._models import (
     TransferMechanism,
     Unknown,
     Waiver,
+    is_unknown,
 )
 from holte_ropa.model._reference import AdequacyDecision, ReferenceData, reference_data
 from holte_ropa.model._yaml import PathSegment, node_at, position_of
@@ -113,7 +115,12 @@ class Transfer:
 
 
 class Registry:
-    """A loaded record of processing activities; build it with ``load_registry``."""
+    """A loaded record of processing activities; build it with ``load_registry``.
+
+    Two registries are equal when their loaded data is equal (comments and file layout
+    are not data); equal registries hash equal, so a registry may key a dict or sit in a
+    set.
+    """
 
     def __init__(
         self,
@@ -237,13 +244,13 @@ class Registry:
                 (("security_measures", i), r, ("security_measure",))
                 for i, r in enumerate(activity.security_measures)
             ]
-            if not isinstance(activity.recipients, str):
+            if isinstance(activity.recipients, Recipients):
                 for group in ("processors", "controllers", "authorities"):
                     refs += [
                         (("recipients", group, i), r, party)
                         for i, r in enumerate(getattr(activity.recipients, group))
                     ]
-            if not isinstance(activity.retention, str):
+            if not is_unknown(activity.retention):
                 for i, rule in enumerate(activity.retention):
                     refs += [
                         (("retention", i, "categories", j), r, ("data_category",))
@@ -393,7 +400,7 @@ class Registry:
     def direct_parties(self, activity: Activity) -> list[str]:
         """Parties an activity names: recipients and joint controllers, in order."""
         found: list[str] = []
-        if not isinstance(activity.recipients, str):
+        if isinstance(activity.recipients, Recipients):
             r = activity.recipients
             found += [*r.processors, *r.controllers, *r.authorities]
         found += activity.joint_controllers
@@ -432,7 +439,7 @@ class Registry:
         for activity in self.activities.values():
             for party_id, via in self.parties_of(activity):
                 party = self.parties[party_id]
-                if isinstance(party.locations, str):
+                if is_unknown(party.locations):
                     continue
                 for loc in party.locations:
                     if self.reference.is_eea(loc.country):
@@ -474,7 +481,8 @@ class Registry:
         return isinstance(other, Registry) and self.data == other.data
 
     def __hash__(self) -> int:
-        return id(self)
+        # Equal registries (same data) must hash equal, so hash what __eq__ compares.
+        return hash(self.data)
 
     def __repr__(self) -> str:
         return (

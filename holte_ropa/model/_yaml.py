@@ -21,15 +21,24 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
-from yaml._yaml import CParser as _CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from holte_ropa.report._problems import Position, Problem
 
-__all__ = ["YamlDocument", "display_path", "node_at", "position_of", "read_yaml"]
+__all__ = [
+    "LIBYAML_MISSING",
+    "LibyamlMissingError",
+    "YamlDocument",
+    "display_path",
+    "libyaml_missing",
+    "node_at",
+    "position_of",
+    "read_yaml",
+]
 
 _T = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"
@@ -52,27 +61,52 @@ class YamlDocument:
     data: object
 
 
-class _Composer(_CParser):
-    """PyYAML's C composer with a resolver that leaves plain scalars untyped.
+LIBYAML_MISSING = (
+    "PyYAML was installed without libyaml, the C parser holte-ropa reads YAML with; "
+    "install libyaml (Debian: apt-get install libyaml-dev) and reinstall PyYAML "
+    "(pip install --force-reinstall --no-binary pyyaml pyyaml), or use a PyYAML wheel"
+)
+"""Why no YAML can be read: PyYAML's public ``CBaseLoader`` (libyaml) is absent."""
 
-    PyYAML resolves every scalar with YAML 1.1 regexes in Python while composing, which is
-    most of its cost and turns ``NO`` into False; we type plain scalars ourselves, once.
-    """
 
-    def descend_resolver(self, parent: object, index: object) -> None:
-        return None
+class LibyamlMissingError(RuntimeError):
+    """PyYAML has no libyaml, so no YAML can be read; the message says how to fix it."""
 
-    def ascend_resolver(self) -> None:
-        return None
 
-    def resolve(self, kind: type[Node], value: object, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            return _PLAIN if implicit[0] else _STR
-        return _SEQ if kind is SequenceNode else _MAP
+def libyaml_missing() -> bool:
+    """True when PyYAML was built without libyaml (``yaml.__with_libyaml__`` is false)."""
+    return not getattr(yaml, "__with_libyaml__", False) or not hasattr(yaml, "CBaseLoader")
+
+
+@cache
+def _composer_type(base: type[yaml.CBaseLoader]) -> type[yaml.CBaseLoader]:
+    class _Composer(base):  # type: ignore[valid-type,misc]
+        """PyYAML's C composer with a resolver that leaves plain scalars untyped.
+
+        PyYAML resolves every scalar with YAML 1.1 regexes in Python while composing,
+        which is most of its cost and turns ``NO`` into False; we type plain scalars
+        ourselves, once.
+        """
+
+        def descend_resolver(self, parent: object, index: object) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+        def resolve(self, kind: type[Node], value: object, implicit: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                return _PLAIN if implicit[0] else _STR
+            return _SEQ if kind is SequenceNode else _MAP
+
+    return _Composer
 
 
 def _compose(text: str) -> Node | None:
-    composer = _Composer(text)
+    """The node tree of ``text``; raises LibyamlMissingError without libyaml."""
+    if libyaml_missing():
+        raise LibyamlMissingError(LIBYAML_MISSING)
+    composer = _composer_type(yaml.CBaseLoader)(text)
     try:
         root: Node | None = composer.get_single_node()
         return root
@@ -123,6 +157,8 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
         )
     try:
         root = _compose(text)
+    except LibyamlMissingError as exc:
+        return Problem(Position(shown), "environment", str(exc))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)

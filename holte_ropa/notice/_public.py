@@ -21,9 +21,12 @@ from holte_ropa.model._models import (
     PartyRole,
     PublicTask,
     Purpose,
+    Recipients,
     Role,
     Text,
+    Unknown,
     VitalInterest,
+    is_unknown,
 )
 from holte_ropa.model._registry import Registry, Transfer
 from holte_ropa.notice._views import (
@@ -68,20 +71,20 @@ def _opt(text: Text | None, lang: Lang) -> Str | None:
     return None if text is None else _t(text, lang)
 
 
-def _known(value: Text | str, lang: Lang) -> Str:
+def _known(value: Text | Unknown, lang: Lang) -> Str:
     """A Text, or PENDING for ``unknown``."""
-    return PENDING if isinstance(value, str) else _t(value, lang)
+    return PENDING if is_unknown(value) else _t(value, lang)
 
 
-def _source(source: LegalSource | str) -> Str:
-    return PENDING if isinstance(source, str) else str(source)
+def _source(source: LegalSource | Unknown) -> Str:
+    return PENDING if is_unknown(source) else str(source)
 
 
 def _purpose(purpose: Purpose, lang: Lang) -> PurposeView:
     basis = purpose.legal_basis
     desc = _t(purpose.description, lang)
     dm = purpose.direct_marketing
-    if isinstance(basis, str):
+    if is_unknown(basis):
         return PurposeView(desc, "pending", None, direct_marketing=dm)
     point = _POINT[basis.basis]
     if isinstance(basis, Consent):
@@ -130,7 +133,7 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     country = country_name(transfer.country, lang)
     mechanism = transfer.mechanism
     decision = transfer.adequacy.decision if transfer.adequacy is not None else None
-    if mechanism is None or isinstance(mechanism, str):
+    if mechanism is None or is_unknown(mechanism):
         return SafeguardView(party, country, "pending")
     kind = mechanism.mechanism
     if kind in {"adequacy", "dpf"}:
@@ -164,9 +167,9 @@ def _recipients(
     """``reached`` is ``registry.parties_of(activity)``, computed once by the caller."""
     r = activity.recipients
     joint = _names(registry, activity.joint_controllers, lang)
-    if isinstance(r, str):
-        if r == "unknown":
-            return PENDING
+    if is_unknown(r):
+        return PENDING
+    if not isinstance(r, Recipients):  # recipients: none
         return RecipientsView(joint_controllers=joint) if joint else None
     direct = set(registry.direct_parties(activity))
     subs = [p for p, via in reached if via and p not in direct]
@@ -188,13 +191,13 @@ def _activity(
         _t(d.name, lang) for d in data if d.kind is DataKind.SPECIAL or d.kind is DataKind.CRIMINAL
     )
     sources: tuple[tuple[str, Str], ...] | Marker
-    if isinstance(activity.sources, str):
+    if is_unknown(activity.sources):
         sources = PENDING
     else:
         sources = tuple((s.kind, _t(s.description, lang)) for s in activity.sources)
     other = not isinstance(sources, Marker) and any(kind == "other" for kind, _ in sources)
     requirement: tuple[str, Str] | Marker | None
-    if isinstance(activity.requirement, str):
+    if is_unknown(activity.requirement):
         requirement = PENDING
     elif activity.requirement is None:
         requirement = None
@@ -204,7 +207,7 @@ def _activity(
             _t(activity.requirement.consequences, lang),
         )
     automated: tuple[bool, Str | None] | Marker | None
-    if isinstance(activity.automated_decisions, str):
+    if is_unknown(activity.automated_decisions):
         automated = PENDING
     elif activity.automated_decisions is None:
         automated = None
@@ -214,7 +217,7 @@ def _activity(
             _opt(activity.automated_decisions.logic, lang),
         )
     retention: tuple[RetentionView, ...] | Marker
-    if isinstance(activity.retention, str):
+    if is_unknown(activity.retention):
         retention = PENDING
     else:
         retention = tuple(
@@ -232,7 +235,7 @@ def _activity(
     pending_locations = tuple(
         registry.parties[p].name_in(lang)
         for p, _ in reached
-        if isinstance(registry.parties[p].locations, str)
+        if is_unknown(registry.parties[p].locations)
     )
     purposes = tuple(_purpose(p, lang) for p in activity.purposes)
     processor = activity.processor
@@ -279,7 +282,7 @@ def _activity(
 
 def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -> PartyView:
     countries: tuple[str, ...] | Marker
-    if isinstance(party.locations, str):
+    if is_unknown(party.locations):
         countries = PENDING
         safeguards: tuple[SafeguardView, ...] = ()
     else:
@@ -330,7 +333,7 @@ def _cookie(registry: Registry, cookie: Cookie, lang: Lang) -> CookieView:
     else:
         provider = org.trade_name or org.legal_name
     lifetime: Str
-    if cookie.lifetime == "unknown":
+    if is_unknown(cookie.lifetime):
         lifetime = PENDING
     elif cookie.lifetime == "session":
         lifetime = "session"
@@ -338,7 +341,7 @@ def _cookie(registry: Registry, cookie: Cookie, lang: Lang) -> CookieView:
         assert isinstance(cookie.lifetime, Duration)
         lifetime = duration_text(cookie.lifetime, lang)
     return CookieView(
-        name=PENDING if cookie.name == "unknown" else cookie.name,
+        name=PENDING if is_unknown(cookie.name) else cookie.name,
         provider=provider,
         first_party=cookie.first_party,
         purpose=_t(cookie.purpose, lang),
@@ -376,7 +379,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
     )
     dpo: tuple[str, ...] | Str
     appointed: bool | None
-    if isinstance(org.dpo, str):
+    if is_unknown(org.dpo):
         dpo, appointed = PENDING, None
     elif org.dpo.appointed:
         dpo = tuple(x for x in (org.dpo.name, org.dpo.email, org.dpo.phone) if x)
@@ -384,7 +387,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
     else:
         dpo, appointed = _t(org.dpo.reason_none, lang), False
     visiting: tuple[str, ...] | Marker | None
-    if isinstance(org.visiting_address, str):
+    if is_unknown(org.visiting_address):
         visiting = PENDING
     elif org.visiting_address is None:
         visiting = None
@@ -425,7 +428,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         title=_t(org.notice.title, lang),
         legal_name=org.legal_name,
         trade_name=org.trade_name,
-        org_number=PENDING if org.org_number == "unknown" else org.org_number,
+        org_number=PENDING if is_unknown(org.org_number) else org.org_number,
         postal_address=_address(
             org.postal_address.lines, org.postal_address.postal_code, org.postal_address.city
         ),
@@ -447,11 +450,9 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         ),
         complaints=_t(org.complaints, lang),
         change_announcement=_t(org.notice.change_announcement, lang),
-        version=PENDING if org.notice.version == "unknown" else org.notice.version,
+        version=PENDING if is_unknown(org.notice.version) else org.notice.version,
         last_changed=(
-            PENDING
-            if isinstance(org.notice.last_changed, str)
-            else org.notice.last_changed.isoformat()
+            PENDING if is_unknown(org.notice.last_changed) else org.notice.last_changed.isoformat()
         ),
         history=tuple(
             (h.version, h.date.isoformat(), _t(h.summary, lang)) for h in org.notice.history
@@ -480,6 +481,6 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         has_consent=any(v.consent for v in controller),
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),
-        recipients_pending=any(a.recipients == "unknown" for a in registry.activities.values()),
+        recipients_pending=any(is_unknown(a.recipients) for a in registry.activities.values()),
         bases_pending=any(p.basis == "pending" for v in controller for p in v.purposes),
     )

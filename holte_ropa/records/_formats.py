@@ -17,20 +17,22 @@ import csv
 import datetime as _dt
 import io
 import json
-import os
 import re
 import zipfile
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._labels import mechanism_code
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Duration,
     Party,
     PartyRole,
     Purpose,
     Text,
+    is_unknown,
 )
 from holte_ropa.model._registry import Registry, Transfer
 from holte_ropa.records._tables import Cell, RecordRole, RecordTable, record_table
@@ -112,9 +114,9 @@ _ORGANISATION_LABELS = {
 
 def _pinned_time(registry: Registry) -> _dt.datetime:
     """SOURCE_DATE_EPOCH if set, else the notice's last-changed date, else 1980-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).replace(tzinfo=None)
+    pinned = source_date_epoch()
+    if pinned is not None:
+        return pinned.replace(tzinfo=None)
     changed = registry.organisation.notice.last_changed
     if isinstance(changed, _dt.date):
         return _dt.datetime(changed.year, changed.month, changed.day)
@@ -174,7 +176,9 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
 def _repack(data: bytes, stamp: _dt.datetime) -> bytes:
     """Rewrite the zip with pinned times: openpyxl stamps entries and ``modified`` with now()."""
     when = max(stamp, _dt.datetime(1980, 1, 1)).timetuple()[:6]
-    pinned = f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp:%Y-%m-%dT%H:%M:%S}Z<'
+    # Only the element's text is replaced: its namespace declarations stay where the
+    # writer put them (on the element itself when openpyxl serialises through lxml).
+    pinned = f"{stamp:%Y-%m-%dT%H:%M:%S}Z<".encode()
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -187,7 +191,7 @@ def _repack(data: bytes, stamp: _dt.datetime) -> bytes:
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = re.sub(
-                    rb"<dcterms:modified [^>]*>[^<]*<", pinned.encode("utf-8"), content
+                    rb"(<dcterms:modified [^>]*>)[^<]*<", lambda m: m.group(1) + pinned, content
                 )
             target.writestr(entry, content)
     return out.getvalue()
@@ -303,7 +307,7 @@ def to_jsonld(registry: Registry) -> str:
             "dpv:hasContact": list(
                 dict.fromkeys([f"mailto:{org.email}", f"mailto:{org.privacy_contact}"])
             ),
-            "dct:identifier": org.org_number,
+            "dct:identifier": UNKNOWN.value if is_unknown(org.org_number) else org.org_number,
             "dpv:hasCountry": _ref(f"loc:{org.country}"),
         }
     ]
@@ -359,7 +363,7 @@ def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
         "dpv:hasName": party.trade_name,
         "rdfs:comment": _texts(party.service),
     }
-    if not isinstance(party.locations, str):
+    if not is_unknown(party.locations):
         node["dpv:hasCountry"] = _refs(f"loc:{loc.country}" for loc in party.locations)
     if party.engaged_by is None:
         return [node]
@@ -386,9 +390,7 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
         "dct:description": _texts(activity.description),
         "dpv:hasPurpose": [_purpose_node(a, p) for p in activity.purposes],
         "dpv:hasLegalBasis": _refs(
-            _BASIS[p.legal_basis.basis]
-            for p in activity.purposes
-            if not isinstance(p.legal_basis, str)
+            _BASIS[p.legal_basis.basis] for p in activity.purposes if not is_unknown(p.legal_basis)
         ),
         "dpv:hasPersonalData": [_ref(f"ropa:data/{d}") for d in activity.data_categories],
         "dpv:hasDataSubject": [_ref(f"ropa:subject/{s}") for s in activity.subject_categories],
@@ -423,7 +425,7 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
     transfers = registry.transfers_of(activity.id)
     if transfers:
         node["dpv:hasProcess"] = [_transfer_node(a, t) for t in transfers]
-    if not isinstance(activity.retention, str):
+    if not is_unknown(activity.retention):
         node["dpv:hasStorageCondition"] = [
             _storage_node(a, index, rule.duration, rule.description)
             for index, rule in enumerate(activity.retention)
@@ -457,7 +459,7 @@ def _purpose_node(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
         "@type": "dpv:Purpose",
         "dct:description": _texts(purpose.description),
     }
-    if not isinstance(purpose.legal_basis, str):
+    if not is_unknown(purpose.legal_basis):
         node["dpv:hasLegalBasis"] = _ref(_BASIS[purpose.legal_basis.basis])
     return node
 

@@ -14,6 +14,7 @@ from typing import Literal
 from holte_ropa.graph._graph import role_name
 from holte_ropa.graph._labels import safeguard, text
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Consent,
     Contract,
@@ -24,6 +25,7 @@ from holte_ropa.model._models import (
     RetentionRule,
     Role,
     VitalInterest,
+    is_unknown,
 )
 from holte_ropa.model._registry import Registry
 
@@ -152,7 +154,7 @@ _PROCESSOR_COLUMNS = (
 
 _WORDS: dict[str, dict[str, str]] = {
     "nb": {
-        "unknown": "ukjent, må bekreftes",
+        UNKNOWN.value: "ukjent, må bekreftes",
         "none": "ingen",
         "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
         "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
@@ -170,7 +172,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "eea_only": "ingen, bare EØS",
     },
     "en": {
-        "unknown": "unknown, to be confirmed",
+        UNKNOWN.value: "unknown, to be confirmed",
         "none": "none",
         "controller_title": "Record of processing activities, controller",
         "processor_title": "Record of processing activities, processor",
@@ -240,15 +242,15 @@ def _organisation(registry: Registry) -> dict[str, str]:
     org = registry.organisation
     dpo = org.dpo
     dpo_text = (
-        "unknown"
-        if isinstance(dpo, str)
+        UNKNOWN.value
+        if is_unknown(dpo)
         else ", ".join(x for x in (dpo.name, dpo.email, dpo.phone) if x)
         if dpo.appointed
         else "none"
     )
     return {
         "name": org.legal_name,
-        "org_number": org.org_number,
+        "org_number": UNKNOWN.value if is_unknown(org.org_number) else org.org_number,
         "address": ", ".join(
             [
                 *org.postal_address.lines,
@@ -274,10 +276,10 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
         recipients.append(entry)
     transfers = registry.transfers_of(activity.id)
     countries: tuple[str, ...] = tuple(dict.fromkeys(t.country for t in transfers))
-    unlocated = [p for p, _ in registry.parties_of(activity) if parties[p].locations == "unknown"]
+    unlocated = [p for p, _ in registry.parties_of(activity) if is_unknown(parties[p].locations)]
     if unlocated:
         names = ", ".join(parties[p].name_in(lang) for p in unlocated)
-        countries += (f"{names}: {w['unknown']}",)
+        countries += (f"{names}: {w[UNKNOWN.value]}",)
     safeguards = tuple(
         dict.fromkeys(
             f"{parties[t.party].name_in(lang)} → {t.country}: "
@@ -285,8 +287,8 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
             for t in transfers
         )
     )
-    if activity.recipients == "unknown":
-        recipient_cell: Cell = w["unknown"]
+    if is_unknown(activity.recipients):
+        recipient_cell: Cell = w[UNKNOWN.value]
     elif not recipients:
         recipient_cell = w["none"]
     else:
@@ -317,7 +319,7 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
 def _processor_cells(activity: Activity, lang: str) -> dict[str, Cell]:
     details = activity.processor
     if details is None:
-        unknown = _w(lang)["unknown"]
+        unknown = _w(lang)[UNKNOWN.value]
         return {"controllers": unknown, "agreement": unknown, "processing_categories": unknown}
     return {
         "controllers": text(details.controllers, lang),
@@ -339,19 +341,19 @@ def legal_basis_text(purpose: Purpose, lang: str) -> str:
     """ "legitimate interest (GDPR Art. 6(1)(f)): <the interest>", with what it rests on."""
     w = _w(lang)
     basis = purpose.legal_basis
-    if isinstance(basis, str):
-        return w["unknown"]
+    if is_unknown(basis):
+        return w[UNKNOWN.value]
     head = f"{w[basis.basis]} (GDPR {w['art']} 6(1)({_BASIS_POINT[basis.basis]}))"
     detail: str | None = None
     if isinstance(basis, LegitimateInterest):
-        detail = w["unknown"] if isinstance(basis.interest, str) else text(basis.interest, lang)
+        detail = w[UNKNOWN.value] if is_unknown(basis.interest) else text(basis.interest, lang)
     elif isinstance(basis, LegalObligation | PublicTask):
-        detail = w["unknown"] if isinstance(basis.source, str) else str(basis.source)
+        detail = w[UNKNOWN.value] if is_unknown(basis.source) else str(basis.source)
     elif isinstance(basis, Contract):
         detail = text(basis.contract, lang)
     elif isinstance(basis, VitalInterest):
         detail = text(basis.explanation, lang)
-    elif isinstance(basis, Consent) and not isinstance(basis.withdrawal, str):
+    elif isinstance(basis, Consent) and not is_unknown(basis.withdrawal):
         detail = text(basis.withdrawal, lang)
     return f"{head}: {detail}" if detail else head
 
@@ -367,8 +369,8 @@ def _special(activity: Activity, lang: str) -> Cell:
 
 
 def _retention(activity: Activity, lang: str) -> Cell:
-    if isinstance(activity.retention, str):
-        return _w(lang)["unknown"]
+    if is_unknown(activity.retention):
+        return _w(lang)[UNKNOWN.value]
     return tuple(_retention_rule(rule, lang) for rule in activity.retention)
 
 
@@ -381,8 +383,8 @@ def _retention_rule(rule: RetentionRule, lang: str) -> str:
 
 def _dpia(activity: Activity, lang: str) -> str:
     w = _w(lang)
-    if activity.dpia is None or activity.dpia.status == "unknown":
-        return w["unknown"]
+    if activity.dpia is None or is_unknown(activity.dpia.status):
+        return w[UNKNOWN.value]
     status = w[activity.dpia.status]
     if activity.dpia.date is not None:
         status += f" ({activity.dpia.date.isoformat()})"

@@ -2,7 +2,8 @@
 
 ``Position``, ``Problem`` and ``RegistryError`` describe input that cannot be used (exit
 2); ``Finding`` and ``Severity`` are what the rules report (exit 1 at ``--fail-on``).
-The reporters write findings as text, JSON, SARIF 2.1.0 and JUnit XML.
+The reporters write findings as text, JSON, SARIF 2.1.0 and JUnit XML;
+``render_report(fmt, ...)`` picks one of ``REPORT_FORMATS``.
 
 ``_problems`` and ``_findings`` import only the standard library and pydantic, so the
 loader at the bottom of the data flow may use them. The reporters need the rule
@@ -19,6 +20,12 @@ from holte_ropa.report._problems import Position, Problem, RegistryError
 
 if TYPE_CHECKING:
     from holte_ropa.report._reporters import (
+        REPORT_FORMATS as REPORT_FORMATS,
+    )
+    from holte_ropa.report._reporters import (
+        ReportFormat as ReportFormat,
+    )
+    from holte_ropa.report._reporters import (
         ReportOptions as ReportOptions,
     )
     from holte_ropa.report._reporters import (
@@ -26,6 +33,9 @@ if TYPE_CHECKING:
     )
     from holte_ropa.report._reporters import (
         failing as failing,
+    )
+    from holte_ropa.report._reporters import (
+        render_report as render_report,
     )
     from holte_ropa.report._reporters import (
         to_json as to_json,
@@ -41,21 +51,35 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "REPORT_FORMATS",
     "Finding",
     "Position",
     "Problem",
     "RegistryError",
+    "ReportFormat",
     "ReportOptions",
     "Severity",
     "count",
     "failing",
+    "render_report",
     "to_json",
     "to_junit",
     "to_sarif",
     "to_text",
 ]
 
-_LAZY = {"ReportOptions", "count", "failing", "to_json", "to_junit", "to_sarif", "to_text"}
+_LAZY = {
+    "REPORT_FORMATS",
+    "ReportFormat",
+    "ReportOptions",
+    "count",
+    "failing",
+    "render_report",
+    "to_json",
+    "to_junit",
+    "to_sarif",
+    "to_text",
+}
 
 
 def __getattr__(name: str) -> Any:

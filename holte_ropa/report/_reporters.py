@@ -10,12 +10,28 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 from xml.etree import ElementTree as ET
 
 from holte_ropa.report._findings import Finding, Severity
 from holte_ropa.rules import Rule
 
-__all__ = ["ReportOptions", "count", "failing", "to_json", "to_junit", "to_sarif", "to_text"]
+__all__ = [
+    "REPORT_FORMATS",
+    "ReportFormat",
+    "ReportOptions",
+    "count",
+    "failing",
+    "render_report",
+    "to_json",
+    "to_junit",
+    "to_sarif",
+    "to_text",
+]
+
+ReportFormat = Literal["text", "json", "sarif", "junit"]
+REPORT_FORMATS: tuple[ReportFormat, ...] = ("text", "json", "sarif", "junit")
+"""Every report format, the default (for people) first; ``render_report`` writes each."""
 
 TOOL_URI = "https://github.com/holte/holte-ropa"
 _SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,6 +48,30 @@ class ReportOptions:
     colour: bool = False
     registry: str = "registry"
     version: str = "0"
+
+
+def render_report(
+    fmt: str,
+    findings: Sequence[Finding],
+    rules: Sequence[Rule],
+    options: ReportOptions,
+    extra: dict[str, object] | None = None,
+) -> str:
+    """The report in ``fmt`` (one of :data:`REPORT_FORMATS`): the one place a format is
+    chosen, for ``check``, ``build`` and the library.
+
+    ``rules`` are the rules that ran (SARIF and JUnit list them); ``extra`` adds top-level
+    entries to the JSON report only. Raises ValueError for an unknown format.
+    """
+    if fmt == "text":
+        return to_text(findings, options)
+    if fmt == "json":
+        return to_json(findings, options, extra)
+    if fmt == "sarif":
+        return to_sarif(findings, rules, options)
+    if fmt == "junit":
+        return to_junit(findings, rules, options)
+    raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
 
 
 def failing(findings: Iterable[Finding], fail_on: Severity) -> list[Finding]:

@@ -1,31 +1,41 @@
-"""Running the rules: locate hits, apply waivers, and report the waivers themselves."""
+"""Running the rules: choose them, locate their hits, apply waivers, run the findings phase.
+
+The engine knows no rule by id: what a rule needs beyond the registry is metadata on the
+rule itself (its :data:`~holte_ropa.rules._framework.Phase`, ``waivable``, ``gives_way``,
+``report_data``).
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
-import os
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.model._models import Waiver
 from holte_ropa.model._registry import Registry
-from holte_ropa.report._findings import Finding, Severity
-from holte_ropa.rules._framework import Context, Hit, Rule, all_rules, get_rule
+from holte_ropa.report._findings import Finding
+from holte_ropa.rules._catalogue import all_rules, get_rule
+from holte_ropa.rules._framework import Context, Hit, Outcome, Rule, WaiverUse
 
-__all__ = ["WAIVER_RULE", "check", "default_today"]
+__all__ = ["UnknownRuleError", "check", "default_today", "report_data", "select_rules"]
 
-WAIVER_RULE = "R45"
-"""The rule that reports broken or expired waivers; it cannot itself be waived."""
-UNKNOWN_RULE = "R46"
-"""The rule that lists every fact recorded as unknown."""
+
+class UnknownRuleError(KeyError):
+    """``select`` or ``ignore`` names rules that do not exist; ``keys`` lists them."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        super().__init__(*keys)
+        self.keys = tuple(keys)
+
+    def __str__(self) -> str:
+        return f"unknown rule {', '.join(self.keys)}; see `holte-ropa rules`"
 
 
 def default_today() -> _dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).date()
-    return _dt.date.today()
+    pinned = source_date_epoch()
+    return pinned.date() if pinned is not None else _dt.date.today()
 
 
 @dataclass(slots=True)
@@ -35,6 +45,26 @@ class _WaiverState:
     rule: Rule | None
     expired: bool
     used: bool = False
+
+
+def select_rules(select: Collection[str] | None = None, ignore: Collection[str] = ()) -> list[Rule]:
+    """The rules a run uses, by number: ``select`` (all when empty) minus ``ignore``.
+
+    Both take rule ids or names (``R10``, ``10``, ``purpose-without-legal-basis``).
+    Raises :class:`UnknownRuleError` naming every key that is no rule.
+    """
+    unknown = [key for key in (*(select or ()), *ignore) if get_rule(key) is None]
+    if unknown:
+        raise UnknownRuleError(unknown)
+    wanted = {_rule_id(key) for key in select or ()}
+    dropped = {_rule_id(key) for key in ignore}
+    return [r for r in all_rules() if (not wanted or r.id in wanted) and r.id not in dropped]
+
+
+def _rule_id(key: str) -> str:
+    found = get_rule(key)
+    assert found is not None  # select_rules checked every key
+    return found.id
 
 
 def check(
@@ -47,53 +77,60 @@ def check(
 ) -> list[Finding]:
     """Every finding of every (selected) rule, waived ones included and marked.
 
-    ``select`` and ``ignore`` take rule ids or names. Findings are sorted by file, line,
-    column and rule, so the output is the same for the same registry and day.
+    ``select`` and ``ignore`` take rule ids or names (see :func:`select_rules`, whose
+    :class:`UnknownRuleError` this raises). Registry-phase rules run first, then the
+    findings-phase rules on their outcome. Findings are sorted by file, line, column and
+    rule, so the output is the same for the same registry and day.
     """
     context = Context(today=today or default_today(), lix_threshold=lix_threshold)
-    chosen = _choose(select, ignore)
+    chosen = select_rules(select, ignore)
     waivers = [
         _WaiverState(i, w, get_rule(w.rule), w.expires < context.today)
         for i, w in enumerate(registry.waivers)
     ]
     findings: list[Finding] = []
     for rule in chosen:
-        for hit in rule.check(registry, context):
-            findings.append(_finding(registry, rule, hit, waivers))
-    if any(r.id == WAIVER_RULE for r in chosen):
-        waiver_rule = get_rule(WAIVER_RULE)
-        assert waiver_rule is not None
-        for hit in _waiver_hits(waivers, {r.id for r in chosen}):
-            findings.append(_finding(registry, waiver_rule, hit, []))
-    return sorted(_without_repeated_unknowns(findings), key=lambda f: f.sort_key)
+        if rule.phase == "registry":
+            for hit in rule.check(registry, context):
+                findings.append(_finding(registry, rule, hit, waivers))
+    ran = frozenset(r.id for r in chosen)
+    for rule in chosen:
+        if rule.phase == "findings":
+            outcome = Outcome(
+                findings=tuple(findings),
+                waivers=tuple(
+                    WaiverUse(s.index, s.waiver, s.rule, s.expired, s.used) for s in waivers
+                ),
+                ran=ran,
+            )
+            for hit in rule.check(registry, context, outcome):
+                findings.append(_finding(registry, rule, hit, waivers))
+    return sorted(_without_redundant(findings, chosen), key=lambda f: f.sort_key)
 
 
-def _without_repeated_unknowns(findings: list[Finding]) -> list[Finding]:
-    """Drop an unknown-fact finding where a more specific rule already reports that field.
+def report_data(registry: Registry, rules: Sequence[Rule]) -> dict[str, object] | None:
+    """The extra JSON report entries of the rules that ran, in rule order; None if none."""
+    extra: dict[str, object] = {}
+    for rule in rules:
+        if rule.report_data is not None:
+            extra.update(rule.report_data(registry))
+    return extra or None
 
-    R46 lists every unknown so none is forgotten; when, say, R21 already says the DPA
-    reference is unknown at the same place, a second line adds noise, not information.
+
+def _without_redundant(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
+    """Drop a finding of a rule that gives way where another rule reports the same place.
+
+    The unknown-fact rule lists every unknown so none is forgotten; when, say, the
+    processor rule already says the DPA reference is unknown at the same place, a second
+    line adds noise, not information.
     """
-    taken = {(f.file, f.line, f.column) for f in findings if f.rule != UNKNOWN_RULE}
+    yielding = {r.id for r in rules if r.gives_way}
+    if not yielding:
+        return findings
+    taken = {(f.file, f.line, f.column) for f in findings if f.rule not in yielding}
     return [
-        f for f in findings if f.rule != UNKNOWN_RULE or (f.file, f.line, f.column) not in taken
+        f for f in findings if f.rule not in yielding or (f.file, f.line, f.column) not in taken
     ]
-
-
-def _choose(select: Collection[str] | None, ignore: Collection[str]) -> list[Rule]:
-    rules = all_rules()
-    if select:
-        wanted = {_rule_id(s) for s in select}
-        rules = [r for r in rules if r.id in wanted]
-    dropped = {_rule_id(s) for s in ignore}
-    return [r for r in rules if r.id not in dropped]
-
-
-def _rule_id(key: str) -> str:
-    found = get_rule(key)
-    if found is None:
-        raise KeyError(key)
-    return found.id
 
 
 def _finding(registry: Registry, rule: Rule, hit: Hit, waivers: list[_WaiverState]) -> Finding:
@@ -104,7 +141,7 @@ def _finding(registry: Registry, rule: Rule, hit: Hit, waivers: list[_WaiverStat
     else:
         position = registry.locate(hit.entity, *hit.path)
     waived_by = None
-    if rule.id != WAIVER_RULE:
+    if rule.waivable:
         for state in waivers:
             if state.rule is rule and state.waiver.entity in (None, hit.entity):
                 state.used = True
@@ -124,55 +161,3 @@ def _finding(registry: Registry, rule: Rule, hit: Hit, waivers: list[_WaiverStat
         waived=waived_by is not None,
         waiver_reason=waived_by.reason if waived_by else None,
     )
-
-
-def _waiver_hits(waivers: list[_WaiverState], ran: set[str]) -> list[Hit]:
-    hits: list[Hit] = []
-    for state in waivers:
-        w = state.waiver
-        if state.rule is None:
-            hits.append(
-                Hit(
-                    None,
-                    ("rule",),
-                    f"the waiver names rule '{w.rule}', which does not exist; use an id "
-                    "from `holte-ropa rules`",
-                    f"unntaket viser til regel '{w.rule}', som ikke finnes; bruk en id fra "
-                    "`holte-ropa rules`",
-                    waiver_index=state.index,
-                )
-            )
-        elif not w.reason.strip():
-            hits.append(
-                Hit(
-                    None,
-                    ("reason",),
-                    "the waiver gives no reason; say why the finding is accepted",
-                    "unntaket mangler begrunnelse; skriv hvorfor funnet godtas",
-                    waiver_index=state.index,
-                )
-            )
-        elif state.expired:
-            hits.append(
-                Hit(
-                    None,
-                    ("expires",),
-                    f"the waiver of {state.rule.id} expired on {w.expires.isoformat()}; its "
-                    "findings are back: fix them or renew the waiver with a new approval",
-                    f"unntaket for {state.rule.id} utløp {w.expires.isoformat()}; funnene "
-                    "gjelder igjen: rett dem eller forny unntaket med ny godkjenning",
-                    waiver_index=state.index,
-                )
-            )
-        elif not state.used and state.rule.id in ran:
-            hits.append(
-                Hit(
-                    None,
-                    ("rule",),
-                    f"the waiver of {state.rule.id} matches no finding; remove it",
-                    f"unntaket for {state.rule.id} treffer ingen funn; fjern det",
-                    severity=Severity.INFO,
-                    waiver_index=state.index,
-                )
-            )
-    return hits

@@ -4,6 +4,9 @@ Modelled on ruff and yamllint: every rule has an id, a kebab-case name, a severi
 exact legal references, a rationale ("why it matters"), a fix, and a violating and a
 fixed YAML example. The examples are real registry files and double as the rule's tests.
 Adding a rule touches one module: define the function and decorate it.
+
+This module imports no rule module: :mod:`._catalogue` discovers them and lists the
+rules, so the rule modules (which import the decorator from here) form no cycle.
 """
 
 from __future__ import annotations
@@ -11,15 +14,27 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-from holte_ropa.report._findings import Severity
+from holte_ropa.report._findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from holte_ropa.model._models import Waiver
     from holte_ropa.model._registry import Registry
     from holte_ropa.model._yaml import PathSegment
 
-__all__ = ["Context", "Hit", "Rule", "all_rules", "get_rule", "rule"]
+__all__ = [
+    "Check",
+    "Context",
+    "Hit",
+    "Outcome",
+    "Phase",
+    "ReportData",
+    "Rule",
+    "WaiverUse",
+    "registered",
+    "rule",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +63,45 @@ class Hit:
     """Set when the hit is about a waiver itself (located at that waiver)."""
 
 
-Check = Callable[["Registry", Context], Iterable[Hit]]
+Check = Callable[..., Iterable[Hit]]
+"""A rule's check: ``(registry, context)`` for the registry phase, ``(registry, context,
+outcome)`` for the findings phase (see :data:`Phase`)."""
+
+ReportData = Callable[["Registry"], dict[str, object]]
+"""Extra top-level entries a rule adds to the JSON report when it runs, e.g. the figures
+its findings are computed from."""
+
+Phase = Literal["registry", "findings"]
+"""When a rule runs. ``registry``: on the registry alone. ``findings``: after every
+registry rule, on their findings and on how each waiver matched them (rules about the
+record's own bookkeeping, such as broken waivers)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverUse:
+    """One waiver of the registry and what it did in this run."""
+
+    index: int
+    """Its position in the registry's waivers (findings about it are located there)."""
+    waiver: Waiver
+    rule: Rule | None
+    """The rule it names; None when no rule has that id or name."""
+    expired: bool
+    """Its ``expires`` date lies before the day the checks judge on."""
+    used: bool
+    """A finding of its rule (and entity) was reported, waived by it or not."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a findings-phase rule receives: the registry rules' findings and waivers."""
+
+    findings: tuple[Finding, ...]
+    """Every finding of the registry-phase rules, waived ones included, unsorted."""
+    waivers: tuple[WaiverUse, ...]
+    """Every waiver of the registry, in registry order."""
+    ran: frozenset[str]
+    """The ids of the rules that run (after ``select`` and ``ignore``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +125,15 @@ class Rule:
     check: Check = field(repr=False, compare=False)
     judgement: bool = False
     """True when the law leaves room for judgement: findings explain it."""
+    phase: Phase = "registry"
+    """When the rule runs; see :data:`Phase`."""
+    waivable: bool = True
+    """False for a rule about waivers themselves: a waiver cannot hide it."""
+    gives_way: bool = False
+    """True for a catch-all rule: its finding is dropped where another rule already
+    reports the same file:line:column (a second line there adds noise, not information)."""
+    report_data: ReportData | None = field(default=None, repr=False, compare=False)
+    """Extra entries for the JSON report when the rule runs; see :data:`ReportData`."""
 
     @property
     def area(self) -> str:
@@ -80,6 +142,9 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+"""Every rule registered so far, by id; :mod:`._catalogue` makes it complete."""
+
+_C = TypeVar("_C", bound=Check)
 
 
 def rule(
@@ -94,10 +159,20 @@ def rule(
     bad: str,
     good: str,
     judgement: bool = False,
-) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a new rule."""
+    phase: Phase = "registry",
+    waivable: bool = True,
+    gives_way: bool = False,
+    report_data: ReportData | None = None,
+) -> Callable[[_C], _C]:
+    """Register the decorated function as the check of a new rule.
 
-    def register(check: Check) -> Check:
+    mutmut skips decorated functions, so a module under mutation testing keeps the body
+    in an undecorated ``_check_*`` function that the decorated one returns the result of.
+
+    Raises ValueError when the id or the name is registered twice.
+    """
+
+    def register(check: _C) -> _C:
         if id in _RULES:
             raise ValueError(f"rule id {id} registered twice")
         if any(r.name == name for r in _RULES.values()):
@@ -114,31 +189,16 @@ def rule(
             good=good,
             check=check,
             judgement=judgement,
+            phase=phase,
+            waivable=waivable,
+            gives_way=gives_way,
+            report_data=report_data,
         )
         return check
 
     return register
 
 
-def _ensure_loaded() -> None:
-    # Importing the rule modules registers their rules.
-    from holte_ropa.rules import _catalogue  # noqa: F401
-
-
-def all_rules() -> list[Rule]:
-    """Every registered rule, ordered by number."""
-    _ensure_loaded()
-    return sorted(_RULES.values(), key=lambda r: (len(r.id), r.id))
-
-
-def get_rule(key: str) -> Rule | None:
-    """A rule by id (R10, r10, 10) or by name."""
-    _ensure_loaded()
-    wanted = key.strip()
-    if wanted.isdigit():
-        wanted = f"R{int(wanted):02d}"
-    wanted_upper = wanted.upper()
-    for candidate in _RULES.values():
-        if candidate.id == wanted_upper or candidate.name == wanted.lower():
-            return candidate
-    return None
+def registered() -> dict[str, Rule]:
+    """The rules registered so far, by id (the catalogue imports every rule module)."""
+    return _RULES

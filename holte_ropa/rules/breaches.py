@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from holte_ropa.model._unknown import is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
@@ -96,22 +97,17 @@ def breach_open(registry: Registry, context: Context) -> Iterator[Hit]:
         yield Hit(breach.id, (), en, nb)
 
 
-def _is_unknown(value: object) -> bool:
-    """The one unknown check of this module (the literal ``unknown`` of the record)."""
-    return isinstance(value, str) and value == "unknown"
-
-
 def _missing(breach: Breach) -> tuple[list[str], list[str]]:
     """What Art. 33(5) asks for that the entry still says is unknown, in English and bokmål."""
     en: list[str] = []
     nb: list[str] = []
     for name, in_en, in_nb in _PARTS:
-        if _is_unknown(getattr(breach, name)):
+        if is_unknown(getattr(breach, name)):
             en.append(in_en)
             nb.append(in_nb)
     for name, in_en, in_nb in _TOLD:
         value = getattr(breach, name)
-        if value is not None and (_is_unknown(value) or _is_unknown(value.notified)):
+        if value is not None and (is_unknown(value) or is_unknown(value.notified)):
             en.append(in_en)
             nb.append(in_nb)
     return en, nb
@@ -125,7 +121,7 @@ def _late(registry: Registry, breach: Breach, context: Context) -> str | None:
     if authority is None:
         return None
     due = deadline(breach.discovered, registry.organisation.time_zone).due
-    if isinstance(authority, str) or _is_unknown(authority.notified):  # str: unknown
+    if is_unknown(authority) or is_unknown(authority.notified):
         return due.isoformat() if due.date() < context.today else None
     late_notice = authority.notified is True and authority.at is not None and authority.at > due
     return due.isoformat() if late_notice and not authority.reason else None

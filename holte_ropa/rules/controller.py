@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.model._models import Address, DpiaCriterion
+from holte_ropa.model._models import UNKNOWN, Address, DpiaCriterion, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from holte_ropa.model._yaml import PathSegment
 
 
-_PLACEHOLDERS = frozenset({"", "-", "?", "n/a", "na", "tbd", "tba", "todo", "xxx", "unknown"})
+_PLACEHOLDERS = frozenset({"", "-", "?", "n/a", "na", "tbd", "tba", "todo", "xxx", UNKNOWN.value})
 """Values people type while a fact is missing; none of them names or reaches anyone."""
 
 _ADDRESS_LABELS = {
@@ -90,7 +90,7 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
                     f"organisasjonens {label_nb} har en plassholder '{value}'; oppgi den "
                     "riktige adressen",
                 )
-    if org.org_number == "unknown":
+    if is_unknown(org.org_number):
         yield Hit(
             None,
             ("org_number",),
@@ -134,7 +134,7 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
 )
 def dpo_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
     dpo = registry.organisation.dpo
-    if dpo == "unknown":
+    if is_unknown(dpo):
         yield Hit(
             None,
             ("dpo",),

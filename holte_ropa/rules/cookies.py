@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.model._models import CookieCategory
+from holte_ropa.model._models import CookieCategory, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
@@ -190,7 +190,7 @@ def marketing_cookie_provider_unknown(registry: Registry, context: Context) -> I
                 f"eller felles behandlingsansvarlig i '{cookie.activity}', så "
                 "overføringene er ukjente",
             )
-        elif party.locations == "unknown":
+        elif is_unknown(party.locations):
             yield Hit(
                 c,
                 ("provider",),

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from holte_ropa.model._models import UNKNOWN, is_unknown
 from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
-from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.rules._framework import Context, Hit, Outcome, rule
 from holte_ropa.rules._model_walk import walk_fields
 
 if TYPE_CHECKING:
@@ -48,14 +49,57 @@ waivers:
     approved_by: CEO
     expires: 2099-12-31
 """,
+    phase="findings",
+    waivable=False,
 )
-def broken_waiver(registry: Registry, context: Context) -> Iterator[Hit]:
-    # The engine reports waivers, since only it knows which findings each one matched.
-    return iter(())
+def broken_waiver(registry: Registry, context: Context, outcome: Outcome) -> Iterator[Hit]:
+    # A findings-phase rule: only after the other rules ran is it known which findings
+    # each waiver matched.
+    for use in outcome.waivers:
+        w = use.waiver
+        if use.rule is None:
+            yield Hit(
+                None,
+                ("rule",),
+                f"the waiver names rule '{w.rule}', which does not exist; use an id "
+                "from `holte-ropa rules`",
+                f"unntaket viser til regel '{w.rule}', som ikke finnes; bruk en id fra "
+                "`holte-ropa rules`",
+                waiver_index=use.index,
+            )
+        elif not w.reason.strip():
+            yield Hit(
+                None,
+                ("reason",),
+                "the waiver gives no reason; say why the finding is accepted",
+                "unntaket mangler begrunnelse; skriv hvorfor funnet godtas",
+                waiver_index=use.index,
+            )
+        elif use.expired:
+            yield Hit(
+                None,
+                ("expires",),
+                f"the waiver of {use.rule.id} expired on {w.expires.isoformat()}; its "
+                "findings are back: fix them or renew the waiver with a new approval",
+                f"unntaket for {use.rule.id} utløp {w.expires.isoformat()}; funnene "
+                "gjelder igjen: rett dem eller forny unntaket med ny godkjenning",
+                waiver_index=use.index,
+            )
+        elif not use.used and use.rule.id in outcome.ran:
+            yield Hit(
+                None,
+                ("rule",),
+                f"the waiver of {use.rule.id} matches no finding; remove it",
+                f"unntaket for {use.rule.id} treffer ingen funn; fjern det",
+                severity=Severity.INFO,
+                waiver_index=use.index,
+            )
 
 
-def _is_unknown(value: object) -> bool:
-    return value.__class__ is str and value == "unknown"
+def _unconfirmed(value: object) -> bool:
+    """The marker, or its word typed into a plain-text field that has no marker (e.g.
+    ``trade_name: unknown``): either way the record does not state the fact."""
+    return value is UNKNOWN or (value.__class__ is str and value == UNKNOWN.value)
 
 
 _WHO_DEFAULT = ("the privacy officer", "personvernansvarlig")
@@ -97,6 +141,7 @@ def _label(root: BaseModel, path: tuple[PathSegment, ...]) -> str:
         "officer. Every field of every model is walked, internal ones included."
     ),
     fix="Find out the fact and record it; ask the person the finding names.",
+    gives_way=True,
     bad="""\
 parties:
   - id: mailer
@@ -119,7 +164,7 @@ parties:
 """,
 )
 def unconfirmed_fact(registry: Registry, context: Context) -> Iterator[Hit]:
-    for field in walk_fields(registry, _is_unknown):
+    for field in walk_fields(registry, _unconfirmed):
         if field.name == "id":
             continue
         label = _label(field.root, field.path)
@@ -176,7 +221,7 @@ def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         data.update(activity.data_categories)
         subjects.update(activity.subject_categories)
-        if not isinstance(activity.retention, str):
+        if not is_unknown(activity.retention):
             for retention in activity.retention:
                 data.update(retention.categories)
     for category in registry.data_categories.values():

@@ -1,4 +1,8 @@
-"""Lawfulness of processing: GDPR Art. 6, 7, 9, 10 and 21."""
+"""Lawfulness of processing: GDPR Art. 6, 7, 9, 10 and 21.
+
+Each rule's check is an undecorated ``_check_*`` function that the decorated, registered
+function calls: mutmut does not mutate decorated functions (scripts/mutation.sh).
+"""
 
 from __future__ import annotations
 
@@ -15,8 +19,10 @@ from holte_ropa.model._models import (
     LegitimateInterest,
     PublicTask,
     Purpose,
+    Recipients,
     Right,
     SubjectCategory,
+    is_unknown,
 )
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
@@ -66,9 +72,13 @@ activities:
 """,
 )
 def purpose_without_legal_basis(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_purpose_without_legal_basis(registry, context)
+
+
+def _check_purpose_without_legal_basis(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         for index, purpose in enumerate(activity.purposes):
-            if purpose.legal_basis == "unknown":
+            if is_unknown(purpose.legal_basis):
                 yield Hit(
                     activity.id,
                     ("purposes", index, "legal_basis"),
@@ -151,9 +161,13 @@ activities:
 """,
 )
 def consent_without_withdrawal(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_consent_without_withdrawal(registry, context)
+
+
+def _check_consent_without_withdrawal(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity, index, purpose in _purposes_on(registry, Consent):
         assert isinstance(purpose.legal_basis, Consent)
-        if purpose.legal_basis.withdrawal == "unknown":
+        if is_unknown(purpose.legal_basis.withdrawal):
             yield Hit(
                 activity.id,
                 _basis_path(index, "withdrawal"),
@@ -217,9 +231,13 @@ activities:
 """,
 )
 def consent_without_proof(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_consent_without_proof(registry, context)
+
+
+def _check_consent_without_proof(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity, index, purpose in _purposes_on(registry, Consent):
         assert isinstance(purpose.legal_basis, Consent)
-        if purpose.legal_basis.proof in (None, "unknown"):
+        if purpose.legal_basis.proof is None or is_unknown(purpose.legal_basis.proof):
             yield Hit(
                 activity.id,
                 _basis_path(index, "proof"),
@@ -286,11 +304,17 @@ activities:
     judgement=True,
 )
 def legitimate_interest_without_assessment(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_legitimate_interest_without_assessment(registry, context)
+
+
+def _check_legitimate_interest_without_assessment(
+    registry: Registry, context: Context
+) -> Iterator[Hit]:
     for activity, index, purpose in _purposes_on(registry, LegitimateInterest):
         basis = purpose.legal_basis
         assert isinstance(basis, LegitimateInterest)
         where = f"'{purpose.id}' in '{activity.id}'"
-        if basis.interest == "unknown":
+        if is_unknown(basis.interest):
             yield Hit(
                 activity.id,
                 _basis_path(index, "interest"),
@@ -298,7 +322,7 @@ def legitimate_interest_without_assessment(registry: Registry, context: Context)
                 f"den berettigede interessen bak '{purpose.id}' i '{activity.id}' er ikke oppgitt",
             )
         test = basis.balancing_test
-        if test is None or test == "unknown":
+        if test is None or is_unknown(test):
             yield Hit(
                 activity.id,
                 _basis_path(index, "balancing_test"),
@@ -367,6 +391,10 @@ activities:
 """,
 )
 def objection_right_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_objection_right_not_stated(registry, context)
+
+
+def _check_objection_right_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity, index, purpose in _purposes_on(registry, LegitimateInterest, PublicTask):
         basis = purpose.legal_basis
         assert isinstance(basis, LegitimateInterest | PublicTask)
@@ -449,6 +477,12 @@ activities:
 def direct_marketing_without_objection_or_consent(
     registry: Registry, context: Context
 ) -> Iterator[Hit]:
+    return _check_direct_marketing_without_objection_or_consent(registry, context)
+
+
+def _check_direct_marketing_without_objection_or_consent(
+    registry: Registry, context: Context
+) -> Iterator[Hit]:
     marketing: list[str] = []
     for activity in registry.activities.values():
         for index, purpose in enumerate(activity.purposes):
@@ -458,7 +492,7 @@ def direct_marketing_without_objection_or_consent(
             basis = purpose.legal_basis
             if not purpose.electronic_marketing or purpose.existing_customer_exception:
                 continue
-            if basis == "unknown" or isinstance(basis, Consent):
+            if is_unknown(basis) or isinstance(basis, Consent):
                 continue
             yield Hit(
                 activity.id,
@@ -528,10 +562,14 @@ activities:
 """,
 )
 def legal_obligation_without_statute(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_legal_obligation_without_statute(registry, context)
+
+
+def _check_legal_obligation_without_statute(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity, index, purpose in _purposes_on(registry, LegalObligation, PublicTask):
         basis = purpose.legal_basis
         assert isinstance(basis, LegalObligation | PublicTask)
-        if basis.source == "unknown":
+        if is_unknown(basis.source):
             yield Hit(
                 activity.id,
                 _basis_path(index, "source"),
@@ -601,6 +639,10 @@ activities:
 """,
 )
 def special_data_without_condition(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_special_data_without_condition(registry, context)
+
+
+def _check_special_data_without_condition(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         special_reported = criminal_reported = False
         for index, category_id in enumerate(activity.data_categories):
@@ -691,6 +733,10 @@ activities:
 """,
 )
 def national_id_without_justification(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_national_id_without_justification(registry, context)
+
+
+def _check_national_id_without_justification(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         if activity.national_id_justification is not None:
             continue
@@ -771,6 +817,10 @@ activities:
     judgement=True,
 )
 def consent_under_imbalance_of_power(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_consent_under_imbalance_of_power(registry, context)
+
+
+def _check_consent_under_imbalance_of_power(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         dependent = [
             registry.subject_categories[s]
@@ -896,9 +946,15 @@ parties:
 def requested_disclosure_on_legitimate_interest(
     registry: Registry, context: Context
 ) -> Iterator[Hit]:
+    return _check_requested_disclosure_on_legitimate_interest(registry, context)
+
+
+def _check_requested_disclosure_on_legitimate_interest(
+    registry: Registry, context: Context
+) -> Iterator[Hit]:
     for activity in registry.activities.values():
         recipients = activity.recipients
-        if isinstance(recipients, str) or not recipients.controllers:
+        if not isinstance(recipients, Recipients) or not recipients.controllers:
             continue
         names = ", ".join(recipients.controllers)
         for index, purpose in enumerate(activity.purposes):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.model._models import Party, PartyRole, Role
+from holte_ropa.model._models import Party, PartyRole, Recipients, Role, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
@@ -104,7 +104,7 @@ def processor_without_agreement(registry: Registry, context: Context) -> Iterato
                 f"the {noun_en} '{party.id}' has no data processing agreement on record",
                 f"{noun_nb} '{party.id}' har ingen registrert databehandleravtale",
             )
-        elif party.dpa.reference == "unknown":
+        elif is_unknown(party.dpa.reference):
             yield Hit(
                 party.id,
                 ("dpa", "reference"),
@@ -265,7 +265,7 @@ def sub_processor_not_authorised(registry: Registry, context: Context) -> Iterat
         if party.role is not PartyRole.SUB_PROCESSOR:
             continue
         authorisation = party.authorisation
-        if authorisation is None or authorisation == "unknown":
+        if authorisation is None or is_unknown(authorisation):
             yield Hit(
                 party.id,
                 ("authorisation",),
@@ -501,7 +501,7 @@ def misreferenced_or_unused_party(registry: Registry, context: Context) -> Itera
         groups: list[tuple[str, tuple[str, ...], tuple[PathSegment, ...]]] = [
             ("joint_controllers", activity.joint_controllers, ("joint_controllers",))
         ]
-        if not isinstance(activity.recipients, str):
+        if isinstance(activity.recipients, Recipients):
             groups += [
                 (g, getattr(activity.recipients, g), ("recipients", g))
                 for g in ("processors", "controllers", "authorities")

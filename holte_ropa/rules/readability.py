@@ -11,6 +11,14 @@ from holte_ropa.rules._framework import Context, Hit, rule
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
 
+
+def _figures(registry: Registry) -> dict[str, object]:
+    """The LIX figures of every section, for the JSON report (never the public page)."""
+    from holte_ropa.notice._readability import readability_report
+
+    return {"readability": readability_report(registry)}
+
+
 _LANG_NAME = {"nb": ("bokmål", "bokmål"), "en": ("English", "engelsk")}
 
 
@@ -48,6 +56,7 @@ activities:
     role: controller
     recipients: none
 """,  # noqa: E501
+    report_data=_figures,
 )
 def notice_hard_to_read(registry: Registry, context: Context) -> Iterator[Hit]:
     # Rendering needs jinja2; import it only when the rule runs.

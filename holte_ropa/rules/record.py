@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.model._models import Activity, Role
+from holte_ropa.model._models import Activity, Recipients, Role, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
@@ -28,7 +28,7 @@ def _controller_activities(registry: Registry) -> Iterator[Activity]:
 
 def _reference_path(activity: Activity, party_id: str) -> tuple[PathSegment, ...]:
     """Where the activity names a party: its recipients entry, or its joint controllers."""
-    if not isinstance(activity.recipients, str):
+    if isinstance(activity.recipients, Recipients):
         for group in _RECIPIENT_GROUPS:
             names: tuple[str, ...] = getattr(activity.recipients, group)
             if party_id in names:
@@ -41,7 +41,7 @@ def _reference_path(activity: Activity, party_id: str) -> tuple[PathSegment, ...
 def _unlocated_parties(registry: Registry, activity: Activity) -> Iterator[Hit]:
     """Parties reaching the activity's data whose countries nobody has recorded."""
     for party_id, via in registry.parties_of(activity):
-        if registry.parties[party_id].locations != "unknown":
+        if not is_unknown(registry.parties[party_id].locations):
             continue
         through_en = f" (through {' -> '.join(via)})" if via else ""
         through_nb = f" (via {' -> '.join(via)})" if via else ""
@@ -221,7 +221,7 @@ activities:
 def recipients_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in _controller_activities(registry):
         recipients = activity.recipients
-        if recipients == "unknown":
+        if is_unknown(recipients):
             yield Hit(
                 activity.id,
                 ("recipients",),
@@ -362,7 +362,7 @@ activities:
 )
 def retention_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in _controller_activities(registry):
-        if activity.retention == "unknown":
+        if is_unknown(activity.retention):
             yield Hit(
                 activity.id,
                 ("retention",),
@@ -502,7 +502,7 @@ def incomplete_processor_record(registry: Registry, context: Context) -> Iterato
                 f"databehandleraktiviteten '{activity.id}' oppgir ikke behandlingsansvarlige, "
                 "avtale eller kategorier av behandling (`processor:`)",
             )
-        if activity.recipients == "unknown":
+        if is_unknown(activity.recipients):
             yield Hit(
                 activity.id,
                 ("recipients",),

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.model._models import Activity, Consent, Duration, LegalObligation, Trigger
+from holte_ropa.model._models import (
+    Activity,
+    Consent,
+    Duration,
+    LegalObligation,
+    Trigger,
+    is_unknown,
+)
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 
@@ -15,7 +22,7 @@ if TYPE_CHECKING:
 
 def _consent_only(activity: Activity) -> bool:
     """True when every purpose with a settled basis rests on consent, and one does."""
-    bases = [b for b in activity.legal_bases() if b != "unknown"]
+    bases = [b for b in activity.legal_bases() if not is_unknown(b)]
     return bool(bases) and all(isinstance(b, Consent) for b in bases)
 
 
@@ -73,7 +80,7 @@ activities:
 def indefinite_retention(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         a = activity.id
-        if activity.retention == "unknown":
+        if is_unknown(activity.retention):
             yield Hit(
                 a,
                 ("retention",),
@@ -83,7 +90,7 @@ def indefinite_retention(registry: Registry, context: Context) -> Iterator[Hit]:
             continue
         for index, retention in enumerate(activity.retention):
             path = ("retention", index)
-            if retention.duration == "unknown":
+            if is_unknown(retention.duration):
                 yield Hit(
                     a,
                     (*path, "duration"),
@@ -100,7 +107,7 @@ def indefinite_retention(registry: Registry, context: Context) -> Iterator[Hit]:
                         f"'{a}' lagrer til samtykket trekkes tilbake, men ikke alle formålene "
                         "bygger på samtykke",
                     )
-            elif retention.trigger in (None, "unknown"):
+            elif retention.trigger is None or is_unknown(retention.trigger):
                 yield Hit(
                     a,
                     (*path, "trigger"),
@@ -164,7 +171,7 @@ activities:
 )
 def retention_beyond_legal_source(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
-        if isinstance(activity.retention, str):
+        if is_unknown(activity.retention):
             continue
         a = activity.id
         bases = activity.legal_bases()

@@ -2,6 +2,9 @@
 
 Transfers are computed by the Registry from party countries and the dated reference data,
 never typed by hand, so these rules judge every country a party reaches.
+
+Each rule's check is an undecorated ``_check_*`` function that the decorated, registered
+function calls: mutmut does not mutate decorated functions (scripts/mutation.sh).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from holte_ropa.model._models import (
     Party,
     PartyLocation,
     StandardContractualClauses,
+    is_unknown,
+    known,
 )
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
@@ -49,7 +54,7 @@ def _reached(registry: Registry) -> Iterator[_Reached]:
         key = (transfer.party, transfer.country, transfer.access)
         by_key.setdefault(key, []).append(transfer.activity)
     for party in registry.parties.values():
-        if isinstance(party.locations, str):
+        if is_unknown(party.locations):
             continue
         for index, location in enumerate(party.locations):
             activities = by_key.get((party.id, location.country, location.access))
@@ -112,8 +117,12 @@ activities:
 """,
 )
 def transfer_without_mechanism(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_transfer_without_mechanism(registry, context)
+
+
+def _check_transfer_without_mechanism(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
-        if reached.location.mechanism not in (None, "unknown"):
+        if known(reached.location.mechanism) is not None:
             continue
         country = reached.location.country
         party = reached.party.id
@@ -162,6 +171,10 @@ def transfer_without_mechanism(registry: Registry, context: Context) -> Iterator
 """,
 )
 def adequacy_not_valid(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_adequacy_not_valid(registry, context)
+
+
+def _check_adequacy_not_valid(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         mechanism = reached.location.mechanism
         if isinstance(mechanism, Adequacy):
@@ -281,12 +294,13 @@ def _dpf_hits(registry: Registry, context: Context, reached: _Reached) -> Iterat
 """,
 )
 def scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_scc_without_tia(registry, context)
+
+
+def _check_scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         mechanism = reached.location.mechanism
-        if isinstance(mechanism, StandardContractualClauses) and mechanism.tia in (
-            None,
-            "unknown",
-        ):
+        if isinstance(mechanism, StandardContractualClauses) and known(mechanism.tia) is None:
             party, country = reached.party.id, reached.location.country
             yield Hit(
                 party,
@@ -326,6 +340,10 @@ def scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit]:
 """,
 )
 def derogation_for_regular_transfers(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_derogation_for_regular_transfers(registry, context)
+
+
+def _check_derogation_for_regular_transfers(registry: Registry, context: Context) -> Iterator[Hit]:
     for reached in _reached(registry):
         mechanism = reached.location.mechanism
         if isinstance(mechanism, Derogation) and not mechanism.occasional:
@@ -380,12 +398,16 @@ _SCC = """\
     good=organisation(extra=_SAFEGUARDS_COPY) + _ACTIVITY + _PARTY + _SCC,
 )
 def transfers_not_in_notice(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_transfers_not_in_notice(registry, context)
+
+
+def _check_transfers_not_in_notice(registry: Registry, context: Context) -> Iterator[Hit]:
     if registry.organisation.safeguards_copy is not None:
         return
     needing = [
         reached
         for reached in _reached(registry)
-        if reached.location.mechanism in (None, "unknown")
+        if known(reached.location.mechanism) is None
         or isinstance(reached.location.mechanism, _NEEDS_COPY)
     ]
     if not needing:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Consent,
     CookieCategory,
@@ -19,6 +20,8 @@ from holte_ropa.model._models import (
     Right,
     Role,
     Text,
+    is_unknown,
+    known,
 )
 from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
@@ -115,15 +118,15 @@ def _purpose_gaps(activity: Activity) -> Iterator[_Gap]:
         yield ("purposes",), "its purposes", "formålene"
     for index, purpose in enumerate(activity.purposes):
         p, basis, path = purpose.id, purpose.legal_basis, ("purposes", index, "legal_basis")
-        if basis == "unknown":
+        if is_unknown(basis):
             yield path, f"the legal basis of '{p}'", f"behandlingsgrunnlaget for '{p}'"
-        elif isinstance(basis, LegitimateInterest) and basis.interest == "unknown":
+        elif isinstance(basis, LegitimateInterest) and is_unknown(basis.interest):
             yield (
                 (*path, "interest"),
                 f"the legitimate interest of '{p}'",
                 f"den berettigede interessen bak '{p}'",
             )
-        elif isinstance(basis, Consent) and basis.withdrawal == "unknown":
+        elif isinstance(basis, Consent) and is_unknown(basis.withdrawal):
             yield (
                 (*path, "withdrawal"),
                 f"how to withdraw consent to '{p}'",
@@ -134,9 +137,9 @@ def _purpose_gaps(activity: Activity) -> Iterator[_Gap]:
 def _other_gaps(
     registry: Registry, activity: Activity, transfers: dict[str, list[Transfer]]
 ) -> Iterator[_Gap]:
-    if activity.recipients == "unknown":
+    if is_unknown(activity.recipients):
         yield ("recipients",), "who receives the data", "hvem som mottar opplysningene"
-    unsettled = [t for t in transfers.get(activity.id, []) if t.mechanism in (None, "unknown")]
+    unsettled = [t for t in transfers.get(activity.id, []) if known(t.mechanism) is None]
     if unsettled:
         where = sorted({t.country for t in unsettled})
         yield (
@@ -145,7 +148,7 @@ def _other_gaps(
             f"grunnlaget for overføringer til {', '.join(where)}",
         )
     unlocated = [
-        p for p, _ in registry.parties_of(activity) if registry.parties[p].locations == "unknown"
+        p for p, _ in registry.parties_of(activity) if is_unknown(registry.parties[p].locations)
     ]
     if unlocated:
         yield (
@@ -153,7 +156,7 @@ def _other_gaps(
             f"whether {listing(unlocated, 'en')} take the data outside the EEA",
             f"om {listing(unlocated, 'nb')} fører opplysningene ut av EØS",
         )
-    if activity.retention == "unknown" or not activity.retention:
+    if is_unknown(activity.retention) or not activity.retention:
         yield ("retention",), "how long the data is kept", "hvor lenge opplysningene lagres"
 
 
@@ -230,7 +233,7 @@ activities:
 )
 def source_not_named(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
-        if not _in_notice(activity) or activity.sources not in ("unknown", ()):
+        if not _in_notice(activity) or activity.sources not in (UNKNOWN, ()):
             continue
         a = activity.id
         yield Hit(
@@ -295,7 +298,7 @@ def _sharing_without_basis(registry: Registry) -> list[str]:
     return [
         a.id
         for a in registry.activities.values()
-        if registry.direct_parties(a) and "unknown" in a.legal_bases()
+        if registry.direct_parties(a) and any(is_unknown(b) for b in a.legal_bases())
     ]
 
 

@@ -12,6 +12,7 @@ import re
 
 from holte_ropa.graph._formats import render_svg
 from holte_ropa.graph._graph import build_graph, country_name
+from holte_ropa.graph._labels import UNKNOWN_CODE
 from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
 
@@ -34,7 +35,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "Land",
         "safeguard": "Overføringsgrunnlag",
         "eea": "innenfor EØS",
-        "unknown": "ikke avklart ennå",
+        UNKNOWN_CODE: "ikke avklart ennå",
         "via": "via",
     },
     "en": {
@@ -53,7 +54,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "Country",
         "safeguard": "Transfer safeguard",
         "eea": "within the EEA",
-        "unknown": "not yet confirmed",
+        UNKNOWN_CODE: "not yet confirmed",
         "via": "via",
     },
 }
@@ -120,7 +121,9 @@ def _flows_table(registry: Registry, lang: str) -> str:
             names = ", ".join(registry.parties[p].name_in(lang) for p in flow.via)
             recipient += f" ({words['via']} {names})"
         country = (
-            words["unknown"] if flow.country == "unknown" else country_name(flow.country, lang)
+            words[UNKNOWN_CODE]
+            if flow.country == UNKNOWN_CODE
+            else country_name(flow.country, lang)
         )
         rows.append(
             (
@@ -132,8 +135,8 @@ def _flows_table(registry: Registry, lang: str) -> str:
                 flow.safeguard
                 if flow.third_country
                 else words["eea"]
-                if flow.country != "unknown"
-                else words["unknown"],
+                if flow.country != UNKNOWN_CODE
+                else words[UNKNOWN_CODE],
             )
         )
     header = tuple(

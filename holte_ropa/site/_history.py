@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from holte_ropa.changes._diff import Audience
 from holte_ropa.changes._history import HistoryEntry
+from holte_ropa.model._models import UNKNOWN, is_unknown
 from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
 
@@ -23,7 +24,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "current": "Denne versjonen",
         "version": "Versjon",
         "changed": "Sist endret",
-        "unknown": "ikke avklart ennå",
+        UNKNOWN.value: "ikke avklart ennå",
         "announce": "Slik varsler vi om endringer",
         "history": "Tidligere endringer",
         "date": "Dato",
@@ -37,7 +38,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "current": "This version",
         "version": "Version",
         "changed": "Last changed",
-        "unknown": "not yet confirmed",
+        UNKNOWN.value: "not yet confirmed",
         "announce": "How we announce changes",
         "history": "Earlier changes",
         "date": "Date",
@@ -55,8 +56,8 @@ def history_page(
     """Markdown of the version and history page in ``lang``; ``history`` from git if any."""
     words = _WORDS[lang]
     notice = registry.organisation.notice
-    version = words["unknown"] if notice.version == "unknown" else notice.version
-    changed = words["unknown"] if notice.last_changed == "unknown" else str(notice.last_changed)
+    version = words[UNKNOWN.value] if is_unknown(notice.version) else notice.version
+    changed = words[UNKNOWN.value] if is_unknown(notice.last_changed) else str(notice.last_changed)
     out = [
         f"# {words['title']}",
         "",

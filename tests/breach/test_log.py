@@ -9,6 +9,7 @@ import pytest
 
 from holte_ropa import check, load_registry
 from holte_ropa.cli import main
+from holte_ropa.model import UNKNOWN, is_unknown
 from holte_ropa.report import RegistryError
 from holte_ropa.site import site_pages
 from tests.conftest import FIXTURES, MakeRegistry
@@ -32,9 +33,9 @@ def test_log_appends_an_entry_that_loads_and_states_only_what_is_known(
     assert breach.targets == ("host",)
     assert breach.discovered.isoformat() == "2026-11-29T10:00:00+01:00"
     assert breach.facts == "Host reported an exposed backup bucket."
-    assert (breach.effects, breach.remedial_action) == ("unknown", "unknown")
-    assert breach.authority is not None and breach.authority != "unknown"
-    assert breach.authority.notified == "unknown"
+    assert breach.effects is UNKNOWN and breach.remedial_action is UNKNOWN
+    assert breach.authority is not None and not is_unknown(breach.authority)
+    assert breach.authority.notified is UNKNOWN
     assert breach.controllers is not None and breach.closed is None
     text = (clinic / "breaches.yaml").read_text(encoding="utf-8")
     assert "# to fill: the effects on the people concerned" in text

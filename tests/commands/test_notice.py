@@ -61,16 +61,14 @@ def test_a_broken_registry_is_reported_located_with_exit_2(
     assert "Traceback" not in captured.err
 
 
-def test_build_has_a_step_publishing_the_notice_pages(tmp_path: Path) -> None:
-    # The step itself: whether build runs it depends on the rules passing first.
-    from holte_ropa.commands import build
+def test_build_publishes_the_notice_pages(tmp_path: Path) -> None:
+    from holte_ropa import build
 
-    assert build._write_notice in build._steps()
     registry = load_registry(ROOT / "registry")
-    written = build._write_notice(registry, tmp_path)
+    result = build(registry, tmp_path, mkdocs_config=None)
     pages = notice_pages(registry)
-    assert sorted(written) == sorted(tmp_path / "notice" / name for name in pages)
     for name, text in pages.items():
+        assert tmp_path / "notice" / name in result.outputs
         assert (tmp_path / "notice" / name).read_text(encoding="utf-8") == text
 
 

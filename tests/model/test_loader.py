@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from holte_ropa import RegistryError, load_registry
+from holte_ropa import Position, Problem, RegistryError, is_unknown, load_registry
 from holte_ropa.cli import main
-from tests.conftest import MakeRegistry
+from holte_ropa.model._models import RegistryFile
+from holte_ropa.model._yaml import read_yaml
+from tests.conftest import FIXTURES, MakeRegistry
 
 PARTY = """\
 parties:
@@ -315,7 +318,7 @@ def test_norway_stays_a_country_code_not_false(make_registry: MakeRegistry) -> N
     text = party("visma").replace('country: "NO"', "country: NO")
     registry = load_registry(make_registry({"p.yaml": text}))
     locations = registry.parties["visma"].locations
-    assert not isinstance(locations, str)
+    assert not is_unknown(locations)
     assert locations[0].country == "NO"
 
 
@@ -356,4 +359,301 @@ def test_json_output_follows_the_finding_contract(
             "entity": "visma",
             "waived": False,
         }
+    ]
+
+
+def test_without_libyaml_the_registry_is_refused_once_with_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    monkeypatch.delattr(yaml, "CBaseLoader")
+    with pytest.raises(RegistryError) as raised:
+        load_registry(FIXTURES / "small")
+    [problem] = raised.value.problems
+    assert problem.category == "environment"
+    assert "PyYAML was installed without libyaml" in problem.message
+    assert main(["check", str(FIXTURES / "small")]) == 2
+    out = capsys.readouterr()
+    assert "without libyaml" in out.out
+    assert "Traceback" not in out.out + out.err
+
+
+def test_without_libyaml_a_single_file_is_a_located_problem(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import yaml
+
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    file = tmp_path / "one.yaml"
+    file.write_text("activities: []\n", encoding="utf-8")
+    problem = read_yaml(file, "one.yaml")
+    assert isinstance(problem, Problem)
+    assert str(problem).startswith("one.yaml")
+    assert "reinstall PyYAML" in problem.message
+
+
+# --------------------------------------------------------------------------- every message
+
+
+def problems(path: Path, shown_as: str | None = None) -> tuple[Problem, ...]:
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path, shown_as=shown_as)
+    return caught.value.problems
+
+
+def purpose_with(basis: str) -> str:
+    return f"""\
+activities:
+  - id: crm
+    name: {{nb: Kundeoppfølging, en: Customer follow-up}}
+    description: {{nb: Vi følger opp kunder., en: We follow up customers.}}
+    role: controller
+    purposes:
+      - id: follow-up
+        description: {{nb: Følge opp, en: Follow up}}
+        legal_basis: {basis}
+    recipients: none
+"""
+
+
+def test_a_file_that_is_a_list_is_refused_and_the_next_file_still_checked(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry({"a.yaml": "- activities\n- parties\n", "b.yaml": "colour: red\n"})
+    assert [(str(p), p.entity) for p in problems(path)] == [
+        (
+            "registry/a.yaml:1:1: error[schema]: a registry file must be a mapping of sections "
+            "such as 'activities:' or 'parties:'",
+            None,
+        ),
+        (
+            "registry/b.yaml:1:1: error[schema]: unknown field 'colour'; allowed here: "
+            + ", ".join(RegistryFile.model_fields),
+            None,
+        ),
+    ]
+
+
+def test_a_folder_without_yaml_files_is_an_io_problem_at_the_folder(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry({"notes.txt": "not a registry"}, organisation=False)
+    [problem] = problems(path)
+    assert problem == Problem(
+        Position("registry"), "io", "the folder holds no .yaml files; add the registry"
+    )
+
+
+def test_problems_are_located_under_the_name_the_registry_is_shown_as(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry({"p.yaml": party("visma", extra="    colour: red\n")})
+    [problem] = problems(path, shown_as="HEAD:registry")
+    assert str(problem.position) == "HEAD:registry/p.yaml:8:5"
+    [empty] = problems(make_registry({"empty/notes.txt": "x"}) / "empty", shown_as="HEAD:empty")
+    assert str(empty) == "HEAD:empty: error[io]: the folder holds no .yaml files; add the registry"
+
+
+def test_a_single_registry_file_is_located_by_its_own_path_or_shown_name(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry({"p.yaml": party("visma", extra="    colour: red\n")}) / "p.yaml"
+    [problem] = problems(path)
+    assert str(problem.position) == "registry/p.yaml:8:5"
+    [shown] = problems(path, shown_as="HEAD:registry/p.yaml")
+    assert str(shown.position) == "HEAD:registry/p.yaml:8:5"
+
+
+def test_a_failed_load_leaves_the_garbage_collector_enabled(make_registry: MakeRegistry) -> None:
+    assert gc.isenabled()
+    problems(make_registry({"a.yaml": "- activities\n"}))
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("original", "wrong", "message"),
+    [
+        (
+            "id: acme",
+            "id: Acme Corp",
+            "id: 'Acme Corp' has the wrong form (ids are lower-case letters, digits and "
+            "hyphens, e.g. web-forms)",
+        ),
+        (
+            "    country: NO",
+            "    country: no",
+            "country: 'no' has the wrong form (an ISO 3166-1 alpha-2 code in capitals, e.g. "
+            "NO, SE, US)",
+        ),
+        (
+            "email: post@acme.no",
+            "email: post",
+            "email: 'post' has the wrong form (an e-mail address like name@example.no)",
+        ),
+        (
+            "privacy_contact: personvern@acme.no",
+            "privacy_contact: personvern",
+            "privacy_contact: 'personvern' has the wrong form (an e-mail address like "
+            "personvern@example.no)",
+        ),
+    ],
+    ids=["id", "country", "email", "privacy_contact"],
+)
+def test_a_value_of_the_wrong_form_is_explained_with_an_example_of_the_right_one(
+    make_registry: MakeRegistry, original: str, wrong: str, message: str
+) -> None:
+    organisation = (FIXTURES / "minimal" / "organisation.yaml").read_text(encoding="utf-8")
+    assert original in organisation
+    path = make_registry(
+        {"organisation.yaml": organisation.replace(original, wrong, 1)}, organisation=False
+    )
+    [problem] = problems(path)
+    assert (problem.category, problem.message, problem.entity) == (
+        "schema",
+        message,
+        "Acme Corp" if original == "id: acme" else "acme",
+    )
+
+
+def test_a_party_s_parent_country_of_the_wrong_form_asks_for_a_country_code(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry({"p.yaml": party("visma", extra="    parent_country: us\n")})
+    [problem] = problems(path)
+    assert str(problem) == (
+        "registry/p.yaml:8:21: error[schema]: parent_country: 'us' has the wrong form (an ISO "
+        "3166-1 alpha-2 code in capitals, e.g. NO, SE, US)"
+    )
+    assert problem.entity == "visma"
+
+
+def test_a_value_outside_a_fixed_list_is_quoted_with_the_allowed_values(
+    make_registry: MakeRegistry,
+) -> None:
+    [problem] = problems(make_registry({"p.yaml": party("visma", role="boss")}))
+    assert str(problem) == (
+        "registry/p.yaml:5:11: error[schema]: role: 'boss' is not allowed; input should be "
+        "'processor', 'sub_processor', 'controller', 'joint_controller', 'authority' or "
+        "'customer'"
+    )
+
+
+def test_a_legal_basis_of_an_unknown_kind_lists_every_allowed_form(
+    make_registry: MakeRegistry,
+) -> None:
+    [problem] = problems(make_registry({"a.yaml": purpose_with("{basis: magic}")}))
+    assert (str(problem), problem.entity) == (
+        "registry/a.yaml:9:22: error[schema]: legal_basis: none of the allowed forms fits: "
+        "'{'basis': 'magic'}' is not a known kind; input tag 'magic' found using 'basis' does "
+        "not match any of the expected tags: 'consent', 'contract', 'legal_obligation', "
+        "'vital_interest', 'public_task', 'legitimate_interest'; or '{'basis': 'magic'}' is "
+        "not allowed; input should be 'unknown'",
+        "crm",
+    )
+
+
+def test_a_legal_basis_that_is_neither_a_mapping_nor_unknown_lists_both_forms(
+    make_registry: MakeRegistry,
+) -> None:
+    [problem] = problems(make_registry({"a.yaml": purpose_with("maybe")}))
+    assert problem.message == (
+        "legal_basis: none of the allowed forms fits: input should be a valid dictionary or "
+        "object to extract fields from; or 'maybe' is not allowed; input should be 'unknown'"
+    )
+
+
+def test_a_number_that_is_not_text_is_quoted_as_written(make_registry: MakeRegistry) -> None:
+    organisation = (FIXTURES / "minimal" / "organisation.yaml").read_text(encoding="utf-8")
+    path = make_registry(
+        {"organisation.yaml": organisation.replace('version: "1.0"', "version: 1.10")},
+        organisation=False,
+    )
+    [problem] = problems(path)
+    assert "input should be a valid string; write it in quotes: '1.10'; or '1.1'" in (
+        problem.message
+    )
+
+
+def test_an_unknown_field_inside_a_legal_basis_suggests_the_field_of_that_basis(
+    make_registry: MakeRegistry,
+) -> None:
+    basis = "{basis: consent, collection: {en: Form}, withdrawl: {en: Link}, proof: log}"
+    found = problems(make_registry({"a.yaml": purpose_with(basis)}))
+    unknown = [p for p in found if p.message.startswith("unknown field")]
+    assert [(str(p), p.entity) for p in unknown] == [
+        (
+            "registry/a.yaml:9:63: error[schema]: unknown field 'withdrawl' (did you mean "
+            "'withdrawal'?)",
+            "crm",
+        )
+    ]
+
+
+def test_an_unknown_field_inside_a_transfer_mechanism_suggests_the_field_of_that_mechanism(
+    make_registry: MakeRegistry,
+) -> None:
+    location = '    locations: [{country: "NO"}]\n'
+    text = party("visma").replace(
+        location, "    locations:\n      - {country: US, mechanism: {mechanism: scc, tia2: x}}\n"
+    )
+    found = problems(make_registry({"p.yaml": text}))
+    assert [str(p) for p in found if p.message.startswith("unknown field")] == [
+        "registry/p.yaml:8:51: error[schema]: unknown field 'tia2' (did you mean 'tia'?)"
+    ]
+
+
+def test_an_unknown_language_in_a_text_lists_the_languages(make_registry: MakeRegistry) -> None:
+    text = party("visma").replace("{nb: Drift, en: Operations}", "{nb: Drift, de: Betrieb}")
+    [problem] = problems(make_registry({"p.yaml": text}))
+    assert str(problem) == (
+        "registry/p.yaml:6:26: error[schema]: unknown field 'de'; allowed here: nb, en"
+    )
+
+
+def test_a_misspelt_section_holding_a_list_is_an_unknown_field_of_no_entity(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry({"a.yaml": "activitys:\n  - id: crm\n"})
+    [problem] = problems(path)
+    assert (str(problem), problem.entity) == (
+        "registry/a.yaml:1:1: error[schema]: unknown field 'activitys' (did you mean "
+        "'activities'?)",
+        None,
+    )
+
+
+def located_at(party_text: str) -> str:
+    location = '    locations: [{country: "NO"}]\n'
+    return party("visma").replace(location, f"    locations:\n      - {party_text}\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        (
+            purpose_with(
+                "{basis: consent, collection: {en: x}, withdrawal: {en: y}, proof: log, size: 1}"
+            ),
+            "basis, collection, withdrawal, proof, deleted_on_withdrawal",
+        ),
+        (
+            purpose_with("{basis: legitimate_interest, interest: {en: x}, size: 1}"),
+            "basis, interest, balancing_test, right_to_object",
+        ),
+        (
+            located_at("{country: US, mechanism: {mechanism: scc, module: 2, tia: T, size: 1}}"),
+            "mechanism, module, tia",
+        ),
+        (located_at("{country: US, size: 1}"), "country, access, mechanism"),
+    ],
+    ids=["consent", "legitimate-interest", "scc", "location"],
+)
+def test_an_unknown_field_lists_only_the_fields_of_its_own_kind_of_basis_or_mechanism(
+    make_registry: MakeRegistry, text: str, allowed: str
+) -> None:
+    found = problems(make_registry({"a.yaml": text}))
+    assert [p.message for p in found if p.message.startswith("unknown field")] == [
+        f"unknown field 'size'; allowed here: {allowed}"
     ]

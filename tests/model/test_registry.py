@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from holte_ropa import Registry, load_registry
+from holte_ropa import UNKNOWN, Registry, load_registry
 from holte_ropa.model._yaml import display_path
 from holte_ropa.report._problems import Position
 from tests.conftest import FIXTURES, ROOT
@@ -54,7 +54,7 @@ def test_third_country_transfers_are_computed_from_party_countries() -> None:
     us, gb, india = transfers
     assert us.adequacy is not None and us.adequacy.requires_dpf
     assert gb.adequacy is not None and gb.mechanism is not None
-    assert india.adequacy is None and india.mechanism == "unknown"
+    assert india.adequacy is None and india.mechanism is UNKNOWN
 
 
 def test_eea_countries_are_never_transfers() -> None:
@@ -79,3 +79,15 @@ def test_the_json_dump_keeps_internal_fields_for_auditors() -> None:
     assert payload["activities"][0]["purposes"][0]["legal_basis"]["proof"] == (
         "mailtool consent log"
     )
+
+
+def test_equal_registries_hash_equal_and_key_one_dict_entry(tmp_path: Path) -> None:
+    first = small()
+    dump = tmp_path / "small.json"
+    dump.write_text(first.to_json(), encoding="utf-8")
+    again = load_registry(dump)
+    other = load_registry(FIXTURES / "minimal")
+    assert again == first and again is not first
+    assert hash(again) == hash(first)
+    assert len({first, again, other}) == 2
+    assert {first: "first"}[again] == "first"

@@ -7,7 +7,7 @@ import re
 from pydantic import BaseModel
 
 from holte_ropa import load_registry, notice_pages
-from holte_ropa.model._models import internal_field_names
+from holte_ropa.model._models import UNKNOWN, internal_field_names
 from tests.conftest import FIXTURES
 
 CANARY = FIXTURES / "canary"
@@ -20,7 +20,7 @@ def _internal_values(model: BaseModel) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if (type(model).__name__, name) in internal and value not in (None, "unknown"):
+        if (type(model).__name__, name) in internal and value not in (None, UNKNOWN):
             found.add((type(model).__name__, name))
         children = value if isinstance(value, tuple) else (value,)
         for child in children:

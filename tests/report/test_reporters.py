@@ -13,7 +13,15 @@ import pytest
 from holte_ropa import load_registry
 from holte_ropa.cli import main
 from holte_ropa.report._findings import Finding, Severity
-from holte_ropa.report._reporters import ReportOptions, to_json, to_junit, to_sarif, to_text
+from holte_ropa.report._reporters import (
+    ReportOptions,
+    count,
+    failing,
+    to_json,
+    to_junit,
+    to_sarif,
+    to_text,
+)
 from holte_ropa.rules import all_rules, check
 from tests.conftest import ROOT, MakeRegistry
 
@@ -207,3 +215,254 @@ def test_the_json_report_carries_the_readability_figures_with_their_location(
     assert newsletter["entity"] == "newsletter"
     assert newsletter["file"].endswith("small/registry.yaml") and newsletter["line"] > 0
     assert 0 < newsletter["lix"] < 100
+
+
+def test_render_report_writes_each_format_as_its_own_reporter_does(
+    make_registry: MakeRegistry,
+) -> None:
+    from holte_ropa.report import REPORT_FORMATS, render_report
+
+    findings, rules, options = findings_of(make_registry), all_rules(), ReportOptions()
+    assert REPORT_FORMATS == ("text", "json", "sarif", "junit")
+    assert render_report("text", findings, rules, options) == to_text(findings, options)
+    assert render_report("json", findings, rules, options, {"x": 1}) == to_json(
+        findings, options, {"x": 1}
+    )
+    assert render_report("sarif", findings, rules, options) == to_sarif(findings, rules, options)
+    assert render_report("junit", findings, rules, options) == to_junit(findings, rules, options)
+    with pytest.raises(ValueError, match="unknown report format 'html'"):
+        render_report("html", findings, rules, options)
+
+
+# --------------------------------------------------------------------------- exact formats
+
+NAMES = {rule.id: rule.name for rule in all_rules()}
+
+
+def made(
+    rule: str,
+    severity: Severity,
+    where: tuple[str, int, int],
+    entity: str | None = "web-forms",
+    waived: str | None = None,
+) -> Finding:
+    """A finding as the engine would make it, with a message that says where it is."""
+    file, line, column = where
+    return Finding(
+        rule=rule,
+        name=NAMES.get(rule, f"{rule}-error"),
+        severity=severity,
+        message=f"{rule} at {line}",
+        message_nb=f"{rule} på {line}, særlig",
+        file=file,
+        line=line,
+        column=column,
+        entity=entity,
+        waived=waived is not None,
+        waiver_reason=waived,
+    )
+
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+SEVEN = [
+    made("R10", ERROR, ("registry/a.yaml", 9, 22)),
+    made("R10", ERROR, ("registry/a.yaml", 12, 22)),
+    made("R10", ERROR, ("registry/a.yaml", 15, 22), waived="Open item"),
+    made("R28", INFO, ("registry/b.yaml", 3, 5), entity="vendor"),
+    made("R29", WARNING, ("registry/b.yaml", 7, 5), entity="vendor"),
+    made("R29", WARNING, ("registry/b.yaml", 9, 5), entity="vendor"),
+    made("R29", WARNING, ("registry/b.yaml", 11, 5), entity="vendor", waived="Moving to DPF"),
+]
+UNREADABLE = made("schema", ERROR, ("registry/c.yaml", 2, 3), entity=None)
+FOUR_RULES = [rule for rule in all_rules() if rule.id in {"R10", "R28", "R29", "R30"}]
+
+
+def test_findings_are_counted_by_severity_with_the_waived_ones_apart() -> None:
+    assert count(SEVEN) == {"error": 2, "warning": 2, "info": 1, "waived": 2}
+    assert failing(SEVEN, WARNING) == [SEVEN[0], SEVEN[1], SEVEN[4], SEVEN[5]]
+
+
+def test_text_lists_each_file_s_findings_and_counts_them_all_in_the_summary() -> None:
+    assert to_text(SEVEN, ReportOptions()) == (
+        "registry/a.yaml\n"
+        "     9:22  error    R10 purpose-without-legal-basis: R10 at 9\n"
+        "    12:22  error    R10 purpose-without-legal-basis: R10 at 12\n"
+        "    15:22  error    R10 purpose-without-legal-basis: R10 at 15 [waived: Open item]\n"
+        "\n"
+        "registry/b.yaml\n"
+        "      3:5  info     R28 adequacy-not-valid: R28 at 3\n"
+        "      7:5  warning  R29 scc-without-tia: R29 at 7\n"
+        "      9:5  warning  R29 scc-without-tia: R29 at 9\n"
+        "     11:5  warning  R29 scc-without-tia: R29 at 11 [waived: Moving to DPF]\n"
+        "\n"
+        "registry: 2 errors, 2 warnings, 1 infos, 2 waived, in 2 files; "
+        "2 unwaived at or above error: failing\n"
+    )
+
+
+def test_text_in_colour_paints_files_bold_unwaived_severities_and_waivers_dim() -> None:
+    options = ReportOptions(lang="nb", colour=True, fail_on=WARNING)
+    assert to_text(SEVEN[:3], options) == (
+        "\033[1mregistry/a.yaml\033[0m\n"
+        "     9:22  \033[31merror  \033[0m  R10 purpose-without-legal-basis: R10 på 9, særlig\n"
+        "    12:22  \033[31merror  \033[0m  R10 purpose-without-legal-basis: R10 på 12, særlig\n"
+        "    15:22  error    R10 purpose-without-legal-basis: R10 på 15, særlig"
+        "\033[2m [unntatt: Open item]\033[0m\n"
+        "\n"
+        "registry: 2 feil, 0 advarsler, 0 merknader, 1 unntatt, i 1 filer; "
+        "2 funn på nivå warning eller høyere\n"
+    )
+
+
+def test_the_summary_says_when_nothing_stops_the_build_in_both_languages() -> None:
+    info = [SEVEN[3]]
+    assert to_text(info, ReportOptions(lang="nb")).splitlines()[-1] == (
+        "registry: 0 feil, 0 advarsler, 1 merknader, 0 unntatt, i 1 filer; "
+        "ingen funn som stopper bygget"
+    )
+    assert to_text(info, ReportOptions(registry="HEAD:registry")).splitlines()[-1] == (
+        "HEAD:registry: 0 errors, 0 warnings, 1 infos, 0 waived, in 1 files; "
+        "nothing unwaived at or above error: passing"
+    )
+    assert to_text([], ReportOptions()) == (
+        "registry: 0 errors, 0 warnings, 0 infos, 0 waived, in 0 files; "
+        "nothing unwaived at or above error: passing\n"
+    )
+
+
+def test_json_is_indented_unescaped_and_in_the_chosen_language() -> None:
+    text = to_json(SEVEN[:2], ReportOptions(lang="nb", registry="HEAD:registry"), {"extra": 1})
+    payload = json.loads(text)
+    assert text == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    assert payload == {
+        "version": 1,
+        "registry": "HEAD:registry",
+        "findings": [f.as_json("nb") for f in SEVEN[:2]],
+        "summary": {"error": 2, "warning": 0, "info": 0, "waived": 0, "failing": 2},
+        "extra": 1,
+    }
+    assert payload["findings"][0]["message"] == "R10 på 9, særlig"
+
+
+def test_junit_has_a_case_per_finding_and_per_quiet_rule_and_counts_them() -> None:
+    findings = [*SEVEN, UNREADABLE]
+    xml = to_junit(findings, FOUR_RULES, ReportOptions(lang="nb", fail_on=WARNING))
+    lawfulness = 'classname="holte_ropa.lawfulness"'
+    transfers = 'classname="holte_ropa.transfers"'
+    assert xml == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<testsuites name="holte-ropa" tests="9" failures="5" errors="0" skipped="2">\n'
+        '  <testsuite name="holte-ropa" tests="9" failures="5" errors="0" skipped="2">\n'
+        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis registry/a.yaml:9:22"'
+        ' file="registry/a.yaml" line="9">\n'
+        '      <failure message="R10 på 9, særlig" type="error">registry/a.yaml:9:22: error: '
+        "R10 på 9, særlig</failure>\n"
+        "    </testcase>\n"
+        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis registry/a.yaml:12:22"'
+        ' file="registry/a.yaml" line="12">\n'
+        '      <failure message="R10 på 12, særlig" type="error">registry/a.yaml:12:22: error: '
+        "R10 på 12, særlig</failure>\n"
+        "    </testcase>\n"
+        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis registry/a.yaml:15:22"'
+        ' file="registry/a.yaml" line="15">\n'
+        '      <skipped message="waived: Open item" />\n'
+        "    </testcase>\n"
+        f'    <testcase {transfers} name="R28 adequacy-not-valid registry/b.yaml:3:5"'
+        ' file="registry/b.yaml" line="3">\n'
+        "      <system-out>registry/b.yaml:3:5: info: R28 på 3, særlig</system-out>\n"
+        "    </testcase>\n"
+        f'    <testcase {transfers} name="R29 scc-without-tia registry/b.yaml:7:5"'
+        ' file="registry/b.yaml" line="7">\n'
+        '      <failure message="R29 på 7, særlig" type="warning">registry/b.yaml:7:5: warning: '
+        "R29 på 7, særlig</failure>\n"
+        "    </testcase>\n"
+        f'    <testcase {transfers} name="R29 scc-without-tia registry/b.yaml:9:5"'
+        ' file="registry/b.yaml" line="9">\n'
+        '      <failure message="R29 på 9, særlig" type="warning">registry/b.yaml:9:5: warning: '
+        "R29 på 9, særlig</failure>\n"
+        "    </testcase>\n"
+        f'    <testcase {transfers} name="R29 scc-without-tia registry/b.yaml:11:5"'
+        ' file="registry/b.yaml" line="11">\n'
+        '      <skipped message="waived: Moving to DPF" />\n'
+        "    </testcase>\n"
+        f'    <testcase {transfers} name="R30 derogation-for-regular-transfers" />\n'
+        '    <testcase classname="holte_ropa.input" name="schema schema-error '
+        'registry/c.yaml:2:3" file="registry/c.yaml" line="2">\n'
+        '      <failure message="schema på 2, særlig" type="error">registry/c.yaml:2:3: error: '
+        "schema på 2, særlig</failure>\n"
+        "    </testcase>\n"
+        "  </testsuite>\n"
+        "</testsuites>\n"
+    )
+
+
+def test_sarif_for_an_unreadable_registry_describes_the_problem_as_its_own_rule() -> None:
+    text = to_sarif([UNREADABLE], FOUR_RULES, ReportOptions(lang="nb", version="1.2.3"))
+    log = json.loads(text)
+    assert text == json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    [run] = log["runs"]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["informationUri"], driver["semanticVersion"]) == (
+        "holte-ropa",
+        "https://github.com/holte/holte-ropa",
+        "1.2.3",
+    )
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///"}}
+    assert [r["id"] for r in driver["rules"]] == ["R10", "R28", "R29", "R30", "schema"]
+    assert driver["rules"][-1] == {
+        "id": "schema",
+        "name": "schema-error",
+        "shortDescription": {"text": "The registry cannot be read: a schema problem."},
+        "help": {"text": "Fix the file at the reported location; nothing else can be checked."},
+        "defaultConfiguration": {"level": "error"},
+    }
+    assert run["results"] == [
+        {
+            "ruleId": "schema",
+            "ruleIndex": 4,
+            "level": "error",
+            "message": {"text": "schema på 2, særlig"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": "registry/c.yaml"},
+                        "region": {"startLine": 2, "startColumn": 3},
+                    },
+                    "logicalLocations": [],
+                }
+            ],
+            "partialFingerprints": {"holteRopa/v1": "schema::schema at 2"},
+        }
+    ]
+
+
+def test_sarif_names_the_entity_and_starts_regions_at_line_and_column_one() -> None:
+    at_start = made("R29", WARNING, ("registry/b.yaml", 1, 1), entity="vendor")
+    unlocated = made("R29", WARNING, ("registry/b.yaml", 0, 0), entity="vendor")
+    run = json.loads(to_sarif([at_start, unlocated], FOUR_RULES, ReportOptions()))["runs"][0]
+    first, second = run["results"]
+    for result in (first, second):
+        location = result["locations"][0]
+        assert location["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 1}
+        assert location["logicalLocations"] == [{"name": "vendor", "kind": "object"}]
+    assert first["partialFingerprints"] == {"holteRopa/v1": "R29:vendor:R29 at 1"}
+    assert first["ruleIndex"] == 2
+
+
+def test_sarif_rule_metadata_carries_tags_references_and_the_example_without_marks() -> None:
+    [r29] = [r for r in FOUR_RULES if r.id == "R29"]
+    descriptor = json.loads(to_sarif([], [r29], ReportOptions()))["runs"][0]["tool"]["driver"][
+        "rules"
+    ][0]
+    assert descriptor["properties"] == {
+        "tags": ["privacy", "gdpr", "transfers"],
+        "legalReferences": ["GDPR Art. 46(2)(c)", "CJEU C-311/18", "EDPB Recommendations 01/2020"],
+        "judgement": False,
+    }
+    markdown = descriptor["help"]["markdown"]
+    assert (
+        "**Legal references:** GDPR Art. 46(2)(c), CJEU C-311/18, EDPB Recommendations 01/2020"
+        in markdown
+    )
+    assert "        mechanism: {mechanism: scc, module: 2}\n```" in markdown
+    assert "# <-" not in markdown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,48 @@ parties:
     at_dpa = [f.rule for f in check(registry, today=TODAY, select=["R21", "R46"]) if f.line == 8]
     assert at_dpa == ["R21"]
     assert [f.rule for f in check(registry, today=TODAY, select=["R46"]) if f.line == 8] == ["R46"]
+
+
+def test_select_rules_takes_ids_or_names_and_drops_the_ignored_ones() -> None:
+    from holte_ropa.rules import select_rules
+
+    chosen = select_rules(["R10", "unconfirmed-fact", "45"], ignore=["R45"])
+    assert [r.id for r in chosen] == ["R10", "R46"]
+    assert len(select_rules()) == len(select_rules(None, ()))
+
+
+def test_select_rules_names_every_unknown_rule_at_once() -> None:
+    from holte_ropa.rules import UnknownRuleError, select_rules
+
+    with pytest.raises(UnknownRuleError) as raised:
+        select_rules(["R10", "nope"], ignore=["R999"])
+    assert raised.value.keys == ("nope", "R999")
+    assert str(raised.value) == "unknown rule nope, R999; see `holte-ropa rules`"
+
+
+def test_rules_that_act_on_findings_or_add_report_data_say_so_in_their_metadata() -> None:
+    from holte_ropa.rules import all_rules
+
+    by_id = {r.id: r for r in all_rules()}
+    assert [r.id for r in all_rules() if r.phase == "findings"] == ["R45"]
+    assert [r.id for r in all_rules() if not r.waivable] == ["R45"]
+    assert [r.id for r in all_rules() if r.gives_way] == ["R46"]
+    assert [r.id for r in all_rules() if r.report_data is not None] == ["R48"]
+    assert by_id["R10"].phase == "registry"
+
+
+def test_the_rule_framework_imports_nothing_of_the_rules_package_so_there_is_no_cycle() -> None:
+    import ast
+
+    import holte_ropa.rules._framework as framework
+
+    tree = ast.parse(Path(framework.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert not [name for name in imported if name.startswith("holte_ropa.rules")]

@@ -58,6 +58,41 @@ def test_the_records_owner_confirms_when_the_entity_has_none(make_registry: Make
     assert "Kari Nordmann must confirm it" in finding.message
 
 
+PARTY = """\
+parties:
+  - id: mailer
+    legal_name: LEGAL
+    trade_name: TRADE
+    role: processor
+    service: {nb: Utsending av e-post, en: E-mail delivery}
+    locations: [{country: SE}]
+"""
+
+
+def test_unknown_in_a_field_that_allows_it_is_an_unconfirmed_fact(
+    make_registry: MakeRegistry,
+) -> None:
+    text = PARTY.replace("LEGAL", "unknown").replace("TRADE", "Mailer")
+    [finding] = run(make_registry, "R46", text)
+    assert finding.message.startswith("'mailer' records legal_name as unknown")
+
+
+def test_the_word_unknown_typed_into_a_plain_text_field_is_reported_too(
+    make_registry: MakeRegistry,
+) -> None:
+    # trade_name has no unknown form: the word stays text, yet it states no fact.
+    text = PARTY.replace("LEGAL", "Mailer AB").replace("TRADE", "unknown")
+    [finding] = run(make_registry, "R46", text)
+    assert finding.message.startswith("'mailer' records trade_name as unknown")
+
+
+def test_other_spellings_of_unknown_are_plain_text_and_not_reported(
+    make_registry: MakeRegistry,
+) -> None:
+    text = PARTY.replace("LEGAL", "Unknown").replace("TRADE", "UNKNOWN")
+    assert run(make_registry, "R46", text) == []
+
+
 def test_an_unused_subject_category_is_a_warning(make_registry: MakeRegistry) -> None:
     [finding] = run(make_registry, "R47", ACTIVITY.replace("OWNER", ""))
     assert (finding.entity, finding.line, finding.severity.value) == ("visitors", 3, "warning")

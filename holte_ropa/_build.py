@@ -1,0 +1,222 @@
+"""The main job as a library call: check a registry, then write every output into a folder.
+
+``build(registry, out_dir)`` does what ``holte-ropa build`` does, without the command
+line: the check in every report format, the LIX readability figures, the registry dump
+and its JSON Schema, the diagrams and Art. 30 records (``_bundle``), the notice pages and
+the MkDocs site. It refuses to publish while unwaived findings at ``fail_on`` remain
+(the controller must be able to demonstrate compliance, GDPR Art. 5(2)): the reports are
+still written, so CI and people see why, and :class:`BuildRefusedError` is raised.
+
+Layout of ``out_dir``::
+
+    reports/   check.txt, check.json, check.sarif, check.junit.xml, readability.txt
+    registry.json, registry.schema.json
+    graphs/    records/    notice/    site/
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from holte_ropa.report._findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from holte_ropa.model._registry import Registry
+
+__all__ = ["BuildError", "BuildRefusedError", "BuildResult", "SiteError", "build"]
+
+Progress = Callable[[str], object]
+"""Receives what people should read while the build runs (the text report, summaries)."""
+
+_REPORT_FILES = {
+    "text": "check.txt",
+    "json": "check.json",
+    "sarif": "check.sarif",
+    "junit": "check.junit.xml",
+}
+"""The file each report format is written to, under ``reports/``."""
+
+
+class BuildError(RuntimeError):
+    """The build stopped; the message says why (without a traceback's help)."""
+
+
+class BuildRefusedError(BuildError):
+    """Unwaived findings at ``fail_on`` remain: reports are written, nothing is published."""
+
+    def __init__(self, findings: tuple[Finding, ...], reports: tuple[Path, ...]) -> None:
+        super().__init__(
+            "unwaived errors; fix them or waive them with a reason, an approver and an "
+            "expiry date. Nothing was published."
+        )
+        self.findings = findings
+        """Every finding of the check, waived ones included."""
+        self.reports = reports
+        """The report files written, which say what to fix."""
+
+
+class SiteError(BuildError):
+    """MkDocs refused to build the website (strict mode); the message is MkDocs' reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a successful build found and wrote."""
+
+    out_dir: Path
+    findings: tuple[Finding, ...]
+    """Every finding of the check, waived ones included (none failing)."""
+    readability: tuple[dict[str, object], ...]
+    """LIX figures per notice section and language, with where the text is written."""
+    reports: tuple[Path, ...]
+    """The check reports and the readability table, under ``out_dir/reports``."""
+    outputs: tuple[Path, ...]
+    """Every published file: dump, schema, graphs, records, notice pages, site."""
+
+
+def build(
+    registry: Registry,
+    out_dir: str | Path,
+    *,
+    registry_path: str = "registry",
+    fail_on: Severity = Severity.ERROR,
+    today: _dt.date | None = None,
+    mkdocs_config: Path | None = Path("mkdocs.yml"),
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Check ``registry`` and write every output into ``out_dir`` (created if missing).
+
+    ``registry_path`` is how the reports name the registry; ``today`` the day waivers and
+    reference data are judged on (default: today, or SOURCE_DATE_EPOCH); the site is
+    built from ``mkdocs_config`` (relative to the working directory; None or a missing
+    file: no site). ``progress`` receives the text report and the readability summary.
+
+    Raises :class:`BuildRefusedError` when unwaived findings at ``fail_on`` remain (the
+    reports are written first) and :class:`SiteError` when MkDocs refuses the site. Every
+    file is byte-identical across runs of the same registry and day.
+    """
+    from holte_ropa._bundle import write_graphs_and_records
+
+    say = progress or _silent
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    findings, scores, reports = _write_reports(
+        registry,
+        out / "reports",
+        registry_path=registry_path,
+        fail_on=fail_on,
+        today=today,
+        say=say,
+    )
+    outputs: list[Path] = []
+    outputs += _write_record(registry, out)
+    outputs += write_graphs_and_records(registry, out)
+    outputs += _write_notice(registry, out)
+    if mkdocs_config is not None:
+        outputs += _write_site(registry, out, mkdocs_config)
+    return BuildResult(out, findings, tuple(scores), reports, tuple(outputs))
+
+
+def _silent(_: str) -> object:
+    return None
+
+
+def _write_reports(
+    registry: Registry,
+    folder: Path,
+    *,
+    registry_path: str,
+    fail_on: Severity,
+    today: _dt.date | None,
+    say: Progress,
+) -> tuple[tuple[Finding, ...], list[dict[str, object]], tuple[Path, ...]]:
+    """Write the check in every format; raise BuildRefusedError on failing findings."""
+    from holte_ropa import __version__
+    from holte_ropa.notice._readability import readability_report
+    from holte_ropa.report._reporters import (
+        REPORT_FORMATS,
+        ReportOptions,
+        failing,
+        render_report,
+    )
+    from holte_ropa.rules import all_rules, check
+
+    findings = tuple(check(registry, today=today))
+    options = ReportOptions(registry=registry_path, version=__version__, fail_on=fail_on)
+    rules = all_rules()
+    scores = readability_report(registry)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for fmt in REPORT_FORMATS:
+        extra: dict[str, object] | None = {"readability": scores} if fmt == "json" else None
+        file = folder / _REPORT_FILES[fmt]
+        file.write_text(render_report(fmt, findings, rules, options, extra), encoding="utf-8")
+        written.append(file)
+    table = folder / "readability.txt"
+    table.write_text(_readability_table(scores), encoding="utf-8")
+    written.append(table)
+    say(render_report("text", findings, rules, options))
+    say(_readability_summary(scores, folder))
+    if failing(findings, options.fail_on):
+        raise BuildRefusedError(findings, tuple(written))
+    return findings, scores, tuple(written)
+
+
+def _readability_table(scores: list[dict[str, object]]) -> str:
+    """LIX per notice section for the people who edit the texts (never published)."""
+    lines = ["lang    LIX  words  sentences  section  (where its text is written)"]
+    for row in scores:
+        lines.append(
+            f"{row['lang']:<4} {row['lix']:>6}  {row['words']:>5}  {row['sentences']:>9}  "
+            f"{row['section']}  ({row['file']}:{row['line']}:{row['column']})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _readability_summary(scores: list[dict[str, object]], folder: Path) -> str:
+    parts = []
+    for lang in ("nb", "en"):
+        values = [float(str(r["lix"])) for r in scores if r["lang"] == lang]
+        if values:
+            mean = sum(values) / len(values)
+            parts.append(f"{lang} max {max(values):.1f}, mean {mean:.1f}")
+    return (
+        f"readability (LIX per notice section): {'; '.join(parts)}; see {folder}/readability.txt\n"
+    )
+
+
+def _write_record(registry: Registry, out: Path) -> list[Path]:
+    from holte_ropa.model._schema import registry_json_schema_text
+
+    files = {
+        out / "registry.json": registry.to_json(),
+        out / "registry.schema.json": registry_json_schema_text(),
+    }
+    for file, text in files.items():
+        file.write_text(text, encoding="utf-8")
+    return list(files)
+
+
+def _write_notice(registry: Registry, out: Path) -> list[Path]:
+    from holte_ropa.notice import notice_pages
+
+    written: list[Path] = []
+    for name, text in notice_pages(registry).items():
+        file = out / "notice" / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+        written.append(file)
+    return written
+
+
+def _write_site(registry: Registry, out: Path, config: Path) -> list[Path]:
+    from holte_ropa.site._mkdocs_build import SiteBuildError, build_site
+
+    try:
+        return build_site(registry, out / "site", config)
+    except SiteBuildError as exc:
+        raise SiteError(str(exc)) from None

@@ -1,0 +1,108 @@
+"""The library builds every output without the command line: holte_ropa.build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from holte_ropa import BuildRefusedError, build, check, load_registry
+from tests.conftest import FIXTURES, MakeRegistry
+
+UNSETTLED = """\
+activities:
+  - id: web-forms
+    name: {nb: Skjema, en: Forms}
+    description: {nb: Kontaktskjema, en: Contact forms}
+    role: controller
+    purposes:
+      - id: contact
+        description: {nb: Kontakte deg, en: Contact you}
+        legal_basis: unknown
+    recipients: none
+"""
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_library_writes_reports_dump_graphs_records_and_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    registry = load_registry(FIXTURES / "minimal")
+    said: list[str] = []
+    result = build(registry, tmp_path / "out", mkdocs_config=None, progress=said.append)
+    files = _files(tmp_path / "out")
+    for name in (
+        "reports/check.txt",
+        "reports/check.json",
+        "reports/check.sarif",
+        "reports/check.junit.xml",
+        "reports/readability.txt",
+        "registry.json",
+        "registry.schema.json",
+        "graphs/organisation.nb.svg",
+        "graphs/transfers.en.pdf",
+        "records/controller.nb.xlsx",
+        "records/record.jsonld",
+        "notice/index.md",
+        "notice/en/index.md",
+    ):
+        assert name in files, name
+    assert "site/index.html" not in files
+    assert list(result.findings) == check(registry)
+    assert sorted(result.reports + result.outputs) == sorted(
+        tmp_path / "out" / name for name in files
+    )
+    report = json.loads(files["reports/check.json"])
+    assert report["registry"] == "registry"
+    assert [row["lix"] for row in report["readability"]] == [
+        row["lix"] for row in result.readability
+    ]
+    assert said[0] == files["reports/check.txt"].decode()
+    assert said[1].startswith("readability (LIX per notice section): nb max")
+
+
+def test_two_library_builds_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    registry = load_registry(FIXTURES / "minimal")
+    build(registry, tmp_path / "one", mkdocs_config=None)
+    build(load_registry(FIXTURES / "minimal"), tmp_path / "two", mkdocs_config=None)
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+def test_unwaived_errors_raise_after_the_reports_and_publish_nothing(
+    make_registry: MakeRegistry, tmp_path: Path
+) -> None:
+    registry = load_registry(make_registry({"forms.yaml": UNSETTLED}))
+    out = tmp_path / "refused"
+    with pytest.raises(BuildRefusedError, match="Nothing was published") as refused:
+        build(registry, out, mkdocs_config=None)
+    assert any(f.rule == "R10" and not f.waived for f in refused.value.findings)
+    assert {p.name for p in refused.value.reports} == {
+        "check.txt",
+        "check.json",
+        "check.sarif",
+        "check.junit.xml",
+        "readability.txt",
+    }
+    assert sorted(p.name for p in out.iterdir()) == ["reports"]
+
+
+def test_a_missing_mkdocs_config_builds_everything_but_the_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry = load_registry(FIXTURES / "minimal")
+    result = build(registry, tmp_path / "out", mkdocs_config=tmp_path / "absent.yml")
+    assert not (tmp_path / "out" / "site").exists()
+    assert (tmp_path / "out" / "registry.json") in result.outputs
+    assert "the website is not built" in capsys.readouterr().err
