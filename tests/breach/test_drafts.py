@@ -11,11 +11,12 @@ import pytest
 from holte_ropa import load_registry
 from holte_ropa.breach import breach_draft, communication, render_breach, render_breach_json
 from holte_ropa.notice._readability import lix, plain_text
+from holte_ropa.rules import Context
 from tests.conftest import ROOT, MakeRegistry
 
 AWARE = _dt.datetime.fromisoformat("2026-11-29T10:00+01:00")
 HOLTE = load_registry(ROOT / "registry")
-LIX_THRESHOLD = 55
+LIX_THRESHOLD = Context(today=_dt.date(2026, 11, 29)).lix_threshold  # what R48 uses
 
 
 @pytest.mark.parametrize(
