@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from holte_ropa.report._findings import Finding, Severity
+from holte_ropa.terms import LANGUAGES
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -179,7 +180,7 @@ def _readability_table(scores: list[dict[str, object]]) -> str:
 
 def _readability_summary(scores: list[dict[str, object]], folder: Path) -> str:
     parts = []
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         values = [float(str(r["lix"])) for r in scores if r["lang"] == lang]
         if values:
             mean = sum(values) / len(values)

@@ -15,10 +15,9 @@ from holte_ropa.graph._formats import FILE_SUFFIX, GRAPH_FORMATS, export_graph
 from holte_ropa.graph._graph import build_graph
 from holte_ropa.model._registry import Registry
 from holte_ropa.records._formats import export_record
+from holte_ropa.terms import LANGUAGES
 
 __all__ = ["write_graphs_and_records"]
-
-_LANGS = ("nb", "en")
 
 
 def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
@@ -30,7 +29,7 @@ def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
     written: list[Path] = []
     for spec in ("organisation", "transfers"):
         view = graph.view(spec)
-        for lang in _LANGS:
+        for lang in LANGUAGES:
             for fmt in GRAPH_FORMATS:
                 if fmt in ("graphml", "json") and lang == "en":
                     continue  # language-neutral: both labels are attributes
@@ -45,11 +44,11 @@ def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
     ]
     for spec in focused:
         view = graph.view(spec)
-        for lang in _LANGS:
+        for lang in LANGUAGES:
             name = f"{spec.replace(':', '-')}.{lang}.svg"
             written.append(_write(graphs / name, export_graph(view, "svg", lang)))
     for role in ("controller", "processor"):
-        for lang in _LANGS:
+        for lang in LANGUAGES:
             for kind in ("xlsx", "csv", "json"):
                 data = export_record(registry, role, kind, lang)
                 written.append(_write(records / f"{role}.{lang}.{kind}", data))

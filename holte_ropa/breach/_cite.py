@@ -1,33 +1,17 @@
-"""Exact legal references in the reader's language, as Lovdata and EUR-Lex write them.
+"""The references the breach drafts cite besides GDPR articles (those come from ``cite``).
 
-Bokmål follows Lovdata ("GDPR art. 33 nr. 3 bokstav a"), English follows EUR-Lex
-("GDPR Art. 33(3)(a)"); every citation of the breach drafts comes from here.
+GDPR articles are cited by :func:`holte_ropa.terms.cite`, as Lovdata writes them in
+bokmål ("GDPR art. 33 nr. 3 bokstav a") and EUR-Lex in English ("GDPR Art. 33(3)(a)").
 """
 
 from __future__ import annotations
 
+from holte_ropa.terms import Words, cite
+
 __all__ = ["EDPB_BREACH_GUIDELINES", "RECITALS", "cite"]
 
-
-def cite(lang: str, article: int, paragraph: int | None = None, point: str | None = None) -> str:
-    """A GDPR article, paragraph and point: ``cite("en", 33, 3, "a")`` is GDPR Art. 33(3)(a)."""
-    if lang == "nb":
-        words = [f"GDPR art. {article}"]
-        if paragraph is not None:
-            words.append(f"nr. {paragraph}")
-        if point is not None:
-            words.append(f"bokstav {point}")
-        return " ".join(words)
-    text = f"GDPR Art. {article}"
-    if paragraph is not None:
-        text += f"({paragraph})"
-    if point is not None:
-        text += f"({point})"
-    return text
-
-
-EDPB_BREACH_GUIDELINES = {
-    "nb": "EDPBs retningslinjer 9/2022 om melding om brudd på personopplysningssikkerheten",
-    "en": "EDPB Guidelines 9/2022 on personal data breach notification under GDPR",
-}
-RECITALS = {"nb": "GDPR fortalepunkt 75 og 85", "en": "GDPR Recitals 75 and 85"}
+EDPB_BREACH_GUIDELINES = Words(
+    nb="EDPBs retningslinjer 9/2022 om melding om brudd på personopplysningssikkerheten",
+    en="EDPB Guidelines 9/2022 on personal data breach notification under GDPR",
+)
+RECITALS = Words(nb="GDPR fortalepunkt 75 og 85", en="GDPR Recitals 75 and 85")

@@ -13,6 +13,7 @@ from holte_ropa.breach._wording import fill_marker
 from holte_ropa.graph._labels import text
 from holte_ropa.model._registry import Registry
 from holte_ropa.model._unknown import is_unknown
+from holte_ropa.terms import Words
 
 __all__ = ["communication"]
 
@@ -44,7 +45,7 @@ _CONCERNS = {
     "nb": "Det gjelder disse opplysningene om deg: {names}.",
     "en": ("It concerns this information about you: {names}."),
 }
-_PLAIN: dict[str, tuple[str, str]] = {
+_PLAIN_TEXTS: dict[str, tuple[str, str]] = {
     "loss_of_control": (
         "Du mister kontroll over hvem som har opplysningene om deg.",
         "You lose control over who has your information.",
@@ -76,7 +77,7 @@ _PLAIN: dict[str, tuple[str, str]] = {
         "We know that this may hit you harder than others.",
     ),
 }
-_ADVICE = {
+_ADVICE_TEXTS = {
     "always": (
         "Vær på vakt mot e-post, SMS og telefoner som ber om passord, koder eller penger.",
         "Be careful with e-mails, texts and calls that ask for passwords, codes or money.",
@@ -91,6 +92,8 @@ _ADVICE = {
         "Tell us if you notice anything odd.",
     ),
 }
+_PLAIN = {key: Words(nb=nb, en=en) for key, (nb, en) in _PLAIN_TEXTS.items()}
+_ADVICE = {key: Words(nb=nb, en=en) for key, (nb, en) in _ADVICE_TEXTS.items()}
 _CONTACT = {
     "nb": "Skriv til oss på {email}.",
     "en": "Write to us at {email}.",
@@ -107,7 +110,6 @@ _COMPLAIN = {
 
 def communication(registry: Registry, draft: BreachDraft, lang: str) -> str:
     """The Art. 34 communication in ``lang`` as Markdown (h4 headings and short lists)."""
-    index = 0 if lang == "nb" else 1
     title, happened, concerns, means, doing, you, more = _HEADINGS[lang]
     what, measures = _FILL_WHAT[lang]
     names = ", ".join(
@@ -117,12 +119,12 @@ def communication(registry: Registry, draft: BreachDraft, lang: str) -> str:
     lines = [f"#### {title}", "", f"**{happened}**", "", fill_marker(lang, what), ""]
     lines += [f"**{concerns}**", "", _CONCERNS[lang].format(names=names or "-"), ""]
     lines += [f"**{means}**", ""]
-    lines += [f"- {_PLAIN[c.key][index]}" for c in draft.consequences]
+    lines += [f"- {_PLAIN[c.key][lang]}" for c in draft.consequences]
     lines += ["", f"**{doing}**", "", fill_marker(lang, measures), "", f"**{you}**", ""]
-    lines.append(f"- {_ADVICE['always'][index]}")
+    lines.append(f"- {_ADVICE['always'][lang]}")
     if draft.risk.national_ids:
-        lines.append(f"- {_ADVICE['national_id'][index]}")
-    lines.append(f"- {_ADVICE['ask'][index]}")
+        lines.append(f"- {_ADVICE['national_id'][lang]}")
+    lines.append(f"- {_ADVICE['ask'][lang]}")
     lines += ["", f"**{more}**", "", _CONTACT[lang].format(email=org.privacy_contact)]
     if not is_unknown(org.dpo) and org.dpo.email:
         lines.append(_DPO[lang].format(email=org.dpo.email))

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from holte_ropa.model._models import DataKind
 from holte_ropa.model._registry import Registry
+from holte_ropa.terms import Words
 
 __all__ = ["CONSEQUENCES", "Consequence", "RiskFactors", "consequences", "risk_factors"]
 
-CONSEQUENCES: dict[str, tuple[str, str]] = {
+_TEXTS: dict[str, tuple[str, str]] = {
     "loss_of_control": (
         "Tap av kontroll over egne personopplysninger.",
         "Loss of control over their personal data.",
@@ -47,7 +48,8 @@ CONSEQUENCES: dict[str, tuple[str, str]] = {
         "employees or job applicants).",
     ),
 }
-"""Key -> (bokmål, English) wording of each suggested consequence (GDPR Recital 85)."""
+CONSEQUENCES: dict[str, Words] = {key: Words(nb=nb, en=en) for key, (nb, en) in _TEXTS.items()}
+"""Key -> wording of each suggested consequence (GDPR Recital 85)."""
 
 _BY_KIND: dict[DataKind, tuple[str, ...]] = {
     DataKind.ORDINARY: ("loss_of_control", "unwanted_contact"),

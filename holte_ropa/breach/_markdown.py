@@ -12,11 +12,12 @@ from holte_ropa.breach._communication import communication
 from holte_ropa.breach._consequences import CONSEQUENCES
 from holte_ropa.breach._deadline import local_time
 from holte_ropa.breach._draft import BreachDraft
-from holte_ropa.breach._wording import LANGS, fill_marker, say
+from holte_ropa.breach._wording import fill_marker, say
 from holte_ropa.graph._labels import text
 from holte_ropa.model._countries import country_name
 from holte_ropa.model._registry import Registry
 from holte_ropa.model._unknown import is_unknown
+from holte_ropa.terms import LANGUAGES
 
 __all__ = ["render_breach"]
 
@@ -29,8 +30,8 @@ def render_breach(
     ``communication_draft`` forces the Art. 34 draft in or out; by default it is included
     when the categories suggest a high risk.
     """
-    if lang not in LANGS:
-        raise ValueError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     with_art34 = (
         draft.risk.high_risk_suggested if communication_draft is None else communication_draft
     )
@@ -191,7 +192,6 @@ def _contact(registry: Registry, lang: str) -> str:
 
 
 def _consequences(registry: Registry, draft: BreachDraft, lang: str) -> str:
-    index = 0 if lang == "nb" else 1
     lines = [f"## (c) {say('c_heading', lang)} ({cite(lang, 33, 3, 'c')})", ""]
     lines.append(
         say("c_intro", lang, recitals=RECITALS[lang], guidelines=EDPB_BREACH_GUIDELINES[lang])
@@ -200,7 +200,7 @@ def _consequences(registry: Registry, draft: BreachDraft, lang: str) -> str:
     for item in draft.consequences:
         names = [_category_name(registry, ident, lang) for ident in item.because]
         because = say("because", lang, what=", ".join(names))
-        lines.append(f"- {CONSEQUENCES[item.key][index]} _({because})_")
+        lines.append(f"- {CONSEQUENCES[item.key][lang]} _({because})_")
     lines.append(f"- {fill_marker(lang, say('consequences_fill', lang))}")
     lines.append("")
     key = "high_risk" if draft.risk.high_risk_suggested else "no_high_risk"
@@ -245,7 +245,7 @@ def _processor(draft: BreachDraft, lang: str) -> str:
 def _art34(registry: Registry, draft: BreachDraft, lang: str) -> str:
     heading = f"## {say('art34_heading', lang)} ({cite(lang, 34, 1)})"
     intro = say("art34_intro", lang, ref=cite(lang, 34, 1), ref2=cite(lang, 34, 2))
-    bodies = [communication(registry, draft, other) for other in LANGS]
+    bodies = [communication(registry, draft, other) for other in LANGUAGES]
     return "\n".join([heading, "", intro, "", *bodies])
 
 

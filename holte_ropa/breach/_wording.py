@@ -7,9 +7,9 @@ are inserted by the renderers, never translated here.
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "fill_marker", "say"]
+from holte_ropa.terms import ROLES, Words
 
-LANGS = ("nb", "en")
+__all__ = ["WORDS", "fill_marker", "say"]
 
 _FILL = {"nb": "[FYLL INN: {what}]", "en": "[TO FILL: {what}]"}
 
@@ -21,11 +21,10 @@ def fill_marker(lang: str, what: str) -> str:
 
 def say(key: str, lang: str, **fields: str) -> str:
     """The sentence ``key`` in ``lang`` with its fields filled in."""
-    nb, en = WORDS[key]
-    return (nb if lang == "nb" else en).format(**fields)
+    return WORDS[key][lang].format(**fields)
 
 
-WORDS: dict[str, tuple[str, str]] = {
+_SENTENCES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ heading
     "title": (
         "Brudd på personopplysningssikkerheten: utkast til melding",
@@ -43,9 +42,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "aware": ("Ble kjent med bruddet", "Became aware of the breach"),
     "due": ("Meld til {authority} innen", "Notify {authority} by"),
     "role": ("Vår rolle", "Our role"),
-    "role_controller": ("behandlingsansvarlig", "controller"),
-    "role_processor": ("databehandler", "processor"),
-    "role_joint_controller": ("felles behandlingsansvarlig", "joint controller"),
     "role_controller_and_processor": (
         "behandlingsansvarlig og databehandler",
         "controller and processor",
@@ -244,3 +240,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Here it is in bokmål and English.",
     ),
 }
+
+WORDS: dict[str, Words] = {key: Words(nb=nb, en=en) for key, (nb, en) in _SENTENCES.items()}
+"""Every sentence of the drafts by key; the roles' names come from the legal vocabulary."""
+WORDS.update({f"role_{name}": ROLES[name].label for name in ("controller", "processor")})
+WORDS["role_joint_controller"] = ROLES["joint_controller"].label

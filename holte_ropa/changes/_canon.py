@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from holte_ropa.model._models import internal_field_names
+from holte_ropa.terms import LANGUAGES
 
 # --------------------------------------------------------------------------- dumping
 
@@ -77,7 +78,7 @@ def _canon(value: Any) -> str:
 
 
 def _is_text(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and set(value) <= {"nb", "en"}
+    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGUAGES)
 
 
 def _list_key(items: list[Any]) -> str | None:

@@ -22,6 +22,7 @@ from holte_ropa.changes._git import DEFAULT_FOLDER, load_commit, registry_commit
 from holte_ropa.model._models import Organisation
 from holte_ropa.model._registry import Registry
 from holte_ropa.report._problems import RegistryError
+from holte_ropa.terms import cite
 
 __all__ = ["HistoryEntry", "registry_history", "sub_processor_feed"]
 
@@ -92,7 +93,7 @@ _FEED_WORDS = {
     "nb": (
         "{org}: endringer i underdatabehandlere",
         "Endringer i underdatabehandlere og i behandlingen vi gjør for kundene våre, varslet "
-        "etter personvernforordningen art. 28 nr. 2.",
+        f"etter {cite('nb', 28, 2)}.",
         "Endringer i underdatabehandlere",
     ),
     "en": (

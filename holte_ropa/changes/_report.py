@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from holte_ropa.changes._diff import Audience, Change
 from holte_ropa.changes._history import HistoryEntry
+from holte_ropa.terms import cite
 
 __all__ = [
     "changes_json",
@@ -39,8 +40,8 @@ _MD = {
     "nb": {
         "title": "Endringer i personvernerklæringen",
         "customers": "Til kundene våre: underdatabehandlere og databehandling",
-        "customers_intro": "Vi varsler om disse endringene etter personvernforordningen "
-        "art. 28 nr. 2, slik at dere kan protestere før de trer i kraft.",
+        "customers_intro": f"Vi varsler om disse endringene etter {cite('nb', 28, 2)}, "
+        "slik at dere kan protestere før de trer i kraft.",
         "contact": "Spørsmål eller protester sendes til {contact}.",
         "none": "Ingen endringer.",
         "history": "Endringshistorikk",

@@ -1,19 +1,27 @@
 """The bokmål and English wording of registry changes.
 
 Kept apart from the diff itself so that the diff decides *what* changed and who must be
-told, and this module only decides how a newsletter sentence reads. Legal references are
-cited exactly: "GDPR Art. 28(2)" in English, "personvernforordningen art. 28 nr. 2" in
-bokmål, the form Lovdata uses.
+told, and this module only decides how a newsletter sentence reads. Legal terms and
+citations come from :mod:`holte_ropa.terms`, so the change log words and cites them as
+the notice does: "GDPR Art. 28(2)" in English, "GDPR art. 28 nr. 2" in bokmål.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from holte_ropa.model._countries import country_name
 from holte_ropa.model._models import UNKNOWN
+from holte_ropa.terms import (
+    LANGUAGES,
+    LEGAL_BASES,
+    ROLES,
+    TRANSFER_MECHANISMS,
+    Term,
+    Words,
+    cite,
+    same,
+)
 
 __all__ = [
     "Bilingual",
@@ -28,23 +36,8 @@ __all__ = [
     "summary",
 ]
 
-
-class Bilingual(BaseModel):
-    """A sentence in bokmål and English; both are always present."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    nb: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang`` (``nb`` or ``en``)."""
-        return self.nb if lang == "nb" else self.en
-
-
-def same(text: str) -> Bilingual:
-    """A value that reads the same in both languages (ids, codes, names)."""
-    return Bilingual(nb=text, en=text)
+Bilingual = Words
+"""The change log's name for :class:`holte_ropa.terms.Words` (a sentence in nb and en)."""
 
 
 def join(items: list[Bilingual]) -> Bilingual:
@@ -54,55 +47,30 @@ def join(items: list[Bilingual]) -> Bilingual:
     return Bilingual(nb=", ".join(i.nb for i in items), en=", ".join(i.en for i in items))
 
 
-_ART = ("personvernforordningen art. ", "GDPR Art. ")
-
-_BASES: dict[str, tuple[str, str, str]] = {
-    "consent": ("samtykke", "consent", "6(1)(a)"),
-    "contract": ("avtale", "contract", "6(1)(b)"),
-    "legal_obligation": ("rettslig forpliktelse", "legal obligation", "6(1)(c)"),
-    "vital_interest": ("vitale interesser", "vital interests", "6(1)(d)"),
-    "public_task": ("offentlig myndighetsutøvelse", "public task", "6(1)(e)"),
-    "legitimate_interest": ("berettiget interesse", "legitimate interest", "6(1)(f)"),
-}
-
-_MECHANISMS: dict[str, tuple[str, str, str]] = {
-    "adequacy": (
-        "beslutning om tilstrekkelig beskyttelsesnivå",
-        "adequacy decision",
-        "45",
-    ),
-    "dpf": ("EU-US Data Privacy Framework", "EU-US Data Privacy Framework", "45"),
-    "scc": ("EUs standardavtaler", "standard contractual clauses", "46(2)(c)"),
-    "bcr": ("bindende virksomhetsregler", "binding corporate rules", "47"),
-    "derogation": ("unntak for særlige situasjoner", "derogation", "49(1)"),
-}
-
 _UNKNOWN = Bilingual(nb="ikke avklart", en="not yet confirmed")
 _NONE = Bilingual(nb="ingen", en="none")
 
 
-def _nb_article(ref: str) -> str:
-    """GDPR "6(1)(a)" as Lovdata writes it: "6 nr. 1 bokstav a"."""
-    article, _, rest = ref.partition("(")
-    parts = [p.rstrip(")") for p in rest.split("(")] if rest else []
-    words = [article]
-    if parts:
-        words.append(f"nr. {parts[0]}")
-    if len(parts) > 1:
-        words.append(f"bokstav {parts[1]}")
-    return " ".join(words)
+def _cited(term: Term, point: str | None = None) -> Bilingual:
+    """ "consent (GDPR Art. 6(1)(a))": the term's label and its article, per language."""
+    if point is None:
+        return Bilingual(
+            nb=f"{term.label.nb} ({term.cite('nb')})", en=f"{term.label.en} ({term.cite('en')})"
+        )
+    assert term.article is not None
+    refs = {lang: cite(lang, term.article, term.paragraph, point) for lang in LANGUAGES}
+    return Bilingual(nb=f"{term.label.nb} ({refs['nb']})", en=f"{term.label.en} ({refs['en']})")
 
 
-def _cited(nb: str, en: str, ref: str) -> Bilingual:
-    return Bilingual(nb=f"{nb} ({_ART[0]}{_nb_article(ref)})", en=f"{en} ({_ART[1]}{ref})")
+_UNNAMED_BASIS = Term(Words(nb="?", en="?"), 6, 1)
+_UNNAMED_MECHANISM = Term(Words(nb="?", en="?"), 46)
 
 
 def basis_label(value: Any) -> Bilingual:
     """A legal basis as "consent (GDPR Art. 6(1)(a))"."""
     if not isinstance(value, dict):
         return _UNKNOWN if value == UNKNOWN.value else _NONE
-    nb, en, ref = _BASES.get(str(value.get("basis")), ("?", "?", "6(1)"))
-    return _cited(nb, en, ref)
+    return _cited(LEGAL_BASES.get(str(value.get("basis")), _UNNAMED_BASIS))
 
 
 def mechanism_label(value: Any) -> Bilingual:
@@ -110,10 +78,10 @@ def mechanism_label(value: Any) -> Bilingual:
     if not isinstance(value, dict):
         return _UNKNOWN if value == UNKNOWN.value else _NONE
     kind = str(value.get("mechanism"))
-    nb, en, ref = _MECHANISMS.get(kind, ("?", "?", "46"))
+    term = TRANSFER_MECHANISMS.get(kind, _UNNAMED_MECHANISM)
     if kind == "derogation":
-        ref = f"49(1)({value.get('point')})"
-    return _cited(nb, en, ref)
+        return _cited(term, str(value.get("point")))
+    return _cited(term)
 
 
 def country_label(code: str) -> Bilingual:
@@ -139,18 +107,20 @@ def duration_label(value: dict[str, Any]) -> Bilingual:
     return Bilingual(nb=" og ".join(nb), en=" and ".join(en))
 
 
-_GROUPS: dict[str, tuple[str, str]] = {
-    "processors": ("databehandler", "processor"),
-    "controllers": ("selvstendig behandlingsansvarlig", "independent controller"),
-    "authorities": ("offentlig myndighet", "public authority"),
-    "joint_controllers": ("felles behandlingsansvarlig", "joint controller"),
+_GROUPS: dict[str, Term] = {
+    "processors": ROLES["processor"],
+    "controllers": ROLES["independent_controller"],
+    "joint_controllers": ROLES["joint_controller"],
 }
+_AUTHORITY = Bilingual(nb="offentlig myndighet", en="public authority")
 
 
 def group_label(group: str) -> Bilingual:
     """What a recipient is to the activity, e.g. "processor"."""
-    nb, en = _GROUPS.get(group, (group, group))
-    return Bilingual(nb=nb, en=en)
+    if group == "authorities":
+        return _AUTHORITY
+    term = _GROUPS.get(group)
+    return term.label if term is not None else same(group)
 
 
 _FIELDS: dict[str, tuple[str, str]] = {
@@ -245,7 +215,7 @@ def field_label(path: str) -> Bilingual:
     return Bilingual(nb=known[0], en=known[1])
 
 
-_ART28 = ("personvernforordningen art. 28 nr. 2", "GDPR Art. 28(2)")
+_ART28 = (cite("nb", 28, 2), cite("en", 28, 2))
 
 _TEMPLATES: dict[str, tuple[str, str]] = {
     "activity_added": (

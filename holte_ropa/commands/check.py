@@ -140,13 +140,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _as_finding(problem: Problem) -> Finding:
     from holte_ropa.report._findings import Finding, Severity
+    from holte_ropa.terms import same
 
     return Finding(
         rule=problem.category,
         name=f"{problem.category}-error",
         severity=Severity.ERROR,
-        message=problem.message,
-        message_nb=problem.message,
+        words=same(problem.message),
         file=problem.position.file,
         line=problem.position.line,
         column=problem.position.column,

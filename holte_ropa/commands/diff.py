@@ -19,6 +19,7 @@ from holte_ropa.commands._common import (
     print_problems,
     write_text,
 )
+from holte_ropa.terms import LANGUAGES
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -61,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="text (default), json, markdown (for the newsletter), atom (with --history)",
     )
     parser.add_argument(
-        "--lang", choices=("nb", "en"), default="nb", help="language of summaries (nb)"
+        "--lang", choices=LANGUAGES, default="nb", help="language of summaries (nb)"
     )
     parser.add_argument(
         "--history",

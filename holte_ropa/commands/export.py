@@ -11,6 +11,7 @@ from holte_ropa.commands._common import (
     add_registry_argument,
     load_or_report,
 )
+from holte_ropa.terms import LANGUAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="xlsx (default), csv, json, or jsonld (W3C DPV; both roles and languages)",
     )
     record.add_argument(
-        "--lang", choices=("nb", "en"), default="nb", help="header and text language (default: nb)"
+        "--lang", choices=LANGUAGES, default="nb", help="header and text language (default: nb)"
     )
     add_output_argument(record, "write to FILE instead of stdout")
 

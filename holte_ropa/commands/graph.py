@@ -11,6 +11,7 @@ from holte_ropa.commands._common import (
     add_registry_argument,
     load_or_report,
 )
+from holte_ropa.terms import LANGUAGES
 
 _FORMATS = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
 
@@ -27,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=_FORMATS, default="dot", help="output format (default: dot)"
     )
     parser.add_argument(
-        "--lang", choices=("nb", "en"), default="nb", help="label language (default: nb)"
+        "--lang", choices=LANGUAGES, default="nb", help="label language (default: nb)"
     )
     add_output_argument(parser, "write to FILE instead of stdout")
 

@@ -11,6 +11,7 @@ from holte_ropa.commands._common import (
     add_registry_argument,
     load_or_report,
 )
+from holte_ropa.terms import LANGUAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=("nb", "en"),
+        choices=LANGUAGES,
         default=None,
         help="only this language (default: nb on stdout, both with -o)",
     )

@@ -39,6 +39,7 @@ from holte_ropa.model._models import (
     known,
 )
 from holte_ropa.model._registry import Registry
+from holte_ropa.terms import ROLES, Words
 
 __all__ = [
     "VIEW_KINDS",
@@ -448,20 +449,23 @@ class DataFlowGraph:
 
 
 _UNKNOWN = {True: "ukjent, må bekreftes", False: "unknown, to be confirmed"}
-_ROLE_NAMES: dict[str, tuple[str, str]] = {
-    "processor": ("databehandler", "processor"),
-    "sub_processor": ("underdatabehandler", "sub-processor"),
-    "controller": ("selvstendig behandlingsansvarlig", "independent controller"),
-    "joint_controller": ("felles behandlingsansvarlig", "joint controller"),
-    "authority": ("offentlig myndighet", "public authority"),
-    "customer": ("kunde (behandlingsansvarlig)", "customer (controller)"),
+_ROLE_NAMES: dict[str, Words] = {
+    "processor": ROLES["processor"].label,
+    "sub_processor": ROLES["sub_processor"].label,
+    "controller": ROLES["independent_controller"].label,  # a party role: not us
+    "joint_controller": ROLES["joint_controller"].label,
+    "authority": Words(nb="offentlig myndighet", en="public authority"),
+    "customer": Words(
+        nb=f"kunde ({ROLES['controller'].label.nb})",
+        en=f"customer ({ROLES['controller'].label.en})",
+    ),
 }
 
 
 def role_name(role: str, lang: str) -> str:
     """A party role in words (vocabulary.md), so tables never rely on colour or codes."""
-    nb, en = _ROLE_NAMES.get(role, (role, role))
-    return nb if lang == "nb" else en
+    words = _ROLE_NAMES.get(role)
+    return role if words is None else words.get(lang)
 
 
 def flows_table(registry: Registry, lang: str = "nb") -> list[FlowRow]:

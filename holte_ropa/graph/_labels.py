@@ -15,6 +15,7 @@ from holte_ropa.model._models import (
     is_unknown,
 )
 from holte_ropa.model._reference import AdequacyDecision
+from holte_ropa.terms import TRANSFER_MECHANISMS, cite
 
 NodeKind = Literal["organisation", "activity", "subject", "party", "country"]
 EdgeKind = Literal["performs", "collected_from", "discloses", "sub_processing", "located_in"]
@@ -49,17 +50,6 @@ def text(value: Text, lang: str) -> str:
     return value.get(lang) or value.nb or value.en or ""
 
 
-_MECHANISM_LABEL: dict[str, tuple[str, str, str]] = {
-    # mechanism -> (short, nb, en); the references are to the GDPR.
-    "adequacy": ("adequacy", "beslutning om tilstrekkelig beskyttelsesnivå", "adequacy decision"),
-    "dpf": ("DPF", "EU-US Data Privacy Framework", "EU-US Data Privacy Framework"),
-    "scc": ("SCC", "EUs standardavtaler", "standard contractual clauses"),
-    "bcr": ("BCR", "bindende virksomhetsregler", "binding corporate rules"),
-    "derogation": ("Art. 49", "unntak", "derogation"),
-}
-_MECHANISM_ARTICLE: dict[str, str] = {"adequacy": "45", "dpf": "45", "scc": "46(2)(c)", "bcr": "47"}
-
-
 def mechanism_code(mechanism: TransferMechanism | Unknown | None) -> str:
     """``adequacy``, ``dpf``, ``scc``, ``bcr``, ``derogation``, ``unknown`` or ``none``."""
     if mechanism is None:
@@ -84,15 +74,14 @@ def safeguard(
         confirm = {"nb": "ukjent, må bekreftes", "en": "unknown, to be confirmed"}
         return (confirm if mechanism is not None else missing)["nb" if lang == "nb" else "en"]
     code = mechanism.mechanism
-    short_label, nb, en = _MECHANISM_LABEL[code]
+    term = TRANSFER_MECHANISMS[code]
     if short:
-        return short_label
-    words = nb if lang == "nb" else en
+        return term.form("code").en
+    words = term.label.get(lang)
     if isinstance(mechanism, StandardContractualClauses) and not is_unknown(mechanism.module):
         words += f" ({'modul' if lang == 'nb' else 'module'} {mechanism.module})"
-    art = "art." if lang == "nb" else "Art."
     if isinstance(mechanism, Derogation):
-        return f"{words} (GDPR {art} 49(1)({mechanism.point}))"
+        return f"{words} ({cite(lang, 49, 1, mechanism.point)})"
     if code == "adequacy" and adequacy is not None:
         words += f", {adequacy.decision}"
-    return f"{words} (GDPR {art} {_MECHANISM_ARTICLE[code]})"
+    return f"{words} ({term.cite(lang)})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from holte_ropa.graph._labels import UNKNOWN_CODE
+from holte_ropa.terms import TRANSFER_MECHANISMS
 
 # --------------------------------------------------------------------------- words
 
@@ -86,12 +87,9 @@ def _label(data: dict[str, Any], lang: str) -> str:
 
 
 def _short_mechanism(mechanism: str, lang: str) -> str:
+    if mechanism in TRANSFER_MECHANISMS:
+        return TRANSFER_MECHANISMS[mechanism].form("short").get(lang)
     short = {
-        "adequacy": "adequacy" if lang == "en" else "tilstrekkelighet",
-        "dpf": "DPF",
-        "scc": "SCC",
-        "bcr": "BCR",
-        "derogation": "Art. 49",
         UNKNOWN_CODE: "ukjent" if lang == "nb" else UNKNOWN_CODE,  # English: the word itself
         "none": "mangler" if lang == "nb" else "missing",
     }

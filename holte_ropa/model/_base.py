@@ -2,6 +2,15 @@
 
 Models are strict on purpose: a privacy officer's typo must never be silently dropped, so
 every model forbids unknown keys and is immutable.
+
+``Text`` is the organisation's own text, and stays a strict pydantic model apart from
+:class:`holte_ropa.terms.Words` (the words WE write, always in every language): a
+registry text may lack a language, and the loader must accept it so that rule R37
+(``text-missing-language``, GDPR Art. 12(1)) can report it at its line. It shares the
+language list (:data:`holte_ropa.terms.LANGUAGES`) and the accessor protocol
+(:class:`holte_ropa.terms.Localised`, ``get(lang)``), with ``None`` for a missing
+language instead of a stand-in. (Its class docstring is the JSON Schema's description,
+so the reasoning lives here.)
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from pydantic import (
 )
 
 from holte_ropa.model._unknown import UNKNOWN, UNKNOWN_OVER_TEXT, Unknown, is_unknown, known
+from holte_ropa.terms import LANGUAGES, Lang
 
 __all__ = [
     "UNKNOWN",
@@ -83,3 +93,7 @@ class Text(_Model):
     def get(self, lang: str) -> str | None:
         """The text in ``lang`` or None, never the other language in disguise."""
         return self.nb if lang == "nb" else self.en if lang == "en" else None
+
+    def missing(self) -> tuple[Lang, ...]:
+        """The published languages this text lacks, in ``LANGUAGES`` order."""
+        return tuple(lang for lang in LANGUAGES if self.get(lang) is None)

@@ -4,6 +4,26 @@ Pages are Markdown for mkdocs (extensions ``attr_list``, ``md_in_html``, ``table
 ``toc``): headings carry explicit ``{#anchor}`` ids shared by both languages, tables are
 raw HTML with a ``<caption>`` and column headers, and every registry string is escaped.
 Internal fields of the record never reach a template (see :mod:`.views`).
+
+One jinja2 template per page (``templates/notice.md.j2``, ``processors.md.j2``,
+``cookies.md.j2``, with phrases shared in ``_macros.md.j2``) serves every language. The
+templates hold markup only; every sentence is a gettext message whose id is the English
+source text (``_("Your rights")``, named values as ``%(name)s``), and each other language
+has a catalogue, ``locale/<lang>/LC_MESSAGES/notice.po``, read with Babel on first use.
+
+Adding a language is adding a catalogue:
+
+1. ``pybabel init -D notice -i holte_ropa/notice/locale/notice.pot
+   -d holte_ropa/notice/locale -l <lang>`` and translate every ``msgstr``;
+2. add the language to the language lists (``LANGS`` in :mod:`._render`, and the site's
+   languages) and give the registry's texts that language;
+3. ``tests/notice/test_catalogues.py`` checks that it translates every message, with the
+   same placeholders, and nothing fuzzy or obsolete.
+
+After changing a sentence in a template, ``python scripts/notice_messages.py``
+regenerates ``notice.pot`` (as configured in ``babel.cfg``) and updates every catalogue.
+GDPR citations (:func:`._render.gdpr`), country names and durations (:mod:`._wording`)
+are still computed per language in Python.
 """
 
 from __future__ import annotations

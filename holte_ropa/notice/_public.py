@@ -46,17 +46,10 @@ from holte_ropa.notice._views import (
     Str,
 )
 from holte_ropa.notice._wording import country_name, duration_text
+from holte_ropa.terms import LEGAL_BASES
 
 __all__ = ["notice_view"]
 
-_POINT = {
-    "consent": "a",
-    "contract": "b",
-    "legal_obligation": "c",
-    "vital_interest": "d",
-    "public_task": "e",
-    "legitimate_interest": "f",
-}
 _COOKIE_ORDER = ("strictly_necessary", "preferences", "statistics", "marketing")
 
 
@@ -86,7 +79,7 @@ def _purpose(purpose: Purpose, lang: Lang) -> PurposeView:
     dm = purpose.direct_marketing
     if is_unknown(basis):
         return PurposeView(desc, "pending", None, direct_marketing=dm)
-    point = _POINT[basis.basis]
+    point = LEGAL_BASES[basis.basis].point
     if isinstance(basis, Consent):
         return PurposeView(
             desc,

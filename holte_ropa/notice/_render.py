@@ -5,57 +5,56 @@ for Markdown and HTML (see :mod:`holte_ropa.notice._escape`), the ``unknown`` ma
 becomes an honest phrase, and ``None`` is an error rather than the word "None" on a
 public page. Only markup the renderer builds itself (:class:`Safe`) passes unchanged.
 Registry text is only ever a template *value*, never template source.
+
+The templates' words come from the language's gettext catalogue (see
+:mod:`holte_ropa.notice._catalogue`): ``_("Legal basis: %(basis)s", basis=...)`` looks the
+sentence up and escapes every argument exactly as finalize would, so a translated
+sentence is trusted markup and the registry text inside it is still only a value.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.visitor import NodeTransformer
 
 from holte_ropa.model._registry import Registry
+from holte_ropa.notice._catalogue import N_, catalogue
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
+from holte_ropa.terms import LANGUAGES, cite
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
 
-LANGS: tuple[Lang, ...] = ("nb", "en")
+LANGS: tuple[Lang, ...] = LANGUAGES
 
 _MARKER_TEXT = {
-    "nb": {"pending": "Ikke avklart ennå", "missing": "Teksten finnes ikke på bokmål ennå"},
-    "en": {"pending": "Not yet confirmed", "missing": "This text is not yet available in English"},
+    "pending": N_("Not yet confirmed"),
+    # The registry lacks the text in the reader's language (the catalogue names it).
+    "missing": N_("This text is not yet available in English"),
 }
-_AND = {"nb": "og", "en": "and"}
+_AND = N_("and")
 
 
 def gdpr(lang: str, article: int, paragraph: int | None = None, point: str | None = None) -> str:
-    """An exact GDPR reference: "GDPR art. 6 nr. 1 bokstav f" / "GDPR Art. 6(1)(f)"."""
-    if lang == "nb":
-        ref = f"GDPR art. {article}"
-        if paragraph is not None:
-            ref += f" nr. {paragraph}"
-        if point is not None:
-            ref += f" bokstav {point}"
-        return ref
-    ref = f"GDPR Art. {article}"
-    if paragraph is not None:
-        ref += f"({paragraph})"
-    if point is not None:
-        ref += f"({point})"
-    return ref
+    """An exact GDPR reference for templates: :func:`holte_ropa.terms.cite`."""
+    return cite(lang, article, paragraph, point)
 
 
-def _text(value: Any, lang: str) -> Safe:
+def _text(value: Any, words: gettext.NullTranslations) -> Safe:
     if type(value) is str:  # the common case first: plain registry text
         return escape_text(value)
     if isinstance(value, Safe):
         return value
     if isinstance(value, Marker):
-        return Safe(_MARKER_TEXT[lang][value.kind])
+        return Safe(words.gettext(_MARKER_TEXT[value.kind]))
     if value is None:
         raise ValueError("a template printed None; guard the value with {% if %}")
     if isinstance(value, bool):
@@ -63,32 +62,35 @@ def _text(value: Any, lang: str) -> Safe:
     return escape_text(str(value))
 
 
-def _listing(items: Iterable[Any], lang: str) -> Safe:
+def _listing(items: Iterable[Any], words: gettext.NullTranslations) -> Safe:
     """ "a, b og c" with every item escaped."""
-    parts = [_text(i, lang) for i in items]
+    parts = [_text(i, words) for i in items]
     if len(parts) <= 1:
         return Safe("".join(parts))
-    return Safe(f"{', '.join(parts[:-1])} {_AND[lang]} {parts[-1]}")
+    return Safe(f"{', '.join(parts[:-1])} {words.gettext(_AND)} {parts[-1]}")
 
 
 def html_table(
-    caption: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], lang: str
+    caption: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    words: gettext.NullTranslations,
 ) -> Safe:
     """A raw HTML table with a real <caption> and column headers (Markdown has neither)."""
-    lines = ["<table>", f"<caption>{_text(caption, lang)}</caption>", "<thead>", "<tr>"]
-    lines += [f'<th scope="col">{_text(h, lang)}</th>' for h in headers]
+    lines = ["<table>", f"<caption>{_text(caption, words)}</caption>", "<thead>", "<tr>"]
+    lines += [f'<th scope="col">{_text(h, words)}</th>' for h in headers]
     lines += ["</tr>", "</thead>", "<tbody>"]
     for row in rows:
-        cells = "".join(f"<td>{_cell(c, lang)}</td>" for c in row)
+        cells = "".join(f"<td>{_cell(c, words)}</td>" for c in row)
         lines.append(f"<tr>{cells}</tr>")
     lines += ["</tbody>", "</table>"]
     return Safe("\n".join(lines))
 
 
-def _cell(value: Any, lang: str) -> Safe:
+def _cell(value: Any, words: gettext.NullTranslations) -> Safe:
     if isinstance(value, tuple | list):
-        return Safe("<br>".join(_text(v, lang) for v in value))
-    return _text(value, lang)
+        return Safe("<br>".join(_text(v, words) for v in value))
+    return _text(value, words)
 
 
 def _party_row(party: PartyView) -> tuple[Any, ...]:
@@ -124,7 +126,10 @@ def _indented(text: str) -> Safe:
 
 
 def _mid_sentence(value: Any) -> Any:
-    """ "The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case."""
+    """ "The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case.
+
+    An English rule (the article): other languages print the name as it is written.
+    """
     if isinstance(value, str) and not isinstance(value, Safe) and value.startswith("The "):
         return "t" + value[1:]
     return value
@@ -176,31 +181,115 @@ def _mail(address: str, lang: str) -> Safe:
     return Safe(f'<a href="mailto:{safe}">{safe}</a>')
 
 
-@cache
-def _environment(lang: Lang) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("holte_ropa.notice", f"templates/{lang}"),
+ENVIRONMENT_OPTIONS: dict[str, Any] = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    # "{#" starts attr_list anchors in the Markdown, so jinja comments use another mark.
+    "comment_start_string": "<#--",
+    "comment_end_string": "--#>",
+}
+"""How the templates are parsed; ``babel.cfg`` repeats these for ``pybabel extract``."""
+
+
+def _gettext_callables(
+    words: gettext.NullTranslations,
+) -> tuple[Callable[..., Safe], Callable[..., Safe], Callable[..., Safe]]:
+    """gettext, ngettext and pgettext for the templates (newstyle: named ``%(x)s`` values).
+
+    The looked-up sentence is ours (trusted like template source); each value is escaped
+    as finalize escapes a printed value. A literal percent sign is written ``%%``.
+    """
+
+    def fill(text: str, values: dict[str, Any]) -> Safe:
+        return Safe(text % {key: _text(value, words) for key, value in values.items()})
+
+    @cache
+    def sentence(message: str) -> Safe:
+        """A message without values, looked up once per environment (headings, labels)."""
+        return Safe(words.gettext(message) % {})
+
+    def gettext_(message: str, **values: Any) -> Safe:
+        if not values:
+            return sentence(message)
+        return fill(words.gettext(message), values)
+
+    def ngettext_(singular: str, plural: str, num: int, **values: Any) -> Safe:
+        values.setdefault("num", num)
+        return fill(words.ngettext(singular, plural, num), values)
+
+    def pgettext_(context: str, message: str, **values: Any) -> Safe:
+        return fill(words.pgettext(context, message), values)
+
+    return gettext_, ngettext_, pgettext_
+
+
+class _Messages(NodeTransformer):
+    """``_("...", name=value)`` compiled as a filter on the message: a direct call.
+
+    Jinja sends every call of a global through ``Context.call``, which inspects the
+    callee each time; a filter is called directly. A notice prints tens of thousands of
+    messages, so this removes most of what the catalogue adds to rendering time.
+    ``pybabel extract`` still reads ``_()`` as written.
+    """
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:  # noqa: N802 - jinja's visitor
+        node = self.generic_visit(node)  # type: ignore[assignment]
+        if (
+            isinstance(node.node, nodes.Name)
+            and node.node.name == "_"
+            and len(node.args) == 1
+            and node.dyn_args is None
+            and node.dyn_kwargs is None
+        ):
+            return nodes.Filter(node.args[0], "_", [], node.kwargs, None, None, lineno=node.lineno)
+        return node
+
+
+class _Environment(jinja2.Environment):
+    """An environment whose templates call messages through :class:`_Messages`."""
+
+    def compile(
+        self, source: Any, name: Any = None, filename: Any = None, *args: Any, **kwargs: Any
+    ) -> Any:
+        if isinstance(source, str):
+            source = _Messages().visit(self.parse(source, name, filename))
+        return super().compile(source, name, filename, *args, **kwargs)
+
+
+def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Environment:
+    """The templates with ``words`` as their catalogue; ``lang`` picks citation style and
+    the English article rule."""
+    env = _Environment(
+        loader=jinja2.PackageLoader("holte_ropa.notice", "templates"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         # Plain registry text is most of what templates print: escape it without a detour.
-        finalize=lambda value: escape_text(value) if type(value) is str else _text(value, lang),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # "{#" starts attr_list anchors in the Markdown, so jinja comments use another mark.
-        comment_start_string="<#--",
-        comment_end_string="--#>",
+        finalize=lambda value: escape_text(value) if type(value) is str else _text(value, words),
+        extensions=["jinja2.ext.i18n"],
+        **ENVIRONMENT_OPTIONS,
+    )
+    # Set directly rather than with install_gettext_callables, whose newstyle wrapper would
+    # put the values into the sentence unescaped.
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    gettext_, ngettext_, pgettext_ = _gettext_callables(words)
+    # ``_`` is gettext itself, not the extension's alias that looks gettext up on each call.
+    env.globals.update(_=gettext_, gettext=gettext_, ngettext=ngettext_, pgettext=pgettext_)
+    # pass_context keeps jinja from folding a message into a constant at compile time: a
+    # constant is a plain str again, which finalize and table() would escape once more.
+    env.filters["_"] = jinja2.pass_context(
+        lambda _context, message, **values: gettext_(message, **values)
     )
     env.globals["gdpr"] = lambda *args: gdpr(lang, *args)
-    env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, lang)
-    env.filters["listing"] = lambda items: _listing(items, lang)
+    env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, words)
+    env.filters["listing"] = lambda items: _listing(items, words)
     # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.
-    env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), lang)
+    env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), words)
     env.filters["sentence"] = _sentence
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
     env.filters["lower_first"] = _lower_first
-    env.filters["mid_sentence"] = _mid_sentence
+    env.filters["mid_sentence"] = _mid_sentence if lang == "en" else (lambda value: value)
     env.filters["capitalize_first"] = lambda text: Safe(text[:1].upper() + text[1:])
     env.filters["indented"] = _indented
     env.filters["party_row"] = _party_row
@@ -212,10 +301,19 @@ def _environment(lang: Lang) -> jinja2.Environment:
     return env
 
 
-def render_view(view: NoticeView, page: str) -> str:
-    """Render one page (``notice``, ``processors``, ``cookies``) of a view."""
-    template = _environment(view.lang).get_template(f"{page}.md.j2")
-    text = template.render(v=view)
+@cache
+def _environment(lang: Lang) -> jinja2.Environment:
+    return _make_environment(lang, catalogue(lang))
+
+
+def render_view(view: NoticeView, page: str, words: gettext.NullTranslations | None = None) -> str:
+    """Render one page (``notice``, ``processors``, ``cookies``) of a view.
+
+    ``words`` replaces the packaged catalogue of ``view.lang`` (to try a new translation
+    before it ships); by default the page speaks the view's language.
+    """
+    env = _environment(view.lang) if words is None else _make_environment(view.lang, words)
+    text = env.get_template(f"{page}.md.j2").render(v=view)
     return _tidy(text)
 
 

@@ -11,7 +11,9 @@ by :func:`holte_ropa.notice._public.notice_view`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias
+from typing import Final, TypeAlias
+
+from holte_ropa.terms import Lang
 
 __all__ = [
     "MISSING",
@@ -29,8 +31,6 @@ __all__ = [
     "SafeguardView",
     "Str",
 ]
-
-Lang: TypeAlias = Literal["nb", "en"]
 
 
 class Marker:

@@ -28,6 +28,7 @@ from holte_ropa.model._models import (
     is_unknown,
 )
 from holte_ropa.model._registry import Registry
+from holte_ropa.terms import DATA_KINDS, LEGAL_BASES, cite_ref
 
 __all__ = ["Cell", "Column", "RecordRole", "RecordTable", "record_table"]
 
@@ -158,13 +159,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "ingen",
         "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
         "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
-        "art": "art.",
-        "consent": "samtykke",
-        "contract": "nødvendig for å oppfylle en avtale",
-        "legal_obligation": "rettslig forpliktelse",
-        "vital_interest": "vitale interesser",
-        "public_task": "allmennhetens interesse eller offentlig myndighet",
-        "legitimate_interest": "berettiget interesse",
         "via": "via",
         "not_required": "ikke påkrevd",
         "required": "påkrevd",
@@ -176,27 +170,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "none",
         "controller_title": "Record of processing activities, controller",
         "processor_title": "Record of processing activities, processor",
-        "art": "Art.",
-        "consent": "consent",
-        "contract": "necessary for a contract",
-        "legal_obligation": "legal obligation",
-        "vital_interest": "vital interests",
-        "public_task": "public task",
-        "legitimate_interest": "legitimate interest",
         "via": "via",
         "not_required": "not required",
         "required": "required",
         "done": "done",
         "eea_only": "none, EEA only",
     },
-}
-_BASIS_POINT = {
-    "consent": "a",
-    "contract": "b",
-    "legal_obligation": "c",
-    "vital_interest": "d",
-    "public_task": "e",
-    "legitimate_interest": "f",
 }
 
 
@@ -338,12 +317,17 @@ def _purpose_cells(purpose: Purpose | None, lang: str) -> dict[str, Cell]:
 
 
 def legal_basis_text(purpose: Purpose, lang: str) -> str:
-    """ "legitimate interest (GDPR Art. 6(1)(f)): <the interest>", with what it rests on."""
+    """ "legitimate interest (GDPR Art. 6(1)(f)): <the interest>", with what it rests on.
+
+    The basis is worded by the vocabulary's ``record`` form (explicit where a bare noun
+    would be ambiguous in a table) and cited by :func:`holte_ropa.terms.cite`.
+    """
     w = _w(lang)
     basis = purpose.legal_basis
     if is_unknown(basis):
         return w[UNKNOWN.value]
-    head = f"{w[basis.basis]} (GDPR {w['art']} 6(1)({_BASIS_POINT[basis.basis]}))"
+    term = LEGAL_BASES[basis.basis]
+    head = f"{term.form('record').get(lang)} ({term.cite(lang)})"
     detail: str | None = None
     if isinstance(basis, LegitimateInterest):
         detail = w[UNKNOWN.value] if is_unknown(basis.interest) else text(basis.interest, lang)
@@ -359,12 +343,13 @@ def legal_basis_text(purpose: Purpose, lang: str) -> str:
 
 
 def _special(activity: Activity, lang: str) -> Cell:
-    w = _w(lang)
     found: list[str] = []
     if activity.special_category_condition:
-        found.append(f"GDPR {w['art']} {activity.special_category_condition}")
+        found.append(cite_ref(lang, activity.special_category_condition))
     if activity.criminal_data_basis is not None:
-        found.append(f"GDPR {w['art']} 10: {text(activity.criminal_data_basis, lang)}")
+        found.append(
+            f"{DATA_KINDS['criminal'].cite(lang)}: {text(activity.criminal_data_basis, lang)}"
+        )
     return tuple(found)
 
 

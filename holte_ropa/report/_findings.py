@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from holte_ropa.terms import Words
 
 __all__ = ["Finding", "Severity"]
 
@@ -34,10 +37,8 @@ class Finding(BaseModel):
     name: str
     """Rule name in kebab case, e.g. "purpose-without-legal-basis"."""
     severity: Severity
-    message: str
-    """English message."""
-    message_nb: str
-    """Bokmål message."""
+    words: Words
+    """The message in every language; ``message`` and ``text(lang)`` read it."""
     file: str
     line: int
     column: int
@@ -45,9 +46,29 @@ class Finding(BaseModel):
     waived: bool = False
     waiver_reason: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_messages(cls, data: Any) -> Any:
+        # Findings were built with ``message`` (English) and ``message_nb`` before ``words``
+        # held both; that spelling keeps working for code written against it.
+        if isinstance(data, dict) and "words" not in data and "message" in data:
+            data = dict(data)
+            data["words"] = Words(en=data.pop("message"), nb=data.pop("message_nb", None))
+        return data
+
+    @property
+    def message(self) -> str:
+        """The English message (the JSON contract's ``message`` under ``--lang en``)."""
+        return self.words.en
+
+    @property
+    def message_nb(self) -> str:
+        """The bokmål message (the JSON contract's ``message`` under ``--lang nb``)."""
+        return self.words.nb
+
     def text(self, lang: str = "en") -> str:
-        """The message in ``lang`` (nb or en)."""
-        return self.message_nb if lang == "nb" else self.message
+        """The message in ``lang`` (nb or en; any other language reads English)."""
+        return self.words.get(lang)
 
     def as_json(self, lang: str = "en") -> dict[str, object]:
         """The JSON finding contract: rule, name, severity, message, location, waived."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from holte_ropa.report._findings import Finding, Severity
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._models import Waiver
@@ -55,8 +56,8 @@ class Hit:
     """The entity concerned; None for the organisation as a whole."""
     path: tuple[PathSegment, ...]
     """Field path inside the entity, e.g. ("purposes", 0, "legal_basis")."""
-    en: str
-    nb: str
+    message: Words
+    """What is wrong and what to do, in every language."""
     severity: Severity | None = None
     """Overrides the rule's severity, e.g. a judgement rule that is sometimes an error."""
     waiver_index: int | None = None

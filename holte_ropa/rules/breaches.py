@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from holte_ropa.model._unknown import is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words, cite
 
 if TYPE_CHECKING:
     from holte_ropa.model._models import Breach
@@ -89,12 +90,15 @@ def breach_open(registry: Registry, context: Context) -> Iterator[Hit]:
             nb += f"; ikke registrert ennå: {', '.join(missing_nb)}"
         late = _late(registry, breach, context)
         if late:
-            en += f"; the 72 hours of Art. 33(1) ended {late}: give the reasons for the delay"
-            nb += f"; fristen på 72 timer i art. 33 nr. 1 gikk ut {late}: begrunn forsinkelsen"
+            en += f"; the 72 hours of {cite('en', 33, 1)} ended {late}: give the reasons for "
+            en += "the delay"
+            nb += (
+                f"; fristen på 72 timer i {cite('nb', 33, 1)} gikk ut {late}: begrunn forsinkelsen"
+            )
         if breach.closed is None:
             en += "; close it with `closed:` once handled"
             nb += "; lukk det med `closed:` når det er håndtert"
-        yield Hit(breach.id, (), en, nb)
+        yield Hit(breach.id, (), Words(nb=nb, en=en))
 
 
 def _missing(breach: Breach) -> tuple[list[str], list[str]]:

@@ -14,6 +14,7 @@ from holte_ropa.model._models import UNKNOWN, Address, DpiaCriterion, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -66,10 +67,12 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
         yield Hit(
             None,
             ("legal_name",),
-            f"the organisation's legal name '{org.legal_name}' is a placeholder; write the "
-            "name as registered",
-            f"det juridiske navnet '{org.legal_name}' er en plassholder; skriv navnet slik "
-            "det er registrert",
+            Words(
+                en=f"the organisation's legal name '{org.legal_name}' is a placeholder; write the "
+                "name as registered",
+                nb=f"det juridiske navnet '{org.legal_name}' er en plassholder; skriv navnet slik "
+                "det er registrert",
+            ),
         )
     addresses = [("postal_address", org.postal_address)]
     if isinstance(org.visiting_address, Address):
@@ -85,19 +88,23 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
                 yield Hit(
                     None,
                     path,
-                    f"the organisation's {label_en} has a placeholder '{value}'; give the "
-                    "real address",
-                    f"organisasjonens {label_nb} har en plassholder '{value}'; oppgi den "
-                    "riktige adressen",
+                    Words(
+                        en=f"the organisation's {label_en} has a placeholder '{value}'; give the "
+                        "real address",
+                        nb=f"organisasjonens {label_nb} har en plassholder '{value}'; oppgi den "
+                        "riktige adressen",
+                    ),
                 )
     if is_unknown(org.org_number):
         yield Hit(
             None,
             ("org_number",),
-            f"the organisation number of '{org.legal_name}' is unknown; confirm it so the "
-            "name points at one registered legal entity",
-            f"organisasjonsnummeret til '{org.legal_name}' er ukjent; bekreft det slik at "
-            "navnet peker på én registrert juridisk enhet",
+            Words(
+                en=f"the organisation number of '{org.legal_name}' is unknown; confirm it so the "
+                "name points at one registered legal entity",
+                nb=f"organisasjonsnummeret til '{org.legal_name}' er ukjent; bekreft det slik at "
+                "navnet peker på én registrert juridisk enhet",
+            ),
             severity=Severity.WARNING,
         )
 
@@ -138,10 +145,12 @@ def dpo_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
         yield Hit(
             None,
             ("dpo",),
-            "the record does not say whether a data protection officer is appointed; name "
-            "the DPO with contact details, or say why none is appointed",
-            "protokollen sier ikke om det er utnevnt et personvernombud; oppgi ombudet med "
-            "kontaktopplysninger, eller skriv hvorfor det ikke er utnevnt",
+            Words(
+                en="the record does not say whether a data protection officer is appointed; name "
+                "the DPO with contact details, or say why none is appointed",
+                nb="protokollen sier ikke om det er utnevnt et personvernombud; oppgi ombudet med "
+                "kontaktopplysninger, eller skriv hvorfor det ikke er utnevnt",
+            ),
         )
         return
     if dpo.appointed:
@@ -152,10 +161,12 @@ def dpo_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 None,
                 ("dpo", "appointed"),
-                f"no DPO is appointed, but '{activity.id}' is screened as large-scale "
-                "monitoring or large-scale sensitive data, where Art. 37(1)(b)-(c) requires "
-                "one if it is a core activity; check the reason given",
-                f"det er ikke utnevnt personvernombud, men '{activity.id}' er vurdert som "
-                "overvåking eller særlige kategorier i stor skala, der art. 37(1)(b)-(c) "
-                "krever ombud hvis det er kjernevirksomhet; kontroller begrunnelsen",
+                Words(
+                    en=f"no DPO is appointed, but '{activity.id}' is screened as large-scale "
+                    "monitoring or large-scale sensitive data, where Art. 37(1)(b)-(c) requires "
+                    "one if it is a core activity; check the reason given",
+                    nb=f"det er ikke utnevnt personvernombud, men '{activity.id}' er vurdert som "
+                    "overvåking eller særlige kategorier i stor skala, der art. 37(1)(b)-(c) "
+                    "krever ombud hvis det er kjernevirksomhet; kontroller begrunnelsen",
+                ),
             )

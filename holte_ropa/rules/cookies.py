@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from holte_ropa.model._models import CookieCategory, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -67,9 +68,11 @@ def cookie_without_consent(registry: Registry, context: Context) -> Iterator[Hit
         yield Hit(
             cookie.id,
             ("consent_before_set",),
-            f"the {cookie.category.value} cookie '{cookie.id}' is set without prior consent",
-            f"informasjonskapselen '{cookie.id}' ({cookie.category.value}) settes uten "
-            "forhåndssamtykke",
+            Words(
+                en=f"the {cookie.category.value} cookie '{cookie.id}' is set without prior consent",
+                nb=f"informasjonskapselen '{cookie.id}' ({cookie.category.value}) settes uten "
+                "forhåndssamtykke",
+            ),
         )
 
 
@@ -103,9 +106,13 @@ def not_strictly_necessary(registry: Registry, context: Context) -> Iterator[Hit
             yield Hit(
                 cookie.id,
                 ("category",),
-                f"the cookie '{cookie.id}' is marked strictly necessary but is used for {uses}",
-                f"informasjonskapselen '{cookie.id}' er merket strengt nødvendig, men brukes "
-                f"til {uses}",
+                Words(
+                    en=f"the cookie '{cookie.id}' is marked strictly necessary but is used for "
+                    f"{uses}",
+                    nb=f"informasjonskapselen '{cookie.id}' er merket strengt nødvendig, men "
+                    "brukes "
+                    f"til {uses}",
+                ),
             )
 
 
@@ -173,8 +180,10 @@ def marketing_cookie_provider_unknown(registry: Registry, context: Context) -> I
             yield Hit(
                 c,
                 ("provider",),
-                f"the third-party marketing cookie '{c}' names no provider party",
-                f"tredjeparts markedsføringskapselen '{c}' oppgir ingen leverandør",
+                Words(
+                    en=f"the third-party marketing cookie '{c}' names no provider party",
+                    nb=f"tredjeparts markedsføringskapselen '{c}' oppgir ingen leverandør",
+                ),
             )
             continue
         if cookie.activity not in reached:
@@ -184,18 +193,22 @@ def marketing_cookie_provider_unknown(registry: Registry, context: Context) -> I
             yield Hit(
                 c,
                 ("provider",),
-                f"the provider '{provider}' of cookie '{c}' is not a recipient or joint "
-                f"controller of '{cookie.activity}', so its transfers are not known",
-                f"leverandøren '{provider}' av informasjonskapselen '{c}' er ikke mottaker "
-                f"eller felles behandlingsansvarlig i '{cookie.activity}', så "
-                "overføringene er ukjente",
+                Words(
+                    en=f"the provider '{provider}' of cookie '{c}' is not a recipient or joint "
+                    f"controller of '{cookie.activity}', so its transfers are not known",
+                    nb=f"leverandøren '{provider}' av informasjonskapselen '{c}' er ikke mottaker "
+                    f"eller felles behandlingsansvarlig i '{cookie.activity}', så "
+                    "overføringene er ukjente",
+                ),
             )
         elif is_unknown(party.locations):
             yield Hit(
                 c,
                 ("provider",),
-                f"the provider '{provider}' of cookie '{c}' has unknown locations, so the "
-                "notice cannot say where the data goes",
-                f"leverandøren '{provider}' av informasjonskapselen '{c}' har ukjente "
-                "lokasjoner, så erklæringen kan ikke si hvor opplysningene havner",
+                Words(
+                    en=f"the provider '{provider}' of cookie '{c}' has unknown locations, so the "
+                    "notice cannot say where the data goes",
+                    nb=f"leverandøren '{provider}' av informasjonskapselen '{c}' har ukjente "
+                    "lokasjoner, så erklæringen kan ikke si hvor opplysningene havner",
+                ),
             )

@@ -14,6 +14,7 @@ from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, Outcome, rule
 from holte_ropa.rules._model_walk import walk_fields
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -61,36 +62,44 @@ def broken_waiver(registry: Registry, context: Context, outcome: Outcome) -> Ite
             yield Hit(
                 None,
                 ("rule",),
-                f"the waiver names rule '{w.rule}', which does not exist; use an id "
-                "from `holte-ropa rules`",
-                f"unntaket viser til regel '{w.rule}', som ikke finnes; bruk en id fra "
-                "`holte-ropa rules`",
+                Words(
+                    en=f"the waiver names rule '{w.rule}', which does not exist; use an id "
+                    "from `holte-ropa rules`",
+                    nb=f"unntaket viser til regel '{w.rule}', som ikke finnes; bruk en id fra "
+                    "`holte-ropa rules`",
+                ),
                 waiver_index=use.index,
             )
         elif not w.reason.strip():
             yield Hit(
                 None,
                 ("reason",),
-                "the waiver gives no reason; say why the finding is accepted",
-                "unntaket mangler begrunnelse; skriv hvorfor funnet godtas",
+                Words(
+                    en="the waiver gives no reason; say why the finding is accepted",
+                    nb="unntaket mangler begrunnelse; skriv hvorfor funnet godtas",
+                ),
                 waiver_index=use.index,
             )
         elif use.expired:
             yield Hit(
                 None,
                 ("expires",),
-                f"the waiver of {use.rule.id} expired on {w.expires.isoformat()}; its "
-                "findings are back: fix them or renew the waiver with a new approval",
-                f"unntaket for {use.rule.id} utløp {w.expires.isoformat()}; funnene "
-                "gjelder igjen: rett dem eller forny unntaket med ny godkjenning",
+                Words(
+                    en=f"the waiver of {use.rule.id} expired on {w.expires.isoformat()}; its "
+                    "findings are back: fix them or renew the waiver with a new approval",
+                    nb=f"unntaket for {use.rule.id} utløp {w.expires.isoformat()}; funnene "
+                    "gjelder igjen: rett dem eller forny unntaket med ny godkjenning",
+                ),
                 waiver_index=use.index,
             )
         elif not use.used and use.rule.id in outcome.ran:
             yield Hit(
                 None,
                 ("rule",),
-                f"the waiver of {use.rule.id} matches no finding; remove it",
-                f"unntaket for {use.rule.id} treffer ingen funn; fjern det",
+                Words(
+                    en=f"the waiver of {use.rule.id} matches no finding; remove it",
+                    nb=f"unntaket for {use.rule.id} treffer ingen funn; fjern det",
+                ),
                 severity=Severity.INFO,
                 waiver_index=use.index,
             )
@@ -172,8 +181,10 @@ def unconfirmed_fact(registry: Registry, context: Context) -> Iterator[Hit]:
         yield Hit(
             field.entity,
             field.path,
-            f"'{field.entity}' records {label} as unknown; {who_en} must confirm it",
-            f"'{field.entity}' har {label} registrert som ukjent; {who_nb} må bekrefte det",
+            Words(
+                en=f"'{field.entity}' records {label} as unknown; {who_en} must confirm it",
+                nb=f"'{field.entity}' har {label} registrert som ukjent; {who_nb} må bekrefte det",
+            ),
         )
 
 
@@ -229,16 +240,20 @@ def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 category.id,
                 (),
-                f"no activity uses the data category '{category.id}'",
-                f"ingen behandlingsaktivitet bruker opplysningskategorien '{category.id}'",
+                Words(
+                    en=f"no activity uses the data category '{category.id}'",
+                    nb=f"ingen behandlingsaktivitet bruker opplysningskategorien '{category.id}'",
+                ),
             )
     for subject in registry.subject_categories.values():
         if subject.id not in subjects:
             yield Hit(
                 subject.id,
                 (),
-                f"no activity uses the subject category '{subject.id}'",
-                f"ingen behandlingsaktivitet bruker kategorien registrerte '{subject.id}'",
+                Words(
+                    en=f"no activity uses the subject category '{subject.id}'",
+                    nb=f"ingen behandlingsaktivitet bruker kategorien registrerte '{subject.id}'",
+                ),
             )
 
 
@@ -295,8 +310,10 @@ def reference_data_outdated(registry: Registry, context: Context) -> Iterator[Hi
             yield Hit(
                 None,
                 ("reference_checked",),
-                f"the reference data on {en} was last confirmed on {day}, over 12 months "
-                f"ago; check it against {source}",
-                f"referansedataene om {nb} ble sist bekreftet {day}, for over 12 måneder "
-                f"siden; kontroller dem mot {source}",
+                Words(
+                    en=f"the reference data on {en} was last confirmed on {day}, over 12 months "
+                    f"ago; check it against {source}",
+                    nb=f"referansedataene om {nb} ble sist bekreftet {day}, for over 12 måneder "
+                    f"siden; kontroller dem mot {source}",
+                ),
             )

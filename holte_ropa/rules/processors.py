@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from holte_ropa.model._models import Party, PartyRole, Recipients, Role, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import ROLES, Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -28,10 +29,15 @@ _GROUP_LABEL = {
     "joint_controllers": ("the joint controllers", "de felles behandlingsansvarlige"),
 }
 _ROLE_LABEL = {
-    PartyRole.PROCESSOR: ("a processor", "databehandler"),
-    PartyRole.SUB_PROCESSOR: ("a sub-processor", "underdatabehandler"),
-    PartyRole.CONTROLLER: ("an independent controller", "selvstendig behandlingsansvarlig"),
-    PartyRole.JOINT_CONTROLLER: ("a joint controller", "felles behandlingsansvarlig"),
+    **{
+        role: (ROLES[key].form("indefinite").en, ROLES[key].form("indefinite").nb)
+        for role, key in (
+            (PartyRole.PROCESSOR, "processor"),
+            (PartyRole.SUB_PROCESSOR, "sub_processor"),
+            (PartyRole.CONTROLLER, "independent_controller"),
+            (PartyRole.JOINT_CONTROLLER, "joint_controller"),
+        )
+    },
     PartyRole.AUTHORITY: ("an authority", "myndighet"),
     PartyRole.CUSTOMER: ("a customer", "kunde"),
 }
@@ -101,17 +107,21 @@ def processor_without_agreement(registry: Registry, context: Context) -> Iterato
             yield Hit(
                 party.id,
                 ("dpa",),
-                f"the {noun_en} '{party.id}' has no data processing agreement on record",
-                f"{noun_nb} '{party.id}' har ingen registrert databehandleravtale",
+                Words(
+                    en=f"the {noun_en} '{party.id}' has no data processing agreement on record",
+                    nb=f"{noun_nb} '{party.id}' har ingen registrert databehandleravtale",
+                ),
             )
         elif is_unknown(party.dpa.reference):
             yield Hit(
                 party.id,
                 ("dpa", "reference"),
-                f"the data processing agreement with the {noun_en} '{party.id}' is not "
-                "referenced (unknown); record where it is kept",
-                f"databehandleravtalen med {noun_nb} '{party.id}' er ikke referert "
-                "(ukjent); oppgi hvor den oppbevares",
+                Words(
+                    en=f"the data processing agreement with the {noun_en} '{party.id}' is not "
+                    "referenced (unknown); record where it is kept",
+                    nb=f"databehandleravtalen med {noun_nb} '{party.id}' er ikke referert "
+                    "(ukjent); oppgi hvor den oppbevares",
+                ),
             )
 
 
@@ -176,19 +186,24 @@ def broken_sub_processor_chain(registry: Registry, context: Context) -> Iterator
             yield Hit(
                 party.id,
                 ("engaged_by",),
-                f"the sub-processor '{party.id}' does not name the processor that engaged "
-                "it (engaged_by)",
-                f"underdatabehandleren '{party.id}' oppgir ikke hvilken databehandler som "
-                "har engasjert den (engaged_by)",
+                Words(
+                    en=f"the sub-processor '{party.id}' does not name the processor that engaged "
+                    "it (engaged_by)",
+                    nb=f"underdatabehandleren '{party.id}' oppgir ikke hvilken databehandler som "
+                    "har engasjert den (engaged_by)",
+                ),
             )
         elif party.role is PartyRole.PROCESSOR and party.engaged_by not in (None, org):
             yield Hit(
                 party.id,
                 ("role",),
-                f"'{party.id}' is engaged by '{party.engaged_by}', so it is a sub-processor; "
-                "set `role: sub_processor`",
-                f"'{party.id}' er engasjert av '{party.engaged_by}' og er derfor "
-                "underdatabehandler; sett `role: sub_processor`",
+                Words(
+                    en=f"'{party.id}' is engaged by '{party.engaged_by}', so it is a "
+                    "sub-processor; "
+                    "set `role: sub_processor`",
+                    nb=f"'{party.id}' er engasjert av '{party.engaged_by}' og er derfor "
+                    "underdatabehandler; sett `role: sub_processor`",
+                ),
             )
         elif party.role is PartyRole.SUB_PROCESSOR:
             yield from _broken_link(registry, party)
@@ -203,10 +218,12 @@ def _broken_link(registry: Registry, party: Party) -> Iterator[Hit]:
         yield Hit(
             party.id,
             ("engaged_by",),
-            f"the sub-processor chain of '{party.id}' passes through '{link}', which is "
-            f"{en}, not a processor",
-            f"kjeden til underdatabehandleren '{party.id}' går via '{link}', som er {nb}, "
-            "ikke databehandler",
+            Words(
+                en=f"the sub-processor chain of '{party.id}' passes through '{link}', which is "
+                f"{en}, not a processor",
+                nb=f"kjeden til underdatabehandleren '{party.id}' går via '{link}', som er {nb}, "
+                "ikke databehandler",
+            ),
         )
         return
 
@@ -269,19 +286,25 @@ def sub_processor_not_authorised(registry: Registry, context: Context) -> Iterat
             yield Hit(
                 party.id,
                 ("authorisation",),
-                f"the record does not say how the controller authorised the sub-processor "
-                f"'{party.id}'",
-                f"protokollen sier ikke hvordan den behandlingsansvarlige har godkjent "
-                f"underdatabehandleren '{party.id}'",
+                Words(
+                    en=f"the record does not say how the controller authorised the sub-processor "
+                    f"'{party.id}'",
+                    nb=f"protokollen sier ikke hvordan den behandlingsansvarlige har godkjent "
+                    f"underdatabehandleren '{party.id}'",
+                ),
             )
         elif authorisation.kind == "general" and authorisation.notice_of_changes is None:
             yield Hit(
                 party.id,
                 ("authorisation", "kind"),
-                f"the sub-processor '{party.id}' is generally authorised, but the record does "
-                "not say how controllers are told of changes and may object",
-                f"underdatabehandleren '{party.id}' er generelt godkjent, men protokollen sier "
-                "ikke hvordan de behandlingsansvarlige varsles om endringer og kan protestere",
+                Words(
+                    en=f"the sub-processor '{party.id}' is generally authorised, but the record "
+                    "does "
+                    "not say how controllers are told of changes and may object",
+                    nb=f"underdatabehandleren '{party.id}' er generelt godkjent, men protokollen "
+                    "sier "
+                    "ikke hvordan de behandlingsansvarlige varsles om endringer og kan protestere",
+                ),
             )
 
 
@@ -338,13 +361,15 @@ def advertising_platform_as_processor(registry: Registry, context: Context) -> I
             yield Hit(
                 party.id,
                 ("role",),
-                f"'{party.id}' sets pixels or plugins for advertising but is recorded as "
-                f"{_ROLE_LABEL[party.role][0]}; the CJEU (C-40/17 Fashion ID) makes the site "
-                "and the platform joint controllers for the collection: consider Art. 26",
-                f"'{party.id}' setter piksler eller programtillegg for annonsering, men er "
-                f"registrert som {_ROLE_LABEL[party.role][1]}; EU-domstolen (C-40/17 Fashion "
-                "ID) gjør nettstedet og plattformen til felles behandlingsansvarlige for "
-                "innsamlingen: vurder art. 26",
+                Words(
+                    en=f"'{party.id}' sets pixels or plugins for advertising but is recorded as "
+                    f"{_ROLE_LABEL[party.role][0]}; the CJEU (C-40/17 Fashion ID) makes the site "
+                    "and the platform joint controllers for the collection: consider Art. 26",
+                    nb=f"'{party.id}' setter piksler eller programtillegg for annonsering, men er "
+                    f"registrert som {_ROLE_LABEL[party.role][1]}; EU-domstolen (C-40/17 Fashion "
+                    "ID) gjør nettstedet og plattformen til felles behandlingsansvarlige for "
+                    "innsamlingen: vurder art. 26",
+                ),
             )
 
 
@@ -410,10 +435,12 @@ def joint_control_without_arrangement(registry: Registry, context: Context) -> I
             yield Hit(
                 activity.id,
                 ("role",),
-                f"'{activity.id}' names joint controllers but its role is "
-                f"{activity.role.value}; set `role: joint_controller`",
-                f"'{activity.id}' oppgir felles behandlingsansvarlige, men rollen er "
-                f"{activity.role.value}; sett `role: joint_controller`",
+                Words(
+                    en=f"'{activity.id}' names joint controllers but its role is "
+                    f"{activity.role.value}; set `role: joint_controller`",
+                    nb=f"'{activity.id}' oppgir felles behandlingsansvarlige, men rollen er "
+                    f"{activity.role.value}; sett `role: joint_controller`",
+                ),
             )
         if not (joint or activity.joint_controllers):
             continue
@@ -421,19 +448,23 @@ def joint_control_without_arrangement(registry: Registry, context: Context) -> I
             yield Hit(
                 activity.id,
                 ("role",),
-                f"the joint-controller activity '{activity.id}' does not state the Art. 26 "
-                "arrangement",
-                f"aktiviteten '{activity.id}' med felles behandlingsansvar oppgir ikke "
-                "ordningen etter art. 26",
+                Words(
+                    en=f"the joint-controller activity '{activity.id}' does not state the Art. 26 "
+                    "arrangement",
+                    nb=f"aktiviteten '{activity.id}' med felles behandlingsansvar oppgir ikke "
+                    "ordningen etter art. 26",
+                ),
             )
         if not activity.joint_controllers:
             yield Hit(
                 activity.id,
                 ("role",),
-                f"the joint-controller activity '{activity.id}' does not name the other "
-                "controllers",
-                f"aktiviteten '{activity.id}' med felles behandlingsansvar oppgir ikke de "
-                "andre behandlingsansvarlige",
+                Words(
+                    en=f"the joint-controller activity '{activity.id}' does not name the other "
+                    "controllers",
+                    nb=f"aktiviteten '{activity.id}' med felles behandlingsansvar oppgir ikke de "
+                    "andre behandlingsansvarlige",
+                ),
             )
 
 
@@ -516,19 +547,25 @@ def misreferenced_or_unused_party(registry: Registry, context: Context) -> Itera
                 yield Hit(
                     activity.id,
                     (*path, index),
-                    f"'{activity.id}' names '{party_id}' among {where_en}, but the party is "
-                    f"recorded as {role_en}",
-                    f"'{activity.id}' fører opp '{party_id}' blant {where_nb}, men parten er "
-                    f"registrert som {role_nb}",
+                    Words(
+                        en=f"'{activity.id}' names '{party_id}' among {where_en}, but the party is "
+                        f"recorded as {role_en}",
+                        nb=f"'{activity.id}' fører opp '{party_id}' blant {where_nb}, men parten "
+                        "er "
+                        f"registrert som {role_nb}",
+                    ),
                 )
     for party in registry.parties.values():
         if party.id not in used and party.role is not PartyRole.CUSTOMER:
             yield Hit(
                 party.id,
                 (),
-                f"no activity uses the party '{party.id}'; remove it or name it where its "
-                "data comes from",
-                f"ingen aktivitet bruker parten '{party.id}'; fjern den eller før den opp der "
-                "opplysningene kommer fra",
+                Words(
+                    en=f"no activity uses the party '{party.id}'; remove it or name it where its "
+                    "data comes from",
+                    nb=f"ingen aktivitet bruker parten '{party.id}'; fjern den eller før den opp "
+                    "der "
+                    "opplysningene kommer fra",
+                ),
                 severity=Severity.WARNING,
             )

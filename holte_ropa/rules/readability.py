@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -71,10 +72,12 @@ def notice_hard_to_read(registry: Registry, context: Context) -> Iterator[Hit]:
         yield Hit(
             entity,
             score.path,
-            f"the {en_lang} notice section '{score.title}' has LIX {score.lix:g} "
-            f"(above {limit}; {score.words} words in {score.sentences} sentences): "
-            "use shorter sentences and words in its texts",
-            f"avsnittet «{score.title}» i personvernerklæringen på {nb_lang} har LIX "
-            f"{score.lix:g} (over {limit}; {score.words} ord i {score.sentences} setninger): "
-            "bruk kortere setninger og ord i tekstene",
+            Words(
+                en=f"the {en_lang} notice section '{score.title}' has LIX {score.lix:g} "
+                f"(above {limit}; {score.words} words in {score.sentences} sentences): "
+                "use shorter sentences and words in its texts",
+                nb=f"avsnittet «{score.title}» i personvernerklæringen på {nb_lang} har LIX "
+                f"{score.lix:g} (over {limit}; {score.words} ord i {score.sentences} setninger): "
+                "bruk kortere setninger og ord i tekstene",
+            ),
         )

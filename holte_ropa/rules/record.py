@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from holte_ropa.model._models import Activity, Recipients, Role, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -48,10 +49,12 @@ def _unlocated_parties(registry: Registry, activity: Activity) -> Iterator[Hit]:
         yield Hit(
             activity.id,
             _reference_path(activity, via[0] if via else party_id),
-            f"'{activity.id}' cannot state its transfers to third countries: the countries "
-            f"where '{party_id}'{through_en} processes the data are unknown",
-            f"'{activity.id}' kan ikke oppgi overføringer til tredjeland: det er ukjent i "
-            f"hvilke land '{party_id}'{through_nb} behandler opplysningene",
+            Words(
+                en=f"'{activity.id}' cannot state its transfers to third countries: the countries "
+                f"where '{party_id}'{through_en} processes the data are unknown",
+                nb=f"'{activity.id}' kan ikke oppgi overføringer til tredjeland: det er ukjent i "
+                f"hvilke land '{party_id}'{through_nb} behandler opplysningene",
+            ),
         )
 
 
@@ -101,8 +104,10 @@ def activity_without_purpose(registry: Registry, context: Context) -> Iterator[H
             yield Hit(
                 activity.id,
                 ("purposes",),
-                f"'{activity.id}' states no purpose",
-                f"'{activity.id}' oppgir ikke noe formål",
+                Words(
+                    en=f"'{activity.id}' states no purpose",
+                    nb=f"'{activity.id}' oppgir ikke noe formål",
+                ),
             )
 
 
@@ -162,15 +167,19 @@ def activity_without_categories(registry: Registry, context: Context) -> Iterato
             yield Hit(
                 activity.id,
                 ("subject_categories",),
-                f"'{activity.id}' lists no categories of data subjects",
-                f"'{activity.id}' oppgir ingen kategorier av registrerte",
+                Words(
+                    en=f"'{activity.id}' lists no categories of data subjects",
+                    nb=f"'{activity.id}' oppgir ingen kategorier av registrerte",
+                ),
             )
         if not activity.data_categories:
             yield Hit(
                 activity.id,
                 ("data_categories",),
-                f"'{activity.id}' lists no categories of personal data",
-                f"'{activity.id}' oppgir ingen kategorier av personopplysninger",
+                Words(
+                    en=f"'{activity.id}' lists no categories of personal data",
+                    nb=f"'{activity.id}' oppgir ingen kategorier av personopplysninger",
+                ),
             )
 
 
@@ -225,19 +234,23 @@ def recipients_not_stated(registry: Registry, context: Context) -> Iterator[Hit]
             yield Hit(
                 activity.id,
                 ("recipients",),
-                f"the recipients of '{activity.id}' are unknown; list them or write "
-                "`recipients: none`",
-                f"mottakerne i '{activity.id}' er ukjente; før dem opp eller skriv "
-                "`recipients: none`",
+                Words(
+                    en=f"the recipients of '{activity.id}' are unknown; list them or write "
+                    "`recipients: none`",
+                    nb=f"mottakerne i '{activity.id}' er ukjente; før dem opp eller skriv "
+                    "`recipients: none`",
+                ),
             )
         elif recipients != "none" and not any(getattr(recipients, g) for g in _RECIPIENT_GROUPS):
             yield Hit(
                 activity.id,
                 ("recipients",),
-                f"'{activity.id}' has an empty recipients list; write `recipients: none` "
-                "if nobody receives the data",
-                f"'{activity.id}' har en tom mottakerliste; skriv `recipients: none` hvis "
-                "ingen mottar opplysningene",
+                Words(
+                    en=f"'{activity.id}' has an empty recipients list; write `recipients: none` "
+                    "if nobody receives the data",
+                    nb=f"'{activity.id}' har en tom mottakerliste; skriv `recipients: none` hvis "
+                    "ingen mottar opplysningene",
+                ),
             )
 
 
@@ -366,15 +379,20 @@ def retention_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 activity.id,
                 ("retention",),
-                f"the retention of '{activity.id}' is unknown; say when its data is erased",
-                f"lagringstiden i '{activity.id}' er ukjent; oppgi når opplysningene slettes",
+                Words(
+                    en=f"the retention of '{activity.id}' is unknown; say when its data is erased",
+                    nb=f"lagringstiden i '{activity.id}' er ukjent; oppgi når opplysningene "
+                    "slettes",
+                ),
             )
         elif not activity.retention:
             yield Hit(
                 activity.id,
                 ("retention",),
-                f"'{activity.id}' states no retention; say when its data is erased",
-                f"'{activity.id}' oppgir ingen lagringstid; oppgi når opplysningene slettes",
+                Words(
+                    en=f"'{activity.id}' states no retention; say when its data is erased",
+                    nb=f"'{activity.id}' oppgir ingen lagringstid; oppgi når opplysningene slettes",
+                ),
             )
 
 
@@ -430,8 +448,10 @@ def security_measures_not_stated(registry: Registry, context: Context) -> Iterat
             yield Hit(
                 activity.id,
                 ("security_measures",),
-                f"'{activity.id}' refers to no security measures",
-                f"'{activity.id}' viser ikke til noen sikkerhetstiltak",
+                Words(
+                    en=f"'{activity.id}' refers to no security measures",
+                    nb=f"'{activity.id}' viser ikke til noen sikkerhetstiltak",
+                ),
             )
 
 
@@ -497,25 +517,34 @@ def incomplete_processor_record(registry: Registry, context: Context) -> Iterato
             yield Hit(
                 activity.id,
                 ("processor",),
-                f"the processor activity '{activity.id}' does not name the controllers, the "
-                "agreement or the categories of processing (`processor:`)",
-                f"databehandleraktiviteten '{activity.id}' oppgir ikke behandlingsansvarlige, "
-                "avtale eller kategorier av behandling (`processor:`)",
+                Words(
+                    en=f"the processor activity '{activity.id}' does not name the controllers, the "
+                    "agreement or the categories of processing (`processor:`)",
+                    nb=f"databehandleraktiviteten '{activity.id}' oppgir ikke "
+                    "behandlingsansvarlige, "
+                    "avtale eller kategorier av behandling (`processor:`)",
+                ),
             )
         if is_unknown(activity.recipients):
             yield Hit(
                 activity.id,
                 ("recipients",),
-                f"the sub-processors of '{activity.id}' are unknown; list them or write "
-                "`recipients: none`",
-                f"underdatabehandlerne i '{activity.id}' er ukjente; før dem opp eller skriv "
-                "`recipients: none`",
+                Words(
+                    en=f"the sub-processors of '{activity.id}' are unknown; list them or write "
+                    "`recipients: none`",
+                    nb=f"underdatabehandlerne i '{activity.id}' er ukjente; før dem opp eller "
+                    "skriv "
+                    "`recipients: none`",
+                ),
             )
         yield from _unlocated_parties(registry, activity)
         if not activity.security_measures:
             yield Hit(
                 activity.id,
                 ("security_measures",),
-                f"the processor activity '{activity.id}' refers to no security measures",
-                f"databehandleraktiviteten '{activity.id}' viser ikke til noen sikkerhetstiltak",
+                Words(
+                    en=f"the processor activity '{activity.id}' refers to no security measures",
+                    nb=f"databehandleraktiviteten '{activity.id}' viser ikke til noen "
+                    "sikkerhetstiltak",
+                ),
             )

@@ -11,6 +11,7 @@ from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._wording import listing
+from holte_ropa.terms import LANGUAGES, Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -59,17 +60,20 @@ security_measures:
 )
 def obsolete_security_wording(registry: Registry, context: Context) -> Iterator[Hit]:
     for entity, path, text in _public_texts(registry):
-        langs = [lang for lang in ("nb", "en") if _OBSOLETE.search(text.get(lang) or "")]
+        langs = [lang for lang in LANGUAGES if _OBSOLETE.search(text.get(lang) or "")]
         if langs:
             what = ".".join(str(s) for s in path)
             owner = entity or registry.organisation.id
             yield Hit(
                 entity,
                 path,
-                f"'{what}' of '{owner}' says \"SSL\" ({', '.join(langs)}), which is obsolete "
-                "and insecure; say TLS",
-                f"'{what}' i '{owner}' sier «SSL» ({', '.join(langs)}), som er foreldet og "
-                "usikkert; skriv TLS",
+                Words(
+                    en=f"'{what}' of '{owner}' says \"SSL\" ({', '.join(langs)}), which is "
+                    "obsolete "
+                    "and insecure; say TLS",
+                    nb=f"'{what}' i '{owner}' sier «SSL» ({', '.join(langs)}), som er foreldet og "
+                    "usikkert; skriv TLS",
+                ),
             )
 
 
@@ -142,10 +146,13 @@ def dpia_missing(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 a,
                 path,
-                f"'{a}' is on Datatilsynet's list of processing that always requires a DPIA "
-                f"({what}), but no DPIA is referenced",
-                f"'{a}' står på Datatilsynets liste over behandlinger som alltid krever DPIA "
-                f"(punkt {', '.join(str(i.item) for i in listed)}), men ingen DPIA er oppgitt",
+                Words(
+                    en=f"'{a}' is on Datatilsynet's list of processing that always requires a DPIA "
+                    f"({what}), but no DPIA is referenced",
+                    nb=f"'{a}' står på Datatilsynets liste over behandlinger som alltid krever "
+                    "DPIA "
+                    f"(punkt {', '.join(str(i.item) for i in listed)}), men ingen DPIA er oppgitt",
+                ),
                 severity=Severity.ERROR,
             )
         elif len(criteria) >= 2:
@@ -153,10 +160,13 @@ def dpia_missing(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 a,
                 path,
-                f"'{a}' meets {len(names)} EDPB criteria ({', '.join(names)}), so a DPIA is "
-                "likely required, but none is referenced",
-                f"'{a}' oppfyller {len(names)} av EDPBs kriterier ({', '.join(names)}), så en "
-                "DPIA er trolig påkrevd, men ingen er oppgitt",
+                Words(
+                    en=f"'{a}' meets {len(names)} EDPB criteria ({', '.join(names)}), so a DPIA is "
+                    "likely required, but none is referenced",
+                    nb=f"'{a}' oppfyller {len(names)} av EDPBs kriterier ({', '.join(names)}), så "
+                    "en "
+                    "DPIA er trolig påkrevd, men ingen er oppgitt",
+                ),
             )
 
 
@@ -207,8 +217,11 @@ def personal_data_in_logs(registry: Registry, context: Context) -> Iterator[Hit]
             yield Hit(
                 a,
                 ("data_categories", activity.data_categories.index(logs[0])),
-                f"the logs or crash reports of '{a}' ({listing(logs, 'en')}) may carry "
-                f"{listing(others, 'en')}: minimise or pseudonymise them",
-                f"loggene eller feilrapportene i '{a}' ({listing(logs, 'nb')}) kan inneholde "
-                f"{listing(others, 'nb')}: minimer eller pseudonymiser dem",
+                Words(
+                    en=f"the logs or crash reports of '{a}' ({listing(logs, 'en')}) may carry "
+                    f"{listing(others, 'en')}: minimise or pseudonymise them",
+                    nb=f"loggene eller feilrapportene i '{a}' ({listing(logs, 'nb')}) kan "
+                    "inneholde "
+                    f"{listing(others, 'nb')}: minimer eller pseudonymiser dem",
+                ),
             )

@@ -15,6 +15,7 @@ from holte_ropa.model._models import (
 )
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -84,8 +85,11 @@ def indefinite_retention(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 a,
                 ("retention",),
-                f"'{a}' records its retention as unknown; no one can tell when its data is erased",
-                f"'{a}' har ukjent lagringstid; ingen kan si når opplysningene slettes",
+                Words(
+                    en=f"'{a}' records its retention as unknown; no one can tell when its data is "
+                    "erased",
+                    nb=f"'{a}' har ukjent lagringstid; ingen kan si når opplysningene slettes",
+                ),
             )
             continue
         for index, retention in enumerate(activity.retention):
@@ -94,27 +98,35 @@ def indefinite_retention(registry: Registry, context: Context) -> Iterator[Hit]:
                 yield Hit(
                     a,
                     (*path, "duration"),
-                    f"a retention rule of '{a}' has no duration; give a definite period",
-                    f"en lagringsregel i '{a}' mangler varighet; oppgi en bestemt periode",
+                    Words(
+                        en=f"a retention rule of '{a}' has no duration; give a definite period",
+                        nb=f"en lagringsregel i '{a}' mangler varighet; oppgi en bestemt periode",
+                    ),
                 )
             elif retention.duration == "until_consent_withdrawn":
                 if not _consent_only(activity):
                     yield Hit(
                         a,
                         (*path, "duration"),
-                        f"'{a}' keeps data until consent is withdrawn, but not all its "
-                        "purposes rest on consent",
-                        f"'{a}' lagrer til samtykket trekkes tilbake, men ikke alle formålene "
-                        "bygger på samtykke",
+                        Words(
+                            en=f"'{a}' keeps data until consent is withdrawn, but not all its "
+                            "purposes rest on consent",
+                            nb=f"'{a}' lagrer til samtykket trekkes tilbake, men ikke alle "
+                            "formålene "
+                            "bygger på samtykke",
+                        ),
                     )
             elif retention.trigger is None or is_unknown(retention.trigger):
                 yield Hit(
                     a,
                     (*path, "trigger"),
-                    f"a retention rule of '{a}' gives a duration but not the event it counts "
-                    "from; add `trigger:`",
-                    f"en lagringsregel i '{a}' har varighet, men ikke hendelsen den regnes "
-                    "fra; legg til `trigger:`",
+                    Words(
+                        en=f"a retention rule of '{a}' gives a duration but not the event it "
+                        "counts "
+                        "from; add `trigger:`",
+                        nb=f"en lagringsregel i '{a}' har varighet, men ikke hendelsen den regnes "
+                        "fra; legg til `trigger:`",
+                    ),
                 )
 
 
@@ -184,10 +196,12 @@ def retention_beyond_legal_source(registry: Registry, context: Context) -> Itera
                     yield Hit(
                         a,
                         path,
-                        f"a retention rule of '{a}' looks statutory but names no legal "
-                        "source; add `legal_source:` with statute and section",
-                        f"en lagringsregel i '{a}' ser lovpålagt ut, men oppgir ikke "
-                        "hjemmel; legg til `legal_source:` med lov og paragraf",
+                        Words(
+                            en=f"a retention rule of '{a}' looks statutory but names no legal "
+                            "source; add `legal_source:` with statute and section",
+                            nb=f"en lagringsregel i '{a}' ser lovpålagt ut, men oppgir ikke "
+                            "hjemmel; legg til `legal_source:` med lov og paragraf",
+                        ),
                     )
                 continue
             duration = retention.duration
@@ -199,10 +213,12 @@ def retention_beyond_legal_source(registry: Registry, context: Context) -> Itera
                 yield Hit(
                     a,
                     (*path, "legal_source"),
-                    f"'{a}' keeps data for {_span(duration, 'en')}, longer than {source} "
-                    f"sets ({_span(source.period, 'en')})",
-                    f"'{a}' lagrer opplysninger i {_span(duration, 'nb')}, lenger enn "
-                    f"{source} fastsetter ({_span(source.period, 'nb')})",
+                    Words(
+                        en=f"'{a}' keeps data for {_span(duration, 'en')}, longer than {source} "
+                        f"sets ({_span(source.period, 'en')})",
+                        nb=f"'{a}' lagrer opplysninger i {_span(duration, 'nb')}, lenger enn "
+                        f"{source} fastsetter ({_span(source.period, 'nb')})",
+                    ),
                 )
 
 
@@ -274,8 +290,10 @@ def consent_data_kept_after_withdrawal(registry: Registry, context: Context) -> 
                 yield Hit(
                     activity.id,
                     ("purposes", index, "legal_basis", "deleted_on_withdrawal"),
-                    f"the data of consent-based purpose '{purpose.id}' of '{activity.id}' "
-                    f"{state} deleted when consent is withdrawn",
-                    f"opplysningene i formålet '{purpose.id}' i '{activity.id}', som bygger "
-                    f"på samtykke, {state_nb} når samtykket trekkes tilbake",
+                    Words(
+                        en=f"the data of consent-based purpose '{purpose.id}' of '{activity.id}' "
+                        f"{state} deleted when consent is withdrawn",
+                        nb=f"opplysningene i formålet '{purpose.id}' i '{activity.id}', som bygger "
+                        f"på samtykke, {state_nb} når samtykket trekkes tilbake",
+                    ),
                 )

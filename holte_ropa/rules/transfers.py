@@ -28,6 +28,7 @@ from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._wording import listing
+from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -129,10 +130,12 @@ def _check_transfer_without_mechanism(registry: Registry, context: Context) -> I
         yield Hit(
             party,
             reached.path,
-            f"'{party}' receives data of {listing(reached.activities, 'en')} in {country}, "
-            "outside the EEA, with no transfer mechanism",
-            f"'{party}' mottar opplysninger fra {listing(reached.activities, 'nb')} i "
-            f"{country}, utenfor EØS, uten overføringsgrunnlag",
+            Words(
+                en=f"'{party}' receives data of {listing(reached.activities, 'en')} in {country}, "
+                "outside the EEA, with no transfer mechanism",
+                nb=f"'{party}' mottar opplysninger fra {listing(reached.activities, 'nb')} i "
+                f"{country}, utenfor EØS, uten overføringsgrunnlag",
+            ),
         )
 
 
@@ -191,44 +194,52 @@ def _adequacy_hits(registry: Registry, context: Context, reached: _Reached) -> I
         yield Hit(
             party,
             reached.path,
-            f"'{party}' relies on adequacy for {country}, but no adequacy decision covers "
-            f"{country}",
-            f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {country}, men ingen "
-            f"beslutning om tilstrekkelig beskyttelsesnivå gjelder {country}",
+            Words(
+                en=f"'{party}' relies on adequacy for {country}, but no adequacy decision covers "
+                f"{country}",
+                nb=f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {country}, men ingen "
+                f"beslutning om tilstrekkelig beskyttelsesnivå gjelder {country}",
+            ),
         )
     elif decision.requires_dpf:
         yield Hit(
             party,
             reached.path,
-            f"'{party}' relies on adequacy for {decision.name}, but the decision covers "
-            f"{decision.scope or 'certified organisations'}: record `mechanism: dpf` with "
-            "the list entry, or standard contractual clauses",
-            f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {decision.name}, men "
-            "beslutningen gjelder bare virksomheter sertifisert under Data Privacy "
-            "Framework: oppgi `mechanism: dpf` med oppføringen, eller standard "
-            "personvernbestemmelser",
+            Words(
+                en=f"'{party}' relies on adequacy for {decision.name}, but the decision covers "
+                f"{decision.scope or 'certified organisations'}: record `mechanism: dpf` with "
+                "the list entry, or standard contractual clauses",
+                nb=f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {decision.name}, men "
+                "beslutningen gjelder bare virksomheter sertifisert under Data Privacy "
+                "Framework: oppgi `mechanism: dpf` med oppføringen, eller standard "
+                "personvernbestemmelser",
+            ),
         )
     elif decision.pending_in_eea:
         yield Hit(
             party,
             reached.path,
-            f"'{party}' relies on adequacy for {decision.name}: {decision.decision} was "
-            f"adopted on {decision.eu_adopted.isoformat()}, but its incorporation into the "
-            "EEA Agreement is pending, so it does not yet apply to a Norwegian controller",
-            f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {decision.name}: "
-            f"{decision.decision} ble vedtatt {decision.eu_adopted.isoformat()}, men "
-            "innlemmelsen i EØS-avtalen er ikke gjort, så den gjelder ennå ikke for en "
-            "norsk behandlingsansvarlig",
+            Words(
+                en=f"'{party}' relies on adequacy for {decision.name}: {decision.decision} was "
+                f"adopted on {decision.eu_adopted.isoformat()}, but its incorporation into the "
+                "EEA Agreement is pending, so it does not yet apply to a Norwegian controller",
+                nb=f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {decision.name}: "
+                f"{decision.decision} ble vedtatt {decision.eu_adopted.isoformat()}, men "
+                "innlemmelsen i EØS-avtalen er ikke gjort, så den gjelder ennå ikke for en "
+                "norsk behandlingsansvarlig",
+            ),
             severity=Severity.WARNING,
         )
     elif not decision.valid_on(context.today):
         yield Hit(
             party,
             reached.path,
-            f"'{party}' relies on adequacy for {decision.name}, but {decision.decision} is "
-            f"not in force on {day}",
-            f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {decision.name}, men "
-            f"{decision.decision} gjelder ikke {day}",
+            Words(
+                en=f"'{party}' relies on adequacy for {decision.name}, but {decision.decision} is "
+                f"not in force on {day}",
+                nb=f"'{party}' bygger på tilstrekkelig beskyttelsesnivå for {decision.name}, men "
+                f"{decision.decision} gjelder ikke {day}",
+            ),
         )
 
 
@@ -239,28 +250,34 @@ def _dpf_hits(registry: Registry, context: Context, reached: _Reached) -> Iterat
         yield Hit(
             party,
             reached.path,
-            f"'{party}' relies on the EU-US Data Privacy Framework for {country}, which it "
-            "does not cover",
-            f"'{party}' bygger på EU-US Data Privacy Framework for {country}, som den ikke "
-            "gjelder for",
+            Words(
+                en=f"'{party}' relies on the EU-US Data Privacy Framework for {country}, which it "
+                "does not cover",
+                nb=f"'{party}' bygger på EU-US Data Privacy Framework for {country}, som den ikke "
+                "gjelder for",
+            ),
         )
     elif not decision.valid_on(context.today):
         day = context.today.isoformat()
         yield Hit(
             party,
             reached.path,
-            f"'{party}' relies on {decision.decision}, which is not in force on {day}",
-            f"'{party}' bygger på {decision.decision}, som ikke gjelder {day}",
+            Words(
+                en=f"'{party}' relies on {decision.decision}, which is not in force on {day}",
+                nb=f"'{party}' bygger på {decision.decision}, som ikke gjelder {day}",
+            ),
         )
     elif decision.caveat:
         caveat = " ".join(decision.caveat.split())
         yield Hit(
             party,
             reached.path,
-            f"'{party}' relies on the EU-US Data Privacy Framework, valid today but "
-            f"fragile: {caveat}",
-            f"'{party}' bygger på EU-US Data Privacy Framework, som gjelder i dag, men er "
-            f"usikkert (merknad i referansedataene, på engelsk): {caveat}",
+            Words(
+                en=f"'{party}' relies on the EU-US Data Privacy Framework, valid today but "
+                f"fragile: {caveat}",
+                nb=f"'{party}' bygger på EU-US Data Privacy Framework, som gjelder i dag, men er "
+                f"usikkert (merknad i referansedataene, på engelsk): {caveat}",
+            ),
             severity=Severity.INFO,
         )
 
@@ -305,10 +322,12 @@ def _check_scc_without_tia(registry: Registry, context: Context) -> Iterator[Hit
             yield Hit(
                 party,
                 reached.path,
-                f"'{party}' receives data in {country} under standard contractual clauses, "
-                "but no transfer impact assessment is referenced",
-                f"'{party}' mottar opplysninger i {country} etter standard "
-                "personvernbestemmelser, men ingen vurdering av overføringen er oppgitt",
+                Words(
+                    en=f"'{party}' receives data in {country} under standard contractual clauses, "
+                    "but no transfer impact assessment is referenced",
+                    nb=f"'{party}' mottar opplysninger i {country} etter standard "
+                    "personvernbestemmelser, men ingen vurdering av overføringen er oppgitt",
+                ),
             )
 
 
@@ -351,11 +370,13 @@ def _check_derogation_for_regular_transfers(registry: Registry, context: Context
             yield Hit(
                 party,
                 (*reached.path, "occasional"),
-                f"'{party}' receives data in {country} regularly under the Art. 49(1)"
-                f"({mechanism.point}) derogation, which only covers occasional transfers",
-                f"'{party}' mottar opplysninger i {country} jevnlig etter unntaket i art. "
-                f"49 nr. 1 bokstav {mechanism.point}, som bare gjelder enkeltstående "
-                "overføringer",
+                Words(
+                    en=f"'{party}' receives data in {country} regularly under the Art. 49(1)"
+                    f"({mechanism.point}) derogation, which only covers occasional transfers",
+                    nb=f"'{party}' mottar opplysninger i {country} jevnlig etter unntaket i art. "
+                    f"49 nr. 1 bokstav {mechanism.point}, som bare gjelder enkeltstående "
+                    "overføringer",
+                ),
             )
 
 
@@ -417,8 +438,10 @@ def _check_transfers_not_in_notice(registry: Registry, context: Context) -> Iter
     yield Hit(
         None,
         ("safeguards_copy",),
-        f"data goes outside the EEA under safeguards or unsettled mechanisms ({parties}), "
-        "but the organisation does not say how people get a copy of the safeguards",
-        f"opplysninger overføres ut av EØS etter garantier eller uavklart grunnlag "
-        f"({parties_nb}), men virksomheten sier ikke hvordan man får en kopi av garantiene",
+        Words(
+            en=f"data goes outside the EEA under safeguards or unsettled mechanisms ({parties}), "
+            "but the organisation does not say how people get a copy of the safeguards",
+            nb=f"opplysninger overføres ut av EØS etter garantier eller uavklart grunnlag "
+            f"({parties_nb}), men virksomheten sier ikke hvordan man får en kopi av garantiene",
+        ),
     )

@@ -29,11 +29,11 @@ from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
 from holte_ropa.rules._wording import listing
+from holte_ropa.terms import LANGUAGES, Words
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry, Transfer
 
-LANGUAGES = ("nb", "en")
 """The languages every published text must exist in."""
 
 _Gap = tuple[tuple[PathSegment, ...], str, str]
@@ -106,10 +106,12 @@ def notice_incomplete(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 a,
                 gaps[0][0],
-                f"the notice cannot tell the people of '{a}': "
-                + "; ".join(en for _, en, _ in gaps),
-                f"erklæringen kan ikke fortelle de registrerte i '{a}': "
-                + "; ".join(nb for _, _, nb in gaps),
+                Words(
+                    en=f"the notice cannot tell the people of '{a}': "
+                    + "; ".join(en for _, en, _ in gaps),
+                    nb=f"erklæringen kan ikke fortelle de registrerte i '{a}': "
+                    + "; ".join(nb for _, _, nb in gaps),
+                ),
             )
 
 
@@ -182,10 +184,12 @@ def _missing_rights(registry: Registry, activities: list[Activity]) -> Iterator[
             yield Hit(
                 None,
                 ("rights", "applicable"),
-                f"the notice does not list the right '{right.value}', which applies to "
-                f"{listing(names, 'en')}",
-                f"erklæringen nevner ikke retten '{right.value}', som gjelder for "
-                f"{listing(names, 'nb')}",
+                Words(
+                    en=f"the notice does not list the right '{right.value}', which applies to "
+                    f"{listing(names, 'en')}",
+                    nb=f"erklæringen nevner ikke retten '{right.value}', som gjelder for "
+                    f"{listing(names, 'nb')}",
+                ),
             )
 
 
@@ -239,10 +243,12 @@ def source_not_named(registry: Registry, context: Context) -> Iterator[Hit]:
         yield Hit(
             a,
             ("sources",),
-            f"'{a}' does not say where its data comes from; if not from the person, the "
-            "notice must name the source",
-            f"'{a}' sier ikke hvor opplysningene kommer fra; kommer de ikke fra personen "
-            "selv, må erklæringen oppgi kilden",
+            Words(
+                en=f"'{a}' does not say where its data comes from; if not from the person, the "
+                "notice must name the source",
+                nb=f"'{a}' sier ikke hvor opplysningene kommer fra; kommer de ikke fra personen "
+                "selv, må erklæringen oppgi kilden",
+            ),
         )
 
 
@@ -280,14 +286,16 @@ def text_missing_language(registry: Registry, context: Context) -> Iterator[Hit]
         value = field.value
         if not isinstance(value, Text) or field.internal or field.entity in hidden:
             continue
-        missing = [lang for lang in LANGUAGES if value.get(lang) is None]
+        missing = list(value.missing())
         if missing:
             what = ".".join(str(s) for s in field.path)
             yield Hit(
                 field.entity,
                 field.path,
-                f"the text '{what}' of '{field.entity}' has no {', '.join(missing)} version",
-                f"teksten '{what}' i '{field.entity}' mangler {', '.join(missing)}-versjon",
+                Words(
+                    en=f"the text '{what}' of '{field.entity}' has no {', '.join(missing)} version",
+                    nb=f"teksten '{what}' i '{field.entity}' mangler {', '.join(missing)}-versjon",
+                ),
             )
 
 
@@ -432,7 +440,10 @@ def promise_contradicted(registry: Registry, context: Context) -> Iterator[Hit]:
             yield Hit(
                 None,
                 ("promises", index, "claim"),
-                f"the notice promises '{promise.id}', but "
-                + en.format(ids=listing(offending, "en")),
-                f"erklæringen lover '{promise.id}', men " + nb.format(ids=listing(offending, "nb")),
+                Words(
+                    en=f"the notice promises '{promise.id}', but "
+                    + en.format(ids=listing(offending, "en")),
+                    nb=f"erklæringen lover '{promise.id}', men "
+                    + nb.format(ids=listing(offending, "nb")),
+                ),
             )

@@ -24,6 +24,7 @@ from holte_ropa.site import _markdown as md
 from holte_ropa.site._flows import flows_page
 from holte_ropa.site._history import history_page
 from holte_ropa.site._rules import RuleDoc, rule_pages
+from holte_ropa.terms import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
     from holte_ropa.changes._history import HistoryEntry
@@ -38,8 +39,6 @@ __all__ = [
     "write_site",
 ]
 
-LANGUAGES: tuple[str, ...] = ("nb", "en")
-DEFAULT_LANGUAGE = "nb"
 
 NavItem = dict[str, "str | list[NavItem]"]
 

@@ -15,6 +15,7 @@ from holte_ropa.graph._graph import build_graph, country_name
 from holte_ropa.graph._labels import UNKNOWN_CODE
 from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
+from holte_ropa.terms import LANGUAGES, ROLES
 
 __all__ = ["flows_page"]
 
@@ -59,22 +60,15 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 _ROLE: dict[str, dict[str, str]] = {
-    "nb": {
-        "processor": "databehandler",
-        "sub_processor": "underdatabehandler",
-        "controller": "selvstendig behandlingsansvarlig",
-        "joint_controller": "felles behandlingsansvarlig",
-        "authority": "offentlig myndighet",
-        "customer": "kunde",
-    },
-    "en": {
-        "processor": "processor",
-        "sub_processor": "sub-processor",
-        "controller": "independent controller",
-        "joint_controller": "joint controller",
-        "authority": "public authority",
-        "customer": "customer",
-    },
+    lang: {
+        "processor": ROLES["processor"].label[lang],
+        "sub_processor": ROLES["sub_processor"].label[lang],
+        "controller": ROLES["independent_controller"].label[lang],  # a party: not us
+        "joint_controller": ROLES["joint_controller"].label[lang],
+        "authority": {"nb": "offentlig myndighet", "en": "public authority"}[lang],
+        "customer": {"nb": "kunde", "en": "customer"}[lang],
+    }
+    for lang in LANGUAGES
 }
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

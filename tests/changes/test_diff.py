@@ -210,7 +210,7 @@ def test_a_changed_legal_basis_names_both_bases_with_exact_references(tmp_path: 
     assert "from consent (GDPR Art. 6(1)(a)) to legitimate interest (GDPR Art. 6(1)(f))" in (
         change.summary.en
     )
-    assert "personvernforordningen art. 6 nr. 1 bokstav f" in change.summary.nb
+    assert "GDPR art. 6 nr. 1 bokstav f" in change.summary.nb
     internal = [c for c in changes if c is not change]
     assert internal and all(c.audience == (Audience.INTERNAL,) for c in internal)
 
@@ -363,7 +363,7 @@ def test_a_new_sub_processor_in_the_chain_is_told_to_customers(tmp_path: Path) -
         "New sub-processor: “Archive” (Archiving), in: Germany; for: “Hosting for "
         "customers”. Customers are notified under GDPR Art. 28(2)."
     )
-    assert "personvernforordningen art. 28 nr. 2" in change.summary.nb
+    assert "GDPR art. 28 nr. 2" in change.summary.nb
 
 
 def test_a_sub_processor_taking_over_from_another_is_a_replacement(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def test_the_atom_feed_is_byte_identical_across_runs_and_bilingual(git_repo: Git
     assert first == second
     assert 'xml:lang="nb"' in first
     assert "Ny underdatabehandler: «Archive»" in first
-    assert "personvernforordningen art. 28 nr. 2" in first
+    assert "GDPR art. 28 nr. 2" in first
 
 
 def test_the_history_page_lists_public_changes_by_date(git_repo: GitRepo) -> None:

@@ -15,7 +15,7 @@ from holte_ropa.changes._wording import (
 def test_legal_bases_cite_gdpr_article_6_as_lovdata_and_the_regulation_do() -> None:
     label = basis_label({"basis": "legal_obligation"})
     assert label.en == "legal obligation (GDPR Art. 6(1)(c))"
-    assert label.nb == "rettslig forpliktelse (personvernforordningen art. 6 nr. 1 bokstav c)"
+    assert label.nb == "rettslig forpliktelse (GDPR art. 6 nr. 1 bokstav c)"
     assert basis_label("unknown").en == "not yet confirmed"
 
 
@@ -25,8 +25,8 @@ def test_transfer_mechanisms_cite_their_articles() -> None:
     )
     derogation = mechanism_label({"mechanism": "derogation", "point": "b"})
     assert derogation.en == "derogation (GDPR Art. 49(1)(b))"
-    assert derogation.nb.endswith("(personvernforordningen art. 49 nr. 1 bokstav b)")
-    assert mechanism_label({"mechanism": "bcr"}).nb.endswith("(personvernforordningen art. 47)")
+    assert derogation.nb.endswith("(GDPR art. 49 nr. 1 bokstav b)")
+    assert mechanism_label({"mechanism": "bcr"}).nb.endswith("(GDPR art. 47)")
 
 
 def test_countries_durations_and_fields_read_as_words() -> None:
