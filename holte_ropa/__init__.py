@@ -68,6 +68,10 @@ _EXPORTS: dict[str, str] = {
     "notice_pages": "holte_ropa.notice",
     "readability": "holte_ropa.notice",
     "SectionScore": "holte_ropa.notice",
+    "breach_draft": "holte_ropa.breach",
+    "BreachDraft": "holte_ropa.breach",
+    "render_breach": "holte_ropa.breach",
+    "render_breach_json": "holte_ropa.breach",
     "import_record": "holte_ropa.imports",
     "write_registry": "holte_ropa.imports",
     "ImportResult": "holte_ropa.imports",
@@ -82,6 +86,7 @@ __all__ = [
     "REPORT_FORMATS",
     "UNKNOWN",
     "Audience",
+    "BreachDraft",
     "BuildError",
     "BuildRefusedError",
     "BuildResult",
@@ -110,6 +115,7 @@ __all__ = [
     "Words",
     "__version__",
     "all_rules",
+    "breach_draft",
     "build",
     "build_graph",
     "check",
@@ -130,6 +136,8 @@ __all__ = [
     "reference_data",
     "registry_history",
     "registry_json_schema",
+    "render_breach",
+    "render_breach_json",
     "render_cookies",
     "render_notice",
     "render_processors",
@@ -146,6 +154,10 @@ if TYPE_CHECKING:
     from holte_ropa._build import BuildResult as BuildResult
     from holte_ropa._build import SiteError as SiteError
     from holte_ropa._build import build as build
+    from holte_ropa.breach import BreachDraft as BreachDraft
+    from holte_ropa.breach import breach_draft as breach_draft
+    from holte_ropa.breach import render_breach as render_breach
+    from holte_ropa.breach import render_breach_json as render_breach_json
     from holte_ropa.changes import Audience as Audience
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind
