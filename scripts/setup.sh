@@ -18,7 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" fonts-dejavu-core >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check -e ".[site,export,dev]"
+python3 -m pip install -q --disable-pip-version-check -e ".[site,export,import,dev]"
 # mermaid-cli in a project-local, git-ignored folder; puppeteer must not download a
 # browser (Debian's Chromium is used through .tools/puppeteer.json).
 if [ ! -x .tools/node_modules/.bin/mmdc ]; then
