@@ -84,6 +84,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="readability score above which a notice section is reported (default: 55)",
     )
     parser.add_argument(
+        "--include-waived",
+        action="store_true",
+        help="sarif: keep waived findings as suppressed results (GitHub code scanning "
+        "ignores suppressions and would open an alert for each; left out by default)",
+    )
+    parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
@@ -116,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         colour=args.format == "text" and args.output is None and use_colour(sys.stdout),
         registry=args.path,
         version=__version__,
+        include_waived=args.include_waived,
     )
     try:
         registry = load_registry(Path(args.path))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
+import yaml
 
 from holte_ropa.graph._graph import GraphView, role_name
 from holte_ropa.graph._labels import UNSETTLED
@@ -23,14 +24,41 @@ def _scalar(value: Any) -> Any:
 
 
 def to_graphml(view: GraphView, lang: str = "nb") -> str:
-    """GraphML for yEd and Gephi: scalar attributes and a ``label`` in ``lang``."""
+    """GraphML 1.0 for Gephi and yEd: scalar attributes and a ``label`` in ``lang``.
+
+    Valid against the GraphML XSD (graphml.graphdrawing.org/xmlns/1.0/graphml.xsd):
+    every edge has its own id, ``<source>--<kind>--<target>``, stable across runs and
+    unchanged when other edges come or go (networkx's default would reuse the multigraph
+    key, so 68 edges shared 6 ids, and Gephi kept the first edge per id, yEd the last).
+    Booleans are written ``true``/``false`` as XML Schema's ``xs:boolean`` spells them.
+    """
     g = nx.MultiDiGraph(name=view.name)
     for n, data in view.graph.nodes(data=True):
         attrs = {k: _scalar(v) for k, v in data.items()}
         g.add_node(n, label=_label(data, lang), **attrs)
     for u, v, k, data in view.graph.edges(keys=True, data=True):
-        g.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in data.items()})
-    return "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n"
+        attrs = {a: _scalar(x) for a, x in data.items()}
+        g.add_edge(u, v, key=k, edge_id=f"{u}--{k}--{v}", **attrs)
+    lines = nx.generate_graphml(g, prettyprint=True, edge_id_from_attribute="edge_id")
+    text = "\n".join(line for line in lines if line.strip())
+    # networkx also writes the id attribute as data; the edge's own id says it already
+    for helper in re.findall(r'<key id="([^"]+)" for="edge" attr\.name="edge_id"', text):
+        text = "\n".join(
+            line
+            for line in text.split("\n")
+            if f'id="{helper}" for="edge"' not in line and f'<data key="{helper}">' not in line
+        )
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + _xsd_booleans(text) + "\n"
+
+
+def _xsd_booleans(graphml: str) -> str:
+    """``True``/``False`` (Python's spelling, which networkx writes) as ``true``/``false``."""
+    keys = re.findall(r'<key id="([^"]+)"[^>]*attr\.type="boolean"', graphml)
+    if not keys:
+        return graphml
+    alternatives = "|".join(map(re.escape, keys))
+    pattern = re.compile(rf'(<data key="(?:{alternatives})">)(True|False)(</data>)')
+    return pattern.sub(lambda m: m.group(1) + m.group(2).lower() + m.group(3), graphml)
 
 
 def to_node_link_json(view: GraphView) -> str:
@@ -45,17 +73,33 @@ def _mid(node: str) -> str:
 
 
 def _mq(text: str) -> str:
-    """A quoted Mermaid label: Mermaid's own #entity; codes, not HTML's."""
+    """A quoted Mermaid label, every special character as Mermaid's own ``#code;`` entity.
+
+    Mermaid decodes ``#name;`` and ``#35;`` in labels before drawing, so a literal ``#``
+    must itself be written ``#35;`` (first, or the entities added below would be
+    broken): a name containing ``#1;`` would otherwise become U+0001 and break the SVG.
+    """
+    text = text.replace("#", "#35;")
     for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
         text = text.replace(char, code)
     return '"' + text.replace("\n", "<br/>") + '"'
+
+
+def _front_matter(title: str) -> list[str]:
+    """Mermaid's front matter is YAML: written by a YAML emitter, never by string pasting.
+
+    A title such as ``Transfers outside the EEA: Holte AS`` is not a plain YAML scalar
+    (``: `` starts a mapping), and ``#`` would start a comment; the emitter quotes both.
+    """
+    body = yaml.safe_dump({"title": title}, allow_unicode=True, width=1_000_000)
+    return ["---", *body.rstrip("\n").split("\n"), "---"]
 
 
 def to_mermaid(view: GraphView, lang: str = "nb") -> str:
     """A Mermaid flowchart: renders on GitHub and GitLab without Graphviz."""
     w = _w(lang)
     g = view.graph
-    out = ["---", f"title: {view.title(lang)}", "---", "flowchart LR"]
+    out = [*_front_matter(view.title(lang)), "flowchart LR"]
 
     def block(name: str, label: str, nodes: Iterator[str]) -> None:
         members = list(nodes)

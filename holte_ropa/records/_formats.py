@@ -111,29 +111,44 @@ def to_json(table: RecordTable) -> str:
 
 # --------------------------------------------------------------------------- xlsx
 
-_WIDTH = {"activity_id": 22, "activity": 30, "purpose": 34, "legal_basis": 40}
+# Column widths in characters of the default font. The sheet is printed one A4 landscape
+# page wide, so the widths are what is readable at that scale, not what fits one line.
+_WIDTH = {"activity_id": 14, "activity": 20, "purpose": 26, "legal_basis": 30}
+_DEFAULT_WIDTH = 22
+_LINE_HEIGHT = 12.75  # points per wrapped line of 10 pt text
+_FONT_SIZE = 10
 _ORGANISATION_LABELS = {
     "nb": {
         "sheet": "Virksomheten",
-        "name": "Navn",
+        "name": "Navn (art. 30(1)(a), 30(2)(a))",
         "org_number": "Organisasjonsnummer",
         "address": "Adresse",
         "email": "E-post",
         "privacy_contact": "Kontakt for personvern",
         "phone": "Telefon",
+        "representative": "Representant (art. 27)",
         "dpo": "Personvernombud (art. 37)",
+        "controllers": "Behandlingsansvarlige vi behandler for (art. 30(2)(a))",
         "record": "Protokoll",
+        "as_of": "Dato:",
+        "date_unknown": "ukjent",
+        "page": "side &P av &N",
     },
     "en": {
         "sheet": "Organisation",
-        "name": "Name",
+        "name": "Name (Art. 30(1)(a), 30(2)(a))",
         "org_number": "Organisation number",
         "address": "Address",
         "email": "E-mail",
         "privacy_contact": "Privacy contact",
         "phone": "Phone",
+        "representative": "Representative (Art. 27)",
         "dpo": "Data protection officer (Art. 37)",
+        "controllers": "Controllers we process for (Art. 30(2)(a))",
         "record": "Record",
+        "as_of": "Date:",
+        "date_unknown": "unknown",
+        "page": "page &P of &N",
     },
 }
 
@@ -185,8 +200,40 @@ def _as_text(cells: Iterable[Any]) -> None:
             cell.quotePrefix = True
 
 
+def _record_date(registry: Registry) -> _dt.date | None:
+    """The date the printed record speaks for: SOURCE_DATE_EPOCH, else the notice's date.
+
+    None when neither is known: the 1980 fallback that keeps zip entries valid is not a
+    fact about the record and is never printed.
+    """
+    pinned = source_date_epoch()
+    if pinned is not None:
+        return pinned.date()
+    changed = registry.organisation.notice.last_changed
+    return changed if isinstance(changed, _dt.date) else None
+
+
+def _header_text(value: str) -> str:
+    """Escape ``&``, the control character of Excel's header and footer codes."""
+    return value.replace("&", "&&")
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines ``value`` wraps to in a column ``width`` characters wide."""
+    if value is None or value == "":
+        return 1
+    per_line = max(1, int(width * 1.1))
+    return sum(max(1, -(-len(line) // per_line)) for line in str(value).split("\n"))
+
+
 def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
-    """A formatted workbook: the record on sheet one, the organisation on sheet two.
+    """A print-ready workbook: the record on sheet one, the organisation on sheet two.
+
+    Both sheets print on A4 landscape, one page wide, with the header row and the id and
+    name columns repeated on every page, a header naming the organisation, the record and
+    its date, and a footer "side N av M" / "page N of M". Row heights are set from the
+    wrapped text, since LibreOffice and Excel do not grow rows on their own when printing.
+    Every word is in the table's language.
 
     Every text is a string cell (never a formula); a text longer than an xlsx cell holds
     is cut with a note in the cell and an :class:`XlsxCellCut` warning.
@@ -194,13 +241,20 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     labels = _ORGANISATION_LABELS["nb" if table.lang == "nb" else "en"]
     book = Workbook()
     sheet = book.active
-    sheet.title = f"{labels['record']} {table.article.removeprefix('GDPR ')}"[:31]
+    assert sheet is not None
+    article = table.article.removeprefix("GDPR ")
+    if table.lang == "nb":
+        article = article.replace("Art.", "art.")
+    sheet.title = f"{labels['record']} {article}"[:31]
+    labels = {**labels, "article": article}
     wrap = Alignment(wrap_text=True, vertical="top")
-    bold = Font(bold=True)
+    plain = Font(size=_FONT_SIZE)
+    bold = Font(size=_FONT_SIZE, bold=True)
     fill = PatternFill("solid", fgColor="DDE7F0")
     sheet.append([c.header(table.lang) for c in table.columns])
     for number, row in enumerate(table.rows, start=2):
@@ -210,40 +264,86 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
                 for c in table.columns
             ]
         )
-    for index, column in enumerate(table.columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = _WIDTH.get(column.key, 36)
+    widths = [_WIDTH.get(column.key, _DEFAULT_WIDTH) for column in table.columns]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     for cells in sheet.iter_rows():
         _as_text(cells)
         for cell in cells:
             cell.alignment = wrap
+            cell.font = plain
     for cell in sheet[1]:
         cell.font = bold
         cell.fill = fill
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
+    sheet.print_title_cols = "A:B"
 
     about = book.create_sheet(labels["sheet"])
     for key, value in table.organisation.items():
         about.append([labels[key], _xlsx_text(value, table.lang, labels[key])])
-    about.column_dimensions["A"].width = 34
-    about.column_dimensions["B"].width = 60
+    about.column_dimensions["A"].width = 40
+    about.column_dimensions["B"].width = 70
     for cells in about.iter_rows():
         _as_text(cells)
-        cells[0].font = bold
         for cell in cells:
             cell.alignment = wrap
+            cell.font = plain
+        cells[0].font = bold
+    about.print_title_cols = "A:A"
+
+    record_date = _record_date(registry)
+    when = record_date.isoformat() if record_date else labels["date_unknown"]
+    for page in (sheet, about):
+        assert isinstance(page, Worksheet)
+        _fit_rows(page)
+        _print_setup(page, table, labels, when)
 
     stamp = _pinned_time(registry)
     book.properties.creator = "holte-ropa"
     book.properties.title = table.title
+    book.properties.language = table.lang
     book.properties.created = stamp
     book.properties.modified = stamp
     raw = io.BytesIO()
     book.save(raw)
     return _repack(raw.getvalue(), stamp)
+
+
+def _fit_rows(sheet: Any) -> None:
+    """Set each row's height from its tallest wrapped cell."""
+    from openpyxl.utils import get_column_letter
+
+    for cells in sheet.iter_rows():
+        lines = 1
+        for cell in cells:
+            width = sheet.column_dimensions[get_column_letter(cell.column)].width
+            lines = max(lines, _lines(cell.value, width or _DEFAULT_WIDTH))
+        sheet.row_dimensions[cells[0].row].height = lines * _LINE_HEIGHT + 3
+
+
+def _print_setup(sheet: Any, table: RecordTable, labels: dict[str, str], when: str) -> None:
+    """A4 landscape, one page wide, header with who and when, footer with page N of M."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.header = sheet.page_margins.footer = 0.25
+    organisation = _header_text(table.organisation["name"])
+    sheet.oddHeader.left.text = organisation
+    sheet.oddHeader.center.text = _header_text(f"{table.title} (GDPR {labels['article']})")
+    sheet.oddHeader.right.text = _header_text(f"{labels['as_of']} {when}")
+    sheet.oddFooter.left.text = organisation
+    sheet.oddFooter.right.text = labels["page"]
+    for part in (sheet.oddHeader.left, sheet.oddHeader.center, sheet.oddHeader.right):
+        part.size = 9
+    for part in (sheet.oddFooter.left, sheet.oddFooter.right):
+        part.size = 9
 
 
 def _repack(data: bytes, stamp: _dt.datetime) -> bytes:
@@ -578,7 +678,10 @@ def export_record(
     if fmt == "xlsx":
         return to_xlsx(table, registry)
     if fmt == "csv":
-        return to_csv(table).encode("utf-8")
+        # The byte-order mark is how Excel, opened by double-click, knows the file is
+        # UTF-8; without it æøå come out garbled. Python's csv, LibreOffice and pandas
+        # (encoding="utf-8-sig") read past it.
+        return to_csv(table).encode("utf-8-sig")
     if fmt == "json":
         return to_json(table).encode("utf-8")
     raise ValueError(f"unknown record format '{fmt}'; use one of {', '.join(RECORD_FORMATS)}")

@@ -164,6 +164,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "required": "påkrevd",
         "done": "gjennomført",
         "eea_only": "ingen, bare EØS",
+        "representative_not_required": "ikke påkrevd, etablert i EØS (art. 27(1))",
     },
     "en": {
         UNKNOWN.value: "unknown, to be confirmed",
@@ -175,6 +176,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "required": "required",
         "done": "done",
         "eea_only": "none, EEA only",
+        "representative_not_required": "not required, established in the EEA (Art. 27(1))",
     },
 }
 
@@ -214,26 +216,39 @@ def record_table(registry: Registry, role: RecordRole, lang: str = "nb") -> Reco
         article=article,
         title=w[f"{role}_title"],
         lang=lang,
-        organisation=_organisation(registry),
+        organisation=_organisation(registry, role, lang),
         columns=columns,
         rows=tuple(rows),
     )
 
 
-def _organisation(registry: Registry) -> dict[str, str]:
-    """Art. 30(1)(a) / 30(2)(a): name and contact details of who keeps the record."""
+def _organisation(registry: Registry, role: RecordRole, lang: str) -> dict[str, str]:
+    """Art. 30(1)(a) / 30(2)(a): who keeps the record, worded in ``lang``.
+
+    Name and contact details of the controller (or processor), its representative
+    (Art. 27) and its data protection officer (Art. 37); in the processor's record also
+    the controllers it acts for. Keys are stable; values are in the table's language and
+    say ``unknown, to be confirmed`` where the registry says ``unknown``.
+    """
+    w = _w(lang)
     org = registry.organisation
     dpo = org.dpo
-    dpo_text = (
-        UNKNOWN.value
-        if is_unknown(dpo)
-        else ", ".join(x for x in (dpo.name, dpo.email, dpo.phone) if x)
-        if dpo.appointed
-        else "none"
-    )
-    return {
+    if is_unknown(dpo):
+        dpo_text = w[UNKNOWN.value]
+    elif dpo.appointed:
+        dpo_text = ", ".join(x for x in (dpo.name, dpo.email, dpo.phone) if x)
+    else:
+        reason = text(dpo.reason_none, lang) if dpo.reason_none is not None else ""
+        dpo_text = f"{w['none']}: {reason}" if reason else w["none"]
+    if org.eu_representative is not None:
+        representative = text(org.eu_representative, lang)
+    elif org.country in registry.reference.eea:
+        representative = w["representative_not_required"]
+    else:
+        representative = w[UNKNOWN.value]
+    facts = {
         "name": org.legal_name,
-        "org_number": UNKNOWN.value if is_unknown(org.org_number) else org.org_number,
+        "org_number": w[UNKNOWN.value] if is_unknown(org.org_number) else org.org_number,
         "address": ", ".join(
             [
                 *org.postal_address.lines,
@@ -242,9 +257,18 @@ def _organisation(registry: Registry) -> dict[str, str]:
         ),
         "email": org.email,
         "privacy_contact": org.privacy_contact,
-        "phone": org.phone or "",
+        "phone": org.phone or w[UNKNOWN.value],
+        "representative": representative,
         "dpo": dpo_text,
     }
+    if role == "processor":
+        controllers = [
+            w[UNKNOWN.value] if a.processor is None else text(a.processor.controllers, lang)
+            for a in registry.activities.values()
+            if a.role == Role.PROCESSOR
+        ]
+        facts["controllers"] = "; ".join(dict.fromkeys(controllers)) or w["none"]
+    return facts
 
 
 def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str, Cell]:

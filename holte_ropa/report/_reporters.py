@@ -7,9 +7,11 @@ cleanly between runs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
@@ -50,6 +52,10 @@ class ReportOptions:
     colour: bool = False
     registry: str = "registry"
     version: str = "0"
+    include_waived: bool = False
+    """SARIF only: keep waived findings as suppressed results. GitHub code scanning
+    ignores ``suppressions`` and would open an alert for each, so they are left out
+    unless asked for."""
 
 
 def render_report(
@@ -170,10 +176,20 @@ def to_json(
 
 
 def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule], options: ReportOptions) -> str:
-    """SARIF 2.1.0, as GitHub code scanning accepts it: rule metadata, help, locations."""
+    """SARIF 2.1.0 as GitHub code scanning documents it ("SARIF support for code scanning").
+
+    Each result carries ``partialFingerprints.primaryLocationLineHash`` (the fingerprint
+    GitHub tracks alerts by; here a hash of rule, file, entity and message, so an alert
+    survives lines moving), a full region (start and end of the line), and a URI relative
+    to ``%SRCROOT%`` that is percent-encoded (spaces and non-ASCII letters are not valid
+    in a URI reference). Security rules carry ``security-severity``; the run carries
+    ``automationDetails.id`` so two registries in one repository do not close each other's
+    alerts. Waived findings are left out unless ``options.include_waived``.
+    """
+    kept = [f for f in findings if options.include_waived or not f.waived]
     descriptors = [_sarif_rule(rule) for rule in rules]
     index = {rule.id: i for i, rule in enumerate(rules)}
-    for finding in findings:  # problems that made the registry unreadable
+    for finding in kept:  # problems that made the registry unreadable
         if finding.rule not in index:
             index[finding.rule] = len(descriptors)
             descriptors.append(_sarif_input_rule(finding))
@@ -183,14 +199,19 @@ def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule], options: Report
         "semanticVersion": options.version,
         "rules": descriptors,
     }
-    results = [_sarif_result(f, index, options) for f in findings if f.rule in index]
+    lines = _LineCache()
+    results = [_sarif_result(f, index, options, lines) for f in kept if f.rule in index]
+    category = quote(Path(options.registry).as_posix().strip("/") or "registry", safe="/")
     log = {
         "$schema": _SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
                 "tool": {"driver": driver},
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": "file:///"}},
+                "automationDetails": {"id": f"holte-ropa/{category}/"},
+                "originalUriBaseIds": {
+                    "%SRCROOT%": {"description": {"text": "The root of the repository checked."}}
+                },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
@@ -207,6 +228,11 @@ def artifact_uri(path: str) -> str:
     return quote(path, safe="/")
 
 
+# GitHub reads security-severity (0.0-10.0, as CVSS) only on rules tagged "security" and
+# ranks them: >= 7.0 high, >= 4.0 medium, else low.
+_SECURITY_SEVERITY = {Severity.ERROR: "7.0", Severity.WARNING: "4.0", Severity.INFO: "1.0"}
+
+
 def _sarif_rule(rule: Rule) -> dict[str, object]:
     references = ", ".join(rule.references)
     bad = rule.bad.replace("  # <-", "").replace(" # <-", "")
@@ -215,6 +241,14 @@ def _sarif_rule(rule: Rule) -> dict[str, object]:
         f"**Legal references:** {references}\n\n"
         f"Violating example:\n\n```yaml\n{bad}```\n\nFixed:\n\n```yaml\n{rule.good}```\n"
     )
+    tags = ["privacy", "gdpr", rule.area]
+    properties: dict[str, object] = {
+        "tags": tags,
+        "legalReferences": list(rule.references),
+        "judgement": rule.judgement,
+    }
+    if rule.area == "security":
+        properties["security-severity"] = _SECURITY_SEVERITY[rule.severity]
     return {
         "id": rule.id,
         "name": rule.name,
@@ -222,11 +256,7 @@ def _sarif_rule(rule: Rule) -> dict[str, object]:
         "fullDescription": {"text": rule.rationale},
         "help": {"text": f"{rule.rationale} Fix: {rule.fix}", "markdown": markdown},
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
-        "properties": {
-            "tags": ["privacy", "gdpr", rule.area],
-            "legalReferences": list(rule.references),
-            "judgement": rule.judgement,
-        },
+        "properties": properties,
     }
 
 
@@ -236,14 +266,53 @@ def _sarif_input_rule(finding: Finding) -> dict[str, object]:
         "id": finding.rule,
         "name": finding.name,
         "shortDescription": {"text": text},
+        "fullDescription": {
+            "text": (
+                f"{text} The file is not valid YAML, does not match the registry schema, "
+                "or refers to something that does not exist; no rule can run until it is fixed."
+            )
+        },
         "help": {"text": "Fix the file at the reported location; nothing else can be checked."},
         "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["privacy", "gdpr", "input"]},
     }
 
 
+class _LineCache:
+    """Lengths of the lines of the files findings point at, read once per file."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str]] = {}
+
+    def length(self, file: str, line: int) -> int | None:
+        if file not in self._files:
+            try:
+                self._files[file] = Path(file).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._files[file] = []
+        lines = self._files[file]
+        return len(lines[line - 1]) if 0 < line <= len(lines) else None
+
+
+def _artifact(file: str) -> dict[str, str]:
+    """A percent-encoded URI, relative to ``%SRCROOT%`` unless the path is absolute."""
+    path = Path(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": artifact_uri(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def _fingerprint(finding: Finding) -> str:
+    key = "\0".join((finding.rule, finding.file, finding.entity or "", finding.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16] + ":1"
+
+
 def _sarif_result(
-    finding: Finding, index: dict[str, int], options: ReportOptions
+    finding: Finding, index: dict[str, int], options: ReportOptions, lines: _LineCache
 ) -> dict[str, object]:
+    start_line, start_column = max(finding.line, 1), max(finding.column, 1)
+    length = lines.length(finding.file, start_line)
+    end_column = max(start_column, (length or 0)) + 1
     result: dict[str, object] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
@@ -252,10 +321,12 @@ def _sarif_result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.file)},
+                    "artifactLocation": _artifact(finding.file),
                     "region": {
-                        "startLine": max(finding.line, 1),
-                        "startColumn": max(finding.column, 1),
+                        "startLine": start_line,
+                        "startColumn": start_column,
+                        "endLine": start_line,
+                        "endColumn": end_column,
                     },
                 },
                 "logicalLocations": (
@@ -264,13 +335,15 @@ def _sarif_result(
             }
         ],
         "partialFingerprints": {
-            "holteRopa/v1": f"{finding.rule}:{finding.entity or ''}:{finding.message}"
+            "primaryLocationLineHash": _fingerprint(finding),
+            "holteRopa/v1": f"{finding.rule}:{finding.entity or ''}:{finding.message}",
         },
     }
     if finding.waived:
-        result["suppressions"] = [
-            {"kind": "external", "status": "accepted", "justification": finding.waiver_reason}
-        ]
+        suppression: dict[str, str] = {"kind": "external", "status": "accepted"}
+        if finding.waiver_reason:
+            suppression["justification"] = finding.waiver_reason
+        result["suppressions"] = [suppression]
     return result
 
 
@@ -278,7 +351,15 @@ def _sarif_result(
 
 
 def to_junit(findings: Sequence[Finding], rules: Sequence[Rule], options: ReportOptions) -> str:
-    """One test case per rule that found nothing and per finding; failures fail the run."""
+    """One test case per rule that found nothing and per finding; failures fail the run.
+
+    Valid against the JUnit schema pytest checks its own reports with (junit-10.xsd):
+    ``testcase`` carries only ``classname``, ``name`` and ``time``, ``testsuites`` no
+    ``skipped`` count. GitLab's test report lists a passed case by name only and shows
+    ``system-out`` for failures alone, so a finding below ``--fail-on`` (a warning that
+    does not fail the run) names its ``file:line:column`` and its message in the case's
+    name, where GitLab and Jenkins show it.
+    """
     by_rule: dict[str, list[Finding]] = {}
     for finding in findings:
         by_rule.setdefault(finding.rule, []).append(finding)
@@ -299,15 +380,8 @@ def to_junit(findings: Sequence[Finding], rules: Sequence[Rule], options: Report
             tests += 1
         for f in found:
             tests += 1
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                classname=classname,
-                name=f"{label} {f.file}:{f.line}:{f.column}",
-                file=f.file,
-                line=str(f.line),
-            )
             text = f"{f.file}:{f.line}:{f.column}: {f.severity.value}: {f.text(options.lang)}"
+            case = ET.SubElement(suite, "testcase", classname=classname, name=f"{label} {text}")
             if f.waived:
                 skipped += 1
                 ET.SubElement(case, "skipped", message=f"waived: {f.waiver_reason}")
@@ -329,7 +403,6 @@ def to_junit(findings: Sequence[Finding], rules: Sequence[Rule], options: Report
         tests=str(tests),
         failures=str(failures),
         errors="0",
-        skipped=str(skipped),
     )
     root.append(suite)
     ET.indent(root)

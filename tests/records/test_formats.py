@@ -113,7 +113,9 @@ def test_the_processor_xlsx_holds_the_processor_activities() -> None:
 def test_csv_and_json_carry_the_same_rows() -> None:
     registry = load_registry(SMALL)
     rows = list(
-        csv.reader(io.StringIO(export_record(registry, "controller", "csv", "en").decode()))
+        csv.reader(
+            io.StringIO(export_record(registry, "controller", "csv", "en").decode("utf-8-sig"))
+        )
     )
     payload = json.loads(export_record(registry, "controller", "json", "en"))
     assert len(rows) - 1 == len(payload["rows"]) == 1

@@ -83,7 +83,8 @@ def test_sarif_validates_against_the_official_2_1_0_schema(make_registry: MakeRe
 def test_sarif_carries_rule_metadata_locations_and_suppressions(
     make_registry: MakeRegistry,
 ) -> None:
-    run = json.loads(to_sarif(findings_of(make_registry), all_rules(), ReportOptions()))["runs"][0]
+    options = ReportOptions(include_waived=True)
+    run = json.loads(to_sarif(findings_of(make_registry), all_rules(), options))["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [r.id for r in all_rules()]
     r10 = rules[[r["id"] for r in rules].index("R10")]
@@ -91,13 +92,13 @@ def test_sarif_carries_rule_metadata_locations_and_suppressions(
     assert "# <-" not in r10["help"]["markdown"]
     first, second = run["results"]
     assert first["ruleId"] == "R10"
-    assert first["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 9,
-        "startColumn": 22,
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endLine"]) == (9, 22, 9)
+    assert region["endColumn"] > 22
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "registry/forms.yaml",
+        "uriBaseId": "%SRCROOT%",
     }
-    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
-        "registry/forms.yaml"
-    )
     assert first["suppressions"][0]["kind"] == "external"
     assert "suppressions" not in second
 
@@ -351,43 +352,43 @@ def test_junit_has_a_case_per_finding_and_per_quiet_rule_and_counts_them() -> No
     transfers = 'classname="holte_ropa.transfers"'
     assert xml == (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<testsuites name="holte-ropa" tests="9" failures="5" errors="0" skipped="2">\n'
+        '<testsuites name="holte-ropa" tests="9" failures="5" errors="0">\n'
         '  <testsuite name="holte-ropa" tests="9" failures="5" errors="0" skipped="2">\n'
-        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis registry/a.yaml:9:22"'
-        ' file="registry/a.yaml" line="9">\n'
+        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis '
+        'registry/a.yaml:9:22: error: R10 på 9, særlig">\n'
         '      <failure message="R10 på 9, særlig" type="error">registry/a.yaml:9:22: error: '
         "R10 på 9, særlig</failure>\n"
         "    </testcase>\n"
-        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis registry/a.yaml:12:22"'
-        ' file="registry/a.yaml" line="12">\n'
+        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis '
+        'registry/a.yaml:12:22: error: R10 på 12, særlig">\n'
         '      <failure message="R10 på 12, særlig" type="error">registry/a.yaml:12:22: error: '
         "R10 på 12, særlig</failure>\n"
         "    </testcase>\n"
-        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis registry/a.yaml:15:22"'
-        ' file="registry/a.yaml" line="15">\n'
+        f'    <testcase {lawfulness} name="R10 purpose-without-legal-basis '
+        'registry/a.yaml:15:22: error: R10 på 15, særlig">\n'
         '      <skipped message="waived: Open item" />\n'
         "    </testcase>\n"
-        f'    <testcase {transfers} name="R28 adequacy-not-valid registry/b.yaml:3:5"'
-        ' file="registry/b.yaml" line="3">\n'
+        f'    <testcase {transfers} name="R28 adequacy-not-valid '
+        'registry/b.yaml:3:5: info: R28 på 3, særlig">\n'
         "      <system-out>registry/b.yaml:3:5: info: R28 på 3, særlig</system-out>\n"
         "    </testcase>\n"
-        f'    <testcase {transfers} name="R29 scc-without-tia registry/b.yaml:7:5"'
-        ' file="registry/b.yaml" line="7">\n'
+        f'    <testcase {transfers} name="R29 scc-without-tia '
+        'registry/b.yaml:7:5: warning: R29 på 7, særlig">\n'
         '      <failure message="R29 på 7, særlig" type="warning">registry/b.yaml:7:5: warning: '
         "R29 på 7, særlig</failure>\n"
         "    </testcase>\n"
-        f'    <testcase {transfers} name="R29 scc-without-tia registry/b.yaml:9:5"'
-        ' file="registry/b.yaml" line="9">\n'
+        f'    <testcase {transfers} name="R29 scc-without-tia '
+        'registry/b.yaml:9:5: warning: R29 på 9, særlig">\n'
         '      <failure message="R29 på 9, særlig" type="warning">registry/b.yaml:9:5: warning: '
         "R29 på 9, særlig</failure>\n"
         "    </testcase>\n"
-        f'    <testcase {transfers} name="R29 scc-without-tia registry/b.yaml:11:5"'
-        ' file="registry/b.yaml" line="11">\n'
+        f'    <testcase {transfers} name="R29 scc-without-tia '
+        'registry/b.yaml:11:5: warning: R29 på 11, særlig">\n'
         '      <skipped message="waived: Moving to DPF" />\n'
         "    </testcase>\n"
         f'    <testcase {transfers} name="R30 derogation-for-regular-transfers" />\n'
         '    <testcase classname="holte_ropa.input" name="schema schema-error '
-        'registry/c.yaml:2:3" file="registry/c.yaml" line="2">\n'
+        'registry/c.yaml:2:3: error: schema på 2, særlig">\n'
         '      <failure message="schema på 2, særlig" type="error">registry/c.yaml:2:3: error: '
         "schema på 2, særlig</failure>\n"
         "    </testcase>\n"
@@ -407,14 +408,23 @@ def test_sarif_for_an_unreadable_registry_describes_the_problem_as_its_own_rule(
         "https://github.com/holte/holte-ropa",
         "1.2.3",
     )
-    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///"}}
+    assert run["originalUriBaseIds"] == {
+        "%SRCROOT%": {"description": {"text": "The root of the repository checked."}}
+    }
+    assert run["automationDetails"] == {"id": "holte-ropa/registry/"}
     assert [r["id"] for r in driver["rules"]] == ["R10", "R28", "R29", "R30", "schema"]
     assert driver["rules"][-1] == {
         "id": "schema",
         "name": "schema-error",
         "shortDescription": {"text": "The registry cannot be read: a schema problem."},
+        "fullDescription": {
+            "text": "The registry cannot be read: a schema problem. The file is not valid "
+            "YAML, does not match the registry schema, or refers to something that does "
+            "not exist; no rule can run until it is fixed."
+        },
         "help": {"text": "Fix the file at the reported location; nothing else can be checked."},
         "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["privacy", "gdpr", "input"]},
     }
     assert run["results"] == [
         {
@@ -425,13 +435,26 @@ def test_sarif_for_an_unreadable_registry_describes_the_problem_as_its_own_rule(
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": "registry/c.yaml"},
-                        "region": {"startLine": 2, "startColumn": 3},
+                        "artifactLocation": {
+                            "uri": "registry/c.yaml",
+                            "uriBaseId": "%SRCROOT%",
+                        },
+                        "region": {
+                            "startLine": 2,
+                            "startColumn": 3,
+                            "endLine": 2,
+                            "endColumn": 4,
+                        },
                     },
                     "logicalLocations": [],
                 }
             ],
-            "partialFingerprints": {"holteRopa/v1": "schema::schema at 2"},
+            "partialFingerprints": {
+                "primaryLocationLineHash": log["runs"][0]["results"][0]["partialFingerprints"][
+                    "primaryLocationLineHash"
+                ],
+                "holteRopa/v1": "schema::schema at 2",
+            },
         }
     ]
 
@@ -443,9 +466,14 @@ def test_sarif_names_the_entity_and_starts_regions_at_line_and_column_one() -> N
     first, second = run["results"]
     for result in (first, second):
         location = result["locations"][0]
-        assert location["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 1}
+        assert location["physicalLocation"]["region"] == {
+            "startLine": 1,
+            "startColumn": 1,
+            "endLine": 1,
+            "endColumn": 2,
+        }
         assert location["logicalLocations"] == [{"name": "vendor", "kind": "object"}]
-    assert first["partialFingerprints"] == {"holteRopa/v1": "R29:vendor:R29 at 1"}
+    assert first["partialFingerprints"]["holteRopa/v1"] == "R29:vendor:R29 at 1"
     assert first["ruleIndex"] == 2
 
 

@@ -1,0 +1,122 @@
+"""The record opened by LibreOffice (headless soffice) and printed to PDF through poppler.
+
+LibreOffice is what many Norwegian offices use for spreadsheets; what it makes of the
+files is what an auditor sees. soffice starts slowly, so each conversion takes every
+file in one call, in a profile of its own so parallel runs do not share a lock.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from holte_ropa import load_registry
+from holte_ropa.records._formats import export_record
+from tests.conftest import ROOT
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) absent"),
+]
+
+_UTF8_CSV = "Text - txt - csv (StarCalc):44,34,76,1"  # comma, double quote, UTF-8, line 1
+
+
+def _soffice(folder: Path, target: str, files: list[Path], infilter: str | None = None) -> Path:
+    out = folder / "out"
+    command = [
+        "soffice",
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(out),
+    ]
+    if infilter:
+        command.append(f"--infilter={infilter}")
+    subprocess.run([*command, *map(str, files)], check=True, capture_output=True, timeout=240)
+    return out
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("libreoffice")
+    registry = load_registry(ROOT / "registry")
+    inputs = folder / "in"
+    inputs.mkdir()
+    books = []
+    for lang in ("nb", "en"):
+        book = inputs / f"record.{lang}.xlsx"
+        book.write_bytes(export_record(registry, "controller", "xlsx", lang))
+        books.append(book)
+        (inputs / f"record.{lang}.csv").write_bytes(
+            export_record(registry, "controller", "csv", lang)
+        )
+    _soffice(folder, "pdf", books)
+    _soffice(folder, f"csv:{_UTF8_CSV}", books)
+    (folder / "out" / "from-xlsx").mkdir()
+    for lang in ("nb", "en"):
+        (folder / "out" / f"record.{lang}.csv").rename(
+            folder / "out" / "from-xlsx" / f"record.{lang}.csv"
+        )
+    _soffice(folder, f"csv:{_UTF8_CSV}", sorted(inputs.glob("*.csv")), infilter=_UTF8_CSV)
+    return folder
+
+
+def _rows(path: Path, encoding: str = "utf-8") -> list[list[str]]:
+    with path.open(encoding=encoding, newline="") as handle:
+        return list(csv.reader(handle))
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_libreoffice_reads_the_xlsx_as_the_same_table_as_our_csv(
+    converted: Path, lang: str
+) -> None:
+    ours = _rows(converted / "in" / f"record.{lang}.csv", "utf-8-sig")
+    theirs = _rows(converted / "out" / "from-xlsx" / f"record.{lang}.csv")
+    # the xlsx puts each value of a list on its own line; the csv joins them with "; "
+    assert [[cell.replace("\n", "; ") for cell in row] for row in theirs] == ours
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_libreoffice_reads_our_csv_back_unchanged_with_its_byte_order_mark_consumed(
+    converted: Path, lang: str
+) -> None:
+    ours = _rows(converted / "in" / f"record.{lang}.csv", "utf-8-sig")
+    theirs = _rows(converted / "out" / f"record.{lang}.csv")
+    assert theirs == ours
+    assert theirs[0][0] == "ID"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils absent")
+@pytest.mark.parametrize(
+    ("lang", "page", "date"),
+    [("nb", "side 1 av 2", "Dato: ukjent"), ("en", "page 1 of 2", "Date: unknown")],
+)
+def test_the_printed_record_is_a4_landscape_one_page_wide_with_who_when_and_page_n_of_m(
+    converted: Path, lang: str, page: str, date: str
+) -> None:
+    pdf = converted / "out" / f"record.{lang}.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "Pages:           2" in info.stdout  # the record on one page, the organisation
+    assert "841.89 x 595.3" in info.stdout  # A4 landscape in points
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Holte AS" in first
+    assert page in first
+    assert date in first
+    png = converted / f"page-{lang}"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(png)], check=True
+    )
+    rendered = sorted(converted.glob(f"page-{lang}*.png"))
+    assert rendered and rendered[0].stat().st_size > 10_000

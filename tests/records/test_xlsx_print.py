@@ -1,0 +1,146 @@
+"""The xlsx as its readers see it: strict XML (lxml), print setup, words in its language."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from lxml import etree
+from openpyxl import load_workbook
+
+from holte_ropa import load_registry
+from holte_ropa.records._formats import export_record
+from tests.conftest import FIXTURES, ROOT
+
+SMALL = FIXTURES / "small"
+
+_WRITE = """
+import sys
+from holte_ropa import load_registry
+from holte_ropa.records._formats import export_record
+sys.stdout.buffer.write(export_record(load_registry(sys.argv[1]), "controller", "xlsx", "nb"))
+"""
+_READ = """
+import io, sys
+from openpyxl import load_workbook
+from openpyxl.xml import LXML
+book = load_workbook(io.BytesIO(sys.stdin.buffer.read()))
+print(LXML, book.sheetnames[0])
+"""
+
+
+def _python(code: str, lxml: bool, stdin: bytes = b"", *args: str) -> bytes:
+    env = {**os.environ, "OPENPYXL_LXML": str(lxml)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], input=stdin, capture_output=True, env=env, check=True
+    )
+    return done.stdout
+
+
+@pytest.mark.parametrize("writer_lxml", [True, False], ids=["written-with-lxml", "without"])
+@pytest.mark.parametrize("reader_lxml", [True, False], ids=["read-with-lxml", "without"])
+def test_the_xlsx_loads_in_openpyxl_whether_lxml_writes_or_reads_it(
+    writer_lxml: bool, reader_lxml: bool
+) -> None:
+    data = _python(_WRITE, writer_lxml, b"", str(ROOT / "registry"))
+    out = _python(_READ, reader_lxml, data).decode().split()
+    assert out == [str(reader_lxml), "Protokoll", "art.", "30(1)"]
+
+
+def test_every_xml_part_of_the_xlsx_is_namespace_well_formed_for_lxml() -> None:
+    data = export_record(load_registry(ROOT / "registry"), "controller", "xlsx", "nb")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))]
+        for name in parts:
+            etree.fromstring(archive.read(name))  # raises on an undeclared prefix
+        core = etree.fromstring(archive.read("docProps/core.xml"))
+    modified = core.find("{http://purl.org/dc/terms/}modified")
+    assert modified is not None
+    assert modified.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
+
+
+def test_the_record_prints_on_a4_landscape_one_page_wide_with_repeated_titles() -> None:
+    book = load_workbook(
+        io.BytesIO(export_record(load_registry(ROOT / "registry"), "controller", "xlsx", "en"))
+    )
+    for sheet in book.worksheets:
+        assert int(sheet.page_setup.paperSize) == 9  # A4 in OOXML's ST_PaperSize
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    record = book.worksheets[0]
+    assert record.print_title_rows == "$1:$1"
+    assert record.print_title_cols == "$A:$B"
+
+
+def test_every_page_names_the_organisation_the_record_its_date_and_page_n_of_m(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    registry = load_registry(ROOT / "registry")
+    nb = load_workbook(io.BytesIO(export_record(registry, "controller", "xlsx", "nb")))
+    en = load_workbook(io.BytesIO(export_record(registry, "controller", "xlsx", "en")))
+    sheet = nb.worksheets[0]
+    assert sheet.oddHeader.left.text == "Holte AS"
+    assert sheet.oddHeader.center.text == (
+        "Protokoll over behandlingsaktiviteter, behandlingsansvarlig (GDPR art. 30(1))"
+    )
+    assert sheet.oddHeader.right.text == "Dato: 2026-01-01"
+    assert sheet.oddFooter.right.text == "side &P av &N"
+    assert en.worksheets[0].oddFooter.right.text == "page &P of &N"
+    assert en.worksheets[1].oddHeader.right.text == "Date: 2026-01-01"
+
+
+def test_an_unknown_record_date_is_printed_as_unknown_not_as_the_zip_epoch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    registry = load_registry(ROOT / "registry")  # the notice carries no date
+    book = load_workbook(io.BytesIO(export_record(registry, "controller", "xlsx", "nb")))
+    assert book.worksheets[0].oddHeader.right.text == "Dato: ukjent"
+
+
+def test_an_ampersand_in_the_organisation_name_is_escaped_in_the_page_header() -> None:
+    from holte_ropa.records._formats import _header_text
+
+    assert _header_text("Holte & Co") == "Holte && Co"
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text() -> None:
+    book = load_workbook(
+        io.BytesIO(export_record(load_registry(ROOT / "registry"), "controller", "xlsx", "nb"))
+    )
+    sheet = book.worksheets[0]
+    for row in sheet.iter_rows(min_row=2):
+        lines = max(str(c.value or "").count("\n") + 1 for c in row)
+        height = sheet.row_dimensions[row[0].row].height
+        assert height is not None and height >= lines * 12.75
+
+
+def test_the_bokmal_organisation_sheet_has_no_english_word() -> None:
+    book = load_workbook(
+        io.BytesIO(export_record(load_registry(ROOT / "registry"), "controller", "xlsx", "nb"))
+    )
+    facts = dict(book.worksheets[1].iter_rows(values_only=True))
+    assert book.worksheets[1].title == "Virksomheten"
+    assert facts["Organisasjonsnummer"] == "ukjent, må bekreftes"
+    assert facts["Personvernombud (art. 37)"] == "ukjent, må bekreftes"
+    assert facts["Representant (art. 27)"] == "ikke påkrevd, etablert i EØS (art. 27(1))"
+    assert "unknown" not in " ".join(str(v) for v in facts.values())
+
+
+def test_the_processor_record_names_the_controllers_it_acts_for() -> None:
+    book = load_workbook(io.BytesIO(export_record(load_registry(SMALL), "processor", "xlsx", "en")))
+    facts = dict(book.worksheets[1].iter_rows(values_only=True))
+    assert "Controllers we process for (Art. 30(2)(a))" in facts
+    assert facts["Controllers we process for (Art. 30(2)(a))"]
+
+
+def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8() -> None:
+    data = export_record(load_registry(ROOT / "registry"), "controller", "csv", "nb")
+    assert data.startswith(b"\xef\xbb\xbfID,Behandlingsaktivitet,")
+    assert "ø".encode() in data
