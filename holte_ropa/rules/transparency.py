@@ -67,6 +67,7 @@ activities:
 
 @rule(
     id="R35",
+    blocks_publication=True,
     name="notice-incomplete",
     severity=Severity.ERROR,
     references=("GDPR Art. 13(1)", "GDPR Art. 13(2)", "GDPR Art. 14(1)", "GDPR Art. 14(2)"),
@@ -212,6 +213,7 @@ activities:
 
 @rule(
     id="R36",
+    blocks_publication=True,
     name="source-not-named",
     severity=Severity.ERROR,
     references=("GDPR Art. 14(2)(f)", "GDPR Art. 13(1)"),
@@ -265,6 +267,7 @@ security_measures:
 
 @rule(
     id="R37",
+    blocks_publication=True,
     name="text-missing-language",
     severity=Severity.ERROR,
     references=("GDPR Art. 12(1)",),
@@ -397,6 +400,7 @@ activities:
 
 @rule(
     id="R38",
+    blocks_publication=True,
     name="promise-contradicted",
     severity=Severity.WARNING,
     references=("GDPR Art. 5(1)(a)", "GDPR Art. 12(1)"),
