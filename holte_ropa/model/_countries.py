@@ -1,34 +1,32 @@
-"""Country names in bokmål and English from ISO 3166, for every renderer.
+"""Country names in bokmål and English, for every renderer.
 
-pycountry carries the ISO 3166-1 names and their Norwegian translations; loading them
-is slow-ish, so the import and the translation catalogue are deferred and cached.
+The names come from the Unicode CLDR through Babel, which writes them as Norwegians and
+English speakers do ("USA", "Storbritannia", "Sør-Korea"; "United States", "South
+Korea"), where ISO 3166's official short names read like a treaty ("De forente stater").
+Codes are ISO 3166-1 alpha-2, as in the registry.
 """
 
 from __future__ import annotations
 
-import gettext
 from functools import cache
 
 __all__ = ["country_name"]
 
+_LOCALES = {"nb": "nb", "en": "en"}
+"""The CLDR locale each published language takes its names from."""
+
 
 @cache
-def _nb_countries() -> gettext.NullTranslations:
-    import pycountry
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale
 
-    return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=["nb_NO", "nb"], fallback=True
-    )
+    return dict(Locale.parse(_LOCALES.get(lang, "en")).territories)
 
 
 @cache
 def country_name(code: str, lang: str) -> str:
-    """The country's short name in ``lang`` (nb or en), or the code if ISO 3166 lacks it."""
-    import pycountry
+    """The country's name in ``lang`` (nb or en; anything else reads English).
 
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    if lang == "nb":
-        return _nb_countries().gettext(str(country.name))
-    return str(getattr(country, "common_name", None) or country.name)
+    Returns the code itself when CLDR has no name for it, so a typo stays visible.
+    """
+    return _territories(lang).get(code.upper(), code)
