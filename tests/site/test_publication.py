@@ -195,3 +195,18 @@ security_measures:
     name: {nb: Kryptert overføring, en: Encrypted transfer}
     description: {nb: Vi bruker TLS., en: We use TLS.}
 """
+
+
+def test_no_public_page_shows_a_placeholder_for_an_optional_fact() -> None:
+    # Holte's organisation number, visiting address and notice version are unknown.
+    pages = _pages(ROOT / "registry")
+    for path, text in pages.items():
+        for label in (
+            "Organisasjonsnummer",
+            "Organisation number",
+            "Besøksadresse",
+            "Visiting address",
+            "Versjon:",
+            "Version:",
+        ):
+            assert label not in text, (path, label)
