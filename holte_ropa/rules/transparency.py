@@ -470,7 +470,7 @@ _ONE_MONTH = "response_time: {nb: Innen én måned., en: Within one month.}"
 
 
 @rule(
-    id="R50",
+    id="R51",
     blocks_publication=True,
     name="response-time-not-stated",
     severity=Severity.WARNING,
