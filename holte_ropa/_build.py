@@ -12,6 +12,7 @@ Layout of ``out_dir``::
     reports/   check.txt, check.json, check.sarif, check.junit.xml, readability.txt
     registry.json, registry.schema.json
     graphs/    records/    notice/    site/
+    docs/      the rule pages for auditors and developers (never on the public site)
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ from holte_ropa.terms import LANGUAGES
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
 
-__all__ = ["BuildError", "BuildRefusedError", "BuildResult", "SiteError", "build"]
+__all__ = [
+    "BuildError",
+    "BuildRefusedError",
+    "BuildResult",
+    "DraftRefusedError",
+    "SiteError",
+    "build",
+]
 
 Progress = Callable[[str], object]
 """Receives what people should read while the build runs (the text report, summaries)."""
@@ -60,6 +68,24 @@ class BuildRefusedError(BuildError):
         """The report files written, which say what to fix."""
 
 
+class DraftRefusedError(BuildError):
+    """A release build of a notice that lacks elements GDPR Art. 13-14 require.
+
+    The message lists every blocker located at file:line:column; reports are written.
+    """
+
+    def __init__(self, blockers: tuple[Finding, ...]) -> None:
+        from holte_ropa.rules import blocker_lines
+
+        super().__init__(
+            f"the privacy notice is a draft: {len(blockers)} finding(s) say an element "
+            "GDPR Art. 13-14 requires is unknown or contradicted; a waiver does not make "
+            "it publishable. Nothing was published.\n" + "\n".join(blocker_lines(blockers))
+        )
+        self.blockers = blockers
+        """The findings that keep the notice a draft, waived ones included."""
+
+
 class SiteError(BuildError):
     """MkDocs refused to build the website (strict mode); the message is MkDocs' reason."""
 
@@ -71,6 +97,8 @@ class BuildResult:
     out_dir: Path
     findings: tuple[Finding, ...]
     """Every finding of the check, waived ones included (none failing)."""
+    blockers: tuple[Finding, ...]
+    """The findings that keep the notice a draft (empty: the site is published clean)."""
     readability: tuple[dict[str, object], ...]
     """LIX figures per notice section and language, with where the text is written."""
     reports: tuple[Path, ...]
@@ -88,6 +116,7 @@ def build(
     today: _dt.date | None = None,
     mkdocs_config: Path | None = Path("mkdocs.yml"),
     progress: Progress | None = None,
+    release: bool = False,
 ) -> BuildResult:
     """Check ``registry`` and write every output into ``out_dir`` (created if missing).
 
@@ -99,6 +128,10 @@ def build(
     Raises :class:`BuildRefusedError` when unwaived findings at ``fail_on`` remain (the
     reports are written first) and :class:`SiteError` when MkDocs refuses the site. Every
     file is byte-identical across runs of the same registry and day.
+
+    While findings keep the notice from being published (see
+    :func:`holte_ropa.rules.publication_blockers`) the site is built as a draft; with
+    ``release`` the build raises :class:`DraftRefusedError` instead, after the reports.
     """
     from holte_ropa._bundle import write_graphs_and_records
 
@@ -113,13 +146,21 @@ def build(
         today=today,
         say=say,
     )
+    from holte_ropa.rules import publication_blockers
+
+    blockers = publication_blockers(registry, findings=findings)
+    if blockers:
+        say(f"the privacy notice is a draft: {len(blockers)} element(s) are missing\n")
+        if release:
+            raise DraftRefusedError(blockers)
     outputs: list[Path] = []
     outputs += _write_record(registry, out)
     outputs += write_graphs_and_records(registry, out)
     outputs += _write_notice(registry, out)
+    outputs += _write_rule_docs(out)
     if mkdocs_config is not None:
-        outputs += _write_site(registry, out, mkdocs_config)
-    return BuildResult(out, findings, tuple(scores), reports, tuple(outputs))
+        outputs += _write_site(registry, out, mkdocs_config, release=release)
+    return BuildResult(out, findings, blockers, tuple(scores), reports, tuple(outputs))
 
 
 def _silent(_: str) -> object:
@@ -214,10 +255,23 @@ def _write_notice(registry: Registry, out: Path) -> list[Path]:
     return written
 
 
-def _write_site(registry: Registry, out: Path, config: Path) -> list[Path]:
+def _write_rule_docs(out: Path) -> list[Path]:
+    """The rule pages for auditors and developers, kept off the public site."""
+    from holte_ropa.site import rule_docs
+
+    written: list[Path] = []
+    for name, text in rule_docs().items():
+        file = out / "docs" / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+        written.append(file)
+    return written
+
+
+def _write_site(registry: Registry, out: Path, config: Path, *, release: bool) -> list[Path]:
     from holte_ropa.site._mkdocs_build import SiteBuildError, build_site
 
     try:
-        return build_site(registry, out / "site", config)
+        return build_site(registry, out / "site", config, release=release)
     except SiteBuildError as exc:
         raise SiteError(str(exc)) from None

@@ -24,6 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="DIR", default="build", help="output folder (default: build/)"
     )
+    parser.add_argument(
+        "--release",
+        action="store_true",
+        help="refuse to publish a draft: exit 1 while an element the notice must state "
+        "(GDPR Art. 13-14) is unknown or contradicted, waived or not",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +39,13 @@ def run(args: argparse.Namespace) -> int:
     if registry is None:
         return EXIT_UNUSABLE
     try:
-        result = build(registry, args.output, registry_path=args.path, progress=sys.stderr.write)
+        result = build(
+            registry,
+            args.output,
+            registry_path=args.path,
+            progress=sys.stderr.write,
+            release=args.release,
+        )
     except BuildError as exc:
         print(f"holte-ropa build: {exc}", file=sys.stderr)
         return EXIT_FINDINGS

@@ -9,7 +9,7 @@ reference data those transfers rest on (``_reference`` and ``reference/*.yaml``)
 names (``_countries``), the JSON Schema for editors (``_schema``) and the marker of an
 unconfirmed fact, ``UNKNOWN`` (``_unknown``).
 
-It may import the standard library, pydantic, PyYAML, pycountry and
+It may import the standard library, pydantic, PyYAML, pycountry, Babel (country names) and
 :mod:`holte_ropa.report` (for ``Position``, ``Problem`` and ``RegistryError``); nothing
 downstream (rules, graph, records, notice, site, changes).
 """

@@ -1,17 +1,18 @@
 """ISO 3166-1 country codes: validation for the models, names in bokmål and English.
 
-pycountry carries the ISO 3166-1 codes, names and their Norwegian translations; loading
-them is slow-ish, so the import and the translation catalogue are deferred and cached.
-A code must be an assigned ISO 3166-1 alpha-2 code (GDPR Art. 30(1)(e) names third
-countries; a transfer to ``XX`` cannot be assessed). The exceptionally reserved codes
-people write by habit get their official counterpart as a hint: ``UK`` is ``GB`` and ``EL``
-(the EU's code for Greece) is ``GR``.
+pycountry carries the assigned ISO 3166-1 codes. A code must be an assigned alpha-2 code
+(GDPR Art. 30(1)(e) names third countries; a transfer to ``XX`` cannot be assessed). The
+exceptionally reserved codes people write by habit get their official counterpart as a
+hint: ``UK`` is ``GB`` and ``EL`` (the EU's code for Greece) is ``GR``.
+
+The names come from the Unicode CLDR through Babel, which writes them as Norwegians and
+English speakers do ("USA", "Storbritannia", "Sør-Korea"; "United States", "South
+Korea"), where ISO 3166's official short names read like a treaty ("De forente stater").
 """
 
 from __future__ import annotations
 
 import difflib
-import gettext
 from functools import cache
 from typing import Any
 
@@ -50,23 +51,21 @@ def country_schema(schema: dict[str, Any]) -> None:
     schema["enum"] = sorted(country_codes())
 
 
-@cache
-def _nb_countries() -> gettext.NullTranslations:
-    import pycountry
+_LOCALES = {"nb": "nb", "en": "en"}
+"""The CLDR locale each published language takes its names from."""
 
-    return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=["nb_NO", "nb"], fallback=True
-    )
+
+@cache
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(_LOCALES.get(lang, "en")).territories)
 
 
 @cache
 def country_name(code: str, lang: str) -> str:
-    """The country's short name in ``lang`` (nb or en), or the code if ISO 3166 lacks it."""
-    import pycountry
+    """The country's name in ``lang`` (nb or en; anything else reads English).
 
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    if lang == "nb":
-        return _nb_countries().gettext(str(country.name))
-    return str(getattr(country, "common_name", None) or country.name)
+    Returns the code itself when CLDR has no name for it, so a typo stays visible.
+    """
+    return _territories(lang).get(code.upper(), code)

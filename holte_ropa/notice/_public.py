@@ -7,6 +7,8 @@ two renders of the same registry are identical.
 
 from __future__ import annotations
 
+import re
+
 from holte_ropa.model._models import (
     Activity,
     Consent,
@@ -130,7 +132,14 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
         return SafeguardView(party, country, "pending")
     kind = mechanism.mechanism
     if kind in {"adequacy", "dpf"}:
-        return SafeguardView(party, country, kind, decision=decision)
+        number = re.search(r"\d{4}/\d+(?:/[A-Z]+)?", decision or "")
+        return SafeguardView(
+            party,
+            country,
+            kind,
+            decision=decision,
+            decision_number=number.group(0) if number else None,
+        )
     if kind == "derogation":
         return SafeguardView(party, country, kind, point=getattr(mechanism, "point", None))
     return SafeguardView(party, country, kind)
@@ -316,6 +325,7 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
         safeguards=safeguards,
         engaged_by=engaged,
         website=str(party.website) if party.website else None,
+        category=party.shown_as is not None,
     )
 
 
@@ -444,6 +454,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         complaints=_t(org.complaints, lang),
         change_announcement=_t(org.notice.change_announcement, lang),
         version=PENDING if is_unknown(org.notice.version) else org.notice.version,
+        safeguards_copy=_opt(org.safeguards_copy, lang),
         last_changed=(
             PENDING if is_unknown(org.notice.last_changed) else org.notice.last_changed.isoformat()
         ),

@@ -81,6 +81,15 @@ class SafeguardView:
     """adequacy, dpf, scc, bcr, derogation or pending."""
     decision: str | None = None
     """The adequacy decision, for adequacy and dpf."""
+    decision_number: str | None = None
+    """The decision's number as the Official Journal writes it ("2023/1795"), for dpf."""
+
+    @property
+    def has_documents(self) -> bool:
+        """Art. 46-47 safeguards exist as documents a person can get a copy of
+        (GDPR Art. 13(1)(f)); an adequacy decision or the DPF is a public decision."""
+        return self.mechanism in {"scc", "bcr"}
+
     point: str | None = None
     """The Art. 49(1) point, for derogations."""
 
@@ -150,6 +159,14 @@ class PartyView:
     safeguards: tuple[SafeguardView, ...]
     engaged_by: str | None
     website: str | None
+    category: bool = False
+    """A category of recipients (``shown_as``), not a company: written in lower case
+    mid-sentence ("gis til samarbeidspartnere i ..."), where a company keeps its name."""
+
+    @property
+    def in_sentence(self) -> str:
+        """The name as it reads inside a sentence."""
+        return self.name[:1].lower() + self.name[1:] if self.category else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +202,8 @@ class NoticeView:
     email: str
     website: str
     privacy_contact: str
+    safeguards_copy: Str | None
+    """How people get a copy of the Art. 46-47 safeguards; None when not recorded."""
     dpo: tuple[str, ...] | Str
     """Contact lines of an appointed DPO, or why none is appointed, or PENDING."""
     dpo_appointed: bool | None
@@ -218,6 +237,15 @@ class NoticeView:
     """Some activity records its recipients as ``unknown``."""
     bases_pending: bool
     """Some purpose of a controller activity has no settled legal basis."""
+
+    @property
+    def has_safeguard_documents(self) -> bool:
+        """Some transfer rests on Art. 46-47 safeguards a person can get a copy of."""
+        parties = (*self.processors, *self.sub_processors, *self.other_recipients)
+        activities = (*self.controller_activities, *self.processor_activities)
+        views = [s for p in parties for s in p.safeguards]
+        views += [s for a in activities for s in a.transfers]
+        return any(s.has_documents for s in views)
 
     def promises_in(self, section: str) -> tuple[PromiseView, ...]:
         return tuple(p for p in self.promises if p.section == section)

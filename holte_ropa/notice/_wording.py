@@ -1,7 +1,7 @@
 """Words that depend on the language but not on the organisation: countries, durations.
 
-Kept apart from the templates because they are computed (plural forms, ISO country
-names with their Norwegian translations from pycountry), not written.
+Kept apart from the templates because they are computed (plural forms, country
+names as CLDR writes them in each language, through Babel), not written.
 """
 
 from __future__ import annotations

@@ -21,6 +21,11 @@ from holte_ropa.rules._engine import (
     select_rules,
 )
 from holte_ropa.rules._framework import Context, Hit, Outcome, Rule, WaiverUse, rule
+from holte_ropa.rules._publication import (
+    blocker_lines,
+    blocking_rule_ids,
+    publication_blockers,
+)
 
 __all__ = [
     "Context",
@@ -32,9 +37,12 @@ __all__ = [
     "UnknownRuleError",
     "WaiverUse",
     "all_rules",
+    "blocker_lines",
+    "blocking_rule_ids",
     "check",
     "default_today",
     "get_rule",
+    "publication_blockers",
     "report_data",
     "rule",
     "select_rules",

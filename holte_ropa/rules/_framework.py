@@ -135,6 +135,11 @@ class Rule:
     reports the same file:line:column (a second line there adds noise, not information)."""
     report_data: ReportData | None = field(default=None, repr=False, compare=False)
     """Extra entries for the JSON report when the rule runs; see :data:`ReportData`."""
+    blocks_publication: bool = False
+    """True when a finding means the privacy notice lacks or contradicts an element GDPR
+    Art. 13(1)-(2) or 14(1)-(2) requires: the site is then built as a draft, and a release
+    build refuses. A waiver accepts the finding for CI; it never makes the notice
+    publishable."""
 
     @property
     def area(self) -> str:
@@ -164,6 +169,7 @@ def rule(
     waivable: bool = True,
     gives_way: bool = False,
     report_data: ReportData | None = None,
+    blocks_publication: bool = False,
 ) -> Callable[[_C], _C]:
     """Register the decorated function as the check of a new rule.
 
@@ -194,6 +200,7 @@ def rule(
             waivable=waivable,
             gives_way=gives_way,
             report_data=report_data,
+            blocks_publication=blocks_publication,
         )
         return check
 

@@ -33,6 +33,7 @@ from holte_ropa.rules._purposes import _basis_path, _purposes_on
 
 @rule(
     id="R11",
+    blocks_publication=True,
     name="consent-without-withdrawal",
     severity=Severity.ERROR,
     references=("GDPR Art. 7(3)", "GDPR Art. 13(2)(c)"),

@@ -42,6 +42,7 @@ def _is_placeholder(value: str) -> bool:
 
 @rule(
     id="R01",
+    blocks_publication=True,
     name="controller-not-identified",
     severity=Severity.ERROR,
     references=("GDPR Art. 30(1)(a)", "GDPR Art. 13(1)(a)"),
@@ -114,6 +115,7 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
 
 @rule(
     id="R02",
+    blocks_publication=True,
     name="dpo-not-stated",
     severity=Severity.WARNING,
     references=("GDPR Art. 37", "GDPR Art. 38", "GDPR Art. 39", "GDPR Art. 13(1)(b)"),

@@ -30,6 +30,7 @@ from holte_ropa.rules._purposes import _basis_path, _on, _purposes_on
 
 @rule(
     id="R10",
+    blocks_publication=True,
     name="purpose-without-legal-basis",
     severity=Severity.ERROR,
     references=("GDPR Art. 6(1)", "GDPR Art. 13(1)(c)", "GDPR Art. 30(1)(b)"),
@@ -194,6 +195,7 @@ def _check_legitimate_interest_without_assessment(
 
 @rule(
     id="R14",
+    blocks_publication=True,
     name="objection-right-not-stated",
     severity=Severity.ERROR,
     references=("GDPR Art. 21(1)", "GDPR Art. 21(4)", "GDPR Art. 13(2)(b)"),

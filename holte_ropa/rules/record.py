@@ -63,6 +63,7 @@ def _unlocated_parties(registry: Registry, activity: Activity) -> Iterator[Hit]:
 
 @rule(
     id="R03",
+    blocks_publication=True,
     name="activity-without-purpose",
     severity=Severity.ERROR,
     references=("GDPR Art. 30(1)(b)", "GDPR Art. 5(1)(b)"),
@@ -116,6 +117,7 @@ def activity_without_purpose(registry: Registry, context: Context) -> Iterator[H
 
 @rule(
     id="R04",
+    blocks_publication=True,
     name="activity-without-categories",
     severity=Severity.ERROR,
     references=("GDPR Art. 30(1)(c)", "GDPR Art. 28(3)"),
@@ -188,6 +190,7 @@ def activity_without_categories(registry: Registry, context: Context) -> Iterato
 
 @rule(
     id="R05",
+    blocks_publication=True,
     name="recipients-not-stated",
     severity=Severity.ERROR,
     references=("GDPR Art. 30(1)(d)", "GDPR Art. 13(1)(e)"),
@@ -259,6 +262,7 @@ def recipients_not_stated(registry: Registry, context: Context) -> Iterator[Hit]
 
 @rule(
     id="R06",
+    blocks_publication=True,
     name="transfers-not-stated",
     severity=Severity.ERROR,
     references=("GDPR Art. 30(1)(e)", "GDPR Art. 44"),
@@ -328,6 +332,7 @@ def transfers_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
 
 @rule(
     id="R07",
+    blocks_publication=True,
     name="retention-not-stated",
     severity=Severity.WARNING,
     references=("GDPR Art. 30(1)(f)", "GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)"),

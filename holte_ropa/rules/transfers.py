@@ -86,6 +86,7 @@ activities:
 
 @rule(
     id="R27",
+    blocks_publication=True,
     name="transfer-without-mechanism",
     severity=Severity.ERROR,
     references=("GDPR Art. 44", "GDPR Art. 46(1)", "GDPR Art. 30(1)(e)"),
@@ -398,6 +399,7 @@ _SCC = """\
 
 @rule(
     id="R31",
+    blocks_publication=True,
     name="transfers-not-in-notice",
     severity=Severity.ERROR,
     references=("GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)"),

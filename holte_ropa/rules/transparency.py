@@ -6,6 +6,7 @@ what the notice needs, in every published language, without contradicting itself
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,7 @@ activities:
 
 @rule(
     id="R35",
+    blocks_publication=True,
     name="notice-incomplete",
     severity=Severity.ERROR,
     references=("GDPR Art. 13(1)", "GDPR Art. 13(2)", "GDPR Art. 14(1)", "GDPR Art. 14(2)"),
@@ -212,6 +214,7 @@ activities:
 
 @rule(
     id="R36",
+    blocks_publication=True,
     name="source-not-named",
     severity=Severity.ERROR,
     references=("GDPR Art. 14(2)(f)", "GDPR Art. 13(1)"),
@@ -265,6 +268,7 @@ security_measures:
 
 @rule(
     id="R37",
+    blocks_publication=True,
     name="text-missing-language",
     severity=Severity.ERROR,
     references=("GDPR Art. 12(1)",),
@@ -397,6 +401,7 @@ activities:
 
 @rule(
     id="R38",
+    blocks_publication=True,
     name="promise-contradicted",
     severity=Severity.WARNING,
     references=("GDPR Art. 5(1)(a)", "GDPR Art. 12(1)"),
@@ -447,3 +452,61 @@ def promise_contradicted(registry: Registry, context: Context) -> Iterator[Hit]:
                     + nb.format(ids=listing(offending, "nb")),
                 ),
             )
+
+
+_DEADLINE = {
+    "nb": re.compile(
+        r"\b(\d+|én|ett|en|to|tre|fire|tretti)\s+(måned|måneder|dag|dager|uke|uker)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(\d+|one|two|three|four|thirty)\s+(month|months|day|days|week|weeks)\b",
+        re.IGNORECASE,
+    ),
+}
+"""A stated time limit, e.g. "én måned", "30 dager", "one month"."""
+
+_ONE_MONTH = "response_time: {nb: Innen én måned., en: Within one month.}"
+
+
+@rule(
+    id="R51",
+    blocks_publication=True,
+    name="response-time-not-stated",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 12(3)", "GDPR Art. 12(4)"),
+    summary="The notice does not say within what time a request about one's rights is answered.",
+    rationale=(
+        "Art. 12(3) sets the time limit for answering a request to exercise a right: "
+        "without undue delay and within one month, extendable by two further months "
+        "when the person is told why within the first month. Art. 12(4) requires a reason "
+        'within one month when no action is taken. "As soon as possible" gives people '
+        "no date to hold the organisation to; a deadline credited to national law is also "
+        "wrong, since the period comes from the GDPR. The rule looks for a stated period "
+        '("én måned", "one month", "30 dager") in every published language.'
+    ),
+    fix=(
+        "State the deadline in `rights.response_time` in the organisation's own words, "
+        'e.g. "Vi svarer innen én måned. ...", once the organisation has decided to say it.'
+    ),
+    bad=organisation().replace(
+        _ONE_MONTH,
+        "response_time: {nb: Så fort som mulig., en: As soon as possible.}  # <-",
+    ),
+    good=organisation(),
+)
+def response_time_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    text = registry.organisation.rights.response_time
+    missing = [lang for lang in LANGUAGES if not _DEADLINE[lang].search(text.get(lang) or "")]
+    if missing:
+        yield Hit(
+            None,
+            ("rights", "response_time"),
+            Words(
+                en="the notice does not say within what time requests are answered "
+                f"({', '.join(missing)}); GDPR Art. 12(3) sets one month, extendable by two",
+                nb="erklæringen sier ikke innen hvilken frist henvendelser besvares "
+                f"({', '.join(missing)}); GDPR art. 12 nr. 3 setter én måned, som kan "
+                "forlenges med to",
+            ),
+        )

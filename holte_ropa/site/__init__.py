@@ -29,11 +29,14 @@ from holte_ropa.terms import DEFAULT_LANGUAGE, LANGUAGES
 if TYPE_CHECKING:
     from holte_ropa.changes._history import HistoryEntry
     from holte_ropa.model._registry import Registry
+    from holte_ropa.report._findings import Finding
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "draft_banner",
     "page_language",
+    "rule_docs",
     "site_nav",
     "site_pages",
     "write_site",
@@ -61,21 +64,32 @@ def page_language(path: str) -> str:
 
 
 def site_pages(
-    registry: Registry, *, history: Sequence[HistoryEntry] | None = None
+    registry: Registry,
+    *,
+    history: Sequence[HistoryEntry] | None = None,
+    blockers: Sequence[Finding] | None = None,
 ) -> dict[str, str]:
     """Every generated page and asset, keyed by path relative to the docs root.
 
     ``history`` is the registry's change history from git (``registry_history``); without
-    it the history page shows the registry's own ``notice.history``.
+    it the history page shows the registry's own ``notice.history``. ``blockers`` are the
+    findings that keep the notice from being published (GDPR Art. 13-14 elements unknown
+    or contradicted; default: the registry's own, see
+    :func:`holte_ropa.rules.publication_blockers`): while there are any, every page opens
+    with a draft banner in its language and prints "UTKAST" / "DRAFT".
     """
+    if blockers is None:
+        from holte_ropa.rules import publication_blockers
+
+        blockers = publication_blockers(registry)
     bodies: dict[str, str] = {}
     for path, markdown in notice_pages(registry).items():
         bodies[path] = markdown
     for lang in LANGUAGES:
         bodies[_in_lang("changes.md", lang)] = history_page(registry, lang, history)
         bodies[_in_lang("flows.md", lang)] = flows_page(registry, lang)
-    bodies.update(rule_pages(_rules()))
-    pages = {path: _finish(path, body, bodies) for path, body in bodies.items()}
+    missing = len(blockers)
+    pages = {path: _finish(path, body, bodies, missing) for path, body in bodies.items()}
     pages.update(_assets())
     return dict(sorted(pages.items()))
 
@@ -87,16 +101,19 @@ def site_nav(pages: Mapping[str, str]) -> list[NavItem]:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         mine = [p for p in pages if p.endswith(".md") and page_language(p) == lang]
         local = sorted(mine, key=lambda p: _nav_key(p.removeprefix(prefix)))
-        items: list[NavItem] = []
-        rules: list[NavItem] = []
-        for path in local:
-            item: NavItem = {_title(pages[path]): path}
-            is_rule = path.removeprefix(prefix).startswith("rules/")
-            (rules if is_rule else items).append(item)
-        if rules:
-            items.append({_RULES_TITLE[lang]: rules})
+        items: list[NavItem] = [{_title(pages[path]): path} for path in local]
         nav.append({_SECTION_TITLE[lang]: items})
     return nav
+
+
+def rule_docs() -> dict[str, str]:
+    """The rule pages for auditors and developers, as Markdown keyed by path.
+
+    They explain the compliance rules (in English, with a bokmål index) and are no part
+    of the public site, which is written for data subjects and customers: ``holte-ropa
+    build`` writes them to ``docs/`` beside the site, and ``holte-ropa rules`` prints them.
+    """
+    return dict(sorted(rule_pages(_rules()).items()))
 
 
 def write_site(registry: Registry, out_dir: Path) -> list[Path]:
@@ -116,7 +133,6 @@ _ASSETS = (
     ("javascripts", "holte-ropa.js"),
 )
 """Listed in mkdocs.yml's extra_css and extra_javascript; print.css is @media print only."""
-_RULES_TITLE = {"nb": "Regler", "en": "Rules"}
 
 
 def _in_lang(path: str, lang: str) -> str:
@@ -131,8 +147,6 @@ def _counterpart(path: str) -> str:
 
 def _nav_key(local: str) -> tuple[int, str]:
     rank = _NAV_ORDER.index(local) if local in _NAV_ORDER else len(_NAV_ORDER)
-    if local.startswith("rules/"):
-        rank += 1
     return (rank, "" if local.endswith("index.md") else local)
 
 
@@ -146,8 +160,26 @@ def _title(markdown: str) -> str:
     return _BACKSLASH.sub(r"\1", title)
 
 
-def _finish(path: str, body: str, bodies: Mapping[str, str]) -> str:
-    """Front matter with the page's language, then the language switch, then the body."""
+def draft_banner(lang: str, missing: int) -> str:
+    """The HTML that marks a page as a draft: a banner on screen, "UTKAST" on paper.
+
+    ``missing`` is the number of findings that keep the notice from being published.
+    """
+    if lang == "nb":
+        items = "opplysning mangler" if missing == 1 else "opplysninger mangler"
+        text, mark = f"Utkast – ikke publisert: {missing} {items}.", "UTKAST"
+    else:
+        items = "item is missing" if missing == 1 else "items are missing"
+        text, mark = f"Draft – not published: {missing} {items}.", "DRAFT"
+    return (
+        f'<p class="holte-draft" role="note"><strong>{text}</strong></p>\n'
+        f'<p class="holte-draft-print" aria-hidden="true">{mark}</p>\n\n'
+    )
+
+
+def _finish(path: str, body: str, bodies: Mapping[str, str], missing: int = 0) -> str:
+    """Front matter with the page's language, a draft banner while elements are missing,
+    then the language switch, then the body."""
     lang = page_language(path)
     other = "en" if lang == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
     target = _counterpart(path)
@@ -155,7 +187,12 @@ def _finish(path: str, body: str, bodies: Mapping[str, str]) -> str:
         target = _in_lang("index.md", other)
     relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
     switch = md.link(_SWITCH[other], relative, lang=other, css_class="holte-lang-switch")
-    return md.front_matter(lang=lang) + switch + "\n\n" + body
+    if not missing:
+        return md.front_matter(lang=lang) + switch + "\n\n" + body
+    # robots: the MkDocs plugin writes it as <meta name="robots"> so no search engine
+    # indexes a draft.
+    head = md.front_matter(lang=lang, robots="noindex")
+    return head + draft_banner(lang, missing) + switch + "\n\n" + body
 
 
 def _assets() -> dict[str, str]:

@@ -56,14 +56,17 @@ def history_page(
     """Markdown of the version and history page in ``lang``; ``history`` from git if any."""
     words = _WORDS[lang]
     notice = registry.organisation.notice
-    version = words[UNKNOWN.value] if is_unknown(notice.version) else notice.version
     changed = words[UNKNOWN.value] if is_unknown(notice.last_changed) else str(notice.last_changed)
+    # The version is optional: left out while unknown, never shown as a placeholder.
+    current = (
+        [] if is_unknown(notice.version) else [f"- {words['version']}: {md.text(notice.version)}"]
+    )
     out = [
         f"# {words['title']}",
         "",
         f"## {words['current']}",
         "",
-        f"- {words['version']}: {md.text(version)}",
+        *current,
         f"- {words['changed']}: {md.text(changed)}",
         "",
         f"## {words['announce']}",

@@ -23,9 +23,16 @@ class SiteBuildError(RuntimeError):
 
 
 def build_site(
-    registry: Registry, out_dir: Path, config_file: Path = Path("mkdocs.yml")
+    registry: Registry,
+    out_dir: Path,
+    config_file: Path = Path("mkdocs.yml"),
+    *,
+    release: bool = False,
 ) -> list[Path]:
     """``mkdocs build --strict`` of ``config_file`` into ``out_dir``; the files written.
+
+    Strict mode refuses broken links; a notice with publication blockers is built as a
+    draft unless ``release`` is set, when it is refused (:class:`SiteBuildError`).
 
     Without a config file there is no site to build: that is said on stderr and nothing
     is written, so ``holte-ropa build`` still works for a project that publishes no site.
@@ -46,6 +53,7 @@ def build_site(
         if not plugins:
             raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
         plugins[0].preloaded = registry
+        plugins[0].release = release
         build(config)
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None

@@ -4,10 +4,17 @@
 ``mkdocs.yml``, refuses to build while it is unusable or has unwaived findings at or
 above ``fail_on``, and hands the pages of :func:`holte_ropa.site.site_pages` to MkDocs as
 virtual files. All rendering lives in the library; this module only translates.
+
+While findings keep the notice from being published (an element GDPR Art. 13-14
+requires is unknown or contradicted, waived or not), ``mkdocs build`` builds a draft
+(a banner on every page and ``<meta name="robots" content="noindex">``) and
+``mkdocs build --strict`` fails, listing them located at file:line:column.
 """
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +31,7 @@ from mkdocs.utils.templates import TemplateContext
 if TYPE_CHECKING:
     from holte_ropa.changes._history import HistoryEntry
     from holte_ropa.model._registry import Registry
+    from holte_ropa.report._findings import Finding
 
 __all__ = ["HolteRopaPlugin", "HolteRopaPluginConfig"]
 
@@ -43,15 +51,24 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
     def __init__(self) -> None:
         self.preloaded: Registry | None = None
         """A registry loaded already (by ``holte-ropa build``); skips loading it again."""
+        self.release: bool | None = None
+        """Refuse a draft. None: refuse when MkDocs runs strict (``mkdocs build --strict``);
+        ``holte-ropa build`` sets it from its ``--release`` option."""
         self._pages: dict[str, str] = {}
         self._nav_by_lang: dict[str, Navigation] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from holte_ropa.rules import check, publication_blockers
         from holte_ropa.site import site_nav, site_pages
 
         registry = self.preloaded or self._load(config)
-        _refuse_findings(registry, self.config.fail_on, self.config.registry)
-        self._pages = site_pages(registry, history=self._history(config))
+        findings = check(registry)
+        _refuse_findings(findings, self.config.fail_on, self.config.registry)
+        blockers = publication_blockers(registry, findings=findings)
+        release = config.strict if self.release is None else self.release
+        if release and blockers:
+            _refuse_draft(blockers, self.config.registry)
+        self._pages = site_pages(registry, history=self._history(config), blockers=blockers)
         if not config.nav:
             config.nav = site_nav(self._pages)
         return config
@@ -82,6 +99,14 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         if own is not None:
             context["nav"] = own
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # A draft must not be indexed: the page's front matter asks for it.
+        robots = page.meta.get("robots")
+        if isinstance(robots, str) and "<head>" in output:
+            meta = f'<meta name="robots" content="{html.escape(robots)}">'
+            output = output.replace("<head>", "<head>\n" + meta, 1)
+        return output
 
     def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
         """The registry's history from git, when mkdocs.yml and the registry are in one."""
@@ -114,13 +139,22 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         return registry
 
 
-def _refuse_findings(registry: Registry, fail_on: str, where: str) -> None:
-    from holte_ropa.rules import check
+def _refuse_draft(blockers: Sequence[Finding], where: str) -> None:
+    from holte_ropa.rules import blocker_lines
 
+    raise PluginError(
+        f"holte-ropa: the privacy notice of {where} is a draft: {len(blockers)} finding(s) "
+        "say an element GDPR Art. 13-14 requires is unknown or contradicted (a waiver does "
+        "not make it publishable); settle them, or build without --strict for a draft:\n"
+        + "\n".join(blocker_lines(blockers))
+    )
+
+
+def _refuse_findings(findings: Sequence[Finding], fail_on: str, where: str) -> None:
     threshold = _RANK[fail_on]
     blocking = [
         f"{f.file}:{f.line}:{f.column}: {f.severity}[{f.rule} {f.name}]: {f.message}"
-        for f in check(registry)
+        for f in findings
         if not f.waived and _RANK[str(f.severity)] >= threshold
     ]
     if blocking:

@@ -40,10 +40,16 @@ def test_holtes_customer_cloud_data_is_breached_as_a_processor(party: str) -> No
     assert notify.agreement.nb == "Holtes databehandleravtale med hver kunde."
 
 
-def test_azure_reaches_the_united_states_outside_the_eea() -> None:
-    draft = breach_draft(HOLTE, ["azure"], AWARE)
-    assert draft.scope.countries == ("IE", "NL", "US")
+def test_microsoft_reaches_the_united_states_outside_the_eea() -> None:
+    draft = breach_draft(HOLTE, ["microsoft"], AWARE)
+    assert draft.scope.countries == ("IE", "US")
     assert draft.scope.transfer_countries == ("US",)
+
+
+def test_azure_names_no_country_while_holte_has_not_confirmed_where_it_stores_data() -> None:
+    # Holte's notice names no Azure region; the record says unknown instead of assuming.
+    draft = breach_draft(HOLTE, ["azure"], AWARE)
+    assert draft.scope.countries == ()
 
 
 def test_zapier_is_breached_as_a_controller_of_direct_marketing() -> None:

@@ -196,5 +196,5 @@ def test_the_flows_table_names_everything_in_the_language_asked() -> None:
     assert rows[0].activity_name == "Nyhetsbrev"
     assert rows[0].data_category_names == ("Navn", "E-postadresse")
     assert rows[0].role_name == "databehandler"
-    assert rows[0].country_name == "De forente stater"
+    assert rows[0].country_name == "USA"
     assert rows[0].safeguard == "EUs standardavtaler (modul 2) (GDPR art. 46 nr. 2 bokstav c)"

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 def test_mkdocs_build_generates_the_pages_without_writing_them_into_docs(tmp_path: Path) -> None:
     config = make_project(tmp_path / "project", ROOT / "registry", fail_on="never")
-    result = mkdocs_build(config, tmp_path / "site")
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     for page in ("index.html", "en/index.html", "flows/index.html", "en/changes/index.html"):
@@ -97,8 +97,26 @@ def test_in_git_the_history_page_lists_public_changes_by_commit_date(tmp_path: P
         encoding="utf-8",
     )
     _git(project, "commit", "-qam", "rename")
-    result = mkdocs_build(config, tmp_path / "site")
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/en/changes/index.html").read_text(encoding="utf-8")
     assert "2026-01-02" in page and "Postbud" in page
     assert "rename" not in page  # commit messages are for maintainers
+
+
+def test_a_draft_builds_with_noindex_and_a_banner_and_strict_refuses_listing_the_blockers(
+    tmp_path: Path,
+) -> None:
+    config = make_project(tmp_path / "project", ROOT / "registry")
+    draft = mkdocs_build(config, tmp_path / "draft", strict=False)
+    assert draft.returncode == 0, draft.stderr
+    for page in ("index.html", "en/flows/index.html", "processors/index.html"):
+        html = (tmp_path / "draft" / page).read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex">' in html, page
+        assert "holte-draft" in html, page
+    refused = mkdocs_build(config, tmp_path / "release")
+    assert refused.returncode == 1
+    assert "the privacy notice of" in refused.stderr and "is a draft" in refused.stderr
+    assert "registry/activities/web-forms.yaml:24:22: R10 purpose-without-legal-basis" in (
+        refused.stderr
+    )

@@ -1,0 +1,126 @@
+"""Only what is known is said: optional unknown facts are left out, and a sentence that
+depends on a recorded fact appears only when that fact is recorded (GDPR Art. 13(1)(f))."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from holte_ropa import load_registry
+from holte_ropa.notice import render_notice, render_processors
+from tests.conftest import FIXTURES, MakeRegistry
+
+ACTIVITY = """\
+activities:
+  - id: mailing
+    name: {nb: Utsending, en: Mailing}
+    description: {nb: Vi sender e-post., en: We send e-mail.}
+    role: controller
+    purposes:
+      - id: send
+        description: {nb: Sende e-post, en: Send e-mail}
+        legal_basis: {basis: contract, contract: {nb: Kundeavtalen, en: The customer contract}}
+    subject_categories: [customers]
+    data_categories: [contact]
+    sources:
+      - kind: data_subject
+        description: {nb: Du gir oss dem., en: You give them to us.}
+    recipients:
+      processors: [mailtool]
+    retention:
+      - duration: {months: 12}
+        trigger: last_contact
+        description: {nb: Ett år etter siste kontakt, en: One year after the last contact}
+subject_categories:
+  - id: customers
+    name: {nb: Kunder, en: Customers}
+data_categories:
+  - id: contact
+    name: {nb: Kontaktopplysninger, en: Contact details}
+parties:
+  - id: mailtool
+    legal_name: Mailtool Inc.
+    trade_name: Mailtool
+    role: processor
+    service: {nb: Utsending av e-post, en: E-mail delivery}
+    locations:
+      - country: US
+        mechanism: MECHANISM
+    dpa: {reference: DPA-7, signed: 2024-02-01}
+"""
+
+COPY = """\
+  safeguards_copy:
+    nb: Send e-post til personvern@acme.no for en kopi av personvernbestemmelsene.
+    en: E-mail personvern@acme.no for a copy of the standard contractual clauses.
+"""
+
+
+def _registry(make_registry: MakeRegistry, mechanism: str, *, copy: bool) -> Path:
+    organisation = (FIXTURES / "minimal" / "organisation.yaml").read_text(encoding="utf-8")
+    if copy:
+        organisation += COPY
+    return make_registry(
+        {
+            "organisation.yaml": organisation,
+            "mailing.yaml": ACTIVITY.replace("MECHANISM", mechanism),
+        },
+        organisation=False,
+    )
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_unknown_optional_facts_are_left_out_of_the_notice(
+    make_registry: MakeRegistry, lang: str
+) -> None:
+    organisation = (FIXTURES / "minimal" / "organisation.yaml").read_text(encoding="utf-8")
+    organisation = organisation.replace('org_number: "923609016"', "org_number: unknown")
+    organisation = organisation.replace('version: "1.0"', "version: unknown")
+    organisation = organisation.replace(
+        "  email: post@acme.no", "  visiting_address: unknown\n  email: post@acme.no"
+    )
+    path = make_registry({"organisation.yaml": organisation}, organisation=False)
+    text = render_notice(load_registry(path), lang)  # type: ignore[arg-type]
+    for label in {
+        "nb": ("Organisasjonsnummer", "Besøksadresse", "Versjon:"),
+        "en": ("Organisation number", "Visiting address", "Version:"),
+    }[lang]:
+        assert label not in text
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_copy_of_standard_contractual_clauses_is_offered_the_way_the_record_says(
+    make_registry: MakeRegistry, lang: str
+) -> None:
+    registry = load_registry(_registry(make_registry, "{mechanism: scc, module: 2}", copy=True))
+    offer = {"nb": "for en kopi av personvernbestemmelsene", "en": "for a copy of the standard"}
+    assert offer[lang] in render_notice(registry, lang)  # type: ignore[arg-type]
+    assert offer[lang] in render_processors(registry, lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_no_copy_is_offered_when_the_record_says_no_way_to_ask_for_one(
+    make_registry: MakeRegistry, lang: str
+) -> None:
+    registry = load_registry(_registry(make_registry, "{mechanism: scc, module: 2}", copy=False))
+    for text in (render_notice(registry, lang), render_processors(registry, lang)):  # type: ignore[arg-type]
+        assert "kopi av" not in text and "copy of" not in text
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_dpf_is_named_as_its_decision_never_offered_as_a_copy(
+    make_registry: MakeRegistry, lang: str
+) -> None:
+    dpf = '{mechanism: dpf, entry: "Mailtool Inc."}'
+    registry = load_registry(_registry(make_registry, dpf, copy=True))
+    notice = render_notice(registry, lang)  # type: ignore[arg-type]
+    decision = {
+        "nb": "gjennomføringsbeslutning (EU) 2023/1795",
+        "en": "implementing decision (EU) 2023/1795",
+    }
+    basis = {"nb": "Overføringsgrunnlag:", "en": "Transfer basis:"}
+    assert decision[lang] in notice and basis[lang] in notice
+    for text in (notice, render_processors(registry, lang)):  # type: ignore[arg-type]
+        assert "kopi av" not in text and "copy of" not in text
+        assert "garanti" not in text.lower() and "safeguard" not in text.lower()
