@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from holte_ropa.commands._common import (
     EXIT_CLEAN,
@@ -24,6 +25,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="DIR", default="build", help="output folder (default: build/)"
     )
+    parser.add_argument(
+        "--mkdocs-config",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="your own mkdocs.yml that enables the holte-ropa plugin (default: the "
+        "configuration shipped with holte-ropa, named after the organisation)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +42,13 @@ def run(args: argparse.Namespace) -> int:
     if registry is None:
         return EXIT_UNUSABLE
     try:
-        result = build(registry, args.output, registry_path=args.path, progress=sys.stderr.write)
+        result = build(
+            registry,
+            args.output,
+            registry_path=args.path,
+            mkdocs_config=args.mkdocs_config or "default",
+            progress=sys.stderr.write,
+        )
     except BuildError as exc:
         print(f"holte-ropa build: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
