@@ -128,7 +128,7 @@ class Party(_Model):
     """The name people know; shown in the notice."""
     shown_as: Text | None = None
     """A name that depends on the language, for a category of recipients rather than a
-    company (e.g. "benefits-programme partners"); ``trade_name`` is shown otherwise."""
+    company (e.g. "partners who give quotes"); ``trade_name`` is shown otherwise."""
     role: PartyRole
     website: AnyUrl | None = None
     service: Text
