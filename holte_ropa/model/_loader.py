@@ -132,10 +132,20 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
             by_position[position].append(message)
         entities.setdefault(position, _entity_of(doc.data, loc))
     problems: list[Problem] = []
-    for position, messages in by_position.items():
+    for position, all_messages in by_position.items():
+        messages = [m for m in all_messages if not m.endswith(_UNKNOWN_BRANCH)]
+        if not messages:
+            messages = all_messages
         text = messages[0] if len(messages) == 1 else _join_alternatives(messages)
+        if len(messages) < len(all_messages):
+            text += "; unknown is allowed here"
         problems.append(Problem(position, "schema", text, entities[position]))
     return problems
+
+
+_UNKNOWN_BRANCH = "input should be 'unknown'"
+"""How the ``unknown`` branch of a ``X | Unknown`` field reports a value that is neither;
+said once as "unknown is allowed here" after what the other branch wanted."""
 
 
 def _join_alternatives(messages: list[str]) -> str:
@@ -157,7 +167,13 @@ def _entity_of(data: object, loc: tuple[int | str, ...]) -> str | None:
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
-    names = [s for s in loc if isinstance(s, str) and not s[:1].isupper() and "[" not in s]
+    # Skip model names (Address) and pydantic's union branch tags (constrained-str,
+    # function-plain[...]): field names are snake_case.
+    names = [
+        s
+        for s in loc
+        if isinstance(s, str) and not s[:1].isupper() and "[" not in s and "-" not in s
+    ]
     return names[-1] if names else "value"
 
 

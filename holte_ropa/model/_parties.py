@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AnyUrl,
     Field,
+    StringConstraints,
 )
 
 from holte_ropa.model._activities import Duration
@@ -202,7 +203,16 @@ class Waiver(_Model):
     rule: NonEmpty
     """Rule id, e.g. "R10" or its name."""
     entity: Id | None = None
-    """Limit the waiver to one entity; None waives the rule everywhere."""
+    """The entity whose finding is accepted: an activity, party, cookie... or the
+    organisation's own id for a finding about the organisation. None waives the rule
+    everywhere."""
+    field: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\d+))*$")]
+        | None
+    ) = None
+    """Narrows the waiver to the finding at this field of the entity, a dotted path as
+    in the schema with list positions from 0 (``purposes.0.legal_basis``); a finding of
+    the same rule at another field is not waived."""
     reason: NonEmpty
     approved_by: NonEmpty
     expires: _dt.date

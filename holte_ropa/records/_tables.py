@@ -236,8 +236,8 @@ def _organisation(registry: Registry) -> dict[str, str]:
                 f"{org.postal_address.postal_code} {org.postal_address.city}",
             ]
         ),
-        "email": org.email,
-        "privacy_contact": org.privacy_contact,
+        "email": str(org.email),
+        "privacy_contact": str(org.privacy_contact),
         "phone": org.phone or "",
         "dpo": dpo_text,
     }
