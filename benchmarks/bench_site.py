@@ -30,7 +30,6 @@ ROOT = Path(__file__).parents[1]
 
 def _project(folder: Path, *, plugin: bool) -> Path:
     shutil.copytree(ROOT / "docs", folder / "docs")
-    shutil.copytree(ROOT / "overrides", folder / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     registry = str((ROOT / "registry").resolve())
     config = config.replace("!ENV [HOLTE_ROPA_REGISTRY, registry]", registry)

@@ -21,7 +21,7 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from holte_ropa.report._findings import Finding, Severity
 from holte_ropa.terms import LANGUAGES
@@ -114,7 +114,7 @@ def build(
     registry_path: str = "registry",
     fail_on: Severity = Severity.ERROR,
     today: _dt.date | None = None,
-    mkdocs_config: Path | None = Path("mkdocs.yml"),
+    mkdocs_config: Path | Literal["default"] | None = "default",
     progress: Progress | None = None,
     release: bool = False,
 ) -> BuildResult:
@@ -122,8 +122,10 @@ def build(
 
     ``registry_path`` is how the reports name the registry; ``today`` the day waivers and
     reference data are judged on (default: today, or SOURCE_DATE_EPOCH); the site is
-    built from ``mkdocs_config`` (relative to the working directory; None or a missing
-    file: no site). ``progress`` receives the text report and the readability summary.
+    built from ``mkdocs_config``: ``"default"`` is the configuration shipped in the
+    package (named after the organisation), a path is the user's own ``mkdocs.yml``
+    (relative to the working directory; a missing file means no site), None means no
+    site. ``progress`` receives the text report and the readability summary.
 
     Raises :class:`BuildRefusedError` when unwaived findings at ``fail_on`` remain (the
     reports are written first) and :class:`SiteError` when MkDocs refuses the site. Every
@@ -268,10 +270,14 @@ def _write_rule_docs(out: Path) -> list[Path]:
     return written
 
 
-def _write_site(registry: Registry, out: Path, config: Path, *, release: bool) -> list[Path]:
+def _write_site(
+    registry: Registry, out: Path, config: Path | Literal["default"], *, release: bool
+) -> list[Path]:
     from holte_ropa.site._mkdocs_build import SiteBuildError, build_site
 
     try:
-        return build_site(registry, out / "site", config, release=release)
+        return build_site(
+            registry, out / "site", None if config == "default" else config, release=release
+        )
     except SiteBuildError as exc:
         raise SiteError(str(exc)) from None

@@ -19,6 +19,7 @@ from typing import Protocol, cast
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS: dict[str, str] = {
+    "init": "Start a record: a starter registry whose findings are a to-do list.",
     "check": "Validate the registry and report problems.",
     "rules": "List the compliance rules, or explain one.",
     "build": "Validate the registry and write every output into one folder.",

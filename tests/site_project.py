@@ -14,10 +14,9 @@ ROOT = Path(__file__).parents[1]
 def make_project(
     folder: Path, registry: Path, *, plugin: bool = True, fail_on: str = "error"
 ) -> Path:
-    """A copy of the real site project (mkdocs.yml, docs/, overrides/) using ``registry``."""
+    """A copy of the real site project (mkdocs.yml, docs/) using ``registry``."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "docs", folder / "docs")
-    shutil.copytree(ROOT / "overrides", folder / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("!ENV [HOLTE_ROPA_REGISTRY, registry]", str(registry.resolve()))
     config = config.replace("fail_on: error", f"fail_on: {fail_on}")

@@ -16,7 +16,7 @@ from holte_ropa.breach._wording import fill_marker, say
 from holte_ropa.graph._labels import text
 from holte_ropa.model._countries import country_name
 from holte_ropa.model._registry import Registry
-from holte_ropa.model._unknown import is_unknown
+from holte_ropa.model._unknown import is_unknown, known
 from holte_ropa.terms import LANGUAGES
 
 __all__ = ["render_breach"]
@@ -185,7 +185,7 @@ def _contact(registry: Registry, lang: str) -> str:
     else:
         reason = text(dpo.reason_none, lang) if dpo.reason_none else "-"
         lines.append(f"- **{say('dpo', lang)}:** {say('dpo_none', lang, reason=reason)}")
-    contact = ", ".join(v for v in (org.legal_name, org.privacy_contact, org.phone) if v)
+    contact = ", ".join(v for v in (org.legal_name, known(org.privacy_contact), org.phone) if v)
     person = fill_marker(lang, say("contact_person", lang))
     lines.append(f"- **{say('contact_point', lang)}:** {contact}; {person}")
     return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from holte_ropa.changes._diff import Audience, Change, diff
 from holte_ropa.changes._git import DEFAULT_FOLDER, load_commit, registry_commits
-from holte_ropa.model._models import Organisation
+from holte_ropa.model._models import Organisation, is_unknown
 from holte_ropa.model._registry import Registry
 from holte_ropa.report._problems import RegistryError
 from holte_ropa.terms import cite
@@ -128,7 +128,8 @@ def sub_processor_feed(
     _text(feed, "updated", history[0].date if history else "1970-01-01T00:00:00Z")
     author = ET.SubElement(feed, f"{{{_ATOM}}}author")
     _text(author, "name", organisation.legal_name)
-    _text(author, "email", organisation.privacy_contact)
+    if not is_unknown(organisation.privacy_contact):
+        _text(author, "email", organisation.privacy_contact)
     ET.SubElement(feed, f"{{{_ATOM}}}link", {"rel": "alternate", "href": website})
     if feed_url:
         ET.SubElement(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from holte_ropa.commands._common import (
     EXIT_CLEAN,
@@ -30,6 +31,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="refuse to publish a draft: exit 1 while an element the notice must state "
         "(GDPR Art. 13-14) is unknown or contradicted, waived or not",
     )
+    parser.add_argument(
+        "--mkdocs-config",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="your own mkdocs.yml that enables the holte-ropa plugin (default: the "
+        "configuration shipped with holte-ropa, named after the organisation)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             registry,
             args.output,
             registry_path=args.path,
+            mkdocs_config=args.mkdocs_config or "default",
             progress=sys.stderr.write,
             release=args.release,
         )

@@ -106,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from holte_ropa.changes._diff import diff
     from holte_ropa.changes._report import changes_json, changes_markdown, changes_text
+    from holte_ropa.model._models import known
 
     new_spec = args.new if args.new is not None else "registry"
     old, new = _open(args.old), _open(new_spec)
@@ -113,7 +114,7 @@ def _diff(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = changes_json(changes, args.old, new_spec)
     elif args.format == "markdown":
-        text = changes_markdown(changes, args.lang, new.organisation.privacy_contact)
+        text = changes_markdown(changes, args.lang, known(new.organisation.privacy_contact))
     else:
         text = changes_text(changes, args.lang)
     write_text(text, args.output)

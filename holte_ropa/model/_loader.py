@@ -135,8 +135,13 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
             by_position[position].append(message)
         entities.setdefault(position, _entity_of(doc.data, loc))
     problems: list[Problem] = []
-    for position, messages in by_position.items():
+    for position, all_messages in by_position.items():
+        messages = [m for m in all_messages if not m.endswith(_UNKNOWN_BRANCH)]
+        if not messages:
+            messages = all_messages
         text = messages[0] if len(messages) == 1 else _join_alternatives(messages)
+        if len(messages) < len(all_messages):
+            text += "; unknown is allowed here"
         problems.append(Problem(position, "schema", text, entities[position]))
     return problems
 
@@ -166,6 +171,11 @@ def _is_union_member(segment: str) -> bool:
     return "[" in segment or "-" in segment or segment[:1].isupper() or segment in _TYPE_SEGMENTS
 
 
+_UNKNOWN_BRANCH = "input should be 'unknown'"
+"""How the ``unknown`` branch of a ``X | Unknown`` field reports a value that is neither;
+said once as "unknown is allowed here" after what the other branch wanted."""
+
+
 def _join_alternatives(messages: list[str]) -> str:
     field = messages[0].split(":", 1)[0]
     rest = [m.split(": ", 1)[1] if ": " in m else m for m in messages]
@@ -185,7 +195,13 @@ def _entity_of(data: object, loc: tuple[int | str, ...]) -> str | None:
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
-    names = [s for s in loc if isinstance(s, str) and not s[:1].isupper() and "[" not in s]
+    # Skip model names (Address) and pydantic's union branch tags (constrained-str,
+    # function-plain[...]): field names are snake_case.
+    names = [
+        s
+        for s in loc
+        if isinstance(s, str) and not s[:1].isupper() and "[" not in s and "-" not in s
+    ]
     return names[-1] if names else "value"
 
 

@@ -48,7 +48,7 @@ class Address(_Model):
     """A postal or visiting address."""
 
     lines: tuple[NonEmpty, ...] = Field(min_length=1)
-    """Street or post box lines, e.g. "Pb. 172 Skøyen"."""
+    """Street or post box lines, e.g. "Postboks 12"."""
     postal_code: NonEmpty
     city: NonEmpty
     country: CountryCode = "NO"
@@ -167,10 +167,10 @@ class Organisation(_Model):
     postal_address: Address
     visiting_address: Address | Unknown | None = None
     phone: NonEmpty | None = None
-    email: Email
-    website: AnyUrl
-    privacy_contact: Email
-    """Where data subjects send rights requests."""
+    email: Email | Unknown
+    website: AnyUrl | Unknown
+    privacy_contact: Email | Unknown
+    """Where data subjects send rights requests; ``unknown`` until confirmed (rule R01)."""
     dpo: Dpo | Unknown
     eu_representative: Text | None = None
     """Only needed for controllers outside the EU/EEA (Art. 27)."""

@@ -13,6 +13,7 @@ from pydantic import (
     AnyUrl,
     Field,
     StrictBool,
+    StringConstraints,
 )
 
 from holte_ropa.model._activities import Duration
@@ -129,7 +130,7 @@ class Party(_Model):
     """The name people know; shown in the notice."""
     shown_as: Text | None = None
     """A name that depends on the language, for a category of recipients rather than a
-    company (e.g. "benefits-programme partners"); ``trade_name`` is shown otherwise."""
+    company (e.g. "partners who give quotes"); ``trade_name`` is shown otherwise."""
     role: PartyRole
     website: AnyUrl | None = None
     service: Text
@@ -203,7 +204,16 @@ class Waiver(_Model):
     rule: NonEmpty
     """Rule id, e.g. "R10" or its name."""
     entity: Id | None = None
-    """Limit the waiver to one entity; None waives the rule everywhere."""
+    """The entity whose finding is accepted: an activity, party, cookie... or the
+    organisation's own id for a finding about the organisation. None waives the rule
+    everywhere."""
+    field: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\d+))*$")]
+        | None
+    ) = None
+    """Narrows the waiver to the finding at this field of the entity, a dotted path as
+    in the schema with list positions from 0 (``purposes.0.legal_basis``); a finding of
+    the same rule at another field is not waived."""
     reason: NonEmpty
     approved_by: NonEmpty
     expires: _dt.date

@@ -140,6 +140,20 @@ def _without_redundant(findings: list[Finding], rules: Sequence[Rule]) -> list[F
     ]
 
 
+def _waives(waiver: Waiver, hit: Hit, organisation: str) -> bool:
+    """Whether ``waiver`` (already known to name the hit's rule) covers ``hit``.
+
+    The organisation's own id names a finding about the organisation (``hit.entity`` is
+    None); ``field`` matches the hit's path or a path inside it.
+    """
+    if waiver.entity is not None and waiver.entity != (hit.entity or organisation):
+        return False
+    if waiver.field is None:
+        return True
+    path = ".".join(str(segment) for segment in hit.path)
+    return path == waiver.field or path.startswith(waiver.field + ".")
+
+
 def _finding(registry: Registry, rule: Rule, hit: Hit, waivers: list[_WaiverState]) -> Finding:
     if hit.waiver_index is not None:
         position = registry.locate_waiver(hit.waiver_index, *hit.path)
@@ -150,7 +164,7 @@ def _finding(registry: Registry, rule: Rule, hit: Hit, waivers: list[_WaiverStat
     waived_by = None
     if rule.waivable:
         for state in waivers:
-            if state.rule is rule and state.waiver.entity in (None, hit.entity):
+            if state.rule is rule and _waives(state.waiver, hit, registry.organisation.id):
                 state.used = True
                 if not state.expired and state.waiver.reason.strip():
                     waived_by = state.waiver

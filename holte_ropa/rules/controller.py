@@ -33,6 +33,18 @@ _DPO_CORE = frozenset({DpiaCriterion.SYSTEMATIC_MONITORING, DpiaCriterion.SENSIT
 """Art. 37(1)(b)-(c): large-scale monitoring or large-scale special category data."""
 
 
+_CONTACTS = (
+    ("email", "e-mail address", "e-postadresse"),
+    (
+        "privacy_contact",
+        "privacy contact (e-mail for requests about personal data)",
+        "personvernkontakt (e-post for henvendelser om personopplysninger)",
+    ),
+    ("website", "website", "nettside"),
+)
+"""Contact fields that may be ``unknown`` while the record is started; each is reported."""
+
+
 def _is_placeholder(value: str) -> bool:
     return value.strip().lower().strip(".") in _PLACEHOLDERS
 
@@ -96,6 +108,16 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
                         "riktige adressen",
                     ),
                 )
+    for field, label_en, label_nb in _CONTACTS:
+        if is_unknown(getattr(org, field)):
+            yield Hit(
+                None,
+                (field,),
+                Words(
+                    en=f"the organisation's {label_en} is unknown; give one that reaches it",
+                    nb=f"organisasjonens {label_nb} er ukjent; oppgi en som når fram",
+                ),
+            )
     if is_unknown(org.org_number):
         yield Hit(
             None,

@@ -337,8 +337,8 @@ def _check_legal_obligation_without_statute(registry: Registry, context: Context
     rationale=(
         "A partner that receives data for its own purposes is an independent controller, "
         "and handing the data over needs its own basis. When the disclosure happens "
-        'because the person asked for it (a benefits-programme "I want this" button, a '
-        '"contact me" request), the request is itself the basis: performing what the '
+        'because the person asked for it (a "send me a quote" button, a "contact me" '
+        "request), the request is itself the basis: performing what the "
         "person asked for (Art. 6(1)(b)) or their consent (Art. 6(1)(a)). Relying on "
         "legitimate interest then puts the organisation's interest where the person's "
         "choice should be, and invites an objection that would stop the service. The "
@@ -353,18 +353,18 @@ def _check_legal_obligation_without_statute(registry: Registry, context: Context
     ),
     bad="""\
 activities:
-  - id: benefits
-    name: {nb: Fordelsprogram, en: Benefits programme}
-    description: {nb: Tilbud fra partnere, en: Offers from partners}
+  - id: quote-requests
+    name: {nb: Pristilbud, en: Quote requests}
+    description: {nb: Pristilbud fra partnere, en: Quotes from partners}
     role: controller
     purposes:
       - id: share-with-partner
         description:
-          nb: Sende kontaktinfo når du trykker «Dette vil jeg ha»
-          en: Send your contact details when you press «I want this»
+          nb: Sende kontaktinfo når du ber om et pristilbud
+          en: Send your contact details when you ask for a quote
         legal_basis:
           basis: legitimate_interest  # <-
-          interest: {nb: Å gi deg tilbudet, en: Giving you the offer}
+          interest: {nb: Å gi deg tilbudet, en: Giving you the quote}
           balancing_test: {reference: LIA-3, date: 2025-05-01}
           right_to_object: {nb: Send e-post til oss, en: Send us an e-mail}
     recipients:
@@ -374,25 +374,25 @@ parties:
     legal_name: Partner AS
     trade_name: Partner
     role: controller
-    service: {nb: Tilbyr fordeler, en: Offers benefits}
+    service: {nb: Gir pristilbud, en: Gives quotes}
     locations: [{country: "NO"}]
 """,
     good="""\
 activities:
-  - id: benefits
-    name: {nb: Fordelsprogram, en: Benefits programme}
-    description: {nb: Tilbud fra partnere, en: Offers from partners}
+  - id: quote-requests
+    name: {nb: Pristilbud, en: Quote requests}
+    description: {nb: Pristilbud fra partnere, en: Quotes from partners}
     role: controller
     purposes:
       - id: share-with-partner
         description:
-          nb: Sende kontaktinfo når du trykker «Dette vil jeg ha»
-          en: Send your contact details when you press «I want this»
+          nb: Sende kontaktinfo når du ber om et pristilbud
+          en: Send your contact details when you ask for a quote
         legal_basis:
           basis: contract
           contract:
-            nb: Medlemsvilkårene; du ber selv om tilbudet
-            en: The membership terms; you ask for the offer yourself
+            nb: Vilkårene for tjenesten; du ber selv om tilbudet
+            en: The service terms; you ask for the quote yourself
     recipients:
       controllers: [partner]
 parties:
@@ -400,7 +400,7 @@ parties:
     legal_name: Partner AS
     trade_name: Partner
     role: controller
-    service: {nb: Tilbyr fordeler, en: Offers benefits}
+    service: {nb: Gir pristilbud, en: Gives quotes}
     locations: [{country: "NO"}]
 """,
     judgement=True,

@@ -494,9 +494,9 @@ def joint_control_without_arrangement(registry: Registry, context: Context) -> I
     ),
     bad="""\
 activities:
-  - id: benefits
-    name: {nb: Fordelsprogram, en: Benefits programme}
-    description: {nb: Tilbud fra partnere, en: Offers from partners}
+  - id: quote-requests
+    name: {nb: Pristilbud, en: Quote requests}
+    description: {nb: Pristilbud fra partnere, en: Quotes from partners}
     role: controller
     recipients:
       processors: [partner]  # <-
@@ -505,14 +505,14 @@ parties:
     legal_name: Partner AS
     trade_name: Partner
     role: controller
-    service: {nb: Tilbyr fordeler, en: Offers benefits}
+    service: {nb: Gir pristilbud, en: Gives quotes}
     locations: [{country: "NO"}]
 """,
     good="""\
 activities:
-  - id: benefits
-    name: {nb: Fordelsprogram, en: Benefits programme}
-    description: {nb: Tilbud fra partnere, en: Offers from partners}
+  - id: quote-requests
+    name: {nb: Pristilbud, en: Quote requests}
+    description: {nb: Pristilbud fra partnere, en: Quotes from partners}
     role: controller
     recipients:
       controllers: [partner]
@@ -521,7 +521,7 @@ parties:
     legal_name: Partner AS
     trade_name: Partner
     role: controller
-    service: {nb: Tilbyr fordeler, en: Offers benefits}
+    service: {nb: Gir pristilbud, en: Gives quotes}
     locations: [{country: "NO"}]
 """,
 )

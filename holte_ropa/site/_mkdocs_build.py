@@ -1,14 +1,17 @@
-"""Build the HTML site with MkDocs from the project's mkdocs.yml, for ``holte-ropa build``.
+"""Build the HTML site with MkDocs, for ``holte-ropa build``.
 
 MkDocs runs in this process and is handed the registry already loaded, so the build
 neither reads the YAML twice nor depends on the registry path written in mkdocs.yml
-(which a plain ``mkdocs build`` uses).
+(which a plain ``mkdocs build`` uses). Without a ``mkdocs.yml`` of the user's, the
+packaged default configuration is written into a temporary folder and used, so a
+registry in any folder builds with nothing but the installed package.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,21 +28,31 @@ class SiteBuildError(RuntimeError):
 def build_site(
     registry: Registry,
     out_dir: Path,
-    config_file: Path = Path("mkdocs.yml"),
+    config_file: Path | None = None,
     *,
     release: bool = False,
 ) -> list[Path]:
-    """``mkdocs build --strict`` of ``config_file`` into ``out_dir``; the files written.
+    """``mkdocs build --strict`` into ``out_dir``; the files written.
 
-    Strict mode refuses broken links; a notice with publication blockers is built as a
-    draft unless ``release`` is set, when it is refused (:class:`SiteBuildError`).
-
-    Without a config file there is no site to build: that is said on stderr and nothing
-    is written, so ``holte-ropa build`` still works for a project that publishes no site.
+    ``config_file`` is the user's own ``mkdocs.yml`` (it must enable the plugin); None
+    builds with the packaged default configuration. A config file that does not exist
+    means no site: that is said on stderr and nothing is written. Strict mode refuses
+    broken links; a notice with publication blockers is built as a draft unless
+    ``release`` is set, when it is refused (:class:`SiteBuildError`).
     """
+    if config_file is None:
+        with tempfile.TemporaryDirectory(prefix="holte-ropa-site-") as scratch:
+            from holte_ropa.site._mkdocs_config import write_default_config
+
+            default = write_default_config(registry, Path(scratch))
+            return _build(registry, out_dir, default, release=release)
     if not config_file.is_file():
         print(f"holte-ropa: no {config_file}; the website is not built", file=sys.stderr)
         return []
+    return _build(registry, out_dir, config_file, release=release)
+
+
+def _build(registry: Registry, out_dir: Path, config_file: Path, *, release: bool) -> list[Path]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

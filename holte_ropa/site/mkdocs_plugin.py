@@ -3,7 +3,10 @@
 ``mkdocs build`` alone must be enough to publish: the plugin loads the registry named in
 ``mkdocs.yml``, refuses to build while it is unusable or has unwaived findings at or
 above ``fail_on``, and hands the pages of :func:`holte_ropa.site.site_pages` to MkDocs as
-virtual files. All rendering lives in the library; this module only translates.
+virtual files. It also adds the packaged theme overrides and assets and names the site
+after the registry's organisation, so a user's ``mkdocs.yml`` needs nothing else (see
+:mod:`holte_ropa.site._mkdocs_config`). All rendering lives in the library; this module
+only translates.
 
 While findings keep the notice from being published (an element GDPR Art. 13-14
 requires is unknown or contradicted, waived or not), ``mkdocs build`` builds a draft
@@ -60,10 +63,12 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from holte_ropa.rules import check, publication_blockers
         from holte_ropa.site import site_nav, site_pages
+        from holte_ropa.site._mkdocs_config import apply_site_defaults
 
         registry = self.preloaded or self._load(config)
         findings = check(registry)
         _refuse_findings(findings, self.config.fail_on, self.config.registry)
+        apply_site_defaults(config, registry)
         blockers = publication_blockers(registry, findings=findings)
         release = config.strict if self.release is None else self.release
         if release and blockers:

@@ -13,7 +13,7 @@ LANGUAGES: tuple[Lang, ...] = ("nb", "en")
 """Every published language, bokmål first: the order outputs list them in."""
 
 DEFAULT_LANGUAGE: Lang = "nb"
-"""Bokmål: Holte's readers are in Norway, and Datatilsynet works in Norwegian."""
+"""Bokmål: the readers are in Norway, and Datatilsynet works in Norwegian."""
 
 
 class Localised(Protocol):

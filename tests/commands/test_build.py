@@ -15,7 +15,7 @@ from tests.conftest import ROOT, MakeRegistry
 def _project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("registry", "docs", "overrides"):
+    for name in ("registry", "docs"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")

@@ -37,7 +37,7 @@ def test_build_writes_the_html_site_into_the_output_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = tmp_path / "project"
-    for name in ("docs", "overrides", "registry"):
+    for name in ("docs", "registry"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     monkeypatch.chdir(project)

@@ -356,8 +356,7 @@ def test_no_yes_and_off_stay_text_where_text_is_expected(make_registry: MakeRegi
         ("EL", " (did you mean 'GR' (Greece)?)"),
         (
             "XX",
-            " (did you mean 'SX' (Sint Maarten), 'MX' (Mexico), 'CX' "
-            "(Christmas Island)?)",
+            " (did you mean 'SX' (Sint Maarten), 'MX' (Mexico), 'CX' (Christmas Island)?)",
         ),
     ],
 )

@@ -263,15 +263,15 @@ EXAMPLES: dict[str, tuple[str, int, int, str, str, str]] = {
         "annet grunnlag",
     ),
     "R20": (
-        "benefits",
+        "quote-requests",
         12,
         11,
         "warning",
-        "'benefits' discloses data to independent controllers (partner) and "
+        "'quote-requests' discloses data to independent controllers (partner) and "
         "'share-with-partner' rests on legitimate interest; if the person's own request "
         "triggers the disclosure, Art. 6(1)(b) or consent fits better",
-        "'benefits' utleverer opplysninger til selvstendige behandlingsansvarlige (partner) og "
-        "'share-with-partner' bygger på berettiget interesse; utløses utleveringen av "
+        "'quote-requests' utleverer opplysninger til selvstendige behandlingsansvarlige "
+        "(partner) og 'share-with-partner' bygger på berettiget interesse; utløses utleveringen av "
         "personens egen forespørsel, passer art. 6(1)(b) eller samtykke bedre",
     ),
 }
