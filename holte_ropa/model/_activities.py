@@ -57,7 +57,7 @@ class SubjectCategory(_Model):
     vulnerable: bool = False
     """Children, employees, patients: an EDPB DPIA criterion."""
     relationship: Literal["employee", "applicant"] | None = None
-    """A dependency on the organisation that makes consent rarely free (Art. 7(4))."""
+    """A dependency on the organisation that makes consent rarely free (Art. 4(11), Recital 43)."""
 
 
 # --------------------------------------------------------------------------- legal bases

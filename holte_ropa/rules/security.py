@@ -189,7 +189,7 @@ activities:
 @rule(
     id="R44",
     name="personal-data-in-logs",
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     references=("GDPR Art. 5(1)(c)", "GDPR Art. 25(1)", "GDPR Art. 32(1)(a)"),
     summary="Crash reports or logs carry personal data such as e-mail addresses.",
     rationale=(
