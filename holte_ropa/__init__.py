@@ -60,6 +60,11 @@ _EXPORTS: dict[str, str] = {
     "notice_pages": "holte_ropa.notice",
     "readability": "holte_ropa.notice",
     "SectionScore": "holte_ropa.notice",
+    "import_record": "holte_ropa.imports",
+    "write_registry": "holte_ropa.imports",
+    "ImportResult": "holte_ropa.imports",
+    "ImportNote": "holte_ropa.imports",
+    "ImportSourceError": "holte_ropa.imports",
 }
 
 __all__ = [
@@ -76,6 +81,9 @@ __all__ = [
     "GraphView",
     "HistoryEntry",
     "Impact",
+    "ImportNote",
+    "ImportResult",
+    "ImportSourceError",
     "Position",
     "Problem",
     "RecordTable",
@@ -96,6 +104,7 @@ __all__ = [
     "export_graph",
     "export_record",
     "flows_table",
+    "import_record",
     "is_unknown",
     "known",
     "load_registry",
@@ -112,6 +121,7 @@ __all__ = [
     "render_processors",
     "render_svg",
     "sub_processor_feed",
+    "write_registry",
 ]
 
 if TYPE_CHECKING:
@@ -137,6 +147,11 @@ if TYPE_CHECKING:
     from holte_ropa.graph import export_graph as export_graph
     from holte_ropa.graph import flows_table as flows_table
     from holte_ropa.graph import render_svg as render_svg
+    from holte_ropa.imports import ImportNote as ImportNote
+    from holte_ropa.imports import ImportResult as ImportResult
+    from holte_ropa.imports import ImportSourceError as ImportSourceError
+    from holte_ropa.imports import import_record as import_record
+    from holte_ropa.imports import write_registry as write_registry
     from holte_ropa.model import UNKNOWN as UNKNOWN
     from holte_ropa.model import Registry as Registry
     from holte_ropa.model import Transfer as Transfer

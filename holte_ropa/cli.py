@@ -10,6 +10,7 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 unusable input or u
 from __future__ import annotations
 
 import argparse
+import keyword
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -23,12 +24,19 @@ COMMANDS: dict[str, str] = {
     "build": "Validate the registry and write every output into one folder.",
     "schema": "Print the JSON Schema of registry files (for editors).",
     "graph": "Draw the data flows: DOT, SVG, PNG, PDF, GraphML, JSON or Mermaid.",
-    "export": "Export the Art. 30 record: xlsx, csv, json or DPV JSON-LD.",
+    "export": "Export the Art. 30 record: xlsx, csv, json, DPV JSON-LD or fideslang.",
     "diff": "Show what changed in meaning between two registries, and who must be told.",
     "notice": "Write the privacy notice pages (nb and en) as Markdown.",
     "site": "Write the website's pages as Markdown (no MkDocs needed).",
+    "import": "Bring an existing record in: a spreadsheet ROPA or Fides manifests.",
 }
-"""Subcommand name -> one-line help; the module is holte_ropa.commands.<name>."""
+"""Subcommand name -> one-line help; the module is holte_ropa.commands.<name>, with
+hyphens as underscores and a trailing underscore for a Python keyword (``import_``)."""
+
+
+def _module_name(name: str) -> str:
+    module = name.replace("-", "_")
+    return f"{module}_" if keyword.iskeyword(module) else module
 
 
 class _Command(Protocol):
@@ -47,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, summary in COMMANDS.items():
-        module = cast(_Command, import_module(f"holte_ropa.commands.{name.replace('-', '_')}"))
+        module = cast(_Command, import_module(f"holte_ropa.commands.{_module_name(name)}"))
         command = sub.add_parser(name, help=summary, description=summary)
         module.add_arguments(command)
         command.set_defaults(_run=module.run)

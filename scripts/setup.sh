@@ -13,4 +13,4 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" fonts-dejavu-core >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check -e ".[site,export,dev]"
+python3 -m pip install -q --disable-pip-version-check -e ".[site,export,import,dev]"

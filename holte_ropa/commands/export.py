@@ -38,12 +38,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lang", choices=LANGUAGES, default="nb", help="header and text language (default: nb)"
     )
     add_output_argument(record, "write to FILE instead of stdout")
+    fides = sub.add_parser(
+        "fides",
+        help="the record as fideslang manifests (Fides systems, declarations, organization)",
+        description="The record as fideslang manifests that Fides loads.",
+    )
+    add_registry_argument(fides)
+    add_output_argument(fides, "write to FILE instead of stdout")
 
 
 def run(args: argparse.Namespace) -> int:
     registry = load_or_report(args.path)
     if registry is None:
         return EXIT_UNUSABLE
+    if args.what == "fides":
+        from holte_ropa.commands._common import write_text
+        from holte_ropa.records._fides import to_fides
+
+        write_text(to_fides(registry), args.output)
+        return 0
     from holte_ropa.commands._binary import write_bytes
     from holte_ropa.records._formats import export_record
 

@@ -1,9 +1,11 @@
 """The records of processing activities, GDPR Art. 30(1) and Art. 30(2), and their formats.
 
 ``record_table(registry, role, lang)`` gives the record as rows (controller: Art. 30(1);
-processor: Art. 30(2)); ``export_record()`` writes it as xlsx, CSV, JSON or DPV JSON-LD.
+processor: Art. 30(2)); ``export_record()`` writes it as xlsx, CSV, JSON or DPV JSON-LD,
+and ``_fides.to_fides()`` as fideslang manifests (``holte-ropa export fides``).
 
-It may import :mod:`holte_ropa.model` and the graph's wording helpers; never rules,
+It may import :mod:`holte_ropa.model`, the graph's wording helpers and the fideslang
+cross-walk of :mod:`holte_ropa.imports` (one table for both directions); never rules,
 notice or site.
 """
 

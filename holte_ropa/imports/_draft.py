@@ -1,0 +1,270 @@
+"""The registry being built by an import: entities by id, each fact with its source.
+
+Both importers (spreadsheets and Fides manifests) fill a :class:`Draft`; it hands out
+unique ids, reuses a party or category named twice, keeps the warnings, and lays the
+result out as the registry's normal files (one per activity and party). This is the one
+place that knows the registry's YAML shape, so a model change is adapted here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from holte_ropa.imports._notes import Fact, ImportNote
+from holte_ropa.imports._values import slug
+from holte_ropa.model import UNKNOWN as _MARKER
+from holte_ropa.terms import LANGUAGES
+
+__all__ = ["UNKNOWN", "Draft", "ImportResult"]
+
+UNKNOWN: str = _MARKER.value
+"""How the registry's YAML writes a fact not yet confirmed (the model's marker, as text)."""
+
+ORGANISATION = "\0organisation"
+"""Stands for the organisation's id until the end of the import, when it is known."""
+
+_MISSING = "not in the source"
+_MARK_EMAIL = "unknown@unknown.invalid"
+_MARK_URL = "https://unknown.invalid/"
+"""Marker values under the reserved .invalid domain (RFC 2606) for fields the model
+requires and that cannot be written ``unknown``: syntactically valid, never a real fact."""
+
+
+@dataclass
+class ImportResult:
+    """An imported registry: file path (relative, POSIX) -> YAML text, and the warnings."""
+
+    files: dict[str, str]
+    notes: list[ImportNote]
+    source: str
+
+
+@dataclass
+class Draft:
+    """A registry under construction; ``lang`` is the language texts are written in."""
+
+    source: str
+    lang: str = "en"
+    notes: list[ImportNote] = field(default_factory=list)
+    organisation: dict[str, Any] = field(default_factory=dict)
+    activities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parties: dict[str, dict[str, Any]] = field(default_factory=dict)
+    data_categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    subject_categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    security_measures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _taken: set[str] = field(default_factory=set)
+    _by_name: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    # ----------------------------------------------------------------- basics
+
+    def warn(self, where: str, message: str) -> None:
+        self.notes.append(ImportNote(where, message))
+
+    def new_id(self, wanted: str, fallback: str) -> str:
+        """A slug unique across the whole registry (ids are global)."""
+        plain = re.fullmatch(r"[a-z0-9][a-z0-9-]{0,59}", wanted)
+        base = wanted if plain else slug(wanted, fallback)
+        candidate, n = base, 2
+        while candidate in self._taken:
+            candidate, n = f"{base}-{n}", n + 1
+        self._taken.add(candidate)
+        return candidate
+
+    def text(self, value: str) -> dict[str, str]:
+        """A bilingual text holding ``value`` in the import language only.
+
+        A language the registry does not publish (French; see
+        :data:`holte_ropa.terms.LANGUAGES`) is kept under ``en``, reported once by the
+        importer, until someone translates it.
+        """
+        return {self.lang if self.lang in LANGUAGES else "en": value.strip()}
+
+    def _named(
+        self, kind: str, table: dict[str, dict[str, Any]], name: str, where: str, **extra: Any
+    ) -> str:
+        key = (kind, " ".join(name.casefold().split()))
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
+        new = self.new_id(name, kind)
+        self._by_name[key] = new
+        table[new] = {"id": Fact(new, f"from {where}"), "name": self.text(name), **extra}
+        return new
+
+    def data_category(self, name: str, where: str) -> str:
+        return self._named("data", self.data_categories, name, where)
+
+    def subject_category(self, name: str, where: str) -> str:
+        return self._named("subjects", self.subject_categories, name, where)
+
+    def security_measure(self, name: str, where: str) -> str:
+        return self._named(
+            "measure",
+            self.security_measures,
+            name,
+            where,
+            description=Fact(self.text(name), f"the source names the measure only ({where})"),
+        )
+
+    def party(self, name: str, role: str, where: str, role_stated: bool = True) -> str:
+        """The id of the party called ``name``, created with ``role`` when new."""
+        key = ("party", " ".join(name.casefold().split()))
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
+        new = self.new_id(name, "party")
+        self._by_name[key] = new
+        role_comment = (
+            f"from {where}"
+            if role_stated
+            else (f"role not stated in {where}: recorded as {role}; confirm")
+        )
+        if not role_stated:
+            self.warn(where, f"the role of recipient '{name}' is not stated; recorded as {role}")
+        self.parties[new] = {
+            "id": new,
+            "legal_name": Fact(UNKNOWN, f"only the name '{name}' is in {where}; confirm"),
+            "trade_name": Fact(name, f"from {where}"),
+            "role": Fact(role, role_comment),
+            "service": Fact(self.text(name), f"{_MISSING}: what {name} does; describe it"),
+            "locations": Fact(UNKNOWN, f"{where} names no countries for {name}"),
+        }
+        return new
+
+    def add_location(
+        self, party_id: str, country: str, where: str, mechanism: Any | None = None
+    ) -> None:
+        """Record that the party processes data in ``country`` (with its safeguard)."""
+        party = self.parties[party_id]
+        current: Fact = party["locations"]
+        if current.value == UNKNOWN:
+            name = party["trade_name"].value
+            current = party["locations"] = Fact(
+                [],
+                f"the source names the third countries only; add the EEA countries where "
+                f"{name} processes data",
+            )
+        locations: list[Fact] = current.value
+        if any(loc.value["country"] == country for loc in locations):
+            return
+        entry: dict[str, Any] = {"country": country}
+        if mechanism is not None:
+            entry["mechanism"] = mechanism
+        locations.append(Fact(entry, f"from {where}"))
+
+    # ----------------------------------------------------------------- organisation
+
+    def organisation_document(self) -> dict[str, Any]:
+        """The organisation, filled from the source where it says something, else marked.
+
+        Fields the model allows as ``unknown`` are written so; the few it requires in a
+        fixed shape (e-mail, website, address, texts) get a marker and a warning.
+        """
+        given = self.organisation
+        name = given.get("name")
+        org: dict[str, Any] = {
+            "id": Fact(self.new_id(name.value if name else "organisation", "organisation"), None),
+            "legal_name": name or Fact(UNKNOWN, f"{_MISSING}; give the controller's name"),
+            "org_number": given.get("org_number") or Fact(UNKNOWN, _MISSING),
+            "postal_address": given.get("postal_address")
+            or Fact(
+                {"lines": [UNKNOWN], "postal_code": UNKNOWN, "city": UNKNOWN},
+                f"{_MISSING}; give the postal address",
+            ),
+        }
+        for key in ("phone",):
+            if key in given:
+                org[key] = given[key]
+        org["email"] = given.get("email") or Fact(_MARK_EMAIL, f"{_MISSING}; give it")
+        org["website"] = given.get("website") or Fact(_MARK_URL, f"{_MISSING}; give it")
+        org["privacy_contact"] = (
+            given.get("privacy_contact")
+            or given.get("email")
+            or Fact(_MARK_EMAIL, f"{_MISSING}; where people send rights requests")
+        )
+        org["dpo"] = given.get("dpo") or Fact(UNKNOWN, f"{_MISSING}: is a DPO appointed?")
+        todo = Fact(self.text(UNKNOWN), f"{_MISSING}; write it")
+        org["supervisory_authority"] = Fact(
+            {"name": self.text(UNKNOWN), "website": _MARK_URL},
+            f"{_MISSING}: the lead supervisory authority (Art. 77)",
+        )
+        org["notice"] = Fact(
+            {
+                "title": self.text(UNKNOWN),
+                "version": UNKNOWN,
+                "last_changed": UNKNOWN,
+                "change_announcement": self.text(UNKNOWN),
+            },
+            f"{_MISSING}: the privacy notice is not part of the imported record",
+        )
+        org["rights"] = Fact(
+            {
+                "applicable": ["complaint"],
+                "how_to_exercise": self.text(UNKNOWN),
+                "response_time": self.text(UNKNOWN),
+            },
+            f"{_MISSING}: only the right to complain (Art. 77), which always applies, "
+            "is listed; add the others that apply",
+        )
+        org["security_summary"] = todo
+        org["complaints"] = todo
+        wanted = ("name", "email", "postal_address", "website", "privacy_contact")
+        missing = [k for k in wanted if k not in given]
+        if "privacy_contact" in missing and "email" in given:
+            missing.remove("privacy_contact")
+        if missing:
+            self.warn(
+                self.source,
+                "the source does not give the controller's "
+                + ", ".join(m.replace("_", " ") for m in missing)
+                + " (Art. 30(1)(a)); organisation.yaml marks them",
+            )
+        self.warn(
+            self.source,
+            "a record of processing activities does not hold the supervisory authority, the "
+            "privacy notice, the rights people have, the security summary or how to complain; "
+            "organisation.yaml marks them unknown for you to write",
+        )
+        return {"organisation": org}
+
+    # ----------------------------------------------------------------- files
+
+    def result(self) -> ImportResult:
+        header = [
+            f"Imported from {self.source} by holte-ropa import.",
+            "Each comment names the cell or line a fact comes from; every `unknown` is open.",
+        ]
+        files: dict[str, str] = {}
+        from holte_ropa.imports._yamlout import dump_yaml
+
+        organisation = self.organisation_document()
+        files["organisation.yaml"] = dump_yaml(organisation, header)
+        org_id = organisation["organisation"]["id"].value
+        for party in self.parties.values():
+            engaged = party.get("engaged_by")
+            if isinstance(engaged, Fact) and engaged.value == ORGANISATION:
+                party["engaged_by"] = Fact(org_id, engaged.comment)
+        vocab: dict[str, Any] = {}
+        if self.data_categories:
+            vocab["data_categories"] = list(self.data_categories.values())
+        if self.subject_categories:
+            vocab["subject_categories"] = list(self.subject_categories.values())
+        if vocab:
+            files["vocabulary.yaml"] = dump_yaml(vocab, header)
+        if self.security_measures:
+            files["security.yaml"] = dump_yaml(
+                {"security_measures": list(self.security_measures.values())}, header
+            )
+        for activity_id, activity in self.activities.items():
+            files[f"activities/{activity_id}.yaml"] = dump_yaml({"activities": [activity]}, header)
+        for party_id, party in self.parties.items():
+            files[f"parties/{party_id}.yaml"] = dump_yaml({"parties": [party]}, header)
+        return ImportResult(files=files, notes=sorted(self.notes, key=_natural), source=self.source)
+
+
+def _natural(note: ImportNote) -> tuple[object, ...]:
+    """Notes in reading order: line 5 before line 16, column B before AA."""
+    parts = re.split(r"(\d+)", note.where)
+    return tuple((0, int(p)) if p.isdigit() else (1, len(p), p) for p in parts), note.message

@@ -1,0 +1,144 @@
+"""Free text into typed registry facts, shared by the spreadsheet and Fides importers.
+
+The controller's block (name, organisation number, address, e-mail, DPO), postal
+addresses, retention rules ("5 years after the end of the contract (bokføringsloven
+§ 13)") and statute references. Each function writes into the draft with a comment
+naming the source, or reports what it could not read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from holte_ropa.imports._draft import UNKNOWN, Draft
+from holte_ropa.imports._layout import Located
+from holte_ropa.imports._notes import Fact
+from holte_ropa.imports._values import (
+    country_code,
+    duration,
+    is_empty,
+    is_none,
+    is_unknown,
+    trigger,
+    vocabulary,
+)
+
+__all__ = ["address_fact", "dpo_fact", "legal_source", "organisation_block", "retention_rules"]
+
+
+def organisation_block(draft: Draft, block: dict[str, Located]) -> None:
+    """The controller's details found above a table or on an organisation sheet."""
+    org = draft.organisation
+    for key, (value, where) in block.items():
+        if is_empty(value) or is_unknown(value) or key in org:
+            continue
+        src = f"from {where}"
+        if key == "name":
+            org["name"] = Fact(value.strip(), src)
+        elif key == "org_number":
+            digits = re.sub(r"\s", "", value)
+            if re.fullmatch(r"\d{9}", digits):
+                org["org_number"] = Fact(digits, src)
+            else:
+                draft.warn(where, f"'{value}' is not a 9-digit organisation number; left unknown")
+        elif key in ("email", "privacy_contact"):
+            email = re.search(r"[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}", value)
+            if email:
+                org[key] = Fact(email.group(0), src)
+            else:
+                draft.warn(where, f"'{value}' holds no e-mail address")
+        elif key == "phone":
+            org["phone"] = Fact(value.strip(), src)
+        elif key == "website":
+            url = value.strip()
+            org["website"] = Fact(url if "://" in url else f"https://{url}", src)
+        elif key == "address":
+            address_fact(draft, value, where)
+        elif key == "dpo":
+            dpo_fact(draft, value, where)
+
+
+def address_fact(draft: Draft, value: str, where: str) -> None:
+    """The postal address in ``value`` as the organisation's: "street, 0150 Oslo",
+    "street, 75001 Paris, France" or "street, Leeds, LS1 4AP, England"."""
+    parts = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
+    address: dict[str, Any] = {}
+    if len(parts) > 2 and country_code(parts[-1]):
+        address["country"] = country_code(parts.pop())
+    for i in range(len(parts) - 1, 0, -1):
+        match = re.fullmatch(r"(\d{4,5})\s+(.+)", parts[i])
+        if match:
+            address.update(lines=parts[:i], postal_code=match.group(1), city=match.group(2))
+            break
+        if i > 1 and re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", parts[i]):
+            address.update(lines=parts[: i - 1], postal_code=parts[i], city=parts[i - 1])
+            break
+    if "lines" not in address:
+        draft.warn(where, f"no postal code and city found in the address '{value}'")
+        return
+    lines, rest = address.pop("lines"), address
+    draft.organisation["postal_address"] = Fact({"lines": lines, **rest}, f"from {where}")
+
+
+def dpo_fact(draft: Draft, value: str, where: str) -> None:
+    """An appointed DPO from "name, e-mail"; anything else is reported and left unknown."""
+    email = re.search(r"[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}", value)
+    if is_none(value):
+        draft.warn(where, "the source says no DPO is appointed but not why (Art. 37); left unknown")
+        return
+    if email is None:
+        draft.warn(where, f"no contact details for the DPO in '{value}'; left unknown")
+        return
+    name = value.replace(email.group(0), "").strip(" ,;()")
+    dpo: dict[str, Any] = {"appointed": True}
+    if name:
+        dpo["name"] = name
+    dpo["email"] = email.group(0)
+    draft.organisation["dpo"] = Fact(dpo, f"from {where}")
+
+
+_SOURCE_RE = re.compile(r"(?P<statute>[^§,;()]+?)\s*(?P<section>§\s*[\w-]+(?:\s*\S*ledd)?)")
+
+
+def legal_source(text: str) -> dict[str, str] | None:
+    match = _SOURCE_RE.search(text)
+    if match is None:
+        return None
+    return {"statute": match.group("statute").strip(), "section": match.group("section").strip()}
+
+
+def retention_rules(draft: Draft, text: str, at: str) -> list[dict[str, Any]]:
+    """Retention rules from a text: one per line or ';', each with its period, the event
+    it counts from and its legal source when the text names them, else ``unknown``."""
+    rules = []
+    for item in re.split(r"\s*(?:\n|;)\s*", text):
+        if not item.strip():
+            continue
+        rule: dict[str, Any] = {}
+        folded = item.casefold()
+        period = duration(item)
+        if period:
+            rule["duration"] = Fact(period, f"from {at}")
+        elif any(p in folded for p in vocabulary()["until_withdrawn"]):
+            rule["duration"] = Fact("until_consent_withdrawn", f"from {at}")
+        else:
+            rule["duration"] = Fact(UNKNOWN, f"{at} gives no period")
+            if not re.search(r"as long as|så lenge|aussi longtemps|durée nécessaire", folded):
+                draft.warn(at, f"no period found in '{item}'; duration recorded as unknown")
+        event = trigger(item)
+        rule["trigger"] = (
+            Fact(event, f"from {at}")
+            if event
+            else Fact(UNKNOWN, f"{at} does not say from when the period counts")
+        )
+        source = re.search(r"\(([^()]*§[^()]*)\)\s*$", item)
+        description = item
+        if source:
+            legal = legal_source(source.group(1))
+            if legal:
+                rule["legal_source"] = Fact(legal, f"from {at}")
+                description = item[: source.start()].strip()
+        rule["description"] = Fact(draft.text(description), f"from {at}")
+        rules.append(rule)
+    return rules
