@@ -96,6 +96,7 @@ _ORGANISATION_LABELS = {
         "privacy_contact": "Kontakt for personvern",
         "phone": "Telefon",
         "dpo": "Personvernombud (art. 37)",
+        "representative": "Representant (art. 27)",
         "record": "Protokoll",
     },
     "en": {
@@ -107,6 +108,7 @@ _ORGANISATION_LABELS = {
         "privacy_contact": "Privacy contact",
         "phone": "Phone",
         "dpo": "Data protection officer (Art. 37)",
+        "representative": "Representative (Art. 27)",
         "record": "Record",
     },
 }
