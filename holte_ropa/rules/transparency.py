@@ -6,6 +6,7 @@ what the notice needs, in every published language, without contradicting itself
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -447,3 +448,58 @@ def promise_contradicted(registry: Registry, context: Context) -> Iterator[Hit]:
                     + nb.format(ids=listing(offending, "nb")),
                 ),
             )
+
+
+_ONE_MONTH = {
+    "en": ("one month", "1 month", "30 days"),
+    "nb": ("én måned", "en måned", "1 måned", "30 dager"),
+}
+"""Wordings of Art. 12(3)'s limit in each language (compared in lower case)."""
+_DAYS = re.compile(r"(\d+)\s*(?:days|dager|calendar days|kalenderdager)")
+_MONTH_FIXED = "    response_time: {nb: Innen én måned., en: Within one month.}\n"
+
+
+@rule(
+    id="R54",
+    name="answer-time-vague",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 12(3)", "GDPR Art. 12(4)"),
+    summary="The answer time for data subjects' requests is vaguer or longer than Art. 12(3).",
+    rationale=(
+        "Art. 12(3): the controller answers a request without undue delay and in any event "
+        "within one month of receipt; it may extend that by two further months where "
+        "necessary, telling the person within the first month and giving the reasons. A "
+        "notice that says only 'as soon as possible', or a limit longer than a month, "
+        "promises less than the law and misleads people about when they may complain."
+    ),
+    fix=(
+        "State under `rights: response_time` 'without undue delay and within one month', "
+        "and, if used, the extension by two further months with notice and reasons."
+    ),
+    bad=organisation().replace(
+        _MONTH_FIXED,
+        "    response_time: {nb: Så fort vi kan., en: As soon as we can.}  # <-\n",
+    ),
+    good=organisation(),
+)
+def answer_time_vague(registry: Registry, context: Context) -> Iterator[Hit]:
+    said = registry.organisation.rights.response_time
+    for lang in ("en", "nb"):
+        text = said.get(lang)
+        if not text:
+            continue
+        low = " ".join(text.lower().split())
+        longer = [int(n) for n in _DAYS.findall(low) if int(n) > 30]
+        if any(p in low for p in _ONE_MONTH[lang]) and not longer:
+            continue
+        yield Hit(
+            None,
+            ("rights", "response_time"),
+            Words(
+                en=f"the answer time for requests ({lang}) does not promise an answer within "
+                "one month, extendable by two months with notice (Art. 12(3)): state that limit",
+                nb=f"svarfristen for henvendelser ({lang}) lover ikke svar innen én måned, med "
+                "mulig forlengelse på to måneder etter varsel (art. 12 nr. 3): oppgi den fristen",
+            ),
+        )
+        return

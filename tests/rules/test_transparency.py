@@ -125,3 +125,18 @@ def test_each_contradicted_promise_is_a_warning_at_its_claim(make_registry: Make
     assert [(f.line, f.severity.value) for f in findings] == [(28, "warning"), (32, "warning")]
     assert "'newsletter' is not recorded as deleted" in findings[0].message
     assert "'stats'" in findings[1].message
+
+
+def test_an_answer_time_longer_than_one_month_is_reported_even_if_a_month_is_named(
+    make_registry: MakeRegistry,
+) -> None:
+    from holte_ropa import load_registry as _load
+    from holte_ropa.rules import check as _check
+    from holte_ropa.rules._examples import organisation
+
+    text = organisation().replace(
+        "en: Within one month.}", "en: 'Within one month, or 45 days in busy periods.'}"
+    )
+    path = make_registry({"organisation.yaml": text}, organisation=False)
+    [found] = _check(_load(path), today=_dt.date(2026, 11, 25), select=["R54"])
+    assert "does not promise an answer within one month" in found.message
