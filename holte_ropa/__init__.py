@@ -12,6 +12,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
+    "render_report": "holte_ropa.report",
+    "REPORT_FORMATS": "holte_ropa.report",
+    "GRAPH_FORMATS": "holte_ropa.graph",
+    "RECORD_FORMATS": "holte_ropa.records",
+    "site_pages": "holte_ropa.site",
+    "LANGUAGES": "holte_ropa.terms",
+    "Words": "holte_ropa.terms",
+    "cite": "holte_ropa.terms",
     "build": "holte_ropa._build",
     "BuildError": "holte_ropa._build",
     "BuildRefusedError": "holte_ropa._build",
@@ -60,6 +68,10 @@ _EXPORTS: dict[str, str] = {
     "notice_pages": "holte_ropa.notice",
     "readability": "holte_ropa.notice",
     "SectionScore": "holte_ropa.notice",
+    "breach_draft": "holte_ropa.breach",
+    "BreachDraft": "holte_ropa.breach",
+    "render_breach": "holte_ropa.breach",
+    "render_breach_json": "holte_ropa.breach",
     "import_record": "holte_ropa.imports",
     "write_registry": "holte_ropa.imports",
     "ImportResult": "holte_ropa.imports",
@@ -68,8 +80,13 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "GRAPH_FORMATS",
+    "LANGUAGES",
+    "RECORD_FORMATS",
+    "REPORT_FORMATS",
     "UNKNOWN",
     "Audience",
+    "BreachDraft",
     "BuildError",
     "BuildRefusedError",
     "BuildResult",
@@ -95,11 +112,14 @@ __all__ = [
     "Transfer",
     "Unknown",
     "WhereIs",
+    "Words",
     "__version__",
     "all_rules",
+    "breach_draft",
     "build",
     "build_graph",
     "check",
+    "cite",
     "diff",
     "export_graph",
     "export_record",
@@ -116,10 +136,14 @@ __all__ = [
     "reference_data",
     "registry_history",
     "registry_json_schema",
+    "render_breach",
+    "render_breach_json",
     "render_cookies",
     "render_notice",
     "render_processors",
+    "render_report",
     "render_svg",
+    "site_pages",
     "sub_processor_feed",
     "write_registry",
 ]
@@ -130,6 +154,10 @@ if TYPE_CHECKING:
     from holte_ropa._build import BuildResult as BuildResult
     from holte_ropa._build import SiteError as SiteError
     from holte_ropa._build import build as build
+    from holte_ropa.breach import BreachDraft as BreachDraft
+    from holte_ropa.breach import breach_draft as breach_draft
+    from holte_ropa.breach import render_breach as render_breach
+    from holte_ropa.breach import render_breach_json as render_breach_json
     from holte_ropa.changes import Audience as Audience
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind
@@ -138,6 +166,7 @@ if TYPE_CHECKING:
     from holte_ropa.changes import load_revision as load_revision
     from holte_ropa.changes import registry_history as registry_history
     from holte_ropa.changes import sub_processor_feed as sub_processor_feed
+    from holte_ropa.graph import GRAPH_FORMATS as GRAPH_FORMATS
     from holte_ropa.graph import DataFlowGraph as DataFlowGraph
     from holte_ropa.graph import FlowRow as FlowRow
     from holte_ropa.graph import GraphView as GraphView
@@ -168,16 +197,23 @@ if TYPE_CHECKING:
     from holte_ropa.notice import render_cookies as render_cookies
     from holte_ropa.notice import render_notice as render_notice
     from holte_ropa.notice import render_processors as render_processors
+    from holte_ropa.records import RECORD_FORMATS as RECORD_FORMATS
     from holte_ropa.records import RecordTable as RecordTable
     from holte_ropa.records import export_record as export_record
     from holte_ropa.records import record_table as record_table
+    from holte_ropa.report import REPORT_FORMATS as REPORT_FORMATS
     from holte_ropa.report import Finding as Finding
     from holte_ropa.report import Position as Position
     from holte_ropa.report import Problem as Problem
     from holte_ropa.report import RegistryError as RegistryError
     from holte_ropa.report import Severity as Severity
+    from holte_ropa.report import render_report as render_report
     from holte_ropa.rules import all_rules as all_rules
     from holte_ropa.rules import check as check
+    from holte_ropa.site import site_pages as site_pages
+    from holte_ropa.terms import LANGUAGES as LANGUAGES
+    from holte_ropa.terms import Words as Words
+    from holte_ropa.terms import cite as cite
 
 
 def __getattr__(name: str) -> Any:

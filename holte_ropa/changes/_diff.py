@@ -59,7 +59,13 @@ __all__ = ["Audience", "Bilingual", "Change", "ChangeKind", "diff"]
 
 
 def diff(old: Registry, new: Registry) -> list[Change]:
-    """Every change in meaning from ``old`` to ``new``, in a stable order."""
+    """Every change in meaning from ``old`` to ``new``, in a stable order.
+
+    Entities are matched by id, so moving, splitting, reordering or writing out a default
+    is no change. Each :class:`Change` has a kind, the entity, who must be told (data
+    subjects under GDPR Art. 12-14, customers under Art. 28(2), or internal only) and a
+    summary in both languages; an empty list when nothing changed in meaning.
+    """
     return _Differ(old, new).changes()
 
 

@@ -14,6 +14,8 @@ from holte_ropa.commands._common import (
 from holte_ropa.terms import LANGUAGES
 
 _FORMATS = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
+"""``holte_ropa.graph.GRAPH_FORMATS``, kept here so ``--help`` does not import networkx (a
+test holds them equal)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -37,6 +37,7 @@ from holte_ropa.graph._style import (
     _w,
 )
 from holte_ropa.model._registry import Registry
+from holte_ropa.terms import published_language
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -394,9 +395,14 @@ def describe(view: GraphView, lang: str) -> str:
 
 
 def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb") -> str:
-    """The SVG of one view, with ``<title>`` and ``<desc>``: what the site embeds."""
+    """The SVG of one view, with ``<title>`` and ``<desc>``: what the site embeds.
+
+    ``view`` as for :meth:`DataFlowGraph.view`; ``lang`` ``nb`` or ``en`` (else
+    ValueError). Raises GraphvizMissingError when the ``dot`` program is not installed
+    and GraphvizError when it fails.
+    """
     graph_view = build_graph(registry).view(view)
-    return _svg(graph_view, lang)
+    return _svg(graph_view, published_language(lang))
 
 
 def _svg(view: GraphView, lang: str) -> str:
@@ -408,7 +414,13 @@ def _svg(view: GraphView, lang: str) -> str:
 
 
 def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
-    """The view in ``fmt``, as bytes ready to write."""
+    """The view in ``fmt`` (one of ``GRAPH_FORMATS``), as bytes ready to write.
+
+    Labels are in ``lang`` (``nb`` or ``en``, else ValueError). ``svg``, ``png`` and
+    ``pdf`` are drawn by Graphviz's ``dot``: GraphvizMissingError when it is not
+    installed, GraphvizError when it fails; the other formats need no program.
+    """
+    lang = published_language(lang)
     if fmt == "dot":
         return to_dot(view, lang).encode("utf-8")
     if fmt == "svg":

@@ -39,7 +39,7 @@ from holte_ropa.model._models import (
     known,
 )
 from holte_ropa.model._registry import Registry
-from holte_ropa.terms import ROLES, Words
+from holte_ropa.terms import ROLES, Words, published_language
 
 __all__ = [
     "VIEW_KINDS",
@@ -469,8 +469,12 @@ def role_name(role: str, lang: str) -> str:
 
 
 def flows_table(registry: Registry, lang: str = "nb") -> list[FlowRow]:
-    """The accessible table equivalent of the diagrams: one row per flow, named in ``lang``."""
-    return DataFlowGraph(registry).flows(lang)
+    """The accessible table equivalent of the diagrams: one row per flow, named in ``lang``.
+
+    Rows follow the registry's order; ``lang`` is a published language (``nb`` or
+    ``en``), else ValueError. Transfers are marked per GDPR Art. 44-49.
+    """
+    return DataFlowGraph(registry).flows(published_language(lang))
 
 
 def _recipient_kinds(activity: Activity) -> dict[str, str]:
@@ -495,5 +499,10 @@ def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
 
 
 def build_graph(registry: Registry) -> DataFlowGraph:
-    """The data-flow graph of a registry (node ids ``kind:id``, registry order)."""
+    """The data-flow graph of a registry: a networkx ``MultiDiGraph`` with typed nodes.
+
+    Node ids are ``kind:id`` (``activity:web-forms``, ``party:zapier``, ``country:US``);
+    edges say who performs, discloses to, sub-processes for, or is located in what.
+    Third-country transfers come from the Registry (GDPR Art. 44-49), never typed.
+    """
     return DataFlowGraph(registry)

@@ -281,6 +281,22 @@ class Requirement(_Model):
     consequences: Text
 
 
+class VolumeEstimate(_Model):
+    """Roughly how many people and records an activity holds (GDPR Art. 33(3)(a)).
+
+    A breach notification must give "the approximate number of data subjects concerned
+    and the approximate number of personal data records concerned"; recording an estimate
+    here lets the draft fill it in. Write ``unknown`` where no estimate exists yet.
+    """
+
+    subjects: Annotated[int, Field(ge=0)] | Unknown
+    """Approximate number of data subjects."""
+    records: Annotated[int, Field(ge=0)] | Unknown
+    """Approximate number of personal data records."""
+    as_of: _dt.date | None = None
+    """The day the estimate was made."""
+
+
 class Activity(_Model):
     """One processing activity: one line of the Art. 30 record."""
 
@@ -323,6 +339,8 @@ class Activity(_Model):
     retention: tuple[RetentionRule, ...] | Unknown = ()
     security_measures: tuple[Id, ...] = ()
     dpia: Dpia | None = None
+    volume: VolumeEstimate | None = None
+    """Approximate number of data subjects and records, for breach notifications."""
     owner: str | None = _internal("Who answers for this activity.")
     notes: str | None = _internal("Internal notes for auditors.")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pydantic import (
     ConfigDict,
+    Field,
 )
 
 from holte_ropa.model._activities import (
@@ -44,6 +45,7 @@ from holte_ropa.model._activities import (
     SubjectCategory,
     Trigger,
     VitalInterest,
+    VolumeEstimate,
 )
 from holte_ropa.model._base import (
     UNKNOWN,
@@ -57,6 +59,7 @@ from holte_ropa.model._base import (
     is_unknown,
     known,
 )
+from holte_ropa.model._breaches import Breach, BreachNotification
 from holte_ropa.model._organisation import (
     Address,
     Dpo,
@@ -95,6 +98,8 @@ __all__ = [
     "AutomatedDecisions",
     "BalancingTest",
     "BindingCorporateRules",
+    "Breach",
+    "BreachNotification",
     "Consent",
     "Contract",
     "Cookie",
@@ -144,6 +149,7 @@ __all__ = [
     "Trigger",
     "Unknown",
     "VitalInterest",
+    "VolumeEstimate",
     "Waiver",
     "internal_field_names",
     "is_unknown",
@@ -169,6 +175,10 @@ class RegistryFile(_Model):
     security_measures: tuple[SecurityMeasure, ...] = ()
     cookies: tuple[Cookie, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    breaches: tuple[Breach, ...] = Field(
+        default=(),
+        description="The breach log (GDPR Art. 33(5)); internal, never published.",
+    )
 
 
 class RegistryData(_Model):
@@ -182,6 +192,10 @@ class RegistryData(_Model):
     security_measures: tuple[SecurityMeasure, ...] = ()
     cookies: tuple[Cookie, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    breaches: tuple[Breach, ...] = Field(
+        default=(),
+        description="The breach log (GDPR Art. 33(5)); internal, never published.",
+    )
 
 
 def internal_field_names() -> frozenset[tuple[str, str]]:

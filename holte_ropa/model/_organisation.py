@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from enum import StrEnum
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AnyUrl,
@@ -182,12 +183,26 @@ class Organisation(_Model):
     safeguards_copy: Text | None = None
     """How people get a copy of the safeguards for transfers outside the EEA (Art. 13(1)(f))."""
     promises: tuple[Promise, ...] = ()
+    time_zone: NonEmpty = "Europe/Oslo"
+    """IANA time zone in which dates and deadlines are shown, e.g. the 72-hour breach
+    notification deadline of GDPR Art. 33(1)."""
     owner: str | None = _internal("Who keeps the record up to date.")
     notes: str | None = _internal("Internal notes for auditors.")
     reference_checked: _dt.date | None = _internal(
         "The day someone confirmed that holte-ropa's dated reference data (EEA, adequacy "
         "decisions, DPIA list) still holds; rule R49 counts from it when it is later."
     )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"'{value}' is not an IANA time zone; write one such as Europe/Oslo"
+            ) from None
+        return value
 
     @field_validator("org_number")
     @classmethod

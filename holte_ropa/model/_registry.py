@@ -20,6 +20,7 @@ from yaml.nodes import Node
 
 from holte_ropa.model._models import (
     Activity,
+    Breach,
     Cookie,
     DataCategory,
     Organisation,
@@ -49,6 +50,7 @@ EntityKind = Literal[
     "subject_category",
     "security_measure",
     "cookie",
+    "breach",
 ]
 
 _SECTION_KIND: dict[str, EntityKind] = {
@@ -67,9 +69,18 @@ _KIND_LABEL: dict[str, str] = {
     "subject_category": "a subject category",
     "security_measure": "a security measure",
     "cookie": "a cookie",
+    "breach": "a breach",
 }
 _SECTION_OF: dict[EntityKind, str] = {v: k for k, v in _SECTION_KIND.items()}
 _SECTION_OF["organisation"] = "organisation"
+_SECTION_OF["breach"] = "breaches"
+_BREACH_TARGETS: tuple[EntityKind, ...] = (
+    "party",
+    "activity",
+    "security_measure",
+    "data_category",
+)
+"""What a breach in the log may name as breached."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +142,8 @@ class Registry:
         }
         self.cookies: dict[str, Cookie] = {c.id: c for c in data.cookies}
         self.waivers: tuple[Waiver, ...] = data.waivers
+        self.breaches: dict[str, Breach] = {b.id: b for b in data.breaches}
+        """The internal breach log (GDPR Art. 33(5)), by id."""
         self._origins = origins or {}
 
     # ------------------------------------------------------------------ building
@@ -142,6 +155,7 @@ class Registry:
         origins: dict[str, _Origin] = {}
         sections: dict[str, list[BaseModel]] = {name: [] for name in _SECTION_KIND}
         waivers: list[Waiver] = []
+        breaches: list[Breach] = []
         organisation: Organisation | None = None
         for source in files:
             model = source.model
@@ -174,6 +188,10 @@ class Registry:
                     source.file, source.root, ("waivers", index)
                 )
                 waivers.append(waiver)
+            for index, breach in enumerate(model.breaches):
+                origin = _Origin(source.file, source.root, ("breaches", index))
+                if _claim(origins, breach.id, origin, problems):
+                    breaches.append(breach)
         if organisation is None:
             where = Position(files[0].file, 1, 1) if files else Position("registry")
             problems.append(
@@ -194,6 +212,7 @@ class Registry:
             security_measures=tuple(sections["security_measures"]),
             cookies=tuple(sections["cookies"]),
             waivers=tuple(waivers),
+            breaches=tuple(breaches),
         )
         registry = cls(data, origins)
         problems.extend(registry._reference_problems())
@@ -245,6 +264,10 @@ class Registry:
             problems += self._check_refs(
                 c.id,
                 [(("provider",), c.provider, owner), (("activity",), c.activity, ("activity",))],
+            )
+        for b in self.breaches.values():
+            problems += self._check_refs(
+                b.id, [(("targets", i), t, _BREACH_TARGETS) for i, t in enumerate(b.targets)]
             )
         for index, waiver in enumerate(self.waivers):
             if waiver.entity is not None and self.kind_of(waiver.entity) is None:
@@ -330,6 +353,7 @@ class Registry:
             ("subject_category", self.subject_categories),
             ("security_measure", self.security_measures),
             ("cookie", self.cookies),
+            ("breach", self.breaches),
         ):
             if entity_id in table:
                 return kind  # type: ignore[return-value]

@@ -77,7 +77,12 @@ def is_unknown(value: object) -> TypeIs[Unknown]:
 
 
 def known(value: T | Unknown) -> T | None:
-    """``value`` when it is confirmed, else None: for callers that treat unknown as absent."""
+    """``value`` when it is confirmed, else None: for callers that treat unknown as absent.
+
+    ``known(party.locations) or ()`` iterates the confirmed locations; where unknown must
+    be told apart from absent (a rule reporting it, GDPR Art. 5(2)), use
+    :func:`is_unknown` instead.
+    """
     if is_unknown(value):
         return None
     return value

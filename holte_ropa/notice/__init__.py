@@ -3,7 +3,7 @@
 Pages are Markdown for mkdocs (extensions ``attr_list``, ``md_in_html``, ``tables``,
 ``toc``): headings carry explicit ``{#anchor}`` ids shared by both languages, tables are
 raw HTML with a ``<caption>`` and column headers, and every registry string is escaped.
-Internal fields of the record never reach a template (see :mod:`.views`).
+Internal fields of the record never reach a template (see :mod:`._views`).
 
 One jinja2 template per page (``templates/notice.md.j2``, ``processors.md.j2``,
 ``cookies.md.j2``, with phrases shared in ``_macros.md.j2``) serves every language. The

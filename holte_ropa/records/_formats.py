@@ -36,6 +36,7 @@ from holte_ropa.model._models import (
 )
 from holte_ropa.model._registry import Registry, Transfer
 from holte_ropa.records._tables import Cell, RecordRole, RecordTable, record_table
+from holte_ropa.terms import published_language
 
 __all__ = [
     "RECORD_FORMATS",
@@ -494,7 +495,13 @@ def _storage_node(
 def export_record(
     registry: Registry, role: RecordRole, fmt: RecordFormat, lang: str = "nb"
 ) -> bytes:
-    """One record export as bytes; the JSON-LD holds both roles and both languages."""
+    """One Art. 30 record in ``fmt`` (one of ``RECORD_FORMATS``), as bytes ready to write.
+
+    ``role`` is ``controller`` (GDPR Art. 30(1)) or ``processor`` (Art. 30(2)); ``lang``
+    ``nb`` or ``en`` (else ValueError) names the headers and texts. The JSON-LD (W3C
+    DPV) holds both roles and both languages and ignores ``role`` and ``lang``.
+    """
+    lang = published_language(lang)
     if fmt == "jsonld":
         return to_jsonld(registry).encode("utf-8")
     table = record_table(registry, role, lang)

@@ -29,7 +29,7 @@ from holte_ropa.model._models import (
     is_unknown,
 )
 from holte_ropa.model._registry import Registry
-from holte_ropa.terms import DATA_KINDS, LEGAL_BASES, cite_ref
+from holte_ropa.terms import DATA_KINDS, LEGAL_BASES, cite_ref, published_language
 
 __all__ = ["Cell", "Column", "RecordRole", "RecordTable", "record_table"]
 
@@ -197,8 +197,12 @@ def _w(lang: str) -> dict[str, str]:
 
 
 def record_table(registry: Registry, role: RecordRole, lang: str = "nb") -> RecordTable:
-    """The 30(1) (controller) or 30(2) (processor) record of ``registry`` in ``lang``."""
-    w = _w(lang)
+    """The 30(1) (controller) or 30(2) (processor) record of ``registry`` in ``lang``.
+
+    One row per activity and purpose, columns as GDPR Art. 30(1)(a)-(g) or 30(2)(a)-(d)
+    ask; ``lang`` is ``nb`` or ``en`` (else ValueError).
+    """
+    w = _w(published_language(lang))
     columns: tuple[Column, ...]
     if role == "controller":
         wanted = {Role.CONTROLLER, Role.JOINT_CONTROLLER}

@@ -81,6 +81,13 @@ def check(
     :class:`UnknownRuleError` this raises). Registry-phase rules run first, then the
     findings-phase rules on their outcome. Findings are sorted by file, line, column and
     rule, so the output is the same for the same registry and day.
+
+    ``today`` is the day the dated rules judge on (waiver expiry, adequacy decisions in
+    force, reference data age; default: ``SOURCE_DATE_EPOCH`` or the local date).
+    ``lix_threshold`` is the LIX score (words per sentence plus the percentage of words
+    longer than six letters) above which R48 reports a notice section; 55 is "hard" on
+    Björnsson's scale. Each finding cites its legal source through its rule
+    (:func:`all_rules`).
     """
     context = Context(today=today or default_today(), lix_threshold=lix_threshold)
     chosen = select_rules(select, ignore)

@@ -13,7 +13,13 @@ It may import only the standard library and pydantic.
 from __future__ import annotations
 
 from holte_ropa.terms._cite import cite, cite_ref
-from holte_ropa.terms._languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, Localised
+from holte_ropa.terms._languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Lang,
+    Localised,
+    published_language,
+)
 from holte_ropa.terms._vocabulary import (
     DATA_KINDS,
     LEGAL_BASES,
@@ -42,5 +48,6 @@ __all__ = [
     "Words",
     "cite",
     "cite_ref",
+    "published_language",
     "same",
 ]

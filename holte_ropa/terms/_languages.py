@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, Protocol, TypeAlias
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Lang", "Localised"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Lang", "Localised", "published_language"]
 
 Lang: TypeAlias = Literal["nb", "en"]
 """A published language: Norwegian bokmål or English (ISO 639-1 codes)."""
@@ -25,3 +25,15 @@ class Localised(Protocol):
     """
 
     def get(self, lang: str) -> str | None: ...
+
+
+def published_language(lang: str) -> Lang:
+    """``lang`` as a published language, so no output mixes languages silently.
+
+    Raises ValueError naming the published languages when ``lang`` is not one of them
+    (an output asked for in German would otherwise fall back to English in some words and
+    bokmål in others).
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    return lang

@@ -1,0 +1,125 @@
+"""What a breach touches, according to the record: activities, people, data, countries.
+
+A breached party is answered by the graph's :meth:`~holte_ropa.graph.DataFlowGraph.impact`
+(the party, its sub-processors at any depth, the activities whose data reaches them). An
+activity, a security measure or a data category is answered from the activities it
+belongs to; a data category limits the data concerned to itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from holte_ropa.graph._graph import DataFlowGraph
+from holte_ropa.model._models import Activity
+from holte_ropa.model._registry import Registry
+from holte_ropa.model._unknown import is_unknown
+
+__all__ = ["TARGET_KINDS", "Scope", "UnknownTargetError", "scope"]
+
+TARGET_KINDS = ("party", "activity", "security_measure", "data_category")
+"""What ``holte-ropa breach TARGET`` accepts."""
+
+
+class UnknownTargetError(KeyError):
+    """A target id that names nothing a breach can concern."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Ids of everything the record says a breach concerns, in the order first met."""
+
+    targets: tuple[tuple[str, str], ...]
+    """(kind, id) of each breached target, as given."""
+    activities: tuple[str, ...]
+    subject_categories: tuple[str, ...]
+    data_categories: tuple[str, ...]
+    parties: tuple[str, ...]
+    """The breached parties and every sub-processor below them."""
+    countries: tuple[str, ...]
+    """ISO 3166 codes where the concerned data is processed or accessible."""
+    transfer_countries: tuple[str, ...]
+    """Those of the countries outside the EEA."""
+
+
+def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | None = None) -> Scope:
+    """The union of what each target concerns; raises UnknownTargetError for a bad id."""
+    if not targets:
+        raise UnknownTargetError(
+            "name at least one party, activity, security measure or data category"
+        )
+    graph = graph or DataFlowGraph(registry)
+    kinds: list[tuple[str, str]] = []
+    activities: list[Activity] = []
+    subjects: list[Iterable[str]] = []
+    data: list[Iterable[str]] = []
+    parties: list[str] = []
+    countries: list[str] = []
+    for target in targets:
+        kind = registry.kind_of(target)
+        if kind not in TARGET_KINDS:
+            raise UnknownTargetError(_not_a_target(registry, target, kind))
+        assert kind is not None
+        kinds.append((kind, target))
+        if kind == "party":
+            impact = graph.impact(target)
+            found = [registry.activities[a] for a in impact.activities]
+            parties += [target, *impact.sub_processors]
+            countries += impact.countries
+            subjects.append(impact.subject_categories)
+            data.append(impact.data_categories)
+        else:
+            found = _activities_for(registry, kind, target)
+            for activity in found:
+                for party, _ in registry.parties_of(activity):
+                    countries += _countries_of(registry, party)
+            subjects += [a.subject_categories for a in found]
+            if kind == "data_category":
+                data.append((target,) if found else ())
+            else:
+                data += [a.data_categories for a in found]
+        activities += found
+    unique_countries = tuple(dict.fromkeys(countries))
+    return Scope(
+        targets=tuple(kinds),
+        activities=tuple(dict.fromkeys(a.id for a in activities)),
+        subject_categories=_union(subjects),
+        data_categories=_union(data),
+        parties=tuple(dict.fromkeys(parties)),
+        countries=unique_countries,
+        transfer_countries=tuple(c for c in unique_countries if not registry.reference.is_eea(c)),
+    )
+
+
+def _activities_for(registry: Registry, kind: str, target: str) -> list[Activity]:
+    if kind == "activity":
+        return [registry.activities[target]]
+    if kind == "security_measure":
+        return [a for a in registry.activities.values() if target in a.security_measures]
+    return [a for a in registry.activities.values() if target in a.data_categories]
+
+
+def _countries_of(registry: Registry, party_id: str) -> list[str]:
+    locations = registry.parties[party_id].locations
+    return [] if is_unknown(locations) else [loc.country for loc in locations]
+
+
+def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """Every item once, in the order first met (a single party: as ``impact()`` lists)."""
+    return tuple(dict.fromkeys(item for group in groups for item in group))
+
+
+def _not_a_target(registry: Registry, target: str, kind: str | None) -> str:
+    if kind is None:
+        return (
+            f"'{target}' is not an id in the registry; name a party, an activity, a "
+            "security measure or a data category"
+        )
+    return (
+        f"'{target}' is {kind.replace('_', ' ')}, not something a breach can concern; name "
+        "a party, an activity, a security measure or a data category"
+    )

@@ -1,0 +1,169 @@
+"""``holte-ropa breach``: draft the Art. 33 notification (and Art. 34 communication).
+
+Exit codes: 0 the draft was written (and logged), 2 unusable input: a registry that does
+not load, an id that is not a party, activity, security measure or data category, a
+datetime without a UTC offset, or a log entry that would break the registry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from holte_ropa.commands._common import (
+    EXIT_CLEAN,
+    EXIT_UNUSABLE,
+    add_output_argument,
+    load_or_report,
+    print_problems,
+)
+
+if TYPE_CHECKING:
+    from holte_ropa.breach import BreachDraft
+
+_FORMATS = ("markdown", "json", "docx")
+
+
+def _aware(value: str) -> _dt.datetime:
+    try:
+        moment = _dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not an ISO 8601 datetime; write e.g. 2026-11-29T14:30+01:00"
+        ) from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' has no UTC offset; write e.g. 2026-11-29T14:30+01:00 or ...Z"
+        )
+    return moment
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "targets",
+        nargs="+",
+        metavar="TARGET",
+        help="what was breached: ids of parties, activities, security measures or data categories",
+    )
+    parser.add_argument(
+        "--discovered",
+        required=True,
+        type=_aware,
+        metavar="DATETIME",
+        help="when you became aware of the breach, ISO 8601 with an offset "
+        "(e.g. 2026-11-29T14:30+01:00); the 72 hours of GDPR Art. 33(1) run from here",
+    )
+    parser.add_argument(
+        "--registry",
+        dest="path",
+        default="registry",
+        metavar="PATH",
+        help="registry folder (default: registry/)",
+    )
+    parser.add_argument(
+        "--lang", choices=("nb", "en"), default="nb", help="draft language (default: nb)"
+    )
+    parser.add_argument(
+        "--format", choices=_FORMATS, default="markdown", help="output format (default: markdown)"
+    )
+    parser.add_argument(
+        "--communication",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="include the Art. 34 draft to the data subjects (default: when the data "
+        "categories suggest a high risk)",
+    )
+    parser.add_argument(
+        "--log",
+        action="store_true",
+        help="also append the breach to the registry's breach log (breaches.yaml, GDPR "
+        "Art. 33(5)); check reports it until it is closed",
+    )
+    parser.add_argument("--breach-id", default=None, metavar="ID", help="id of the log entry")
+    parser.add_argument(
+        "--facts", default=None, metavar="TEXT", help="what happened, for the log entry"
+    )
+    add_output_argument(parser, "write the draft to FILE instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    registry = load_or_report(args.path)
+    if registry is None:
+        return EXIT_UNUSABLE
+    from holte_ropa.breach import (
+        DocxMissingError,
+        UnknownTargetError,
+        breach_draft,
+        render_breach,
+        render_breach_docx,
+        render_breach_json,
+    )
+    from holte_ropa.commands._binary import write_bytes
+
+    try:
+        draft = breach_draft(registry, args.targets, args.discovered)
+    except UnknownTargetError as exc:
+        print(f"holte-ropa breach: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    binary = args.format == "docx"
+    try:
+        if args.format == "json":
+            output = render_breach_json(draft).encode("utf-8")
+        elif binary:
+            output = render_breach_docx(
+                registry, draft, args.lang, communication_draft=args.communication
+            )
+        else:
+            text = render_breach(registry, draft, args.lang, communication_draft=args.communication)
+            output = text.encode("utf-8")
+    except DocxMissingError as exc:
+        print(f"holte-ropa breach: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if binary and args.output in (None, "-") and sys.stdout.isatty():
+        print("holte-ropa breach: docx is binary; give -o FILE or redirect stdout", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if args.log:
+        code = _log(args, draft, set(registry.breaches) | {i for _, i in registry.iter_entities()})
+        if code != EXIT_CLEAN:
+            return code
+    try:
+        return write_bytes(output, args.output, binary=binary)
+    except OSError as exc:
+        print(
+            f"holte-ropa breach: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr
+        )
+        return EXIT_UNUSABLE
+
+
+def _log(args: argparse.Namespace, draft: BreachDraft, taken: set[str]) -> int:
+    from holte_ropa.breach._log import LogFileError, append_entry, entry_id, log_entry
+    from holte_ropa.model import load_registry
+    from holte_ropa.report import RegistryError
+
+    folder = Path(args.path)
+    if not folder.is_dir():
+        print(f"holte-ropa breach: --log needs a registry folder, not {folder}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    ident = args.breach_id or entry_id(draft, taken)
+    try:
+        path, before = append_entry(folder, log_entry(draft, ident, args.facts))
+    except (LogFileError, OSError) as exc:
+        print(f"holte-ropa breach: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        load_registry(folder)
+    except RegistryError as exc:
+        if before is None:
+            path.unlink()
+        else:
+            path.write_text(before, encoding="utf-8")
+        print_problems(exc.problems, sys.stderr)
+        print(
+            f"holte-ropa breach: the log entry was not kept; {path} is as before", file=sys.stderr
+        )
+        return EXIT_UNUSABLE
+    print(f"holte-ropa breach: logged '{ident}' in {path}", file=sys.stderr)
+    return EXIT_CLEAN

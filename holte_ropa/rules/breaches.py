@@ -1,0 +1,131 @@
+"""The breach log: every breach documented and closed (GDPR Art. 33(5), 33(1), 34)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from holte_ropa.model._unknown import is_unknown
+from holte_ropa.report._findings import Severity
+from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.terms import Words, cite
+
+if TYPE_CHECKING:
+    from holte_ropa.model._models import Breach
+    from holte_ropa.model._registry import Registry
+
+_PARTS = (
+    ("facts", "the facts", "fakta"),
+    ("effects", "the effects", "virkningene"),
+    ("remedial_action", "the remedial action", "tiltakene"),
+)
+_TOLD = (
+    ("authority", "whether Datatilsynet was notified", "om Datatilsynet er varslet"),
+    ("controllers", "whether the controllers were told", "om de behandlingsansvarlige er varslet"),
+    ("data_subjects", "whether the data subjects were told", "om de registrerte er varslet"),
+)
+
+
+@rule(
+    id="R50",
+    name="breach-open",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 33(5)", "GDPR Art. 33(1)", "GDPR Art. 34(1)"),
+    summary="A breach in the log is still open, or closed without its Art. 33(5) documentation.",
+    rationale=(
+        "Art. 33(5) requires the controller to document every personal data breach: the "
+        "facts, its effects and the remedial action taken, so that the supervisory "
+        "authority can verify compliance with Art. 33. A breach that stays open may also "
+        "be one whose notification (72 hours, Art. 33(1)) or communication to the data "
+        "subjects (Art. 34(1)) is still pending, so the check keeps it in sight until "
+        "someone closes it."
+    ),
+    fix=(
+        "Fill in `facts`, `effects` and `remedial_action`, record whether and when "
+        "Datatilsynet (`authority`), the controllers and the data subjects were told, and "
+        "set `closed:` to the day the breach was handled."
+    ),
+    bad="""\
+data_categories:
+  - {id: email, name: {nb: E-postadresse, en: E-mail address}}
+breaches:
+  - id: mailer-key-leak  # <-
+    discovered: "2026-11-02T09:30:00+01:00"
+    targets: [email]
+    facts: Mailer reported that an API key with read access was exposed for two hours.
+    effects: unknown
+    remedial_action: The key was revoked on 2026-11-02.
+    authority: {notified: unknown}
+""",
+    good="""\
+data_categories:
+  - {id: email, name: {nb: E-postadresse, en: E-mail address}}
+breaches:
+  - id: mailer-key-leak
+    discovered: "2026-11-02T09:30:00+01:00"
+    targets: [email]
+    facts: Mailer reported that an API key with read access was exposed for two hours.
+    effects: No access with the key was found in Mailer's logs.
+    remedial_action: The key was revoked on 2026-11-02.
+    authority:
+      notified: false
+      reason: Unlikely to result in a risk; assessed by the privacy officer.
+    closed: 2026-11-04
+""",
+)
+def breach_open(registry: Registry, context: Context) -> Iterator[Hit]:
+    for breach in registry.breaches.values():
+        missing_en, missing_nb = _missing(breach)
+        if breach.closed is not None and not missing_en:
+            continue
+        aware = breach.discovered.isoformat()
+        if breach.closed is None:
+            en = f"the breach '{breach.id}' (aware since {aware}) is still open"
+            nb = f"bruddet '{breach.id}' (kjent siden {aware}) er fortsatt åpent"
+        else:
+            en = f"the breach '{breach.id}' was closed on {breach.closed.isoformat()}"
+            nb = f"bruddet '{breach.id}' ble lukket {breach.closed.isoformat()}"
+        if missing_en:
+            en += f"; not yet recorded: {', '.join(missing_en)}"
+            nb += f"; ikke registrert ennå: {', '.join(missing_nb)}"
+        late = _late(registry, breach, context)
+        if late:
+            en += f"; the 72 hours of {cite('en', 33, 1)} ended {late}: give the reasons for "
+            en += "the delay"
+            nb += (
+                f"; fristen på 72 timer i {cite('nb', 33, 1)} gikk ut {late}: begrunn forsinkelsen"
+            )
+        if breach.closed is None:
+            en += "; close it with `closed:` once handled"
+            nb += "; lukk det med `closed:` når det er håndtert"
+        yield Hit(breach.id, (), Words(nb=nb, en=en))
+
+
+def _missing(breach: Breach) -> tuple[list[str], list[str]]:
+    """What Art. 33(5) asks for that the entry still says is unknown, in English and bokmål."""
+    en: list[str] = []
+    nb: list[str] = []
+    for name, in_en, in_nb in _PARTS:
+        if is_unknown(getattr(breach, name)):
+            en.append(in_en)
+            nb.append(in_nb)
+    for name, in_en, in_nb in _TOLD:
+        value = getattr(breach, name)
+        if value is not None and (is_unknown(value) or is_unknown(value.notified)):
+            en.append(in_en)
+            nb.append(in_nb)
+    return en, nb
+
+
+def _late(registry: Registry, breach: Breach, context: Context) -> str | None:
+    """The Art. 33(1) deadline, when it passed with no notification or reason recorded."""
+    from holte_ropa.breach._deadline import deadline
+
+    authority = breach.authority
+    if authority is None:
+        return None
+    due = deadline(breach.discovered, registry.organisation.time_zone).due
+    if is_unknown(authority) or is_unknown(authority.notified):
+        return due.isoformat() if due.date() < context.today else None
+    late_notice = authority.notified is True and authority.at is not None and authority.at > due
+    return due.isoformat() if late_notice and not authority.reason else None

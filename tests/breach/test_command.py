@@ -1,0 +1,64 @@
+"""``holte-ropa breach`` from the command line: formats, languages, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from holte_ropa.cli import main
+from tests.conftest import ROOT
+
+HOLTE = str(ROOT / "registry")
+AWARE = "2026-11-29T10:00+01:00"
+
+
+def test_the_draft_is_bokmal_markdown_on_stdout_by_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["breach", "zapier", "--discovered", AWARE, "--registry", HOLTE]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Brudd på personopplysningssikkerheten: utkast til melding\n")
+
+
+def test_several_targets_and_json_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "draft.json"
+    argv = ["breach", "azure", "zapier", "--discovered", "2026-11-29T09:00Z"]
+    code = main([*argv, "--registry", HOLTE, "--format", "json", "-o", str(target)])
+    assert code == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["role"] == "controller_and_processor"
+    assert [a["id"] for a in data["activities"]] == ["customer-cloud-data", "direct-marketing"]
+    assert data["deadline"]["aware"] == "2026-11-29T10:00:00+01:00"
+
+
+def test_english_with_the_art_34_draft_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["breach", "zapier", "--discovered", AWARE, "--registry", HOLTE, "--lang", "en"]
+    assert main([*argv, "--communication"]) == 0
+    assert "#### We have had a security breach" in capsys.readouterr().out
+
+
+def test_an_id_that_names_nothing_breachable_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["breach", "zapeir", "--discovered", AWARE, "--registry", HOLTE]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "holte-ropa breach: 'zapeir' is not an id in the registry" in captured.err
+
+
+@pytest.mark.parametrize("moment", ["2026-11-29T10:00", "29.11.2026 10:00"])
+def test_a_datetime_without_offset_or_not_iso_8601_is_a_usage_error(
+    moment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["breach", "zapier", "--discovered", moment, "--registry", HOLTE])
+    assert caught.value.code == 2
+    assert "--discovered" in capsys.readouterr().err
+
+
+def test_a_registry_that_does_not_load_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "broken.yaml").write_text("activites: []\n", encoding="utf-8")
+    assert main(["breach", "x", "--discovered", AWARE, "--registry", str(tmp_path)]) == 2
+    assert "broken.yaml:1:1" in capsys.readouterr().err
