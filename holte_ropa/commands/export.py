@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from holte_ropa.commands._common import (
     EXIT_UNUSABLE,
@@ -62,14 +63,18 @@ def run(args: argparse.Namespace) -> int:
         write_text(to_fides(registry), args.output)
         return 0
     from holte_ropa.commands._binary import write_bytes
-    from holte_ropa.records._formats import export_record
+    from holte_ropa.records._formats import XlsxCellCut, export_record
 
     try:
-        data = export_record(registry, args.role, args.format, args.lang)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", XlsxCellCut)
+            data = export_record(registry, args.role, args.format, args.lang)
     except ImportError as exc:
         print(
             f"holte-ropa export: {exc}; install the export extra: pip install 'holte-ropa[export]'",
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+    for warning in caught:
+        print(f"holte-ropa export: warning: {warning.message}", file=sys.stderr)
     return write_bytes(data, args.output, binary=args.format == "xlsx")

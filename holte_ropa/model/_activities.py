@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AnyUrl,
     Field,
+    StrictBool,
 )
 
 from holte_ropa.model._base import (
@@ -44,7 +45,7 @@ class DataCategory(_Model):
     name: Text
     kind: DataKind = DataKind.ORDINARY
     description: Text | None = None
-    logs: bool = False
+    logs: StrictBool = False
     """Crash reports, error reports or logs: personal data in them should be minimised."""
 
 
@@ -54,7 +55,7 @@ class SubjectCategory(_Model):
     id: Id
     name: Text
     description: Text | None = None
-    vulnerable: bool = False
+    vulnerable: StrictBool = False
     """Children, employees, patients: an EDPB DPIA criterion."""
     relationship: Literal["employee", "applicant"] | None = None
     """A dependency on the organisation that makes consent rarely free (Art. 4(11), Recital 43)."""
@@ -87,7 +88,7 @@ class Consent(_Model):
     proof: Annotated[str | Unknown | None, UNKNOWN_OVER_TEXT] = _internal(
         "Where proof of consent is kept (Art. 7(1))."
     )
-    deleted_on_withdrawal: bool | Unknown = UNKNOWN
+    deleted_on_withdrawal: StrictBool | Unknown = UNKNOWN
 
 
 class Contract(_Model):
@@ -152,11 +153,11 @@ class Purpose(_Model):
     id: Id
     description: Text
     legal_basis: LegalBasis | Unknown
-    direct_marketing: bool = False
+    direct_marketing: StrictBool = False
     """Marketing addressed to a person; gives an unconditional right to object (Art. 21(2))."""
-    electronic_marketing: bool = False
+    electronic_marketing: StrictBool = False
     """Marketing by e-mail or SMS to natural persons (markedsføringsloven § 15)."""
-    existing_customer_exception: bool = False
+    existing_customer_exception: StrictBool = False
     """markedsføringsloven § 15 second paragraph: similar products to existing customers."""
 
 
@@ -270,7 +271,7 @@ class Dpia(_Model):
 class AutomatedDecisions(_Model):
     """Art. 22 automated decisions or profiling."""
 
-    used: bool
+    used: StrictBool
     logic: Text | None = None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -25,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from holte_ropa.model._countries import country_schema, iso_country
 from holte_ropa.model._unknown import UNKNOWN, UNKNOWN_OVER_TEXT, Unknown, is_unknown, known
 from holte_ropa.terms import LANGUAGES, Lang
 
@@ -49,7 +51,11 @@ Id = Annotated[
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Z]{2}$"),
-    Field(description="ISO 3166-1 alpha-2 country code, e.g. NO, SE, US."),
+    AfterValidator(iso_country),
+    Field(
+        description="ISO 3166-1 alpha-2 country code, e.g. NO, SE, US.",
+        json_schema_extra=country_schema,
+    ),
 ]
 Email = Annotated[
     str,

@@ -124,8 +124,11 @@ def read_registry_files(
 def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[Problem]:
     by_position: dict[Position, list[str]] = {}
     entities: dict[Position, str | None] = {}
+    deeper = [tuple(e["loc"]) for e in errors]
     for error in errors:
         loc = tuple(error["loc"])
+        if _is_unknown_alternative(error, loc, deeper):
+            continue
         position, message = _describe(doc, loc, error)
         by_position.setdefault(position, [])
         if message not in by_position[position]:
@@ -136,6 +139,31 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
         text = messages[0] if len(messages) == 1 else _join_alternatives(messages)
         problems.append(Problem(position, "schema", text, entities[position]))
     return problems
+
+
+def _is_unknown_alternative(
+    error: ErrorDetails, loc: tuple[int | str, ...], others: list[tuple[int | str, ...]]
+) -> bool:
+    """True for "should be 'unknown'" when the value's own error inside it says more: a
+    list of locations with a bad country is a wrong country, not a missing ``unknown``."""
+    if error["type"] != "literal_error" or "'unknown'" not in error["msg"]:
+        return False
+    at = _fields_only(loc)
+    return any(len(o) > len(at) and o[: len(at)] == at for o in map(_fields_only, others))
+
+
+_TYPE_SEGMENTS = frozenset({"str", "int", "float", "bool", "date", "datetime", "list", "dict"})
+
+
+def _fields_only(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """The location without the union members pydantic names (``literal['unknown']``,
+    ``constrained-str``, ``str``, a model such as ``Recipients``): field names are
+    snake_case, never one of those."""
+    return tuple(s for s in loc if not (isinstance(s, str) and _is_union_member(s)))
+
+
+def _is_union_member(segment: str) -> bool:
+    return "[" in segment or "-" in segment or segment[:1].isupper() or segment in _TYPE_SEGMENTS
 
 
 def _join_alternatives(messages: list[str]) -> str:
@@ -184,7 +212,13 @@ def _describe(
     if message[:1].isupper():
         message = message[0].lower() + message[1:]
     value = error.get("input")
-    if kind in {"string_type", "str_type"} and isinstance(value, int | float | bool):
+    if kind == "bool_type":
+        shown = getattr(node, "value", value)
+        message = (
+            f"'{shown}' is not a boolean: write true or false (YAML 1.2 reads yes, no, on "
+            "and off as text, and so does this tool)"
+        )
+    elif kind in {"string_type", "str_type"} and isinstance(value, int | float | bool):
         message += f"; write it in quotes: '{getattr(node, 'value', value)}'"
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' has the wrong form ({_pattern_hint(field)})"

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import (
     AnyUrl,
     Field,
+    StrictBool,
     StringConstraints,
     field_validator,
     model_validator,
@@ -56,7 +57,7 @@ class Address(_Model):
 class Dpo(_Model):
     """The data protection officer (personvernombud), or why none is appointed (Art. 37)."""
 
-    appointed: bool
+    appointed: StrictBool
     name: str | None = None
     email: Email | None = None
     phone: str | None = None
@@ -126,7 +127,7 @@ class SecurityMeasure(_Model):
     id: Id
     name: Text
     description: Text
-    public: bool = True
+    public: StrictBool = True
     """False keeps the measure in the record only; it is never published."""
     notes: str | None = _internal("Internal notes for auditors.")
 

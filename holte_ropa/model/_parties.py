@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AnyUrl,
     Field,
+    StrictBool,
 )
 
 from holte_ropa.model._activities import Duration
@@ -80,7 +81,7 @@ class Derogation(_Model):
 
     mechanism: Literal["derogation"]
     point: Literal["a", "b", "c", "d", "e", "f", "g"]
-    occasional: bool
+    occasional: StrictBool
 
 
 TransferMechanism = Annotated[
@@ -143,7 +144,7 @@ class Party(_Model):
     engaged_by: Id | None = None
     """For sub-processors: the processor (or the organisation) that engaged it."""
     authorisation: Authorisation | Unknown | None = None
-    advertising_platform: bool = False
+    advertising_platform: StrictBool = False
     """Sets pixels or social plugins on the organisation's site (CJEU C-40/17)."""
     owner: str | None = _internal("Who manages the relationship.")
     notes: str | None = _internal("Internal notes for auditors.")
@@ -174,7 +175,7 @@ class Cookie(_Model):
     name: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT]
     provider: Id
     """The party that sets it, or the organisation's own id."""
-    first_party: bool
+    first_party: StrictBool
     purpose: Text
     category: CookieCategory
     uses: tuple[
@@ -192,7 +193,7 @@ class Cookie(_Model):
     ] = ()
     """What the cookie is actually used for; rule 40 compares it with the category."""
     lifetime: Duration | Literal["session"] | Unknown
-    consent_before_set: bool
+    consent_before_set: StrictBool
     activity: Id
 
 

@@ -10,7 +10,11 @@ where the rules of this project live:
   country code ``NO``, the answer ``yes`` and ``off`` stay strings (the "Norway
   problem"), and ``0212`` is not an octal number; ISO dates become dates;
 - aliases may not expand a file beyond a fixed budget (the billion-laughs attack);
-- the node tree is kept, so any later error can point back at the exact key or value.
+- the node tree is kept, so any later error can point back at the exact key or value;
+- every key and text obeys the character policy and length limits of ``_text`` (no control
+  characters, non-characters, lone surrogates or stray byte-order marks; names at most
+  200 characters, other texts 10,000, files 5 MiB), so nothing downstream has to cope with
+  text that XML, spreadsheets or terminals cannot carry.
 """
 
 from __future__ import annotations
@@ -27,6 +31,13 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from holte_ropa.model._text import (
+    MAX_FILE_BYTES,
+    MAX_NAME,
+    character_name,
+    first_refused,
+    text_limit,
+)
 from holte_ropa.report._problems import Position, Problem
 
 __all__ = [
@@ -115,10 +126,11 @@ def _compose(text: str) -> Node | None:
 
 
 class _RefusedError(Exception):
-    def __init__(self, node: Node, message: str) -> None:
+    def __init__(self, node: Node, message: str, category: str = "yaml") -> None:
         super().__init__(message)
         self.node = node
         self.message = message
+        self.category = category
 
 
 def display_path(path: Path) -> str:
@@ -140,6 +152,14 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
     """Read one YAML (or JSON) file; a Problem says why it cannot be used."""
     shown = file if file is not None else display_path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(
+                Position(shown),
+                "io",
+                f"the file has {size:,} bytes; a registry file may hold at most "
+                f"{MAX_FILE_BYTES:,} bytes (5 MiB): split it, e.g. one file per activity or party",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return Problem(Position(shown), "io", f"cannot read the file: {exc.strerror}")
@@ -155,12 +175,23 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
             "save it with UTF-8 encoding",
         )
+    refused = first_refused(text)
+    if refused is not None:
+        return _refused_character(shown, text, refused.start())
     try:
         root = _compose(text)
     except LibyamlMissingError as exc:
         return Problem(Position(shown), "environment", str(exc))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        tab = _indenting_tab(text, mark.line, mark.column) if mark else None
+        if tab is not None:
+            return Problem(
+                Position(shown, tab[0] + 1, tab[1] + 1),
+                "yaml",
+                "a tab character indents this line; YAML indents with spaces only: "
+                "replace the tab with spaces",
+            )
         where = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
         what = exc.problem or "invalid YAML"
         if exc.context:
@@ -177,8 +208,90 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
     try:
         data = _Converter().convert(root)
     except _RefusedError as exc:
-        return Problem(position_of(shown, exc.node), "yaml", exc.message)
+        return Problem(position_of(shown, exc.node), exc.category, exc.message)
     return YamlDocument(shown, root, data)
+
+
+def _indenting_tab(text: str, line: int, column: int) -> tuple[int, int] | None:
+    """(line, column) of a tab in the indentation at the error or on the line before it.
+
+    libyaml reports most tabs as "found character that cannot start any token", which never
+    says what the invisible character is.
+    """
+    lines = text.split("\n")
+    for index in (line, line - 1):
+        if 0 <= index < len(lines):
+            content = lines[index]
+            indent = content[: len(content) - len(content.lstrip(" \t-"))]
+            if "\t" in indent:
+                return index, indent.index("\t")
+    if 0 <= line < len(lines) and lines[line][column : column + 1] == "\t":
+        return line, column
+    return None
+
+
+def _refused_character(file: str, text: str, index: int) -> Problem:
+    """A located problem for a character the registry refuses, written raw in the file."""
+    line = text.count("\n", 0, index)
+    column = index - (text.rfind("\n", 0, index) + 1)
+    char = text[index]
+    where = Position(file, line + 1, column + 1)
+    if char == "\ufeff":
+        return Problem(
+            where,
+            "text",
+            "a byte-order mark (U+FEFF) in the middle of the file, invisible in most "
+            "editors; delete it (it may only be the file's first character)",
+        )
+    field = _field_at(text, index)
+    return Problem(where, "text", _character_message(field, char))
+
+
+def _character_message(field: str | None, char: str) -> str:
+    subject = f"{field}: the" if field else "The"
+    return (
+        f"{subject} character {character_name(char)} is not allowed in registry text "
+        "(control characters, non-characters and lone surrogates break XML, spreadsheets "
+        "and terminals); delete it"
+    )
+
+
+def _field_at(text: str, index: int) -> str | None:
+    """The key whose value holds ``text[index]``, found in a copy with the bad characters
+    replaced, so the message can name the field; None if even that copy does not parse."""
+    cleaned = re.sub(r"[^\t\n\r -~\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd]", "x", text)
+    try:
+        root = _compose(cleaned)
+    except yaml.YAMLError:
+        return None
+    return _field_in(root, index, None) if root is not None else None
+
+
+def _field_in(node: Node, index: int, field: str | None) -> str | None:
+    if not node.start_mark.index <= index < max(node.end_mark.index, node.start_mark.index + 1):
+        return None
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, ScalarNode) else field
+            if key.start_mark.index <= index < key.end_mark.index:
+                return "a key"
+            found = _field_in(value, index, _child_field(field, name))
+            if found is not None:
+                return found
+        return field
+    if isinstance(node, SequenceNode):
+        for child in node.value:
+            found = _field_in(child, index, field)
+            if found is not None:
+                return found
+    return field
+
+
+def _child_field(field: str | None, name: str | None) -> str | None:
+    """``description`` + ``nb`` -> ``description.nb``: a language names no field of its own."""
+    if name in ("nb", "en") and field:
+        return f"{field}.{name}"
+    return name
 
 
 class _Converter:
@@ -201,9 +314,12 @@ class _Converter:
                 )
         return value
 
-    def _node(self, node: Node, depth: int) -> object:
+    def _node(self, node: Node, depth: int, field: str | None = None) -> object:
         if isinstance(node, ScalarNode):
-            return _scalar(node)
+            scalar = _scalar(node)
+            if isinstance(scalar, str):
+                _check_text(node, scalar, field or "value", text_limit(field or ""))
+            return scalar
         key = id(node)
         if key in self._done:
             self._aliased = True
@@ -216,18 +332,18 @@ class _Converter:
         if isinstance(node, MappingNode):
             if node.tag != _MAP:
                 raise _RefusedError(node, _tag_message(node.tag))
-            value: object = self._mapping(node, depth)
+            value: object = self._mapping(node, depth, field)
         elif isinstance(node, SequenceNode):
             if node.tag != _SEQ:
                 raise _RefusedError(node, _tag_message(node.tag))
-            value = [self._node(child, depth + 1) for child in node.value]
+            value = [self._node(child, depth + 1, field) for child in node.value]
         else:  # pragma: no cover - the composer makes only these three kinds
             raise _RefusedError(node, f"unsupported YAML node {type(node).__name__}")
         self._busy.discard(key)
         self._done[key] = value
         return value
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, object]:
+    def _mapping(self, node: MappingNode, depth: int, field: str | None) -> dict[str, object]:
         result: dict[str, object] = {}
         first: dict[str, Node] = {}
         merged: dict[str, object] = {}
@@ -245,6 +361,7 @@ class _Converter:
             name = _scalar(key_node)
             if not isinstance(name, str):
                 name = key_node.value
+            _check_text(key_node, name, "a key", MAX_NAME)
             if name in first:
                 line = first[name].start_mark.line + 1
                 raise _RefusedError(
@@ -252,10 +369,25 @@ class _Converter:
                     f"duplicate key '{name}' (first defined on line {line}); keep one of them",
                 )
             first[name] = key_node
-            result[name] = self._node(value_node, depth + 1)
+            result[name] = self._node(value_node, depth + 1, _child_field(field, name))
         for k, v in merged.items():
             result.setdefault(k, v)
         return result
+
+
+def _check_text(node: ScalarNode, value: str, field: str, limit: int) -> None:
+    """Refuse a text the outputs cannot carry: a refused character or one over its limit."""
+    refused = first_refused(value)
+    if refused is not None:
+        raise _RefusedError(node, _character_message(field, refused.group()), "text")
+    if len(value) > limit:
+        raise _RefusedError(
+            node,
+            f"{field}: the text has {len(value):,} characters; at most {limit:,} are allowed "
+            f"here ({'names' if limit == MAX_NAME else 'texts'}); shorten it, or keep the "
+            "details in a document and refer to it",
+            "text",
+        )
 
 
 def _merge_sources(node: Node) -> list[Node]:

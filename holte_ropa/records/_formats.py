@@ -6,6 +6,13 @@ Office files embed the time they were written; here every timestamp is pinned
 (SOURCE_DATE_EPOCH, else the notice's last-changed date) so the file is byte-identical
 across runs and a diff in git means the record changed.
 
+Registry text is data, never a formula: a CSV cell that starts with ``=``, ``+``, ``-``,
+``@``, tab or carriage return gets a leading apostrophe (OWASP, "CSV Injection"), and every
+xlsx cell is a string cell with Excel's quote prefix, so spreadsheet programs show the text
+and never evaluate it. An xlsx cell holds at most 32,767 characters; a longer cell (many
+long names joined) is cut with a visible note in the cell and a warning (``XlsxCellCut``),
+never silently.
+
 The JSON-LD speaks the W3C Data Privacy Vocabulary (DPV, https://w3id.org/dpv#) and its
 GDPR extension, so other tools can read purposes, legal bases, recipients, transfers
 and storage durations without knowing this project.
@@ -18,6 +25,7 @@ import datetime as _dt
 import io
 import json
 import re
+import warnings
 import zipfile
 from collections.abc import Iterable
 from typing import Any, Literal
@@ -40,7 +48,10 @@ from holte_ropa.terms import published_language
 
 __all__ = [
     "RECORD_FORMATS",
+    "XLSX_CELL_LIMIT",
     "RecordFormat",
+    "XlsxCellCut",
+    "csv_safe",
     "export_record",
     "to_csv",
     "to_json",
@@ -56,6 +67,20 @@ def _join(cell: Cell, separator: str) -> str:
     return cell if isinstance(cell, str) else separator.join(cell)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make spreadsheet programs read a CSV cell as a formula (OWASP)."""
+
+
+def csv_safe(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet evaluates: ``=1+1`` -> ``'=1+1``.
+
+    OWASP's rule for CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or
+    carriage return gets a leading apostrophe, which Excel and LibreOffice hide and which
+    makes them read the cell as text; quotes inside are the csv module's business.
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 # --------------------------------------------------------------------------- csv / json
 
 
@@ -63,9 +88,9 @@ def to_csv(table: RecordTable) -> str:
     """RFC 4180 CSV with the headers in the table's language; lists joined with "; "."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.header(table.lang) for c in table.columns])
+    writer.writerow([csv_safe(c.header(table.lang)) for c in table.columns])
     for row in table.rows:
-        writer.writerow([_join(row[c.key], "; ") for c in table.columns])
+        writer.writerow([csv_safe(_join(row[c.key], "; ")) for c in table.columns])
     return out.getvalue()
 
 
@@ -126,8 +151,48 @@ def _pinned_time(registry: Registry) -> _dt.datetime:
     return _dt.datetime(1980, 1, 1)
 
 
+XLSX_CELL_LIMIT = 32_767
+"""Most characters an xlsx cell holds (Excel specifications and limits)."""
+_CUT_NOTE = {
+    "nb": "[… {n:,} tegn til er utelatt her: se CSV- eller JSON-eksporten]",
+    "en": "[… {n:,} more characters left out here: see the CSV or JSON export]",
+}
+
+
+class XlsxCellCut(UserWarning):
+    """A cell's text was longer than an xlsx cell holds and was cut, with a note in the cell."""
+
+
+def _xlsx_text(text: str, lang: str, where: str) -> str:
+    """``text`` fitted to a cell: cut with a visible note and a warning when too long."""
+    if len(text) <= XLSX_CELL_LIMIT:
+        return text
+    note = _CUT_NOTE["nb" if lang == "nb" else "en"]
+    keep = XLSX_CELL_LIMIT - len(note.format(n=len(text))) - 1
+    warnings.warn(
+        f"{where}: the text has {len(text):,} characters, more than an xlsx cell holds "
+        f"({XLSX_CELL_LIMIT:,}); the cell shows the first {keep:,} and says so. "
+        "The CSV and JSON exports hold the whole text.",
+        XlsxCellCut,
+        stacklevel=3,
+    )
+    return text[:keep] + "\n" + note.format(n=len(text) - keep)
+
+
+def _as_text(cells: Iterable[Any]) -> None:
+    """Make every cell a string cell with the quote prefix: never a formula (``=1+1``)."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+
+
 def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
-    """A formatted workbook: the record on sheet one, the organisation on sheet two."""
+    """A formatted workbook: the record on sheet one, the organisation on sheet two.
+
+    Every text is a string cell (never a formula); a text longer than an xlsx cell holds
+    is cut with a note in the cell and an :class:`XlsxCellCut` warning.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -140,12 +205,18 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE7F0")
     sheet.append([c.header(table.lang) for c in table.columns])
-    for row in table.rows:
-        sheet.append([_join(row[c.key], "\n") for c in table.columns])
+    for number, row in enumerate(table.rows, start=2):
+        sheet.append(
+            [
+                _xlsx_text(_join(row[c.key], "\n"), table.lang, f"row {number}, {c.key}")
+                for c in table.columns
+            ]
+        )
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _WIDTH.get(column.key, 36)
     for cells in sheet.iter_rows():
+        _as_text(cells)
         for cell in cells:
             cell.alignment = wrap
     for cell in sheet[1]:
@@ -158,10 +229,11 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
 
     about = book.create_sheet(labels["sheet"])
     for key, value in table.organisation.items():
-        about.append([labels[key], value])
+        about.append([labels[key], _xlsx_text(value, table.lang, labels[key])])
     about.column_dimensions["A"].width = 34
     about.column_dimensions["B"].width = 60
     for cells in about.iter_rows():
+        _as_text(cells)
         cells[0].font = bold
         for cell in cells:
             cell.alignment = wrap

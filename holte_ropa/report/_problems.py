@@ -27,7 +27,7 @@ class Problem:
 
     position: Position
     category: str
-    """yaml, encoding, schema, reference or io."""
+    """yaml, encoding, text, schema, reference or io."""
     message: str
     entity: str | None = field(default=None, compare=False)
 

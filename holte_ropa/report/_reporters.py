@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from holte_ropa.report._findings import Finding, Severity
@@ -20,6 +21,7 @@ __all__ = [
     "REPORT_FORMATS",
     "ReportFormat",
     "ReportOptions",
+    "artifact_uri",
     "count",
     "failing",
     "render_report",
@@ -197,6 +199,14 @@ def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule], options: Report
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
+def artifact_uri(path: str) -> str:
+    """A file path as a URI reference (RFC 3986): ``my registry/ø.yaml`` ->
+    ``my%20registry/%C3%B8.yaml``. SARIF 2.1.0 §3.4.3 requires valid URIs; spaces and
+    non-ASCII letters are percent-encoded as UTF-8, and so is a colon, so that a path such
+    as ``HEAD:registry/x.yaml`` cannot be read as a URI scheme."""
+    return quote(path, safe="/")
+
+
 def _sarif_rule(rule: Rule) -> dict[str, object]:
     references = ", ".join(rule.references)
     bad = rule.bad.replace("  # <-", "").replace(" # <-", "")
@@ -242,7 +252,7 @@ def _sarif_result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.file},
+                    "artifactLocation": {"uri": artifact_uri(finding.file)},
                     "region": {
                         "startLine": max(finding.line, 1),
                         "startColumn": max(finding.column, 1),

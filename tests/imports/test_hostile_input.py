@@ -9,6 +9,7 @@ import pytest
 
 from holte_ropa.imports import ImportSourceError, import_record, write_registry
 from holte_ropa.model import load_registry
+from holte_ropa.model._text import MAX_NAME
 
 ODD_CELLS = [
     'He said "no" # not a comment',
@@ -23,7 +24,7 @@ ODD_CELLS = [
     "true",
     "ünïcødé ✓ 名前",
     " leading and trailing ",
-    "x" * 500,
+    "x" * MAX_NAME,  # the longest name the loader accepts (names are cells and headings)
 ]
 
 

@@ -1,0 +1,111 @@
+"""What registry text may contain: the character policy and the length limits.
+
+Every text in the registry (ids, keys, names, descriptions, waiver reasons) ends up in XML
+(SVG, GraphML, JUnit, Atom), in spreadsheet cells, in HTML and in terminals. XML 1.0 has no
+way to write most control characters at all, a spreadsheet cell holds 32,767 characters,
+and an escape sequence in a terminal rewrites what the reader sees. So the loader refuses,
+before any model sees them:
+
+- C0 and C1 control characters (``unicodedata.category == "Cc"``) other than tab, line feed
+  and carriage return, DELETE included (XML 1.0 §2.2, Unicode §23.1);
+- Unicode non-characters (U+FDD0..U+FDEF and the last two code points of every plane,
+  Unicode §23.7) and lone surrogates (not characters at all, Unicode §3.8 D71);
+- a byte-order mark anywhere but at the start of the file (Unicode §23.8).
+
+Limits (characters, counted as Python ``len``): a name (``name``, ``trade_name``,
+``legal_name``, ``shown_as``, ``title``, ``approved_by``) at most 200, a key at most 200,
+every other text at most 10,000. The longest text in Holte's registry has about 500
+characters; 10,000 is some 1,500 words, three times what a notice section should hold, and a
+third of a spreadsheet cell (32,767), so no export ever has to cut a text. A registry file may
+hold at most 5 MiB, checked before it is read, so memory stays bounded whatever a file holds
+(Holte's largest file has 3 KB; a synthetic registry of 10,000 activities has 16 KB files).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_NAME",
+    "MAX_TEXT",
+    "NAME_FIELDS",
+    "character_name",
+    "first_refused",
+    "text_limit",
+]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Largest registry file read (5 MiB); a larger file is refused before it is read."""
+MAX_NAME = 200
+"""Longest name, key or title (characters)."""
+MAX_TEXT = 10_000
+"""Longest other text, e.g. a description or a waiver reason (characters)."""
+NAME_FIELDS = frozenset({"name", "trade_name", "legal_name", "shown_as", "title", "approved_by"})
+"""Fields whose texts are names: short, shown in table cells, graph nodes and headings."""
+
+# Unicode's formal name aliases (NameAliases.txt, type "control") for the control
+# characters, which have no name in UnicodeData.txt and so none from unicodedata.name();
+# tests check every entry with unicodedata.lookup(), which knows these aliases.
+_C0 = (
+    "NULL, START OF HEADING, START OF TEXT, END OF TEXT, END OF TRANSMISSION, ENQUIRY, "
+    "ACKNOWLEDGE, ALERT, BACKSPACE, CHARACTER TABULATION, LINE FEED, LINE TABULATION, "
+    "FORM FEED, CARRIAGE RETURN, SHIFT OUT, SHIFT IN, DATA LINK ESCAPE, DEVICE CONTROL ONE, "
+    "DEVICE CONTROL TWO, DEVICE CONTROL THREE, DEVICE CONTROL FOUR, NEGATIVE ACKNOWLEDGE, "
+    "SYNCHRONOUS IDLE, END OF TRANSMISSION BLOCK, CANCEL, END OF MEDIUM, SUBSTITUTE, ESCAPE, "
+    "FILE SEPARATOR, GROUP SEPARATOR, RECORD SEPARATOR, UNIT SEPARATOR"
+)
+_C1 = (
+    "PADDING CHARACTER, HIGH OCTET PRESET, BREAK PERMITTED HERE, NO BREAK HERE, INDEX, "
+    "NEXT LINE, START OF SELECTED AREA, END OF SELECTED AREA, CHARACTER TABULATION SET, "
+    "CHARACTER TABULATION WITH JUSTIFICATION, LINE TABULATION SET, PARTIAL LINE FORWARD, "
+    "PARTIAL LINE BACKWARD, REVERSE LINE FEED, SINGLE SHIFT TWO, SINGLE SHIFT THREE, "
+    "DEVICE CONTROL STRING, PRIVATE USE ONE, PRIVATE USE TWO, SET TRANSMIT STATE, "
+    "CANCEL CHARACTER, MESSAGE WAITING, START OF GUARDED AREA, END OF GUARDED AREA, "
+    "START OF STRING, SINGLE GRAPHIC CHARACTER INTRODUCER, SINGLE CHARACTER INTRODUCER, "
+    "CONTROL SEQUENCE INTRODUCER, STRING TERMINATOR, OPERATING SYSTEM COMMAND, "
+    "PRIVACY MESSAGE, APPLICATION PROGRAM COMMAND"
+)
+CONTROL_NAMES: dict[str, str] = {
+    **{chr(i): name for i, name in enumerate(_C0.split(", "))},
+    "\x7f": "DELETE",
+    **{chr(0x80 + i): name for i, name in enumerate(_C1.split(", "))},
+}
+
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+)
+_REFUSED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff" + _NONCHARACTERS + "]"
+)
+
+
+def first_refused(text: str) -> re.Match[str] | None:
+    """The first character the registry refuses in ``text``, or None.
+
+    U+FEFF is refused everywhere but at the start of a file (where the UTF-8 decoder drops
+    it): inside a file it is a stray byte-order mark, and written as an escape it is an
+    invisible zero-width no-break space nobody means to publish.
+    """
+    return _REFUSED.search(text)
+
+
+def character_name(char: str) -> str:
+    """``U+001B ESCAPE``: the code point and its Unicode name, or what kind of code point it is."""
+    code = ord(char)
+    label = f"U+{code:04X}"
+    if char == "\ufeff":
+        return f"{label} BYTE ORDER MARK"
+    name = CONTROL_NAMES.get(char) or unicodedata.name(char, "")
+    if name:
+        return f"{label} {name}"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"{label} (a lone surrogate, not a character)"
+    return f"{label} (a Unicode non-character)"
+
+
+def text_limit(field: str) -> int:
+    """The most characters a text in ``field`` may have (``description.nb`` -> 10,000)."""
+    base = field.split(".", 1)[0]
+    return MAX_NAME if base in NAME_FIELDS else MAX_TEXT
