@@ -58,7 +58,7 @@ class SubjectCategory(_Model):
     vulnerable: StrictBool = False
     """Children, employees, patients: an EDPB DPIA criterion."""
     relationship: Literal["employee", "applicant"] | None = None
-    """A dependency on the organisation that makes consent rarely free (Art. 7(4))."""
+    """A dependency on the organisation that makes consent rarely free (Art. 4(11), Recital 43)."""
 
 
 # --------------------------------------------------------------------------- legal bases
@@ -180,6 +180,9 @@ class ProcessorDetails(_Model):
     agreement: Text
     """The data processing agreement with them."""
     processing_categories: tuple[Text, ...] = Field(min_length=1)
+    controller_register: Annotated[str | Unknown | None, UNKNOWN_OVER_TEXT] = None
+    """Where the register naming each controller with contact details is kept, when
+    ``controllers`` is a category (Art. 30(2)(a)); rule R09 asks for it."""
 
 
 class DataSource(_Model):

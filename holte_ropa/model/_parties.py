@@ -133,6 +133,9 @@ class Party(_Model):
     company (e.g. "partners who give quotes"); ``trade_name`` is shown otherwise."""
     role: PartyRole
     website: AnyUrl | None = None
+    contact: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] | None = None
+    """Contact details (address, e-mail or privacy contact page); the record of a joint
+    controller's activities must give them (Art. 30(1)(a)); rule R09 asks for them."""
     service: Text
     """What the party does for the organisation."""
     locations: tuple[PartyLocation, ...] | Unknown

@@ -24,6 +24,7 @@ from holte_ropa.model._models import (
     Purpose,
     RetentionRule,
     Role,
+    Unknown,
     VitalInterest,
     is_unknown,
 )
@@ -70,6 +71,11 @@ _CONTROLLER_COLUMNS = (
         "joint_controllers",
         "Felles behandlingsansvarlige (art. 30(1)(a))",
         "Joint controllers (Art. 30(1)(a))",
+    ),
+    Column(
+        "joint_controller_contacts",
+        "Kontaktopplysninger, felles behandlingsansvar (art. 30(1)(a))",
+        "Contact details, joint control (Art. 30(1)(a))",
     ),
     Column("purpose", "Formål (art. 30(1)(b))", "Purpose (Art. 30(1)(b))"),
     Column("legal_basis", "Behandlingsgrunnlag (art. 6(1))", "Legal basis (Art. 6(1))"),
@@ -119,6 +125,11 @@ _PROCESSOR_COLUMNS = (
         "controllers",
         "Behandlingsansvarlige vi behandler for (art. 30(2)(a))",
         "Controllers we process for (Art. 30(2)(a))",
+    ),
+    Column(
+        "controller_register",
+        "Register som navngir hver behandlingsansvarlig (art. 30(2)(a))",
+        "Register naming each controller (Art. 30(2)(a))",
     ),
     Column(
         "agreement", "Databehandleravtale (art. 28(3))", "Data processing agreement (Art. 28(3))"
@@ -304,6 +315,10 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
         "activity_id": activity.id,
         "activity": text(activity.name, lang),
         "joint_controllers": tuple(parties[p].name_in(lang) for p in activity.joint_controllers),
+        "joint_controller_contacts": tuple(
+            _with_contact(parties[p].name_in(lang), parties[p].contact, lang)
+            for p in activity.joint_controllers
+        ),
         "special_condition": _special(activity, lang),
         "subject_categories": tuple(
             text(registry.subject_categories[s].name, lang) for s in activity.subject_categories
@@ -327,12 +342,32 @@ def _processor_cells(activity: Activity, lang: str) -> dict[str, Cell]:
     details = activity.processor
     if details is None:
         unknown = _w(lang)[UNKNOWN.value]
-        return {"controllers": unknown, "agreement": unknown, "processing_categories": unknown}
+        return {
+            "controllers": unknown,
+            "controller_register": unknown,
+            "agreement": unknown,
+            "processing_categories": unknown,
+        }
+    register = details.controller_register
     return {
         "controllers": text(details.controllers, lang),
+        "controller_register": (
+            ""
+            if register is None
+            else _w(lang)[UNKNOWN.value]
+            if is_unknown(register)
+            else register
+        ),
         "agreement": text(details.agreement, lang),
         "processing_categories": tuple(text(t, lang) for t in details.processing_categories),
     }
+
+
+def _with_contact(name: str, contact: str | Unknown | None, lang: str) -> str:
+    """A joint controller with its contact details (Art. 30(1)(a))."""
+    if contact is None or is_unknown(contact):
+        return f"{name}: {_w(lang)[UNKNOWN.value]}"
+    return f"{name}: {contact}"
 
 
 def _purpose_cells(purpose: Purpose | None, lang: str) -> dict[str, Cell]:

@@ -183,7 +183,11 @@ def _check_consent_without_proof(registry: Registry, context: Context) -> Iterat
     id="R19",
     name="consent-under-imbalance-of-power",
     severity=Severity.WARNING,
-    references=("GDPR Art. 7(4)", "GDPR Art. 4(11)", "GDPR Recital 43"),
+    references=(
+        "GDPR Art. 4(11)",
+        "GDPR Recital 43",
+        "EDPB Guidelines 05/2020 on consent, section 3.1.1",
+    ),
     summary="Consent from employees or applicants is rarely freely given.",
     rationale=(
         "Consent must be freely given (Art. 4(11)); where there is a clear imbalance of "
@@ -272,9 +276,9 @@ def _imbalance_hit(
             _basis_path(index),
             Words(
                 en=f"{where_en}, who are {en}: with that imbalance of power consent is rarely "
-                "freely given (Art. 7(4), Recital 43); consider another basis",
+                "freely given (Art. 4(11), Recital 43); consider another basis",
                 nb=f"{where_nb}, som er {nb}: med en slik maktubalanse er samtykke sjelden "
-                "frivillig (art. 7(4), fortale 43); vurder et annet grunnlag",
+                "frivillig (art. 4 nr. 11, fortale 43); vurder et annet grunnlag",
             ),
         )
     return Hit(

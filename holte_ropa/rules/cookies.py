@@ -80,14 +80,19 @@ def cookie_without_consent(registry: Registry, context: Context) -> Iterator[Hit
     id="R40",
     name="not-strictly-necessary",
     severity=Severity.ERROR,
-    references=("ekomloven § 3-15", "EDPB Guidelines 2/2023"),
+    references=(
+        "ekomloven § 3-15 second paragraph",
+        "Article 29 Working Party Opinion 04/2012 on Cookie Consent Exemption (WP194)",
+    ),
     summary="A cookie marked strictly necessary is used for statistics, marketing or improvement.",
     rationale=(
         "A cookie is strictly necessary only if the service the user asked for cannot work "
         'without it. Statistics, analytics, marketing and "improving the site" serve the '
         "organisation, not the user's request, so a cookie used for any of them needs "
-        "consent, whatever it is called. The check compares the recorded `uses` with the "
-        "category."
+        "consent, whatever it is called (ekomloven § 3-15 second paragraph; the criteria for "
+        "the exemption are those of the Article 29 Working Party's Opinion 04/2012 on cookie "
+        "consent exemption, WP194, which excludes analytics and advertising cookies). The "
+        "check compares the recorded `uses` with the category."
     ),
     fix=(
         "Move the cookie to the category of its real use and ask for consent, or stop the "

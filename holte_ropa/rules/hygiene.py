@@ -257,11 +257,21 @@ def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
             )
 
 
-def _year_before(day: _dt.date) -> _dt.date:
+def _year_after(day: _dt.date) -> _dt.date:
     try:
-        return day.replace(year=day.year - 1)
+        return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
+        return day.replace(year=day.year + 1, day=28)
+
+
+_REFERENCE_TOPICS = {
+    "eea.yaml": ("EEA members", "EØS-landene"),
+    "adequacy.yaml": (
+        "adequacy decisions",
+        "beslutningene om tilstrekkelig beskyttelsesnivå",
+    ),
+    "dpia_list.yaml": ("Datatilsynet's DPIA list", "Datatilsynets DPIA-liste"),
+}
 
 
 @rule(
@@ -269,14 +279,14 @@ def _year_before(day: _dt.date) -> _dt.date:
     name="reference-data-outdated",
     severity=Severity.WARNING,
     references=("GDPR Art. 45(3)", "GDPR Art. 35(4)", "GDPR Art. 5(2)"),
-    summary="The dated reference data (EEA, adequacy, DPIA list) is older than 12 months.",
+    summary="The dated reference data (EEA, adequacy, DPIA list) is past its review date.",
     rationale=(
         "Transfer and DPIA rules judge the registry against dated facts: EEA membership, "
         "adequacy decisions (which are adopted, renewed, incorporated into the EEA "
         "Agreement and challenged in court) and Datatilsynet's Art. 35(4) list. Facts older "
-        "than a year may no longer hold, so every finding built on them may be wrong. The "
-        "age counts from the data's own `as_of` date, or from the organisation's "
-        "`reference_checked` date when someone has confirmed the data since."
+        "than a year may no longer hold, so every finding built on them may be wrong. Each "
+        "file carries a `review_by` date (12 months after its `as_of`); a "
+        "`reference_checked` date on the organisation moves it to 12 months after that check."
     ),
     fix=(
         "Upgrade holte-ropa, or check the sources named in the finding and record the day "
@@ -286,34 +296,22 @@ def _year_before(day: _dt.date) -> _dt.date:
     good=organisation(extra="  reference_checked: 2026-10-01\n"),
 )
 def reference_data_outdated(registry: Registry, context: Context) -> Iterator[Hit]:
-    reference = registry.reference
     checked = registry.organisation.reference_checked
-    limit = _year_before(context.today)
-    for en, nb, as_of, source in (
-        ("EEA members", "EØS-landene", reference.eea_as_of, reference.eea_source),
-        (
-            "adequacy decisions",
-            "beslutningene om tilstrekkelig beskyttelsesnivå",
-            reference.adequacy_as_of,
-            reference.adequacy_source,
-        ),
-        (
-            "Datatilsynet's DPIA list",
-            "Datatilsynets DPIA-liste",
-            reference.dpia_list_as_of,
-            reference.dpia_list_source,
-        ),
-    ):
-        since = max(as_of, checked) if checked else as_of
-        if since < limit:
+    for file in registry.reference.files:
+        en, nb = _REFERENCE_TOPICS[file.name]
+        due = file.review_by
+        if checked is not None and checked > file.as_of:
+            due = max(due, _year_after(checked))
+        if due < context.today:
+            since = max(file.as_of, checked) if checked else file.as_of
             day = since.isoformat()
             yield Hit(
                 None,
                 ("reference_checked",),
                 Words(
-                    en=f"the reference data on {en} was last confirmed on {day}, over 12 months "
-                    f"ago; check it against {source}",
-                    nb=f"referansedataene om {nb} ble sist bekreftet {day}, for over 12 måneder "
-                    f"siden; kontroller dem mot {source}",
+                    en=f"the reference data on {en} was last confirmed on {day} and was due for "
+                    f"review on {due.isoformat()}; check it against {file.source}",
+                    nb=f"referansedataene om {nb} ble sist bekreftet {day} og skulle vært "
+                    f"gjennomgått {due.isoformat()}; kontroller dem mot {file.source}",
                 ),
             )

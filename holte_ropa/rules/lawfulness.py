@@ -100,10 +100,11 @@ def _check_purpose_without_legal_basis(registry: Registry, context: Context) -> 
     rationale=(
         "Art. 6(1)(f) is lawful only if the interest is real and not overridden by the "
         "person's interests; the notice must name the interest (Art. 13(1)(d)) and the "
-        "controller must be able to show the balancing (Art. 5(2)). A missing interest or "
-        "no balancing test at all is an error. A test without a date is a judgement "
-        "(warning): it may exist, but nobody can tell whether it predates the processing "
-        "or still fits it."
+        "controller must be able to show the balancing (Art. 5(2)). A missing interest is an "
+        "error: the notice cannot be complete without it. A missing or undated balancing "
+        "test is a warning: the test is the controller's accountability (Art. 5(2)), not an "
+        "element of the notice, and without it (or its date) nobody can show that it "
+        "predates the processing or still fits it."
     ),
     fix=(
         "State the interest under `interest:` and refer to the legitimate interest "
@@ -174,6 +175,7 @@ def _check_legitimate_interest_without_assessment(
                     nb=f"'{purpose.id}' i '{activity.id}' bygger på berettiget interesse uten "
                     "interesseavveining",
                 ),
+                severity=Severity.WARNING,
             )
         elif test.date is None:
             yield Hit(

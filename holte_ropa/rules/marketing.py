@@ -33,7 +33,8 @@ from holte_ropa.rules._purposes import _basis_path, _on
     references=(
         "GDPR Art. 21(2)",
         "GDPR Art. 21(3)",
-        "markedsføringsloven § 15",
+        "markedsføringsloven § 15 first paragraph",
+        "markedsføringsloven § 15 third paragraph",
     ),
     summary=(
         "Direct marketing keeps the right to object; e-mail marketing rests on consent or "
@@ -43,9 +44,17 @@ from holte_ropa.rules._purposes import _basis_path, _on
         "People may object to direct marketing at any time and without reasons, and then "
         "it must stop (Art. 21(2)-(3)), so the rights the organisation offers must include "
         "objection. Marketing by e-mail or SMS to natural persons also needs their prior "
-        "consent (markedsføringsloven § 15), unless they are existing customers receiving "
-        "offers of similar products with an easy opt-out in every message. A legitimate "
-        "interest is not enough for e-mail marketing on its own."
+        "consent (markedsføringsloven § 15 first paragraph). The third paragraph's exception "
+        "applies only where there is an existing customer relationship, the address was "
+        "obtained in connection with a sale, the marketing concerns the trader's own goods "
+        "or services similar to those the relationship rests on, and the customer was "
+        "offered a simple, free opt-out when the address was collected and is offered one in "
+        "every message. The section protects natural persons: e-mail to a company's general "
+        "address (post@...) is to the business and outside it, while e-mail to a named "
+        "person's address, at work too, reaches a natural person and needs consent or the "
+        "exception, unless the offer concerns the person's role in the business (the "
+        "Consumer Authority's guidance on § 15). A legitimate interest is not enough for "
+        "e-mail marketing on its own."
     ),
     fix=(
         "Add `objection` to the organisation's `rights: applicable`; base e-mail marketing "

@@ -314,7 +314,7 @@ def sub_processor_not_authorised(registry: Registry, context: Context) -> Iterat
 @rule(
     id="R24",
     name="advertising-platform-as-processor",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     references=("GDPR Art. 26", "GDPR Art. 28", "CJEU C-40/17", "CJEU C-210/16"),
     summary="An advertising platform with pixels or plugins is recorded as a processor.",
     rationale=(
@@ -324,8 +324,10 @@ def sub_processor_not_authorised(registry: Registry, context: Context) -> Iterat
         "advertising; the CJEU held the site and the platform joint controllers for the "
         "collection and transmission (C-40/17 Fashion ID; C-210/16 Wirtschaftsakademie). "
         "Calling the platform a processor then hides the Art. 26 arrangement people are "
-        "entitled to know the essence of. A judgement: some platform products (e.g. "
-        "customer-list matching under a processor addendum) may be processing."
+        "entitled to know the essence of. For the collection and transmission through "
+        "pixels, plugins or cookies on the site this is settled case law, so the finding is "
+        "an error; a platform product outside that (e.g. customer-list matching under a "
+        "processor addendum) may be processing, and a waiver must then say why."
     ),
     fix=(
         "Record the platform as `role: joint_controller`, name it under the activity's "
@@ -353,7 +355,6 @@ parties:
     service: {nb: Annonsering med Meta-piksel, en: Advertising with the Meta pixel}
     locations: [{country: IE}]
 """,
-    judgement=True,
 )
 def advertising_platform_as_processor(registry: Registry, context: Context) -> Iterator[Hit]:
     for party in registry.parties.values():
@@ -364,11 +365,13 @@ def advertising_platform_as_processor(registry: Registry, context: Context) -> I
                 Words(
                     en=f"'{party.id}' sets pixels or plugins for advertising but is recorded as "
                     f"{_ROLE_LABEL[party.role][0]}; the CJEU (C-40/17 Fashion ID) makes the site "
-                    "and the platform joint controllers for the collection: consider Art. 26",
+                    "and the platform joint controllers for the collection: record it as joint "
+                    "controller with an Art. 26 arrangement",
                     nb=f"'{party.id}' setter piksler eller programtillegg for annonsering, men er "
                     f"registrert som {_ROLE_LABEL[party.role][1]}; EU-domstolen (C-40/17 Fashion "
                     "ID) gjør nettstedet og plattformen til felles behandlingsansvarlige for "
-                    "innsamlingen: vurder art. 26",
+                    "innsamlingen: registrer den som felles behandlingsansvarlig med en ordning "
+                    "etter art. 26",
                 ),
             )
 

@@ -467,20 +467,35 @@ def security_measures_not_stated(registry: Registry, context: Context) -> Iterat
     id="R09",
     name="incomplete-processor-record",
     severity=Severity.ERROR,
-    references=("GDPR Art. 30(2)", "GDPR Art. 28(2)", "GDPR Art. 32(1)"),
-    summary="A processor activity has the full Art. 30(2) record.",
+    references=(
+        "GDPR Art. 30(1)(a)",
+        "GDPR Art. 30(2)(a)",
+        "GDPR Art. 30(2)",
+        "GDPR Art. 28(2)",
+        "GDPR Art. 32(1)",
+    ),
+    summary=(
+        "A processor activity has the full Art. 30(2) record; joint controllers have contact "
+        "details (Art. 30(1)(a))."
+    ),
     rationale=(
         "Where the organisation processes on behalf of others it keeps a second record "
         "(Art. 30(2)): the controllers, the categories of processing, transfers with their "
         "safeguards and the security measures. Sub-processors are part of it because the "
         "controllers must have authorised them (Art. 28(2)). The model requires the "
         "`processor:` details to be complete once given; this rule asks for them at all, "
-        "and for sub-processors, their countries and security measures."
+        "and for sub-processors, their countries and security measures. Art. 30(2)(a) asks "
+        "for the name and contact details of each controller: a category such as 'our "
+        "customers' is enough only with the register that names them "
+        "(`controller_register:`). Likewise Art. 30(1)(a) asks for the name and contact "
+        "details of every joint controller (`contact:` on the party)."
     ),
     fix=(
-        "Add `processor:` with `controllers`, `agreement` and `processing_categories`, list "
-        "the sub-processors under `recipients: processors` (or `recipients: none`), record "
-        "their countries, and refer to the security measures."
+        "Add `processor:` with `controllers`, `agreement`, `processing_categories` and "
+        "`controller_register` (where the list of controllers with contact details is kept), "
+        "list the sub-processors under `recipients: processors` (or `recipients: none`), "
+        "record their countries, refer to the security measures, and give each joint "
+        "controller party its `contact:`."
     ),
     bad="""\
 security_measures:
@@ -510,14 +525,33 @@ activities:
       agreement: {nb: Databehandleravtalen i kundeavtalen, en: The DPA in the customer contract}
       processing_categories:
         - {nb: Lønnskjøring, en: Running payroll}
+      controller_register: Customer list with contact persons in the CRM
     recipients: none
     security_measures: [backups]
 """,
 )
 def incomplete_processor_record(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
+        yield from _joint_controllers_without_contact(registry, activity)
         if activity.role is not Role.PROCESSOR:
             continue
+        if activity.processor is not None and (
+            activity.processor.controller_register is None
+            or is_unknown(activity.processor.controller_register)
+        ):
+            yield Hit(
+                activity.id,
+                ("processor", "controllers"),
+                Words(
+                    en=f"the processor record of '{activity.id}' names the controllers only as a "
+                    "category; Art. 30(2)(a) needs each controller's name and contact details: "
+                    "record where that register is kept (`controller_register:`)",
+                    nb=f"databehandlerprotokollen for '{activity.id}' oppgir de "
+                    "behandlingsansvarlige bare som en kategori; art. 30 nr. 2 bokstav a krever "
+                    "navn og kontaktopplysninger for hver av dem: oppgi hvor registeret over dem "
+                    "finnes (`controller_register:`)",
+                ),
+            )
         if activity.processor is None:
             yield Hit(
                 activity.id,
@@ -553,3 +587,22 @@ def incomplete_processor_record(registry: Registry, context: Context) -> Iterato
                     "sikkerhetstiltak",
                 ),
             )
+
+
+def _joint_controllers_without_contact(registry: Registry, activity: Activity) -> Iterator[Hit]:
+    """Art. 30(1)(a): the record gives every joint controller's contact details."""
+    for index, party_id in enumerate(activity.joint_controllers):
+        party = registry.parties.get(party_id)
+        if party is None or (party.contact is not None and not is_unknown(party.contact)):
+            continue
+        yield Hit(
+            activity.id,
+            ("joint_controllers", index),
+            Words(
+                en=f"the joint controller '{party_id}' of '{activity.id}' has no contact details "
+                "on record (Art. 30(1)(a)); record `contact:` on the party",
+                nb=f"den felles behandlingsansvarlige '{party_id}' i '{activity.id}' har ingen "
+                "kontaktopplysninger i protokollen (art. 30 nr. 1 bokstav a); oppgi `contact:` "
+                "på parten",
+            ),
+        )

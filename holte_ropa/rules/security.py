@@ -6,7 +6,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from holte_ropa.model._models import Activity, AutomatedDecisions, DataKind, DpiaCriterion, Text
+from holte_ropa.model._models import (
+    Activity,
+    AutomatedDecisions,
+    CookieCategory,
+    DataKind,
+    DpiaCriterion,
+    Text,
+)
 from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
@@ -88,7 +95,27 @@ def _criteria(registry: Registry, activity: Activity) -> set[DpiaCriterion]:
     decisions = activity.automated_decisions
     if isinstance(decisions, AutomatedDecisions) and decisions.used:
         found.add(DpiaCriterion.AUTOMATED_DECISIONS)
+    if any(
+        cookie.activity == activity.id
+        and not cookie.first_party
+        and (cookie.category is CookieCategory.MARKETING or "marketing" in cookie.uses)
+        for cookie in registry.cookies.values()
+    ):
+        # Tracking-based profiling for advertising (WP248 rev.01, criteria 1, 3 and 6).
+        found |= _TRACKING_PROFILING
     return found
+
+
+_TRACKING_PROFILING = frozenset(
+    {
+        DpiaCriterion.EVALUATION_SCORING,
+        DpiaCriterion.SYSTEMATIC_MONITORING,
+        DpiaCriterion.MATCHING_DATASETS,
+    }
+)
+"""What third-party advertising cookies do: profile people's interests (evaluation or
+scoring), track them across sites (systematic monitoring) and match the result with the
+platform's own data (matching datasets)."""
 
 
 _SCREENED = """\
@@ -189,7 +216,7 @@ activities:
 @rule(
     id="R44",
     name="personal-data-in-logs",
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     references=("GDPR Art. 5(1)(c)", "GDPR Art. 25(1)", "GDPR Art. 32(1)(a)"),
     summary="Crash reports or logs carry personal data such as e-mail addresses.",
     rationale=(

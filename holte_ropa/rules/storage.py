@@ -10,6 +10,7 @@ from holte_ropa.model._models import (
     Consent,
     Duration,
     LegalObligation,
+    Role,
     Trigger,
     is_unknown,
 )
@@ -297,3 +298,149 @@ def consent_data_kept_after_withdrawal(registry: Registry, context: Context) -> 
                         f"på samtykke, {state_nb} når samtykket trekkes tilbake",
                     ),
                 )
+
+
+_PROCESSING = """\
+activities:
+  - id: hosted-payroll
+    name: {nb: Lønn for kunder, en: Payroll for customers}
+    description: {nb: Vi kjører lønn for kundene, en: We run payroll for customers}
+    role: processor
+    processor:
+      controllers: {nb: Kundene våre, en: Our customers}
+      agreement: {nb: Databehandleravtalen, en: The data processing agreement}
+      processing_categories: [{nb: Lønnskjøring, en: Running payroll}]
+      controller_register: Customer register in the CRM
+    recipients: none
+    retention:
+"""
+
+_AFTER_END = frozenset({Trigger.TERMINATION, Trigger.END_OF_CONTRACT})
+
+
+@rule(
+    id="R52",
+    name="processor-keeps-data-after-service",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 28(3)(g)", "GDPR Art. 5(1)(e)"),
+    summary="A processor activity keeps the controller's data after the service ends.",
+    rationale=(
+        "A processor must, at the controller's choice, delete or return all personal data "
+        "after the end of the provision of services and delete existing copies, unless "
+        "Union or Member State law requires storage (Art. 28(3)(g)). A period counted from "
+        "termination or the end of the contract keeps the data past that point; it is "
+        "lawful only where a named statute requires it, or where the controller has "
+        "instructed it and that instruction is recorded."
+    ),
+    fix=(
+        "Delete or return the data at the end of the service (duration 0 from termination), "
+        "or name the statute that requires storage under `legal_source:`."
+    ),
+    bad=_PROCESSING
+    + """\
+      - duration: {years: 5}  # <-
+        trigger: termination
+        description: {nb: Slettes fem år etter oppsigelse, en: Deleted five years after termination}
+""",
+    good=_PROCESSING
+    + """\
+      - duration: {days: 30}
+        trigger: collection
+        description: {nb: Slettes etter 30 dager, en: Deleted after 30 days}
+""",
+)
+def processor_keeps_data_after_service(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        if activity.role is not Role.PROCESSOR or is_unknown(activity.retention):
+            continue
+        for index, rule_ in enumerate(activity.retention):
+            duration = rule_.duration
+            if not isinstance(duration, Duration) or duration.in_days() == 0:
+                continue
+            if rule_.trigger not in _AFTER_END or rule_.legal_source is not None:
+                continue
+            span_en, span_nb = _span(duration, "en"), _span(duration, "nb")
+            yield Hit(
+                activity.id,
+                ("retention", index, "duration"),
+                Words(
+                    en=f"the processor activity '{activity.id}' keeps the controllers' data "
+                    f"{span_en} after the service ends; Art. 28(3)(g) requires deletion or "
+                    "return at the end unless a law requires storage: name that law or "
+                    "delete at the end",
+                    nb=f"databehandleraktiviteten '{activity.id}' beholder de "
+                    f"behandlingsansvarliges opplysninger {span_nb} etter at tjenesten "
+                    "opphører; art. 28 nr. 3 bokstav g krever sletting eller tilbakelevering "
+                    "ved slutten med mindre lov krever lagring: oppgi loven eller slett ved "
+                    "slutten",
+                ),
+            )
+
+
+_OPEN_ENDED = (
+    "unless otherwise agreed",
+    "or as otherwise agreed",
+    "or by separate agreement",
+    "as long as necessary",
+    "as long as needed",
+    "etter egen avtale",
+    "med mindre annet er avtalt",
+    "så lenge det er nødvendig",
+    "så lenge det trengs",
+)
+"""Wordings that leave the period open, in either language (compared in lower case)."""
+
+
+@rule(
+    id="R53",
+    name="open-ended-retention",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)", "GDPR Art. 30(1)(f)"),
+    summary='A retention rule is open-ended ("unless otherwise agreed", "as long as necessary").',
+    rationale=(
+        "The notice must state the period for which data is stored or, if that is not "
+        "possible, the criteria used to determine it (Art. 13(2)(a)), and the record the "
+        "time limits for erasure (Art. 30(1)(f)). A definite period followed by 'unless "
+        "otherwise agreed' or 'as long as necessary' is not a definite period: people "
+        "cannot tell when their data goes."
+    ),
+    fix=(
+        "State the period and its trigger without an open clause, or name the criteria "
+        "that decide a different period (e.g. the contract clause that sets it)."
+    ),
+    bad=_PROCESSING
+    + """\
+      - duration: {days: 30}  # <-
+        trigger: collection
+        description:
+          nb: Slettes etter 30 dager, eller etter egen avtale.
+          en: Deleted after 30 days, or by separate agreement.
+""",
+    good=_PROCESSING
+    + """\
+      - duration: {days: 30}
+        trigger: collection
+        description: {nb: Slettes etter 30 dager, en: Deleted after 30 days}
+""",
+)
+def open_ended_retention(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        if is_unknown(activity.retention):
+            continue
+        for index, rule_ in enumerate(activity.retention):
+            said = " ".join(
+                v for v in (rule_.description.get("nb"), rule_.description.get("en")) if v
+            )
+            found = [w for w in _OPEN_ENDED if w in " ".join(said.lower().split())]
+            if not found:
+                continue
+            yield Hit(
+                activity.id,
+                ("retention", index),
+                Words(
+                    en=f"a retention rule of '{activity.id}' is open-ended (\"{found[0]}\"), "
+                    "so it is not a definite period: state the period or the criteria that set it",
+                    nb=f"en lagringsregel i '{activity.id}' er åpen (\"{found[0]}\"), så den "
+                    "er ingen bestemt periode: oppgi perioden eller kriteriene som avgjør den",
+                ),
+            )

@@ -447,3 +447,64 @@ def _check_transfers_not_in_notice(registry: Registry, context: Context) -> Iter
             f"({parties_nb}), men virksomheten sier ikke hvordan man får en kopi av garantiene",
         ),
     )
+
+
+@rule(
+    id="R54",
+    name="adequacy-eea-unconfirmed",
+    severity=Severity.WARNING,
+    references=("GDPR Art. 45(1)", "EEA Agreement Art. 98", "EEA Agreement Annex XI"),
+    summary="A transfer relies on an adequacy decision whose EEA incorporation is unconfirmed.",
+    rationale=(
+        "An adequacy decision adopted by the Commission binds Norway only once the EEA Joint "
+        "Committee has incorporated it into Annex XI of the EEA Agreement (Art. 98). Where "
+        "the reference data could not confirm that Joint Committee decision and its date, "
+        "the transfer is judged from the EU adoption, which is the earliest day it can apply; "
+        "the finding asks for the confirmation instead of passing silently."
+    ),
+    fix=(
+        "Look up the EEA Joint Committee decision incorporating the adequacy decision "
+        "(efta.int, EEA-Lex) and record it in the reference data, or rely on standard "
+        "contractual clauses until it is confirmed."
+    ),
+    bad=_ACTIVITY
+    + _PARTY
+    + """\
+    locations:
+      - country: JP
+        mechanism: {mechanism: adequacy}  # <-
+""",
+    good=_ACTIVITY
+    + _PARTY
+    + """\
+    locations:
+      - country: JP
+        mechanism: {mechanism: scc, module: 2, tia: TIA-2026-03}
+""",
+)
+def adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    return _check_adequacy_eea_unconfirmed(registry, context)
+
+
+def _check_adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    for reached in _reached(registry):
+        if not isinstance(reached.location.mechanism, Adequacy | DataPrivacyFramework):
+            continue
+        decision = registry.reference.adequacy_for(reached.location.country)
+        if decision is None or not decision.eea_unconfirmed:
+            continue
+        if not decision.valid_on(context.today):
+            continue  # R28 reports it as not in force
+        party, adopted = reached.party.id, decision.eu_adopted.isoformat()
+        yield Hit(
+            party,
+            reached.path,
+            Words(
+                en=f"'{party}' relies on the adequacy decision for {decision.name} (adopted "
+                f"{adopted}), but its incorporation into the EEA Agreement is not confirmed in "
+                "the reference data: confirm the EEA Joint Committee decision and its date",
+                nb=f"'{party}' bygger på beslutningen om tilstrekkelig beskyttelsesnivå for "
+                f"{decision.name} (vedtatt {adopted}), men innlemmelsen i EØS-avtalen er ikke "
+                "bekreftet i referansedataene: bekreft EØS-komiteens beslutning og datoen",
+            ),
+        )

@@ -61,3 +61,23 @@ def test_holtes_records_cover_every_activity_once_per_purpose() -> None:
     expected = sum(max(1, len(a.purposes)) for a in registry.activities.values())
     assert len(rows) == expected
     assert {r["activity_id"] for r in rows} == set(registry.activities)
+
+
+def test_the_record_names_the_representative_or_why_none_is_needed_art_30_1_a() -> None:
+    table = record_table(load_registry(SMALL), "controller", "en")
+    assert table.organisation["representative"] == (
+        "not required, established in the EEA (Art. 27(1))"
+    )
+    assert table.organisation["dpo"]
+
+
+def test_the_processor_record_names_the_register_of_controllers_art_30_2_a() -> None:
+    table = record_table(load_registry(ROOT / "registry"), "processor", "en")
+    assert table.columns[3].key == "controller_register"
+    assert {r["controller_register"] for r in table.rows} == {"unknown, to be confirmed"}
+
+
+def test_the_controller_record_gives_each_joint_controllers_contact_details() -> None:
+    table = record_table(load_registry(SMALL), "controller", "en")
+    assert [c.key for c in table.columns][2:4] == ["joint_controllers", "joint_controller_contacts"]
+    assert all(r["joint_controller_contacts"] == () for r in table.rows)

@@ -63,6 +63,14 @@ def test_an_undated_balancing_test_is_a_warning_and_a_missing_interest_an_error(
     assert "'LIA-1'" in found[1] and "no date" in found[1]
 
 
+def test_a_missing_balancing_test_is_a_warning_of_accountability_not_an_error(
+    make_registry: MakeRegistry,
+) -> None:
+    found = run(make_registry, "R13", activity(li(test="unknown")))
+    assert [f.split(" ", 2)[1] for f in found] == ["warning"]
+    assert "without a balancing test" in found[0]
+
+
 def test_a_public_task_needs_a_statute_and_a_way_to_object(make_registry: MakeRegistry) -> None:
     task = activity("{basis: public_task, source: unknown}")
     [objection] = run(make_registry, "R14", task)
@@ -194,7 +202,7 @@ EXAMPLES: dict[str, tuple[str, int, int, str, str, str]] = {
         "customer-follow-up",
         12,
         27,
-        "error",
+        "warning",
         "'follow-up' in 'customer-follow-up' rests on legitimate interest without a balancing "
         "test (LIA)",
         "'follow-up' i 'customer-follow-up' bygger på berettiget interesse uten interesseavveining",
@@ -256,10 +264,10 @@ EXAMPLES: dict[str, tuple[str, int, int, str, str, str]] = {
         11,
         "warning",
         "'assess' in 'recruitment' rests on consent from 'applicants', who are job applicants: "
-        "with that imbalance of power consent is rarely freely given (Art. 7(4), Recital 43); "
+        "with that imbalance of power consent is rarely freely given (Art. 4(11), Recital 43); "
         "consider another basis",
         "'assess' i 'recruitment' bygger på samtykke fra 'applicants', som er jobbsøkere: med "
-        "en slik maktubalanse er samtykke sjelden frivillig (art. 7(4), fortale 43); vurder et "
+        "en slik maktubalanse er samtykke sjelden frivillig (art. 4 nr. 11, fortale 43); vurder et "
         "annet grunnlag",
     ),
     "R20": (
@@ -456,10 +464,10 @@ def test_consent_is_judged_for_every_activity_and_purpose_with_dependent_people(
         ),
         (
             "'photos' in 'school' rests on consent from 'staff', who are employees: with that "
-            "imbalance of power consent is rarely freely given (Art. 7(4), Recital 43); "
+            "imbalance of power consent is rarely freely given (Art. 4(11), Recital 43); "
             "consider another basis",
             "'photos' i 'school' bygger på samtykke fra 'staff', som er ansatte: med en slik "
-            "maktubalanse er samtykke sjelden frivillig (art. 7(4), fortale 43); vurder et "
+            "maktubalanse er samtykke sjelden frivillig (art. 4 nr. 11, fortale 43); vurder et "
             "annet grunnlag",
         ),
     ]

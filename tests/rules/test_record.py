@@ -110,3 +110,52 @@ def test_a_processor_activity_with_an_unlocated_sub_processor_cannot_state_trans
     processing = activity(role="processor", recipients="{processors: [crm-vendor]}")
     found = run(make_registry, "R09", processing, PARTIES)
     assert any("cannot state its transfers" in f and "'crm-hosting'" in f for f in found)
+
+
+JOINT = """\
+activities:
+  - id: event
+    name: {nb: Felles konferanse, en: Joint conference}
+    description: {nb: Påmelding, en: Registration}
+    role: joint_controller
+    joint_controllers: [partner]
+    arrangement: {nb: Partner svarer på henvendelser, en: Partner answers requests}
+    recipients: none
+parties:
+  - id: partner
+    legal_name: Partner AS
+    trade_name: Partner
+    role: joint_controller
+    service: {nb: Medarrangør, en: Co-organiser}
+    locations: [{country: "NO"}]
+"""
+
+
+def test_a_joint_controller_without_contact_details_leaves_art_30_1_a_incomplete(
+    make_registry: MakeRegistry,
+) -> None:
+    [found] = run(make_registry, "R09", JOINT)
+    assert found.startswith("R09 error") and ":6 " in found
+    assert "the joint controller 'partner' of 'event' has no contact details" in found
+
+
+def test_a_joint_controller_with_contact_details_completes_art_30_1_a(
+    make_registry: MakeRegistry,
+) -> None:
+    with_contact = JOINT + "    contact: personvern@partner.example, Storgata 1, 0155 Oslo\n"
+    assert run(make_registry, "R09", with_contact) == []
+
+
+def test_a_processor_record_naming_controllers_only_as_a_category_needs_their_register(
+    make_registry: MakeRegistry,
+) -> None:
+    from holte_ropa.rules import all_rules
+
+    [r09] = [r for r in all_rules() if r.id == "R09"]
+    without = r09.good.replace(
+        "      controller_register: Customer list with contact persons in the CRM\n", ""
+    )
+    [found] = run(make_registry, "R09", without)
+    assert "names the controllers only as a category" in found
+    unknown = r09.good.replace("Customer list with contact persons in the CRM", "unknown")
+    assert len(run(make_registry, "R09", unknown)) == 1

@@ -93,3 +93,37 @@ def test_a_list_item_needing_another_criterion_applies_only_with_one(
 def test_a_done_dpia_with_a_reference_passes(make_registry: MakeRegistry) -> None:
     dpia = "{datatilsynet_list_items: [8], status: done, reference: DPIA-1}"
     assert run(make_registry, "R43", ACTIVITY.replace("DPIA", dpia)) == []
+
+
+def test_third_party_advertising_cookies_count_as_profiling_in_the_dpia_screening(
+    make_registry: MakeRegistry,
+) -> None:
+    text = """\
+activities:
+  - id: website
+    name: {nb: Nettsiden, en: The website}
+    description: {nb: Vi driver nettsiden., en: We run the website.}
+    role: controller
+    recipients: none
+cookies:
+  - id: ad-pixel
+    name: _adp
+    provider: adnet
+    first_party: false
+    purpose: {nb: Måle annonser, en: Measure ads}
+    category: marketing
+    uses: [marketing]
+    lifetime: {months: 3}
+    consent_before_set: true
+    activity: website
+parties:
+  - id: adnet
+    legal_name: Adnet Ireland Ltd
+    trade_name: Adnet
+    role: joint_controller
+    service: {nb: Annonsenettverk, en: Ad network}
+    locations: [{country: IE}]
+"""
+    path = make_registry({"example.yaml": text})
+    [found] = check(load_registry(path), today=_dt.date(2026, 11, 25), select=["R43"])
+    assert "evaluation_scoring, matching_datasets, systematic_monitoring" in found.message

@@ -78,3 +78,18 @@ def test_undecided_deletion_on_withdrawal_is_flagged_at_the_basis(
     [finding] = run(make_registry, CONSENT, "[]", "R34")
     assert finding.line == 9
     assert "may not be deleted" in finding.message
+
+
+def test_a_processor_may_keep_data_after_the_service_when_a_named_law_requires_it(
+    make_registry: MakeRegistry,
+) -> None:
+    from holte_ropa.rules import all_rules
+
+    [r52] = [r for r in all_rules() if r.id == "R52"]
+    with_law = r52.bad.replace(
+        "        trigger: termination\n",
+        "        trigger: termination\n"
+        "        legal_source: {statute: bokføringsloven, section: § 13}\n",
+    )
+    path = make_registry({"example.yaml": with_law})
+    assert check(load_registry(path), today=_dt.date(2026, 11, 25), select=["R52"]) == []
