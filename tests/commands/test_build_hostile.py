@@ -32,7 +32,7 @@ def test_a_build_of_formula_and_markup_texts_writes_only_well_formed_files(
 ) -> None:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("registry", "docs", "overrides"):
+    for name in ("registry", "docs"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for name, (old, new) in EDITS.items():
