@@ -20,7 +20,7 @@ from holte_ropa.site._mkdocs_config import THEME_DIR, default_config
 FJORDLYS = Path(__file__).parent / "fixtures" / "fjordlys"
 
 _TOOL = re.compile(
-    r"holte[-_]?ropa|github\.com/holte/|holte-(lang-switch|diagram|table-caption)",
+    r"holte[-_]?ropa|github\.com/holte/|holte-(lang-switch|diagram|table-caption|draft-print|draft)",
     re.IGNORECASE,
 )
 """The tool's own names (package, entry points, CSS classes, home page), not Holte's."""

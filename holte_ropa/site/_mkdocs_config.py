@@ -13,6 +13,7 @@ package; the page's ``lang`` comes from the page's front matter (WCAG 3.1.1).
 
 from __future__ import annotations
 
+import html
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,14 +45,18 @@ ASSETS = {
 
 
 def site_name(registry: Registry) -> str:
-    """The name every page is titled with: the trade name, else the legal name."""
+    """The name every page is titled with: the trade name, else the legal name.
+
+    HTML-escaped: the theme prints ``site_name`` and ``copyright`` into its pages
+    unescaped, and registry text is never markup.
+    """
     organisation = registry.organisation
-    return organisation.trade_name or organisation.legal_name
+    return html.escape(organisation.trade_name or organisation.legal_name)
 
 
 def _footer(registry: Registry) -> str:
     organisation = registry.organisation
-    return organisation.legal_name
+    return html.escape(organisation.legal_name)
 
 
 def default_config(registry: Registry) -> dict[str, Any]:
