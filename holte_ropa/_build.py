@@ -135,10 +135,34 @@ def build(
     :func:`holte_ropa.rules.publication_blockers`) the site is built as a draft; with
     ``release`` the build raises :class:`DraftRefusedError` instead, after the reports.
     """
+    from holte_ropa.graph._dot import drawing_session
+
+    with drawing_session():  # the site's diagrams are the ones the graph step drew
+        return _build(
+            registry,
+            Path(out_dir),
+            registry_path=registry_path,
+            fail_on=fail_on,
+            today=today,
+            mkdocs_config=mkdocs_config,
+            say=progress or _silent,
+            release=release,
+        )
+
+
+def _build(
+    registry: Registry,
+    out: Path,
+    *,
+    registry_path: str,
+    fail_on: Severity,
+    today: _dt.date | None,
+    mkdocs_config: Path | Literal["default"] | None,
+    say: Progress,
+    release: bool,
+) -> BuildResult:
     from holte_ropa._bundle import write_graphs_and_records
 
-    say = progress or _silent
-    out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     findings, scores, reports = _write_reports(
         registry,

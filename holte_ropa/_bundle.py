@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from holte_ropa.graph._formats import FILE_SUFFIX, GRAPH_FORMATS, export_graph
+from holte_ropa.graph._formats import FILE_SUFFIX, GRAPH_FORMATS, GraphJob, export_graphs
 from holte_ropa.graph._graph import build_graph
 from holte_ropa.model._registry import Registry
 from holte_ropa.records._formats import export_record
@@ -26,7 +26,8 @@ def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
     graphs.mkdir(parents=True, exist_ok=True)
     records.mkdir(parents=True, exist_ok=True)
     graph = build_graph(registry)
-    written: list[Path] = []
+    files: list[Path] = []
+    jobs: list[GraphJob] = []
     for spec in ("organisation", "transfers"):
         view = graph.view(spec)
         for lang in LANGUAGES:
@@ -35,8 +36,10 @@ def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
                     continue  # language-neutral: both labels are attributes
                 suffix = FILE_SUFFIX.get(fmt, fmt)
                 neutral = fmt in ("graphml", "json")
-                name = f"{spec}.{suffix}" if neutral else f"{spec}.{lang}.{suffix}"
-                written.append(_write(graphs / name, export_graph(view, fmt, lang)))
+                files.append(
+                    graphs / (f"{spec}.{suffix}" if neutral else f"{spec}.{lang}.{suffix}")
+                )
+                jobs.append((view, fmt, lang))
     focused = [
         *(f"activity:{a}" for a in registry.activities),
         *(f"party:{p}" for p in registry.parties),
@@ -45,8 +48,10 @@ def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
     for spec in focused:
         view = graph.view(spec)
         for lang in LANGUAGES:
-            name = f"{spec.replace(':', '-')}.{lang}.svg"
-            written.append(_write(graphs / name, export_graph(view, "svg", lang)))
+            files.append(graphs / f"{spec.replace(':', '-')}.{lang}.svg")
+            jobs.append((view, "svg", lang))
+    # The diagrams drawn side by side, each once (the site reuses them).
+    written = [_write(file, data) for file, data in zip(files, export_graphs(jobs), strict=True)]
     for role in ("controller", "processor"):
         for lang in LANGUAGES:
             for kind in ("xlsx", "csv", "json"):

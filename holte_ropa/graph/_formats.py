@@ -9,17 +9,21 @@ registry order, and the PDF's creation date is pinned (cairo ignores SOURCE_DATE
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 import re
-import shutil
-import subprocess
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import networkx as nx
 
-from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
+from holte_ropa.graph._dot import (
+    DrawFormat,
+    GraphvizError,
+    GraphvizMissingError,
+    draw,
+    render,
+)
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
 from holte_ropa.graph._labels import UNSETTLED
 from holte_ropa.graph._style import (
@@ -45,6 +49,7 @@ __all__ = [
     "GraphvizError",
     "GraphvizMissingError",
     "export_graph",
+    "export_graphs",
     "render",
     "render_svg",
     "to_dot",
@@ -55,22 +60,6 @@ __all__ = [
 GraphFormat = Literal["dot", "svg", "png", "pdf", "graphml", "json", "mermaid"]
 GRAPH_FORMATS: tuple[GraphFormat, ...] = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
 FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd"}
-
-_INSTALL_HINT = (
-    "Graphviz's `dot` program is not installed or not on PATH; it draws the SVG, PNG and "
-    "PDF diagrams. Install it with `apt-get install graphviz` (Debian/Ubuntu), "
-    "`brew install graphviz` (macOS) or from https://graphviz.org/download/; the dot, "
-    "graphml, json and mermaid formats work without it."
-)
-
-
-class GraphvizMissingError(RuntimeError):
-    """``dot`` is not installed; the message says how to install it."""
-
-
-class GraphvizError(RuntimeError):
-    """``dot`` ran and failed."""
-
 
 # --------------------------------------------------------------------------- DOT
 
@@ -314,46 +303,6 @@ def _legend(view: GraphView, lang: str) -> list[str]:
 # --------------------------------------------------------------------------- rendering
 
 
-def render(dot_source: str, fmt: Literal["svg", "png", "pdf"]) -> bytes:
-    """Run Graphviz ``dot``; raises GraphvizMissingError (with install advice) or GraphvizError."""
-    exe = shutil.which("dot")
-    if exe is None:
-        raise GraphvizMissingError(_INSTALL_HINT)
-    # PNG at twice Graphviz's 96 dpi, so diagrams stay sharp on high-density screens
-    # and in printed documents; SVG and PDF are vector and need no resolution.
-    resolution = ["-Gdpi=192"] if fmt == "png" else []
-    result = subprocess.run(
-        [exe, f"-T{fmt}", *resolution],
-        input=dot_source.encode("utf-8"),
-        capture_output=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
-        raise GraphvizError(f"dot -T{fmt} failed: {message}")
-    if fmt == "pdf":
-        return _pin_pdf_date(result.stdout)
-    return result.stdout
-
-
-_PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z?\)")
-
-
-def _pin_pdf_date(pdf: bytes) -> bytes:
-    """Replace cairo's wall-clock CreationDate with SOURCE_DATE_EPOCH (default 0).
-
-    The replacement has the same length, so the PDF's cross-reference offsets stay valid.
-    """
-    pinned = source_date_epoch() or _dt.datetime.fromtimestamp(0, tz=_dt.UTC)
-    stamp = pinned.strftime("%Y%m%d%H%M%S")
-
-    def pin(match: re.Match[bytes]) -> bytes:
-        zulu = b"Z" if match.group(0).endswith(b"Z)") else b""
-        return b"/CreationDate (D:" + stamp.encode() + zulu + b")"
-
-    return _PDF_DATE.sub(pin, pdf)
-
-
 def _svg_with_title(svg: str, view: GraphView, lang: str) -> str:
     """Give the SVG an accessible name and description, for screen readers on the site."""
     slug = re.sub(r"[^a-z0-9]+", "-", view.name.lower()).strip("-")
@@ -437,3 +386,42 @@ def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
     if fmt == "mermaid":
         return to_mermaid(view, lang).encode("utf-8")
     raise ValueError(f"unknown graph format '{fmt}'; use one of {', '.join(GRAPH_FORMATS)}")
+
+
+_DRAWN_FORMATS: dict[str, DrawFormat] = {"svg": "svg", "png": "png", "pdf": "pdf"}
+"""The formats Graphviz draws, by name."""
+
+
+GraphJob = tuple[GraphView, GraphFormat, str]
+"""One output of :func:`export_graphs`: a view, a format and a language."""
+
+
+def export_graphs(jobs: Sequence[GraphJob]) -> list[bytes]:
+    """What :func:`export_graph` gives for each (view, format, language), in order.
+
+    Each view's DOT is written once per language, and the diagrams are drawn side by
+    side, each once (see :func:`holte_ropa.graph._dot.draw`). Errors as for
+    ``export_graph``.
+    """
+    langs = [published_language(lang) for _, _, lang in jobs]
+    dots: dict[tuple[int, str], str] = {}
+    for (view, fmt, _), lang in zip(jobs, langs, strict=True):
+        if fmt in ("dot", *_DRAWN_FORMATS) and (id(view), lang) not in dots:
+            dots[(id(view), lang)] = to_dot(view, lang)
+    wanted: dict[DrawFormat, list[str]] = {}
+    for (view, fmt, _), lang in zip(jobs, langs, strict=True):
+        if fmt in _DRAWN_FORMATS:
+            wanted.setdefault(_DRAWN_FORMATS[fmt], []).append(dots[(id(view), lang)])
+    drawn = {fmt: iter(outputs) for fmt, outputs in draw(wanted).items()}
+    results: list[bytes] = []
+    for (view, fmt, _), lang in zip(jobs, langs, strict=True):
+        if fmt == "dot":
+            results.append(dots[(id(view), lang)].encode("utf-8"))
+        elif fmt == "svg":
+            svg = next(drawn["svg"]).decode("utf-8")
+            results.append(_svg_with_title(svg, view, lang).encode("utf-8"))
+        elif fmt in _DRAWN_FORMATS:
+            results.append(next(drawn[_DRAWN_FORMATS[fmt]]))
+        else:
+            results.append(export_graph(view, fmt, lang))
+    return results
