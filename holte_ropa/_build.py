@@ -185,7 +185,7 @@ def _build(
     outputs += _write_notice(registry, out)
     outputs += _write_rule_docs(out)
     if mkdocs_config is not None:
-        outputs += _write_site(registry, out, mkdocs_config, release=release)
+        outputs += _write_site(registry, out, mkdocs_config, release=release, findings=findings)
     return BuildResult(out, findings, blockers, tuple(scores), reports, tuple(outputs))
 
 
@@ -295,13 +295,22 @@ def _write_rule_docs(out: Path) -> list[Path]:
 
 
 def _write_site(
-    registry: Registry, out: Path, config: Path | Literal["default"], *, release: bool
+    registry: Registry,
+    out: Path,
+    config: Path | Literal["default"],
+    *,
+    release: bool,
+    findings: tuple[Finding, ...],
 ) -> list[Path]:
     from holte_ropa.site._mkdocs_build import SiteBuildError, build_site
 
     try:
         return build_site(
-            registry, out / "site", None if config == "default" else config, release=release
+            registry,
+            out / "site",
+            None if config == "default" else config,
+            release=release,
+            findings=findings,
         )
     except SiteBuildError as exc:
         raise SiteError(str(exc)) from None

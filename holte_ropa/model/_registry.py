@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel
 from yaml.nodes import Node
@@ -114,6 +114,9 @@ class Transfer:
     """The processors between the organisation and the party, for sub-processors."""
 
 
+_T = TypeVar("_T")
+
+
 class Registry:
     """A loaded record of processing activities; build it with ``load_registry``.
 
@@ -145,6 +148,7 @@ class Registry:
         self.breaches: dict[str, Breach] = {b.id: b for b in data.breaches}
         """The internal breach log (GDPR Art. 33(5)), by id."""
         self._origins = origins or {}
+        self._remembered: dict[Hashable, object] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -379,6 +383,18 @@ class Registry:
     def locate_waiver(self, index: int, *path: PathSegment) -> Position:
         """file:line:column of the ``index``-th waiver (in registry order)."""
         return self.locate(f"waiver:{index}", *path)
+
+    def remember(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()`` the first time ``key`` is asked for; the same object after that.
+
+        For work done from the registry alone (the notice's views and pages, their
+        readability), which the check, the build and the site would otherwise each
+        repeat. A registry does not change once loaded, so what it remembers stays true;
+        it is forgotten with the registry.
+        """
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        return cast(_T, self._remembered[key])
 
     # ------------------------------------------------------------------ derived facts
 

@@ -318,10 +318,15 @@ def render_view(view: NoticeView, page: str, words: gettext.NullTranslations | N
 
 
 def render_page(registry: Registry, lang: Lang, page: str) -> str:
-    """Render one page of ``registry`` in ``lang``."""
+    """Render one page of ``registry`` in ``lang``.
+
+    Each page is rendered once per registry and language (the readability rule, the
+    readability report, the notice files and the site share it), from one view.
+    """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
-    return render_view(notice_view(registry, lang), page)
+    view = registry.remember(("notice-view", lang), lambda: notice_view(registry, lang))
+    return registry.remember(("notice-page", lang, page), lambda: render_view(view, page))
 
 
 def _tidy(text: str) -> str:
