@@ -13,6 +13,7 @@ import filecmp
 import io
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -32,13 +33,19 @@ def _export(rev: str, into: Path) -> Path:
     return into
 
 
-def _build(code: Path, registry: Path, out: Path) -> float:
+def _build(code: Path, work: Path, out: str) -> float:
     """CPU seconds (user + system, Graphviz included) of one build: steadier than the
-    wall clock on a shared machine."""
+    wall clock on a shared machine.
+
+    It runs in ``work`` (which holds the registry as ``registry/``), never in the
+    checkout, whose own package would come first on ``sys.path`` and hide ``code``.
+    """
     env = {**os.environ, "PYTHONPATH": str(code), "SOURCE_DATE_EPOCH": EPOCH}
-    command = [sys.executable, "-m", "holte_ropa.cli", "build", str(registry), "-o", str(out)]
+    command = [sys.executable, "-m", "holte_ropa.cli", "build", "registry", "-o", out]
     start = _children_cpu()
-    subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=False)
+    done = subprocess.run(command, env=env, cwd=work, capture_output=True, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"the build with {code} failed:\n{done.stderr.decode()}")
     return _children_cpu() - start
 
 
@@ -62,11 +69,13 @@ def _differences(left: Path, right: Path) -> list[str]:
 
 def main(rev: str, registry: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="holte-compare-") as tmp:
+        work = Path(tmp) / "work"
+        shutil.copytree(registry, work / "registry")
         before_code = _export(rev, Path(tmp) / "code")
-        before = _build(before_code, registry, Path(tmp) / "before")
-        after = _build(ROOT, registry, Path(tmp) / "after")
-        found = _differences(Path(tmp) / "before", Path(tmp) / "after")
-        count = sum(1 for p in (Path(tmp) / "after").rglob("*") if p.is_file())
+        before = _build(before_code, work, "before")
+        after = _build(ROOT, work, "after")
+        found = _differences(work / "before", work / "after")
+        count = sum(1 for p in (work / "after").rglob("*") if p.is_file())
     print(
         f"build at {rev}: {before:.2f} CPU s; working tree: {after:.2f} CPU s "
         f"({after / before:.2f}x)"

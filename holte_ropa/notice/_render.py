@@ -18,6 +18,7 @@ import gettext
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -26,6 +27,7 @@ from jinja2.visitor import NodeTransformer
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._catalogue import N_, catalogue
+from holte_ropa.notice._compiled import template_cache
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
@@ -267,6 +269,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
         # Plain registry text is most of what templates print: escape it without a detour.
         finalize=lambda value: escape_text(value) if type(value) is str else _text(value, words),
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=template_cache(Path(__file__)),
         **ENVIRONMENT_OPTIONS,
     )
     # Set directly rather than with install_gettext_callables, whose newstyle wrapper would
