@@ -16,7 +16,6 @@ from functools import cached_property
 from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel
-from yaml.nodes import Node
 
 from holte_ropa.model._models import (
     Activity,
@@ -36,8 +35,9 @@ from holte_ropa.model._models import (
     Waiver,
     is_unknown,
 )
+from holte_ropa.model._positions import Spot, locate
 from holte_ropa.model._reference import AdequacyDecision, ReferenceData, reference_data
-from holte_ropa.model._yaml import PathSegment, node_at, position_of
+from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._problems import Position, Problem, RegistryError
 
 __all__ = ["EntityKind", "Registry", "SourceFile", "Transfer"]
@@ -85,17 +85,17 @@ _BREACH_TARGETS: tuple[EntityKind, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One validated file with the node tree that locates its values."""
+    """One validated file with the positions that locate its values."""
 
     file: str
-    root: Node
+    root: Spot
     model: RegistryFile
 
 
 @dataclass(frozen=True, slots=True)
 class _Origin:
     file: str
-    root: Node | None
+    root: Spot | None
     path: tuple[PathSegment, ...]
 
 
@@ -527,8 +527,5 @@ def _claim(
     return False
 
 
-def _locate(file: str, root: Node | None, path: tuple[PathSegment, ...]) -> Position:
-    if root is None:
-        return Position(file)
-    node, _ = node_at(root, path)
-    return position_of(file, node)
+def _locate(file: str, root: Spot | None, path: tuple[PathSegment, ...]) -> Position:
+    return locate(file, root, path)
