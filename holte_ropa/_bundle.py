@@ -2,7 +2,8 @@
 
 ``holte_ropa.build`` (and so ``holte-ropa build``) calls this once so that auditors find
 the pictures and the record next to the registry dump: ``graphs/`` holds the organisation
-and transfer views in every format and both languages plus one SVG per activity, party
+and transfer views in every format and both languages (GraphML for yEd as
+``<view>.<lang>.yed.graphml``) plus one SVG per activity, party
 and data subject category; ``records/`` holds the Art. 30(1) and 30(2) records in every
 format and both languages.
 """

@@ -28,6 +28,8 @@ def test_graphs_and_records_are_written_identically_twice(tmp_path: Path) -> Non
         "graphs/transfers.nb.pdf",
         "graphs/organisation.en.dot",
         "graphs/organisation.graphml",
+        "graphs/organisation.nb.yed.graphml",
+        "graphs/transfers.en.yed.graphml",
         "graphs/organisation.json",
         "graphs/transfers.en.mmd",
         "graphs/party-backup.nb.svg",
