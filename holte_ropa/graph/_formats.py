@@ -22,6 +22,7 @@ from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
 from holte_ropa.graph._labels import UNSETTLED
+from holte_ropa.graph._pdf import with_document_info
 from holte_ropa.graph._style import (
     _ACTIVITY_COLOURS,
     _COUNTRY_COLOURS,
@@ -439,8 +440,12 @@ def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
         return to_dot(view, lang).encode("utf-8")
     if fmt == "svg":
         return _svg(view, lang).encode("utf-8")
-    if fmt in ("png", "pdf"):
+    if fmt == "png":
         return render(to_dot(view, lang), fmt)
+    if fmt == "pdf":
+        # the title a viewer shows, and the text equivalent as the subject
+        pdf = render(to_dot(view, lang), fmt)
+        return with_document_info(pdf, view.title(lang), describe(view, lang))
     if fmt == "graphml":
         return to_graphml(view, lang).encode("utf-8")
     if fmt == "graphml-yed":
