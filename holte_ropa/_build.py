@@ -174,16 +174,21 @@ def _site_url(config: Path | Literal["default"] | None) -> str | None:
     """The ``site_url`` of the user's ``mkdocs.yml``: the base of the JSON-LD's IRIs.
 
     Read with MkDocs' own YAML loader (it knows ``!ENV``); None without a user's file,
-    without MkDocs, or when the file sets none.
+    without MkDocs, when the file sets none, or when it does not read (the site step
+    then says why).
     """
     if not isinstance(config, Path) or not config.is_file():
         return None
     try:
+        from mkdocs.exceptions import ConfigurationError
         from mkdocs.utils.yaml import yaml_load
     except ImportError:
         return None
-    with config.open(encoding="utf-8") as stream:
-        loaded = yaml_load(stream)
+    try:
+        with config.open(encoding="utf-8") as stream:
+            loaded = yaml_load(stream)
+    except (OSError, UnicodeDecodeError, ConfigurationError):
+        return None  # the site step reports the broken file, located, in MkDocs' words
     value = loaded.get("site_url") if isinstance(loaded, dict) else None
     return str(value) if value else None
 

@@ -121,3 +121,5 @@ def test_the_site_url_of_the_users_mkdocs_yml_is_read_with_its_env_tags(
     config.write_text("site_name: Acme\n", encoding="utf-8")
     assert _site_url(config) is None
     assert _site_url("default") is None and _site_url(tmp_path / "absent.yml") is None
+    config.write_text("site_url: [unclosed\n", encoding="utf-8")
+    assert _site_url(config) is None  # MkDocs reports the broken file in the site step
