@@ -17,6 +17,7 @@ from holte_ropa.cli import main
 from holte_ropa.model._loader import load_registry
 from holte_ropa.site import page_language, site_pages
 from tests.conftest import ROOT
+from tests.site_project import mkdocs_build
 
 pytestmark = pytest.mark.skipif(shutil.which("zensical") is None, reason="zensical absent")
 _H1 = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?$", re.MULTILINE)
@@ -115,3 +116,16 @@ def test_zensical_on_the_plugin_configuration_publishes_the_page_that_says_how_t
     assert "Personvernerklæringen mangler" in front and "The privacy notice is missing" in front
     assert "zensical build -f zensical.yml" in front
     assert not (tmp_path / "site" / "processors").exists()
+
+
+@pytest.mark.slow
+def test_mkdocs_without_the_plugin_builds_the_same_configuration(built: Path) -> None:
+    project = built.parent
+    result = mkdocs_build(project / "zensical.yml", project / "mkdocs-site", strict=False)
+    assert result.returncode == 0, result.stderr
+    zensical = {p.relative_to(built).as_posix() for p in built.rglob("index.html")}
+    mkdocs = {
+        p.relative_to(project / "mkdocs-site").as_posix()
+        for p in (project / "mkdocs-site").rglob("index.html")
+    }
+    assert zensical == mkdocs and len(mkdocs) == 10
