@@ -40,7 +40,7 @@ _INSTALL_HINT = (
     "Graphviz's `dot` program is not installed or not on PATH; it draws the SVG, PNG and "
     "PDF diagrams. Install it with `apt-get install graphviz` (Debian/Ubuntu), "
     "`brew install graphviz` (macOS) or from https://graphviz.org/download/; the dot, "
-    "graphml, json and mermaid formats work without it."
+    "graphml, graphml-yed, json and mermaid formats work without it."
 )
 _WORKERS = max(2, os.cpu_count() or 1)
 """How many ``dot`` processes run at the same time (each is single-threaded)."""

@@ -26,6 +26,7 @@ from holte_ropa.graph._dot import (
 )
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
 from holte_ropa.graph._labels import UNSETTLED
+from holte_ropa.graph._pdf import with_document_info
 from holte_ropa.graph._style import (
     _ACTIVITY_COLOURS,
     _COUNTRY_COLOURS,
@@ -40,6 +41,7 @@ from holte_ropa.graph._style import (
     _short_mechanism,
     _w,
 )
+from holte_ropa.graph._yed import to_yed_graphml
 from holte_ropa.model._registry import Registry
 from holte_ropa.terms import published_language
 
@@ -56,10 +58,20 @@ __all__ = [
     "to_graphml",
     "to_mermaid",
     "to_node_link_json",
+    "to_yed_graphml",
 ]
-GraphFormat = Literal["dot", "svg", "png", "pdf", "graphml", "json", "mermaid"]
-GRAPH_FORMATS: tuple[GraphFormat, ...] = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
-FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd"}
+GraphFormat = Literal["dot", "svg", "png", "pdf", "graphml", "graphml-yed", "json", "mermaid"]
+GRAPH_FORMATS: tuple[GraphFormat, ...] = (
+    "dot",
+    "svg",
+    "png",
+    "pdf",
+    "graphml",
+    "graphml-yed",
+    "json",
+    "mermaid",
+)
+FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd", "graphml-yed": "yed.graphml"}
 
 # --------------------------------------------------------------------------- DOT
 
@@ -365,6 +377,20 @@ def _svg(view: GraphView, lang: str) -> str:
 # --------------------------------------------------------------------------- dispatch
 
 
+_DRAWN_FORMATS: dict[str, DrawFormat] = {"svg": "svg", "png": "png", "pdf": "pdf"}
+"""The formats Graphviz draws, by name."""
+
+
+def _finished(view: GraphView, fmt: DrawFormat, lang: str, drawn: bytes) -> bytes:
+    """What Graphviz drew, with the view's title and text equivalent where the format
+    carries them: ``<title>``/``<desc>`` in SVG, document Title and Subject in PDF."""
+    if fmt == "svg":
+        return _svg_with_title(drawn.decode("utf-8"), view, lang).encode("utf-8")
+    if fmt == "pdf":
+        return with_document_info(drawn, view.title(lang), describe(view, lang))
+    return drawn
+
+
 def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
     """The view in ``fmt`` (one of ``GRAPH_FORMATS``), as bytes ready to write.
 
@@ -375,21 +401,18 @@ def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
     lang = published_language(lang)
     if fmt == "dot":
         return to_dot(view, lang).encode("utf-8")
-    if fmt == "svg":
-        return _svg(view, lang).encode("utf-8")
-    if fmt in ("png", "pdf"):
-        return render(to_dot(view, lang), fmt)
+    if fmt in _DRAWN_FORMATS:
+        drawn = _DRAWN_FORMATS[fmt]
+        return _finished(view, drawn, lang, render(to_dot(view, lang), drawn))
     if fmt == "graphml":
         return to_graphml(view, lang).encode("utf-8")
+    if fmt == "graphml-yed":
+        return to_yed_graphml(view, lang).encode("utf-8")
     if fmt == "json":
         return to_node_link_json(view).encode("utf-8")
     if fmt == "mermaid":
         return to_mermaid(view, lang).encode("utf-8")
     raise ValueError(f"unknown graph format '{fmt}'; use one of {', '.join(GRAPH_FORMATS)}")
-
-
-_DRAWN_FORMATS: dict[str, DrawFormat] = {"svg": "svg", "png": "png", "pdf": "pdf"}
-"""The formats Graphviz draws, by name."""
 
 
 GraphJob = tuple[GraphView, GraphFormat, str]
@@ -417,11 +440,9 @@ def export_graphs(jobs: Sequence[GraphJob]) -> list[bytes]:
     for (view, fmt, _), lang in zip(jobs, langs, strict=True):
         if fmt == "dot":
             results.append(dots[(id(view), lang)].encode("utf-8"))
-        elif fmt == "svg":
-            svg = next(drawn["svg"]).decode("utf-8")
-            results.append(_svg_with_title(svg, view, lang).encode("utf-8"))
         elif fmt in _DRAWN_FORMATS:
-            results.append(next(drawn[_DRAWN_FORMATS[fmt]]))
+            kind = _DRAWN_FORMATS[fmt]
+            results.append(_finished(view, kind, lang, next(drawn[kind])))
         else:
             results.append(export_graph(view, fmt, lang))
     return results
