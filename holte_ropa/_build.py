@@ -161,9 +161,11 @@ def _build(
     say: Progress,
     release: bool,
 ) -> BuildResult:
-    from holte_ropa._bundle import write_graphs_and_records
+    from holte_ropa._bundle import draw_graphs_ahead, write_graphs_and_records
 
     out.mkdir(parents=True, exist_ok=True)
+    # Graphviz draws on the other processors while the check and the reports are made.
+    draw_graphs_ahead(registry)
     findings, scores, reports = _write_reports(
         registry,
         out / "reports",

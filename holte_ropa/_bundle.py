@@ -12,13 +12,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from holte_ropa.graph._formats import FILE_SUFFIX, GRAPH_FORMATS, GraphJob, export_graphs
+from holte_ropa.graph._formats import (
+    FILE_SUFFIX,
+    GRAPH_FORMATS,
+    GraphJob,
+    export_graphs,
+    export_graphs_ahead,
+)
 from holte_ropa.graph._graph import build_graph
 from holte_ropa.model._registry import Registry
 from holte_ropa.records._formats import export_record
 from holte_ropa.terms import LANGUAGES
 
-__all__ = ["write_graphs_and_records"]
+__all__ = ["draw_graphs_ahead", "write_graphs_and_records"]
 
 
 def write_graphs_and_records(
@@ -32,8 +38,33 @@ def write_graphs_and_records(
     graphs, records = out / "graphs", out / "records"
     graphs.mkdir(parents=True, exist_ok=True)
     records.mkdir(parents=True, exist_ok=True)
+    files, jobs = _graph_jobs(registry)
+    # The diagrams drawn side by side, each once (the site reuses them).
+    outputs = export_graphs(jobs)
+    written = [_write(graphs / name, data) for name, data in zip(files, outputs, strict=True)]
+    for role in ("controller", "processor"):
+        for lang in LANGUAGES:
+            for kind in ("xlsx", "csv", "json"):
+                data = export_record(registry, role, kind, lang)
+                written.append(_write(records / f"{role}.{lang}.{kind}", data))
+    jsonld = export_record(registry, "controller", "jsonld", base_url=base_url)
+    written.append(_write(records / "record.jsonld", jsonld))
+    return written
+
+
+def draw_graphs_ahead(registry: Registry) -> None:
+    """Start Graphviz on every diagram :func:`write_graphs_and_records` writes, and return.
+
+    Within a drawing session the build goes on with the check and the reports while the
+    diagrams are drawn on the other processors.
+    """
+    export_graphs_ahead(_graph_jobs(registry)[1])
+
+
+def _graph_jobs(registry: Registry) -> tuple[list[str], list[GraphJob]]:
+    """The file name and the (view, format, language) of every diagram of the build."""
     graph = build_graph(registry)
-    files: list[Path] = []
+    files: list[str] = []
     jobs: list[GraphJob] = []
     for spec in ("organisation", "transfers"):
         view = graph.view(spec)
@@ -43,9 +74,7 @@ def write_graphs_and_records(
                     continue  # language-neutral: both labels are attributes
                 suffix = FILE_SUFFIX.get(fmt, fmt)
                 neutral = fmt in ("graphml", "json")
-                files.append(
-                    graphs / (f"{spec}.{suffix}" if neutral else f"{spec}.{lang}.{suffix}")
-                )
+                files.append(f"{spec}.{suffix}" if neutral else f"{spec}.{lang}.{suffix}")
                 jobs.append((view, fmt, lang))
     focused = [
         *(f"activity:{a}" for a in registry.activities),
@@ -55,18 +84,9 @@ def write_graphs_and_records(
     for spec in focused:
         view = graph.view(spec)
         for lang in LANGUAGES:
-            files.append(graphs / f"{spec.replace(':', '-')}.{lang}.svg")
+            files.append(f"{spec.replace(':', '-')}.{lang}.svg")
             jobs.append((view, "svg", lang))
-    # The diagrams drawn side by side, each once (the site reuses them).
-    written = [_write(file, data) for file, data in zip(files, export_graphs(jobs), strict=True)]
-    for role in ("controller", "processor"):
-        for lang in LANGUAGES:
-            for kind in ("xlsx", "csv", "json"):
-                data = export_record(registry, role, kind, lang)
-                written.append(_write(records / f"{role}.{lang}.{kind}", data))
-    jsonld = export_record(registry, "controller", "jsonld", base_url=base_url)
-    written.append(_write(records / "record.jsonld", jsonld))
-    return written
+    return files, jobs
 
 
 def _write(path: Path, data: bytes) -> Path:

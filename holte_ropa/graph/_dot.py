@@ -18,7 +18,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Literal
@@ -30,6 +30,7 @@ __all__ = [
     "GraphvizError",
     "GraphvizMissingError",
     "draw",
+    "draw_ahead",
     "drawing_session",
     "render",
 ]
@@ -45,10 +46,13 @@ _INSTALL_HINT = (
 _WORKERS = max(2, os.cpu_count() or 1)
 """How many ``dot`` processes run at the same time (each is single-threaded)."""
 
-_DRAWN: ContextVar[dict[tuple[str, bytes], bytes] | None] = ContextVar(
+_DRAWN: ContextVar[dict[tuple[str, bytes], Future[bytes]] | None] = ContextVar(
     "holte_ropa_drawn", default=None
 )
-"""Within a drawing session: (format, SHA-256 of the DOT) -> what ``dot`` drew."""
+"""Within a drawing session: (format, SHA-256 of the DOT) -> the drawing, done or under way."""
+
+_POOL: list[ThreadPoolExecutor] = []
+"""The threads that wait for ``dot`` processes, made when first needed."""
 
 
 class GraphvizMissingError(RuntimeError):
@@ -69,11 +73,14 @@ def drawing_session() -> Iterator[None]:
     if _DRAWN.get() is not None:
         yield
         return
-    token = _DRAWN.set({})
+    drawings: dict[tuple[str, bytes], Future[bytes]] = {}
+    token = _DRAWN.set(drawings)
     try:
         yield
     finally:
         _DRAWN.reset(token)
+        for drawing in drawings.values():  # started ahead and never asked for
+            drawing.cancel()
 
 
 def render(dot_source: str, fmt: DrawFormat) -> bytes:
@@ -84,26 +91,49 @@ def render(dot_source: str, fmt: DrawFormat) -> bytes:
 def draw(jobs: Mapping[DrawFormat, Sequence[str]]) -> dict[DrawFormat, list[bytes]]:
     """Every DOT source drawn in its format, in order, by ``dot`` processes run side by side.
 
-    A source drawn earlier in the
-    current :func:`drawing_session` is not drawn again, nor is one given twice. Raises
+    A source drawn (or started by :func:`draw_ahead`) earlier in the current
+    :func:`drawing_session` is not drawn again, nor is one given twice. Raises
     GraphvizMissingError when ``dot`` is not installed and GraphvizError (``dot``'s own
     message) when a source cannot be drawn.
     """
-    drawn = _DRAWN.get()
-    known: dict[tuple[str, bytes], bytes] = {} if drawn is None else drawn
+    session = _DRAWN.get()
+    drawings: dict[tuple[str, bytes], Future[bytes]] = {} if session is None else session
+    keyed = _start(jobs, drawings)
+    return {fmt: [drawings[(fmt, key)].result() for key in keys] for fmt, keys in keyed.items()}
+
+
+def draw_ahead(jobs: Mapping[DrawFormat, Sequence[str]]) -> None:
+    """Start drawing in the background what a later :func:`draw` in this session asks for.
+
+    The caller goes on with other work while ``dot`` runs; errors wait for that
+    :func:`draw`. Outside a drawing session, or without ``dot``, nothing is started.
+    """
+    session = _DRAWN.get()
+    if session is not None and shutil.which("dot") is not None:
+        _start(jobs, session)
+
+
+def _start(
+    jobs: Mapping[DrawFormat, Sequence[str]], drawings: dict[tuple[str, bytes], Future[bytes]]
+) -> dict[DrawFormat, list[bytes]]:
+    """Start every drawing not started yet; the keys of ``jobs``' sources, in order."""
     keyed = {fmt: [_key(source) for source in sources] for fmt, sources in jobs.items()}
-    missing: dict[DrawFormat, dict[bytes, str]] = {}
+    exe: str | None = None
     for fmt, sources in jobs.items():
         for key, source in zip(keyed[fmt], sources, strict=True):
-            if (fmt, key) not in known:
-                missing.setdefault(fmt, {})[key] = source
-    if missing:
-        exe = shutil.which("dot")
-        if exe is None:
-            raise GraphvizMissingError(_INSTALL_HINT)
-        for fmt, outputs in _run_all(exe, missing).items():
-            known.update(((fmt, key), data) for key, data in outputs.items())
-    return {fmt: [known[(fmt, key)] for key in keys] for fmt, keys in keyed.items()}
+            if (fmt, key) in drawings:
+                continue
+            exe = exe or shutil.which("dot")
+            if exe is None:
+                raise GraphvizMissingError(_INSTALL_HINT)
+            drawings[(fmt, key)] = _pool().submit(_draw_one, exe, source, fmt)
+    return keyed
+
+
+def _pool() -> ThreadPoolExecutor:
+    if not _POOL:
+        _POOL.append(ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="dot"))
+    return _POOL[0]
 
 
 def _key(source: str) -> bytes:
@@ -114,20 +144,6 @@ def _arguments(fmt: DrawFormat) -> list[str]:
     # PNG at twice Graphviz's 96 dpi, so diagrams stay sharp on high-density screens
     # and in printed documents; SVG and PDF are vector and need no resolution.
     return [f"-T{fmt}", *(["-Gdpi=192"] if fmt == "png" else [])]
-
-
-def _run_all(
-    exe: str, missing: Mapping[DrawFormat, Mapping[bytes, str]]
-) -> dict[DrawFormat, dict[bytes, bytes]]:
-    """Draw every missing source, a few ``dot`` processes at a time."""
-    jobs = [(fmt, key, text) for fmt, sources in missing.items() for key, text in sources.items()]
-    workers = min(len(jobs), _WORKERS)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        drawn = list(pool.map(lambda job: _draw_one(exe, job[2], job[0]), jobs))
-    outputs: dict[DrawFormat, dict[bytes, bytes]] = {}
-    for (fmt, key, _), data in zip(jobs, drawn, strict=True):
-        outputs.setdefault(fmt, {})[key] = data
-    return outputs
 
 
 def _draw_one(exe: str, source: str, fmt: DrawFormat) -> bytes:

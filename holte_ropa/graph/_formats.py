@@ -22,6 +22,7 @@ from holte_ropa.graph._dot import (
     GraphvizError,
     GraphvizMissingError,
     draw,
+    draw_ahead,
     render,
 )
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
@@ -52,6 +53,7 @@ __all__ = [
     "GraphvizMissingError",
     "export_graph",
     "export_graphs",
+    "export_graphs_ahead",
     "render",
     "render_svg",
     "to_dot",
@@ -419,14 +421,21 @@ GraphJob = tuple[GraphView, GraphFormat, str]
 """One output of :func:`export_graphs`: a view, a format and a language."""
 
 
-def export_graphs(jobs: Sequence[GraphJob]) -> list[bytes]:
-    """What :func:`export_graph` gives for each (view, format, language), in order.
+def export_graphs_ahead(jobs: Sequence[GraphJob]) -> None:
+    """Start Graphviz on the diagrams of ``jobs`` and return at once.
 
-    Each view's DOT is written once per language, and the diagrams are drawn side by
-    side, each once (see :func:`holte_ropa.graph._dot.draw`). Errors as for
-    ``export_graph``.
+    Within a drawing session (:func:`holte_ropa.graph._dot.drawing_session`) a later
+    :func:`export_graphs` of the same jobs finds them drawn or under way; the caller does
+    other work meanwhile. Outside a session nothing is started.
     """
-    langs = [published_language(lang) for _, _, lang in jobs]
+    draw_ahead(_plan(jobs)[2])
+
+
+def _plan(
+    jobs: Sequence[GraphJob],
+) -> tuple[list[str], dict[tuple[int, str], str], dict[DrawFormat, list[str]]]:
+    """Each job's language, each view's DOT per language, and the sources to draw."""
+    langs: list[str] = [published_language(lang) for _, _, lang in jobs]
     dots: dict[tuple[int, str], str] = {}
     for (view, fmt, _), lang in zip(jobs, langs, strict=True):
         if fmt in ("dot", *_DRAWN_FORMATS) and (id(view), lang) not in dots:
@@ -435,6 +444,17 @@ def export_graphs(jobs: Sequence[GraphJob]) -> list[bytes]:
     for (view, fmt, _), lang in zip(jobs, langs, strict=True):
         if fmt in _DRAWN_FORMATS:
             wanted.setdefault(_DRAWN_FORMATS[fmt], []).append(dots[(id(view), lang)])
+    return langs, dots, wanted
+
+
+def export_graphs(jobs: Sequence[GraphJob]) -> list[bytes]:
+    """What :func:`export_graph` gives for each (view, format, language), in order.
+
+    Each view's DOT is written once per language, and the diagrams are drawn side by
+    side, each once (see :func:`holte_ropa.graph._dot.draw`). Errors as for
+    ``export_graph``.
+    """
+    langs, dots, wanted = _plan(jobs)
     drawn = {fmt: iter(outputs) for fmt, outputs in draw(wanted).items()}
     results: list[bytes] = []
     for (view, fmt, _), lang in zip(jobs, langs, strict=True):

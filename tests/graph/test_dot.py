@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from holte_ropa import load_registry
-from holte_ropa.graph._dot import GraphvizError, draw, drawing_session, render
+from holte_ropa.graph._dot import GraphvizError, draw, draw_ahead, drawing_session, render
 from holte_ropa.graph._formats import GraphJob, export_graph, export_graphs, to_dot
 from holte_ropa.graph._graph import build_graph
 from tests.conftest import FIXTURES
@@ -88,3 +88,23 @@ def test_outside_a_session_nothing_is_kept(tmp_path: Path, monkeypatch: pytest.M
 def test_a_diagram_dot_cannot_draw_is_reported_with_dots_own_message() -> None:
     with pytest.raises(GraphvizError, match=r"dot -Tsvg failed: .*syntax error"):
         draw({"svg": ["digraph { a -> b }", "digraph { a -> }"]})
+
+
+def test_drawings_started_ahead_are_the_ones_a_later_draw_gets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = _counting_dot(tmp_path, monkeypatch)
+    sources = ["digraph { a -> b }", "digraph { b -> c }"]
+    with drawing_session():
+        draw_ahead({"svg": sources, "png": sources[:1]})
+        drawn = draw({"svg": sources, "png": sources[:1]})
+    assert sorted(_runs(log)) == ["-Tpng -Gdpi=192", "-Tsvg", "-Tsvg"]
+    assert drawn["svg"] == [_alone(s, "-Tsvg") for s in sources]
+
+
+def test_outside_a_session_nothing_is_drawn_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = _counting_dot(tmp_path, monkeypatch)
+    draw_ahead({"svg": ["digraph { a -> b }"]})
+    assert _runs(log) == []
