@@ -46,8 +46,12 @@ Spot = int | _Mapping | _Sequence
 
 
 def index(root: Node) -> Spot:
-    """The positions of every value under ``root`` (a node shared by aliases once)."""
-    return _index(root, {})
+    """The positions of every value under ``root``.
+
+    A node that aliases make appear in several places is indexed in each (the loader
+    has bounded how far aliases may expand a file, and refused cycles).
+    """
+    return _index(root)
 
 
 def locate(file: str, root: Spot | None, path: Sequence[str | int]) -> Position:
@@ -73,34 +77,24 @@ def locate(file: str, root: Spot | None, path: Sequence[str | int]) -> Position:
     return Position(file, line + 1, column + 1)
 
 
-def _index(node: Node, seen: dict[int, Spot]) -> Spot:
-    """One node's spot; a node met before (an alias) gives the spot made then.
-
-    Scalars, most of the nodes, are handled in place without a call of their own.
-    """
-    done = seen.get(id(node))
-    if done is not None:
-        return done
+def _index(node: Node) -> Spot:
+    """One node's spot; scalars, most of the nodes, are handled in place by the caller."""
     mark = node.start_mark
     at: int = mark.line * _LINE + mark.column
-    spot: Spot
     if isinstance(node, MappingNode):
-        spot = _Mapping(at, _keys(node, seen))
-    elif isinstance(node, SequenceNode):
+        return _Mapping(at, _keys(node))
+    if isinstance(node, SequenceNode):
         items = [
             (item.start_mark.line * _LINE + item.start_mark.column)
             if type(item) is ScalarNode
-            else _index(item, seen)
+            else _index(item)
             for item in node.value
         ]
-        spot = _Sequence(at, tuple(items))
-    else:
-        return at  # a scalar: nothing inside it to share
-    seen[id(node)] = spot
-    return spot
+        return _Sequence(at, tuple(items))
+    return at
 
 
-def _keys(node: MappingNode, seen: dict[int, Spot]) -> dict[str, Spot]:
+def _keys(node: MappingNode) -> dict[str, Spot]:
     """The mapping's scalar keys, first one first; then the keys its ``<<`` merges in."""
     keys: dict[str, Spot] = {}
     merges = False
@@ -113,7 +107,7 @@ def _keys(node: MappingNode, seen: dict[int, Spot]) -> dict[str, Spot]:
             if type(value) is ScalarNode:
                 keys[key.value] = value.start_mark.line * _LINE + value.start_mark.column
             else:
-                keys[key.value] = _index(value, seen)
+                keys[key.value] = _index(value)
     if not merges:
         return keys
     for key, value in node.value:
@@ -121,7 +115,7 @@ def _keys(node: MappingNode, seen: dict[int, Spot]) -> dict[str, Spot]:
             continue
         sources = value.value if isinstance(value, SequenceNode) else [value]
         for source in sources:
-            merged = _index(source, seen)
+            merged = _index(source)
             if isinstance(merged, _Mapping):
                 for name, found in merged.keys.items():
                     keys.setdefault(name, found)
