@@ -16,7 +16,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from holte_ropa.model._activities import Duration
+from holte_ropa.model._activities import Duration, _review_by
 from holte_ropa.model._base import (
     UNKNOWN,
     UNKNOWN_OVER_TEXT,
@@ -68,6 +68,7 @@ class StandardContractualClauses(_Model):
         default=None, json_schema_extra={"x-internal": True}
     )
     """Reference to the transfer impact assessment."""
+    tia_review_by: _dt.date | Unknown | None = _review_by("transfer impact assessment")
 
 
 class BindingCorporateRules(_Model):
@@ -111,6 +112,7 @@ class DataProcessingAgreement(_Model):
         json_schema_extra={"x-internal": True}
     )
     signed: _dt.date | Unknown | None = Field(default=None, json_schema_extra={"x-internal": True})
+    review_by: _dt.date | Unknown | None = _review_by("data processing agreement")
 
 
 class Authorisation(_Model):
