@@ -105,6 +105,20 @@ class PartyLocation(_Model):
     """Needed for every country outside the EEA."""
 
 
+class InternationalOrganisation(_Model):
+    """The party is an international organisation (GDPR Art. 4(26)).
+
+    Data sent to it is a transfer under Chapter V wherever its premises are, even inside
+    the EEA (Art. 44), so the mechanism is recorded here rather than per location.
+    """
+
+    code: NonEmpty
+    """Its short code in holte-ropa's reference data, e.g. ``EPO`` for the European Patent
+    Organisation; rule R70 looks its adequacy decision up by it."""
+    mechanism: TransferMechanism | Unknown | None = None
+    """The transfer mechanism (Art. 45-49); rule R70 asks for it."""
+
+
 class DataProcessingAgreement(_Model):
     """Art. 28(3) agreement; its details are kept internal."""
 
@@ -141,6 +155,8 @@ class Party(_Model):
     service: Text
     """What the party does for the organisation."""
     locations: tuple[PartyLocation, ...] | Unknown
+    international_organisation: InternationalOrganisation | None = None
+    """Set when the party is an international organisation (Art. 4(26), 44)."""
     parent_country: CountryCode | None = None
     """Country of the parent company, relevant for government access."""
     dpa: DataProcessingAgreement | None = None
