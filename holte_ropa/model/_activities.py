@@ -168,7 +168,7 @@ class Purpose(_Model):
     electronic_marketing: StrictBool = False
     """Marketing by e-mail or SMS to natural persons (markedsføringsloven § 15)."""
     existing_customer_exception: StrictBool = False
-    """markedsføringsloven § 15 second paragraph: similar products to existing customers."""
+    """markedsføringsloven § 15 third paragraph: similar products to existing customers."""
 
 
 # --------------------------------------------------------------------------- activities

@@ -316,7 +316,6 @@ def _other_controllers(registry: Registry, activity: Activity) -> list[str]:
         "GDPR Art. 5(1)(a)",
         "GDPR Art. 7(3)",
         "GDPR Art. 17(1)(b)",
-        "GDPR Art. 17(2)",
         "GDPR Art. 19",
         "GDPR Art. 26(1)",
         "CJEU C-40/17",
