@@ -238,7 +238,9 @@ def _storage(registry: Registry, activity: Activity) -> tuple[str, str] | None:
         "activity that records a retention period, or that hands the data to a processor, "
         "who stores it on the organisation's behalf, tells people the opposite of what "
         "happens (Art. 5(1)(a)). The rule compares promises that claim `stores-nothing` "
-        "with the activities they name (all activities when they name none)."
+        "with the activities they name (all activities when they name none). Judgement: a "
+        "processor that only passes data on may store nothing; the finding says which fact "
+        "it rests on."
     ),
     fix=(
         "Say what is stored, where and for how long; or correct the record if the activity "
@@ -246,6 +248,7 @@ def _storage(registry: Registry, activity: Activity) -> tuple[str, str] | None:
     ),
     bad=_promise_example("stores-nothing", "  # <-", "app") + _APP,
     good=_promise_example("none", "", "app") + _APP,
+    judgement=True,
 )
 def stores_nothing_contradicted(registry: Registry, context: Context) -> Iterator[Hit]:
     for index, promise in _promised(registry, "stores-nothing"):
@@ -331,7 +334,9 @@ def _other_controllers(registry: Registry, activity: Activity) -> list[str]:
         "collected the data for itself (CJEU C-40/17) holds: each answers for its own copy. "
         "'We delete all data' then promises more than the organisation can do (Art. 5(1)(a)). "
         "The rule compares promises that claim `deletes-on-consent-withdrawal` with the "
-        "consent-based activities whose data reaches such parties."
+        "consent-based activities whose data reaches such parties. Judgement for an "
+        "advertising platform recorded as a processor: the rule counts it as a controller "
+        "of what it collects, as R24 does."
     ),
     fix=(
         "Promise what the organisation does: it deletes its own copy and tells the "
@@ -345,6 +350,7 @@ def _other_controllers(registry: Registry, activity: Activity) -> list[str]:
     + _NEWSLETTER
     + "    recipients: none\n"
     + _PARTNER,
+    judgement=True,
 )
 def withdrawal_deletion_beyond_reach(registry: Registry, context: Context) -> Iterator[Hit]:
     reached: dict[str, list[str]] = {}
