@@ -11,6 +11,7 @@ import pytest
 
 from holte_ropa import load_registry
 from holte_ropa.notice import render_notice, render_processors
+from holte_ropa.terms import Lang
 from tests.conftest import MakeRegistry
 
 FILING = """\
@@ -50,7 +51,7 @@ INTRO = {
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_activity_names_the_organisation_and_its_transfer_basis(
-    make_registry: MakeRegistry, lang: str
+    make_registry: MakeRegistry, lang: Lang
 ) -> None:
     text = FILING.replace("MECHANISM", "{mechanism: adequacy}")
     notice = render_notice(load_registry(make_registry({"r.yaml": text})), lang)
@@ -60,7 +61,7 @@ def test_the_activity_names_the_organisation_and_its_transfer_basis(
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_processors_page_gives_the_organisations_basis_beside_its_countries(
-    make_registry: MakeRegistry, lang: str
+    make_registry: MakeRegistry, lang: Lang
 ) -> None:
     text = FILING.replace("MECHANISM", "{mechanism: adequacy}")
     page = render_processors(load_registry(make_registry({"r.yaml": text})), lang)
