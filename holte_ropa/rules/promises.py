@@ -111,9 +111,11 @@ def agreements_promised_but_unknown(registry: Registry, context: Context) -> Ite
     ]
     if not unknown:
         return
-    total = sum(1 for p in registry.parties.values() if p.role in _PROCESSOR_ROLES)
-    share_en = "none of the" if len(unknown) == total else f"{len(unknown)} of the"
-    share_nb = "ingen av de" if len(unknown) == total else f"{len(unknown)} av de"
+    processors = [p for p in registry.parties.values() if p.role in _PROCESSOR_ROLES]
+    total = len(processors)
+    confirmed = sum(1 for p in processors if p.dpa is not None and not is_unknown(p.dpa.reference))
+    share_en = "none of the" if not confirmed else f"only {confirmed} of the"
+    share_nb = "ingen av de" if not confirmed else f"bare {confirmed} av de"
     for index, promise in _promised(registry, "processors-under-agreement"):
         yield Hit(
             None,

@@ -76,14 +76,15 @@ def test_agreements_promised_counts_the_processors_whose_reference_is_unknown(
     text = (
         promise("processors-under-agreement")
         + "activities:\n"
-        + activity("a", recipients="{processors: [x, y]}")
+        + activity("a", recipients="{processors: [x, y, z]}")
         + "parties:\n"
         + party("x", dpa="{reference: unknown}")
         + party("y", dpa="{reference: DBA-1}")
+        + party("z")
     )
     [finding] = run(make_registry, text, "R55")
     assert finding.message == (
-        "the notice promises 'p', but 1 of the 2 processors has an agreement reference on "
+        "the notice promises 'p', but only 1 of the 3 processors has an agreement reference on "
         "record (unknown: 'x'): record the references or change the sentence"
     )
     assert (finding.entity, finding.line, finding.column) == (None, 28, 14)
