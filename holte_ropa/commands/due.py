@@ -57,7 +57,10 @@ def until(today: _dt.date, within: str) -> _dt.date | None:
         return None
     count, unit = int(match.group(1)), match.group(2)
     if unit in "dw":
-        return today + _dt.timedelta(days=count * (7 if unit == "w" else 1))
+        try:
+            return today + _dt.timedelta(days=count * (7 if unit == "w" else 1))
+        except OverflowError:  # past 9999-12-31: everything is within reach
+            return _dt.date.max
     months = today.month - 1 + count * (12 if unit == "y" else 1)
     year, month = today.year + months // 12, months % 12 + 1
     if year > _dt.MAXYEAR:

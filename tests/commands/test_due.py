@@ -54,6 +54,13 @@ def test_a_duration_counts_calendar_days_weeks_months_and_years(within: str, exp
     assert until(_dt.date(2026, 1, 31), within) == _dt.date.fromisoformat(expected)
 
 
+def test_a_window_past_the_last_calendar_day_ends_there() -> None:
+    last = _dt.date(9999, 12, 31)
+    assert until(_dt.date(9999, 12, 1), "9999d") == last
+    assert until(_dt.date(9999, 12, 1), "2m") == last
+    assert until(_dt.date(9999, 12, 1), "1y") == last
+
+
 @pytest.mark.parametrize("within", ["30", "d", "3x", "-1d", "1.5m", ""])
 def test_a_malformed_duration_is_refused_with_the_form_to_use(
     within: str, make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
