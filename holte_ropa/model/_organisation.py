@@ -174,7 +174,9 @@ class Organisation(_Model):
     dpo: Dpo | Unknown
     eu_representative: Text | None = None
     """Only needed for controllers outside the EU/EEA (Art. 27)."""
-    supervisory_authority: SupervisoryAuthority
+    supervisory_authority: SupervisoryAuthority | Unknown
+    """``unknown`` until confirmed (an import: a record of processing does not name it);
+    nothing names an authority the record does not have."""
     notice: NoticeMeta
     rights: Rights
     security_summary: Text

@@ -20,6 +20,7 @@ from holte_ropa.model._models import (
     PartyRole,
     Purpose,
     Text,
+    Unknown,
     is_unknown,
 )
 from holte_ropa.model._registry import Registry, Transfer
@@ -95,8 +96,8 @@ _PARTY_TYPES = {
 }
 
 
-def _texts(value: Text | None) -> list[dict[str, str]]:
-    if value is None:
+def _texts(value: Text | Unknown | None) -> list[dict[str, str]]:
+    if value is None or is_unknown(value):
         return []
     return [{"@value": v, "@language": k} for k, v in (("nb", value.nb), ("en", value.en)) if v]
 

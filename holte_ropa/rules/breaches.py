@@ -20,7 +20,11 @@ _PARTS = (
     ("remedial_action", "the remedial action", "tiltakene"),
 )
 _TOLD = (
-    ("authority", "whether Datatilsynet was notified", "om Datatilsynet er varslet"),
+    (
+        "authority",
+        "whether the supervisory authority was notified",
+        "om tilsynsmyndigheten er varslet",
+    ),
     ("controllers", "whether the controllers were told", "om de behandlingsansvarlige er varslet"),
     ("data_subjects", "whether the data subjects were told", "om de registrerte er varslet"),
 )
@@ -41,9 +45,10 @@ _TOLD = (
         "someone closes it."
     ),
     fix=(
-        "Fill in `facts`, `effects` and `remedial_action`, record whether and when "
-        "Datatilsynet (`authority`), the controllers and the data subjects were told, and "
-        "set `closed:` to the day the breach was handled."
+        "Fill in `facts`, `effects` and `remedial_action`, record whether and when the "
+        "supervisory authority (`authority`), the controllers and the data subjects were "
+        "told, and set `closed:` to the day the breach was handled. An error once the 72 "
+        "hours have passed with no notification and no reason for the delay recorded."
     ),
     bad="""\
 data_categories:
@@ -55,7 +60,7 @@ breaches:
     facts: Mailer reported that an API key with read access was exposed for two hours.
     effects: unknown
     remedial_action: The key was revoked on 2026-11-02.
-    authority: {notified: unknown}
+    authority: {notified: true, at: "2026-11-03T10:00:00+01:00"}
 """,
     good="""\
 data_categories:
@@ -98,7 +103,8 @@ def breach_open(registry: Registry, context: Context) -> Iterator[Hit]:
         if breach.closed is None:
             en += "; close it with `closed:` once handled"
             nb += "; lukk det med `closed:` når det er håndtert"
-        yield Hit(breach.id, (), Words(nb=nb, en=en))
+        # A missed Art. 33(1) deadline with nothing recorded is a breach of the law itself.
+        yield Hit(breach.id, (), Words(nb=nb, en=en), Severity.ERROR if late else None)
 
 
 def _missing(breach: Breach) -> tuple[list[str], list[str]]:
