@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from holte_ropa import load_registry
-from holte_ropa.breach import breach_draft, render_breach
+from holte_ropa.breach import breach_draft, breach_json, render_breach
 from tests.conftest import FIXTURES, MakeRegistry
 
 AWARE = _dt.datetime.fromisoformat("2026-11-29T10:00+01:00")
@@ -155,3 +155,11 @@ def test_an_english_authority_name_starting_with_the_reads_mid_sentence(
     assert "Notify the Norwegian Data Protection Authority without undue delay" in text
     assert "| Notify the Norwegian Data Protection Authority by |" in text
     assert "The Norwegian" not in text
+
+
+def test_the_json_lists_what_the_record_leaves_unknown(imported: Path) -> None:
+    registry = load_registry(imported)
+    data = breach_json(breach_draft(registry, ["store", "cloud"], AWARE))
+    assert data["categories_of_unknown_kind"] == ["diagnosis"]
+    assert data["parties_with_unknown_countries"] == ["store"]
+    assert (data["countries"], data["countries_outside_eea"]) == (["IE", "US"], ["US"])
