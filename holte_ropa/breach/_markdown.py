@@ -257,7 +257,12 @@ def _measures(registry: Registry, draft: BreachDraft, lang: str) -> str:
     for ident in draft.security_measures:
         measure = registry.security_measures[ident]
         hidden = "" if measure.public else f" ({say('not_public', lang)})"
-        lines.append(f"- {text(measure.name, lang)}{hidden}: {text(measure.description, lang)}")
+        described = (
+            fill_marker(lang, say("measure_fill", lang))
+            if is_unknown(measure.description)
+            else text(measure.description, lang)
+        )
+        lines.append(f"- {text(measure.name, lang)}{hidden}: {described}")
     return "\n".join(lines) + "\n"
 
 

@@ -355,6 +355,10 @@ WORDS: dict[str, Words] = {
         nb="Protokollen har ingen sikkerhetstiltak for de berørte aktivitetene.",
         en="The record has no security measures for the activities concerned.",
     ),
+    "measure_fill": Words(
+        nb="hva tiltaket går ut på; protokollen beskriver det ikke",
+        en="what the measure does; the record does not describe it",
+    ),
     "not_public": Words(
         nb="ikke publisert",
         en="not published",

@@ -126,7 +126,8 @@ class SecurityMeasure(_Model):
 
     id: Id
     name: Text
-    description: Text
+    description: Text | Unknown
+    """What the measure does; ``unknown`` when the source names it only."""
     public: StrictBool = True
     """False keeps the measure in the record only; it is never published."""
     notes: str | None = _internal("Internal notes for auditors.")
