@@ -163,3 +163,22 @@ def test_the_json_lists_what_the_record_leaves_unknown(imported: Path) -> None:
     assert data["categories_of_unknown_kind"] == ["diagnosis"]
     assert data["parties_with_unknown_countries"] == ["store"]
     assert (data["countries"], data["countries_outside_eea"]) == (["IE", "US"], ["US"])
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_freshly_imported_spreadsheet_gives_a_draft_with_fields_not_placeholders(
+    tmp_path: Path, lang: str
+) -> None:
+    from holte_ropa.imports import import_record, write_registry
+    from tests.imports._books import write_book
+    from tests.imports.conftest import ICO
+
+    source = write_book(tmp_path / "ropa.xlsx", {"Sheet1": ICO})
+    write_registry(import_record(source), tmp_path / "registry")
+    text = _draft(tmp_path / "registry", lang, "payroll-bureau", "mailer-inc")
+    flat = " ".join(text.split())
+    assert "unknown" not in text.replace("`", "").lower() and "invalid" not in text
+    fill = "[TO FILL:" if lang == "en" else "[FYLL INN:"
+    authority = "the supervisory authority" if lang == "en" else "tilsynsmyndigheten"
+    assert f"{fill} {authority};" in flat
+    assert "Datatilsynet" not in text
