@@ -245,7 +245,7 @@ class Draft:
             self.warn(
                 self.source,
                 "the source does not give the controller's "
-                + ", ".join(m.replace("_", " ") for m in missing)
+                + ", ".join(m.replace("_", " ").replace("email", "e-mail") for m in missing)
                 + " (Art. 30(1)(a)); organisation.yaml records them as unknown for you to "
                 "fill in",
             )

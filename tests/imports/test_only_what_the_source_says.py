@@ -264,3 +264,19 @@ def test_a_folder_that_is_not_empty_and_not_a_registry_is_refused_without_force(
     assert main(["import", str(source), "-o", str(out), "--force"]) == 0
     assert (out / "notes.txt").read_text("utf-8") == "mine\n"
     assert (out / "activities" / "billing.yaml").is_file()
+
+
+def test_a_party_named_only_in_the_transfer_safeguards_has_its_role_reported(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        [*HEADER, "Transfer safeguards"],
+        [*_row("Billing", countries="USA"), "Cloud Inc → USA: standard contractual clauses"],
+    ]
+    result, registry = _import(tmp_path, {"Sheet1": rows})
+
+    assert registry.parties["cloud-inc"].role == "processor"
+    assert (
+        "ropa.xlsx:Sheet1!K2: warning[import]: the role of recipient 'Cloud Inc' is not stated; "
+        "recorded as processor"
+    ) in _notes(result)
