@@ -201,6 +201,7 @@ class Draft:
                 f"{_MISSING}; give the postal address",
             ),
         }
+        org.update(self._country_and_zone(org["postal_address"]))
         for key in ("phone",):
             if key in given:
                 org[key] = given[key]
@@ -256,6 +257,37 @@ class Draft:
             "organisation.yaml marks them unknown for you to write",
         )
         return {"organisation": org}
+
+    def _country_and_zone(self, address: Fact) -> dict[str, Fact]:
+        """The controller's country from its postal address, and the time zone breach
+        deadlines are shown in when that country has one (CLDR); else the registry's
+        defaults (Norway, Europe/Oslo), written out and reported so they are not silent."""
+        from babel.core import get_global
+
+        country = address.value.get("country") if isinstance(address.value, dict) else None
+        if not isinstance(country, str):
+            self.warn(
+                self.source,
+                "the source does not give the controller's country; organisation.yaml says "
+                "Norway (NO) and the time zone Europe/Oslo, the registry's defaults: correct "
+                "them if they are wrong",
+            )
+            default = "not in the source: the registry's default; correct it if wrong"
+            return {"country": Fact("NO", default), "time_zone": Fact("Europe/Oslo", default)}
+        found: dict[str, Fact] = {"country": Fact(country, "the country of the postal address")}
+        zones = get_global("territory_zones").get(country, [])
+        if len(zones) == 1:
+            found["time_zone"] = Fact(
+                str(zones[0]),
+                f"the time zone of {country} (CLDR); breach deadlines are shown in it",
+            )
+        else:
+            self.warn(
+                self.source,
+                f"{country} has {len(zones)} time zones; organisation.yaml keeps the registry's "
+                "default, Europe/Oslo: set time_zone to the one breach deadlines are shown in",
+            )
+        return found
 
     # ----------------------------------------------------------------- files
 

@@ -90,11 +90,18 @@ def address_fact(draft: Draft, value: str, where: str) -> None:
             break
         if i > 1 and re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", parts[i]):
             address.update(lines=parts[: i - 1], postal_code=parts[i], city=parts[i - 1])
+            address.setdefault("country", "GB")  # only the UK writes postcodes so
             break
     if "lines" not in address:
         draft.warn(where, f"no postal code and city found in the address '{value}'")
         return
     lines, rest = address.pop("lines"), address
+    if "country" not in rest:
+        draft.warn(
+            where,
+            f"the address '{value}' names no country; the registry then takes Norway (NO): "
+            "add country: to the postal address in organisation.yaml if that is wrong",
+        )
     draft.organisation["postal_address"] = Fact({"lines": lines, **rest}, f"from {where}")
 
 

@@ -73,6 +73,15 @@ def test_what_the_source_is_silent_on_is_unknown_with_a_comment_not_a_placeholde
         assert is_unknown(value)
     written = "".join(result.files.values())
     assert "invalid" not in written
+    assert (organisation.country, organisation.time_zone) == ("NO", "Europe/Oslo")
+    assert (
+        "ropa.xlsx: warning[import]: the source does not give the controller's country; "
+        "organisation.yaml says Norway (NO) and the time zone Europe/Oslo, the registry's "
+        "defaults: correct them if they are wrong"
+    ) in _notes(result)
+    assert 'country: "NO"  # not in the source: the registry\'s default; correct it if wrong' in (
+        written
+    )
     assert "email: unknown  # the source is silent; give the e-mail address" in written
     assert "description: unknown  # the source names the activity only (ropa.xlsx:Sheet1!A2)" in (
         written
@@ -174,6 +183,9 @@ def test_the_ico_contact_grid_above_the_table_gives_the_controller_and_the_dpo(
     assert organisation.legal_name == "Acme Ltd"
     assert (organisation.email, organisation.phone) == ("privacy@acme.example", "0113 496 0000")
     assert organisation.postal_address.city == "Leeds"
+    # A UK postcode says the country; its one time zone is where deadlines are shown.
+    assert (organisation.postal_address.country, organisation.country) == ("GB", "GB")
+    assert organisation.time_zone == "Europe/London"
     dpo = organisation.dpo
     assert not is_unknown(dpo)
     assert (dpo.name, dpo.email, dpo.phone) == ("Jane Doe", "dpo@acme.example", "0113 496 0001")
