@@ -14,19 +14,30 @@ if TYPE_CHECKING:
     from holte_ropa.model._models import Breach
     from holte_ropa.model._registry import Registry
 
-_PARTS = (
-    ("facts", "the facts", "fakta"),
-    ("effects", "the effects", "virkningene"),
-    ("remedial_action", "the remedial action", "tiltakene"),
+_PARTS: tuple[tuple[str, Words], ...] = (
+    ("facts", Words(nb="fakta", en="the facts")),
+    ("effects", Words(nb="virkningene", en="the effects")),
+    ("remedial_action", Words(nb="tiltakene", en="the remedial action")),
 )
-_TOLD = (
+_TOLD: tuple[tuple[str, Words], ...] = (
     (
         "authority",
-        "whether the supervisory authority was notified",
-        "om tilsynsmyndigheten er varslet",
+        Words(
+            nb="om tilsynsmyndigheten er varslet",
+            en="whether the supervisory authority was notified",
+        ),
     ),
-    ("controllers", "whether the controllers were told", "om de behandlingsansvarlige er varslet"),
-    ("data_subjects", "whether the data subjects were told", "om de registrerte er varslet"),
+    (
+        "controllers",
+        Words(
+            nb="om de behandlingsansvarlige er varslet",
+            en="whether the controllers were told",
+        ),
+    ),
+    (
+        "data_subjects",
+        Words(nb="om de registrerte er varslet", en="whether the data subjects were told"),
+    ),
 )
 
 
@@ -109,18 +120,15 @@ def breach_open(registry: Registry, context: Context) -> Iterator[Hit]:
 
 def _missing(breach: Breach) -> tuple[list[str], list[str]]:
     """What Art. 33(5) asks for that the entry still says is unknown, in English and bokmål."""
-    en: list[str] = []
-    nb: list[str] = []
-    for name, in_en, in_nb in _PARTS:
+    missing: list[Words] = []
+    for name, words in _PARTS:
         if is_unknown(getattr(breach, name)):
-            en.append(in_en)
-            nb.append(in_nb)
-    for name, in_en, in_nb in _TOLD:
+            missing.append(words)
+    for name, words in _TOLD:
         value = getattr(breach, name)
         if value is not None and (is_unknown(value) or is_unknown(value.notified)):
-            en.append(in_en)
-            nb.append(in_nb)
-    return en, nb
+            missing.append(words)
+    return [w.en for w in missing], [w.nb for w in missing]
 
 
 def _late(registry: Registry, breach: Breach, context: Context) -> str | None:
