@@ -366,8 +366,10 @@ def _recipients(
         activity["recipients"] = Fact(UNKNOWN, f"'{text}' in {at}")
         return
     if not stated:
-        draft.warn(where, "no recipients given (Art. 30(1)(d)); recorded as unknown")
-        activity["recipients"] = Fact(UNKNOWN, "no recipients in the source")
+        # The empty recipients cell when the sheet has the column, else the activity's name.
+        at = next((r["recipients"][1] for r in records if "recipients" in r), where)
+        draft.warn(at, "no recipients given (Art. 30(1)(d)); recorded as unknown")
+        activity["recipients"] = Fact(UNKNOWN, f"no recipients in {at}")
         return
     if not any(groups.values()):
         activity["recipients"] = Fact("none", f"from {', '.join(sources) or 'the source'}")

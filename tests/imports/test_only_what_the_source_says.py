@@ -225,6 +225,16 @@ def test_warnings_come_in_reading_order_sheet_by_sheet_row_by_row(tmp_path: Path
     assert next(n.where for n in result.notes) == "ropa.xlsx"  # the whole file first
 
 
+def test_an_empty_recipients_cell_is_reported_at_that_cell(tmp_path: Path) -> None:
+    result, registry = _import(tmp_path, {"Sheet1": [HEADER, _row("Billing", recipients="")]})
+
+    assert is_unknown(registry.activities["billing"].recipients)
+    assert (
+        "ropa.xlsx:Sheet1!G2: warning[import]: no recipients given (Art. 30(1)(d)); recorded as "
+        "unknown"
+    ) in _notes(result)
+
+
 @pytest.mark.parametrize("na", ["N/A", "-", "n/a"])
 def test_a_recipients_cell_saying_not_applicable_is_reported_at_that_cell(
     tmp_path: Path, na: str
