@@ -114,6 +114,12 @@ def _activities(draft: Draft, sheet: Sheet, layout: Layout) -> None:
         _activity(draft, key, records, sheet)
 
 
+def _at(records: list[dict[str, Located]], name: str, fallback: str) -> str:
+    """Where the activity's ``name`` cell is (empty or not) when the sheet has that
+    column, else ``fallback``: a warning about a missing value points at its cell."""
+    return next((record[name][1] for record in records if name in record), fallback)
+
+
 def _first(records: list[dict[str, Located]], name: str) -> Located | None:
     for record in records:
         if name in record and record[name][0].strip():
@@ -158,7 +164,7 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
         cell = _first(records, field)
         if cell is None or is_empty(cell[0]) or is_unknown(cell[0]):
             draft.warn(
-                where if cell is None else cell[1],
+                _at(records, field, where) if cell is None else cell[1],
                 f"no {field.replace('_', ' ')} given for '{name}' (Art. 30(1)(c))",
             )
             continue
@@ -169,7 +175,7 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
         activity["sources"] = _sources(draft, sources)
     _recipients(draft, activity, records, where)
     _transfers(draft, activity, records)
-    _retention(draft, activity, _first(records, "retention"), where)
+    _retention(draft, activity, _first(records, "retention"), _at(records, "retention", where))
     security = _first(records, "security_measures")
     if security and not is_empty(security[0]) and not is_unknown(security[0]):
         activity["security_measures"] = Fact(
@@ -367,7 +373,7 @@ def _recipients(
         return
     if not stated:
         # The empty recipients cell when the sheet has the column, else the activity's name.
-        at = next((r["recipients"][1] for r in records if "recipients" in r), where)
+        at = _at(records, "recipients", where)
         draft.warn(at, "no recipients given (Art. 30(1)(d)); recorded as unknown")
         activity["recipients"] = Fact(UNKNOWN, f"no recipients in {at}")
         return

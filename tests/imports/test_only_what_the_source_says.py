@@ -225,14 +225,18 @@ def test_warnings_come_in_reading_order_sheet_by_sheet_row_by_row(tmp_path: Path
     assert next(n.where for n in result.notes) == "ropa.xlsx"  # the whole file first
 
 
-def test_an_empty_recipients_cell_is_reported_at_that_cell(tmp_path: Path) -> None:
-    result, registry = _import(tmp_path, {"Sheet1": [HEADER, _row("Billing", recipients="")]})
+def test_an_empty_cell_is_reported_at_that_cell_not_at_the_activity(tmp_path: Path) -> None:
+    row = _row("Billing", recipients="", subjects="", retention="")
+    result, registry = _import(tmp_path, {"Sheet1": [HEADER, row]})
 
     assert is_unknown(registry.activities["billing"].recipients)
-    assert (
-        "ropa.xlsx:Sheet1!G2: warning[import]: no recipients given (Art. 30(1)(d)); recorded as "
-        "unknown"
-    ) in _notes(result)
+    notes = _notes(result)
+    for cell, message in (
+        ("D2", "no subject categories given for 'Billing' (Art. 30(1)(c))"),
+        ("G2", "no recipients given (Art. 30(1)(d)); recorded as unknown"),
+        ("I2", "no retention given (Art. 30(1)(f)); recorded as unknown"),
+    ):
+        assert f"ropa.xlsx:Sheet1!{cell}: warning[import]: {message}" in notes
 
 
 @pytest.mark.parametrize("na", ["N/A", "-", "n/a"])
