@@ -149,11 +149,16 @@ class Promise(_Model):
             "only-strictly-necessary-cookies-without-consent",
             "processors-under-agreement",
             "access-limited-to-need",
+            "guarantees-lawful-processing",
+            "stores-nothing",
             "none",
         ]
         | None
     ) = None
-    """A machine-checkable claim the text makes, if any."""
+    """A machine-checkable claim the text makes, if any (rules R38 and R55-R58)."""
+    activities: tuple[Id, ...] = ()
+    """The activities the promise speaks of; empty: every activity. Rules R56 and R57
+    compare the claim with these activities only."""
 
 
 class Organisation(_Model):

@@ -8,6 +8,7 @@ two renders of the same registry are identical.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from holte_ropa.model._models import (
     Activity,
@@ -156,6 +157,32 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     return SafeguardView(party, country, kind)
 
 
+def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> SafeguardView | None:
+    """The transfer to a party that is an international organisation (Art. 4(26), 44),
+    in the shape of a country's; None for any other party."""
+    organisation = party.international_organisation
+    if organisation is None:
+        return None
+    decision = registry.reference.adequacy_for_organisation(organisation.code)
+    transfer = Transfer(
+        activity="",
+        party=party.id,
+        country=organisation.code,
+        access="processing",
+        mechanism=organisation.mechanism,
+        adequacy=decision,
+    )
+    view = _safeguard(registry, transfer, lang)
+    return view if decision is None else replace(view, country=decision.name)
+
+
+def _organisation_transfers(
+    registry: Registry, reached: list[tuple[str, tuple[str, ...]]], lang: Lang
+) -> tuple[SafeguardView, ...]:
+    found = (_organisation_safeguard(registry, registry.parties[p], lang) for p, _ in reached)
+    return tuple(view for view in found if view is not None)
+
+
 def _transfers(
     registry: Registry, transfers: list[Transfer], lang: Lang
 ) -> tuple[SafeguardView, ...]:
@@ -290,6 +317,7 @@ def _activity(
         consent=any(p.basis == "consent" for p in purposes),
         legitimate_interest=any(p.basis == "legitimate_interest" for p in purposes),
         direct_marketing=any(p.direct_marketing for p in purposes),
+        organisation_transfers=_organisation_transfers(registry, reached, lang),
     )
 
 
@@ -321,6 +349,9 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
                 ],
                 lang,
             )
+    organisation = _organisation_safeguard(registry, party, lang)
+    if organisation is not None:
+        safeguards = (*safeguards, organisation)
     engaged = None
     if party.engaged_by is not None:
         engaged = (
