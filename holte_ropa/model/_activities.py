@@ -52,7 +52,10 @@ class DataCategory(_Model):
 
     id: Id
     name: Text
-    kind: DataKind = DataKind.ORDINARY
+    kind: DataKind | Unknown = DataKind.ORDINARY
+    """How the law treats the category; ``unknown`` when the source does not say whether
+    it is a special category, criminal offence data or a national identity number (an
+    import): rule R46 asks for it, and the breach draft asks the officer to assess it."""
     description: Text | None = None
     logs: StrictBool = False
     """Crash reports, error reports or logs: personal data in them should be minimised."""
@@ -314,7 +317,8 @@ class Activity(_Model):
 
     id: Id
     name: Text
-    description: Text
+    description: Text | Unknown
+    """What the activity is; ``unknown`` when the source gives only its name."""
     role: Role
     joint_controllers: tuple[Id, ...] = ()
     arrangement: Text | None = None

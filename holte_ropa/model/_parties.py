@@ -152,8 +152,9 @@ class Party(_Model):
     contact: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] | None = None
     """Contact details (address, e-mail or privacy contact page); the record of a joint
     controller's activities must give them (Art. 30(1)(a)); rule R09 asks for them."""
-    service: Text
-    """What the party does for the organisation."""
+    service: Text | Unknown
+    """What the party does for the organisation; ``unknown`` when the source names the
+    party only."""
     locations: tuple[PartyLocation, ...] | Unknown
     international_organisation: InternationalOrganisation | None = None
     """Set when the party is an international organisation (Art. 4(26), 44)."""

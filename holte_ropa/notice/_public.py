@@ -20,6 +20,7 @@ from holte_ropa.model._models import (
     LegalObligation,
     LegalSource,
     LegitimateInterest,
+    Organisation,
     Party,
     PartyRole,
     PublicTask,
@@ -56,11 +57,21 @@ __all__ = ["notice_view"]
 _COOKIE_ORDER = ("strictly_necessary", "preferences", "statistics", "marketing")
 
 
-def _t(text: Text | None, lang: Lang) -> Str:
+def _t(text: Text | Unknown | None, lang: Lang) -> Str:
+    if is_unknown(text):
+        return PENDING
     if text is None:
         return MISSING
     value = text.get(lang)
     return MISSING if value is None else value
+
+
+def _authority(org: Organisation, lang: Lang) -> tuple[Str, Str]:
+    """The supervisory authority's name and website, both pending while it is unknown."""
+    authority = org.supervisory_authority
+    if is_unknown(authority):
+        return PENDING, PENDING
+    return _t(authority.name, lang), str(authority.website)
 
 
 def _opt(text: Text | None, lang: Lang) -> Str | None:
@@ -474,8 +485,8 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         dpo=dpo,
         dpo_appointed=appointed,
         eu_representative=_opt(org.eu_representative, lang),
-        authority=_t(org.supervisory_authority.name, lang),
-        authority_website=str(org.supervisory_authority.website),
+        authority=_authority(org, lang)[0],
+        authority_website=_authority(org, lang)[1],
         security_summary=_t(org.security_summary, lang),
         security_measures=tuple(
             (_t(m.name, lang), _t(m.description, lang))

@@ -212,7 +212,7 @@ class NoticeView:
     dpo_appointed: bool | None
     eu_representative: Str | None
     authority: Str
-    authority_website: str
+    authority_website: Str
     security_summary: Str
     security_measures: tuple[tuple[Str, Str], ...]
     complaints: Str

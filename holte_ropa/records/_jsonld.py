@@ -114,8 +114,8 @@ _NOT_AVAILABLE = {"dpv:hasApplicability": {"@id": "dpv:NotAvailable"}}
 """Marks a fact the law asks for that the record does not state yet (DPV 2.3 context)."""
 
 
-def _texts(value: Text | None) -> list[dict[str, str]]:
-    if value is None:
+def _texts(value: Text | Unknown | None) -> list[dict[str, str]]:
+    if value is None or is_unknown(value):
         return []
     return [{"@value": v, "@language": k} for k, v in (("nb", value.nb), ("en", value.en)) if v]
 
