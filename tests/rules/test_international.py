@@ -95,3 +95,13 @@ def test_an_organisation_in_the_eea_is_no_transfer_of_the_country_rules(
     make_registry: MakeRegistry,
 ) -> None:
     assert run(make_registry, "EPO", "unknown", "R27") == []
+
+
+def test_safeguards_for_an_international_organisation_need_a_way_to_get_a_copy(
+    make_registry: MakeRegistry,
+) -> None:
+    [finding] = run(make_registry, "EPO", "{mechanism: scc, module: 1, tia: TIA-1}", "R31")
+    assert finding.message.startswith(
+        "data goes outside the EEA under safeguards or unsettled mechanisms ('office')"
+    )
+    assert run(make_registry, "EPO", "{mechanism: adequacy}", "R31") == []
