@@ -53,6 +53,8 @@ _SWITCH = {
 _SECTION_TITLE = {"nb": "Norsk (bokmål)", "en": "English"}
 # Pages in this order first in the navigation; anything else follows by path.
 _NAV_ORDER = ("index.md", "processors.md", "cookies.md", "flows.md", "changes.md")
+_WIDE = ("flows.md",)
+"""Pages whose diagrams need the whole width at 1280 px: no table of contents beside them."""
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _BACKSLASH = re.compile(r"\\(.)")
 _ATTR_LIST = re.compile(r"(?<!\\)\{[^}]*\}\s*$")
@@ -187,11 +189,15 @@ def _finish(path: str, body: str, bodies: Mapping[str, str], missing: int = 0) -
         target = _in_lang("index.md", other)
     relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
     switch = md.link(_SWITCH[other], relative, lang=other, css_class="holte-lang-switch")
+    meta = {"lang": lang}
+    if path.removeprefix("en/") in _WIDE:
+        # Material's "hide: [toc]": the table of contents gives its column to the content.
+        meta["hide"] = "[toc]"
     if not missing:
-        return md.front_matter(lang=lang) + switch + "\n\n" + body
+        return md.front_matter(**meta) + switch + "\n\n" + body
     # robots: the MkDocs plugin writes it as <meta name="robots"> so no search engine
     # indexes a draft.
-    head = md.front_matter(lang=lang, robots="noindex")
+    head = md.front_matter(**meta, robots="noindex")
     return head + draft_banner(lang, missing) + switch + "\n\n" + body
 
 

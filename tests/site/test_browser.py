@@ -312,3 +312,157 @@ def test_no_internal_field_reaches_any_file_of_the_built_site(canary: Site) -> N
         if file.is_file() and CANARY.encode() in file.read_bytes()
     ]
     assert not leaks, f"internal fields published in {leaks}"
+
+
+# --------------------------------------------------------------------------- layout
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+MIN_LABEL_PX = 12
+
+_BOXES = """() => [...document.querySelectorAll(
+    'article .md-typeset__scrollwrap, article figure.holte-diagram')].map(box => {
+  const rect = box.getBoundingClientRect();
+  const frame = box.parentElement;
+  const hint = frame.previousElementSibling;
+  const labels = [...box.querySelectorAll('svg text')].map(
+    t => parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a);
+  const named = box.querySelector('caption, svg > title');
+  return {
+    name: named ? named.textContent.trim() : box.tagName,
+    scrollWidth: box.scrollWidth,
+    clientWidth: box.clientWidth,
+    left: rect.left,
+    right: rect.right,
+    overflowX: getComputedStyle(box).overflowX,
+    hint: Boolean(hint && hint.matches('.holte-scroll-hint') && !hint.hidden
+                  && hint.getBoundingClientRect().height > 0),
+    shadow: frame.matches('.holte-overflow') && getComputedStyle(frame, '::after').display
+            !== 'none',
+    smallestLabel: labels.length ? Math.min(...labels) : null,
+    narrowestColumn: Math.min(...[...box.querySelectorAll('thead th')].map(
+      th => th.getBoundingClientRect().width), Infinity),
+  };
+})"""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A table's scroll box or a diagram on a page, measured in the browser."""
+
+    page: str
+    name: str
+    scrollWidth: int  # noqa: N815 - the DOM's names
+    clientWidth: int  # noqa: N815
+    left: float
+    right: float
+    overflowX: str  # noqa: N815
+    hint: bool
+    shadow: bool
+    smallestLabel: float | None  # noqa: N815
+    narrowestColumn: float  # noqa: N815
+
+    @property
+    def scrolls(self) -> bool:
+        return self.scrollWidth > self.clientWidth + 1
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.name!r}"
+
+
+def _layout(
+    browser: Browser, site: Site, viewport: dict[str, int]
+) -> tuple[dict[str, int], list[Box]]:
+    """Every page's scroll width and every table and diagram on it, at one viewport."""
+    page = _open(browser, site, viewport=viewport)
+    widths, boxes = {}, []
+    for name in site.pages:
+        page.goto(site.url(name), wait_until="load")
+        page.wait_for_function("document.querySelector('article') !== null")
+        widths[name] = page.evaluate("document.scrollingElement.scrollWidth")
+        boxes += [Box(name, **found) for found in page.evaluate(_BOXES)]
+    page.close()
+    return widths, boxes
+
+
+@pytest.fixture(scope="module")
+def desktop(browser: Browser, holte: Site) -> tuple[dict[str, int], list[Box]]:
+    return _layout(browser, holte, DESKTOP)
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Browser, holte: Site) -> tuple[dict[str, int], list[Box]]:
+    return _layout(browser, holte, PHONE)
+
+
+def test_no_page_scrolls_sideways_at_1280_or_390_px(
+    desktop: tuple[dict[str, int], list[Box]], phone: tuple[dict[str, int], list[Box]]
+) -> None:
+    for (widths, _), viewport in ((desktop, DESKTOP), (phone, PHONE)):
+        wide = {name: w for name, w in widths.items() if w > viewport["width"]}
+        assert not wide, f"pages wider than {viewport['width']} px: {wide}"
+
+
+def test_at_1280_px_every_diagram_and_table_fits_its_column(
+    desktop: tuple[dict[str, int], list[Box]],
+) -> None:
+    _, boxes = desktop
+    assert any(b.smallestLabel for b in boxes), "no diagram measured"
+    assert any(b.narrowestColumn < float("inf") for b in boxes), "no table measured"
+    scrolling = [
+        f"{b} is {b.scrollWidth} px in a {b.clientWidth} px box" for b in boxes if b.scrolls
+    ]
+    assert not scrolling, "\n".join(scrolling)
+
+
+def test_diagram_labels_are_at_least_12_px_at_both_widths(
+    desktop: tuple[dict[str, int], list[Box]], phone: tuple[dict[str, int], list[Box]]
+) -> None:
+    small = [
+        f"{b} at {width} px: {b.smallestLabel:.1f} px"
+        for (_, boxes), width in ((desktop, 1280), (phone, 390))
+        for b in boxes
+        if b.smallestLabel is not None and b.smallestLabel < MIN_LABEL_PX - 0.05
+    ]
+    assert not small, "\n".join(small)
+
+
+def test_at_390_px_what_is_wider_than_the_screen_scrolls_in_its_own_box_and_says_so(
+    phone: tuple[dict[str, int], list[Box]],
+) -> None:
+    _, boxes = phone
+    scrolling = [b for b in boxes if b.scrolls]
+    assert scrolling, "nothing is wider than a phone: the test proves nothing"
+    outside = [str(b) for b in boxes if b.left < -0.5 or b.right > PHONE["width"] + 0.5]
+    assert not outside, f"boxes cut by the screen edge: {outside}"
+    for box in scrolling:
+        assert box.overflowX in ("auto", "scroll"), box
+        assert box.hint, f"{box} scrolls without the hint above it"
+        assert box.shadow, f"{box} scrolls without a shadow at its edge"
+    quiet = [str(b) for b in boxes if (b.hint or b.shadow) and not b.scrolls]
+    assert not quiet, f"a hint on boxes that do not scroll: {quiet}"
+
+
+def test_at_390_px_no_table_column_is_squeezed_to_a_few_letters(
+    phone: tuple[dict[str, int], list[Box]],
+) -> None:
+    _, boxes = phone
+    narrow = [f"{b}: {b.narrowestColumn:.0f} px" for b in boxes if b.narrowestColumn < 96]
+    assert not narrow, "\n".join(narrow)
+
+
+def test_the_language_switch_on_every_page_leads_to_that_page_in_the_other_language(
+    browser: Browser, holte: Site
+) -> None:
+    page = _open(browser, holte)
+    wrong = []
+    for name in holte.pages:
+        other = name.removeprefix("en/") if name.startswith("en/") else f"en/{name}"
+        assert other in holte.pages, f"{name} has no counterpart"
+        page.goto(holte.url(name), wait_until="load")
+        switch = page.locator("a.holte-lang-switch")
+        target = switch.evaluate("a => a.href")
+        if target != holte.url(other):
+            wrong.append(f"{name}: {target}")
+    page.close()
+    assert not wrong, "\n".join(wrong)
