@@ -23,6 +23,7 @@ from holte_ropa.notice import notice_pages
 from holte_ropa.site import _markdown as md
 from holte_ropa.site._flows import flows_page
 from holte_ropa.site._history import FEED, history_days, history_feed, history_page
+from holte_ropa.site._print import print_frame
 from holte_ropa.site._rules import RuleDoc, rule_pages
 from holte_ropa.terms import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -98,6 +99,9 @@ def site_pages(
     pages = {path: _finish(path, body, bodies, missing) for path, body in bodies.items()}
     pages.update(feeds)
     pages.update(_assets())
+    # The printed page frame names this organisation and this version (or the draft).
+    frame = print_frame(registry, draft=bool(missing))
+    pages["stylesheets/print.css"] = frame + pages["stylesheets/print.css"]
     return dict(sorted(pages.items()))
 
 

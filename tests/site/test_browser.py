@@ -466,3 +466,51 @@ def test_the_language_switch_on_every_page_leads_to_that_page_in_the_other_langu
             wrong.append(f"{name}: {target}")
     page.close()
     assert not wrong, "\n".join(wrong)
+
+
+# --------------------------------------------------------------------------- print
+
+
+def _printed(browser: Browser, site: Site, name: str, tmp: Path) -> list[str]:
+    """The page printed by Chromium to an A4 PDF, as the text of each printed page."""
+    page = _open(browser, site)
+    page.goto(site.url(name), wait_until="load")
+    pdf = tmp / "printed.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    page.close()
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+def test_the_printed_notice_names_the_organisation_the_draft_and_numbers_its_pages(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    pages = [p for p in _printed(browser, holte, "index.md", tmp_path) if p.strip()]
+    assert len(pages) > 2
+    for number, text in enumerate(pages, start=1):
+        assert "Holte AS – Personvernerklæring" in text, number
+        assert "UTKAST – bygget" in text, number
+        assert f"Side {number} av {len(pages)}" in text, number
+    printed = "\n".join(pages)
+    # Link targets written out (a long one may wrap: compare without white space).
+    assert "(https://www.datatilsynet.no/)" in "".join(printed.split())
+    assert "Read this page in English" not in printed  # no screen controls on paper
+    # Every table stays with its caption: the line after a caption holds the headings,
+    # on the same printed page ("UTKAST" may share the caption's line).
+    for caption in ("Databehandlere", "Underdatabehandlere", "Andre mottakere"):
+        found = []
+        for text in pages:
+            lines = [line.strip().split("   ")[0] for line in text.splitlines() if line.strip()]
+            if caption in lines:
+                found.append(lines[lines.index(caption) + 1])
+        assert found and found[0].split()[0] == "Navn", (caption, found)
+
+
+def test_the_printed_english_page_has_the_english_frame(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    first = _printed(browser, holte, "en/flows.md", tmp_path)[0]
+    assert "Holte AS – Privacy notice" in first and "DRAFT – built" in first
+    assert "Page 1 of" in first
