@@ -21,7 +21,7 @@ import networkx as nx
 from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
-from holte_ropa.graph._labels import UNSETTLED
+from holte_ropa.graph._labels import UNSETTLED, WHOLE_VIEWS
 from holte_ropa.graph._pdf import with_document_info
 from holte_ropa.graph._style import (
     _ACTIVITY_COLOURS,
@@ -128,7 +128,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
     by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for n, data in g.nodes(data=True):
         by_kind.setdefault(str(data["kind"]), []).append((n, data))
-    focused = view.name not in ("organisation", "transfers")
+    focused = view.name not in WHOLE_VIEWS
 
     out += _cluster("cluster_subjects", w["subjects"], ("#FFFDF0", "#D8CC8A"))
     for n, data in by_kind.get("subject", []):
@@ -310,6 +310,9 @@ def _legend(view: GraphView, lang: str) -> list[str]:
         rows.append(stroke(_TRANSFER, w["transfer"]))
     if any(d["mechanism"] in UNSETTLED for d in third):
         rows.append(stroke(_TRANSFER, w["transfer_unknown"], dashed=True))
+    if any(d["mechanism"] == "dpf" for d in third):
+        # "US: DPF" in a box is an abbreviation: the legend spells it out.
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html.escape(w["dpf"])}</TD></TR>')
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
         + "".join(rows)
