@@ -151,6 +151,18 @@ def _other_gaps(
             f"the safeguards for transfers to {', '.join(where)}",
             f"grunnlaget for overføringer til {', '.join(where)}",
         )
+    organisations = [
+        p
+        for p, _ in registry.parties_of(activity)
+        if (o := registry.parties[p].international_organisation) is not None
+        and known(o.mechanism) is None
+    ]
+    if organisations:
+        yield (
+            ("recipients",),
+            f"the safeguards for transfers to {listing(organisations, 'en')}",
+            f"grunnlaget for overføringer til {listing(organisations, 'nb')}",
+        )
     unlocated = [
         p for p, _ in registry.parties_of(activity) if is_unknown(registry.parties[p].locations)
     ]
