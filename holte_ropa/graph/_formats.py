@@ -26,7 +26,7 @@ from holte_ropa.graph._dot import (
     render,
 )
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
-from holte_ropa.graph._labels import UNSETTLED
+from holte_ropa.graph._labels import UNSETTLED, WHOLE_VIEWS
 from holte_ropa.graph._pdf import with_document_info
 from holte_ropa.graph._style import (
     _ACTIVITY_COLOURS,
@@ -119,7 +119,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
     by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for n, data in g.nodes(data=True):
         by_kind.setdefault(str(data["kind"]), []).append((n, data))
-    focused = view.name not in ("organisation", "transfers")
+    focused = view.name not in WHOLE_VIEWS
 
     out += _cluster("cluster_subjects", w["subjects"], ("#FFFDF0", "#D8CC8A"))
     for n, data in by_kind.get("subject", []):
@@ -212,6 +212,9 @@ def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
     """ "US: DPF" lines inside a party's box: a label on a converging edge is ambiguous."""
     w = _w(lang)
     notes: list[str] = [] if g.nodes[party].get("located", True) else [w["unlocated"]]
+    if g.nodes[party].get("organisation"):
+        mechanism = _short_mechanism(str(g.nodes[party]["organisation_mechanism"]), lang)
+        notes.append(f"→ {g.nodes[party]['organisation']}: {mechanism}")
     for _, country, data in g.out_edges(party, data=True):
         if data["kind"] == "located_in" and data["third_country"]:
             note = (
@@ -301,6 +304,9 @@ def _legend(view: GraphView, lang: str) -> list[str]:
         rows.append(stroke(_TRANSFER, w["transfer"]))
     if any(d["mechanism"] in UNSETTLED for d in third):
         rows.append(stroke(_TRANSFER, w["transfer_unknown"], dashed=True))
+    if any(d["mechanism"] == "dpf" for d in third):
+        # "US: DPF" in a box is an abbreviation: the legend spells it out.
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html.escape(w["dpf"])}</TD></TR>')
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
         + "".join(rows)
