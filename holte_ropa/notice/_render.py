@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from jinja2 import nodes
@@ -114,6 +115,17 @@ def _said_in(promise: PromiseView, text: Any) -> bool:
     if isinstance(promise.text, Marker) or not isinstance(text, str):
         return False
     return _words(promise.text) in _words(text)
+
+
+def _naming(text: Any, authority: Any, website: Any) -> bool:
+    """``text`` names the supervisory authority and its website already."""
+    if not all(isinstance(value, str) for value in (text, authority, website)):
+        return False
+    host = (urlsplit(website).hostname or "").lower()
+    said = text.lower()
+    # "The Norwegian Data Protection Authority (Datatilsynet)": either name will do.
+    names = [authority.lower().removeprefix("the "), *re.findall(r"\(([^)]+)\)", authority.lower())]
+    return bool(host) and host in said and any(name in said for name in names)
 
 
 def _words(text: str) -> str:
@@ -301,6 +313,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["mail"] = lambda address: _mail(address, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in
+    env.tests["naming"] = _naming
     return env
 
 
