@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from holte_ropa.model._models import RegistryFile
+from holte_ropa.model._positions import index
 from holte_ropa.model._registry import Registry, SourceFile
 from holte_ropa.model._yaml import (
     LIBYAML_MISSING,
@@ -114,7 +115,8 @@ def read_registry_files(
         except ValidationError as exc:
             problems.extend(_schema_problems(doc, exc.errors(include_url=False)))
             continue
-        files.append(SourceFile(doc.file, doc.root, model))
+        # The node tree goes with the document: only the positions are kept.
+        files.append(SourceFile(doc.file, index(doc.root), model))
     return files, problems
 
 

@@ -208,7 +208,15 @@ _SECTION_FIELD: dict[str, tuple[str, ...]] = {
 
 
 def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[SectionScore]:
-    """LIX of every section of the notice in every language, in page order."""
+    """LIX of every section of the notice in every language, in page order.
+
+    Computed once per registry and languages (the rule and the report share it).
+    """
+    scores = registry.remember(("readability", langs), lambda: _readability(registry, langs))
+    return list(scores)
+
+
+def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionScore, ...]:
     activities = set(registry.activities)
     scores: list[SectionScore] = []
     for lang in langs:
@@ -232,7 +240,7 @@ def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[Sec
                     path=path,
                 )
             )
-    return scores
+    return tuple(scores)
 
 
 def readability_report(registry: Registry) -> list[dict[str, object]]:

@@ -55,6 +55,8 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
     def __init__(self) -> None:
         self.preloaded: Registry | None = None
         """A registry loaded already (by ``holte-ropa build``); skips loading it again."""
+        self.prechecked: Sequence[Finding] | None = None
+        """The findings of ``preloaded``, checked already (by ``holte-ropa build``)."""
         self.release: bool | None = None
         """Refuse a draft. None: refuse when MkDocs runs strict (``mkdocs build --strict``);
         ``holte-ropa build`` sets it from its ``--release`` option."""
@@ -67,7 +69,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         from holte_ropa.site._mkdocs_config import apply_site_defaults
 
         registry = self.preloaded or self._load(config)
-        findings = check(registry)
+        findings = check(registry) if self.prechecked is None else list(self.prechecked)
         _refuse_findings(findings, self.config.fail_on, self.config.registry)
         apply_site_defaults(config, registry)
         blockers = publication_blockers(registry, findings=findings)
