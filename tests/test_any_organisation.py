@@ -20,7 +20,8 @@ from holte_ropa.site._mkdocs_config import THEME_DIR, default_config
 FJORDLYS = Path(__file__).parent / "fixtures" / "fjordlys"
 
 _TOOL = re.compile(
-    r"holte[-_]?ropa|github\.com/holte/|holte-(lang-switch|diagram|table-caption|draft-print|draft)",
+    r"holte[-_]?ropa|github\.com/holte/|holte-(lang-switch|diagram|table-caption|draft-print"
+    r"|draft|scroll-hint|scroll--diagram|scroll|overflow|at-start|at-end)",
     re.IGNORECASE,
 )
 """The tool's own names (package, entry points, CSS classes, home page), not Holte's."""
