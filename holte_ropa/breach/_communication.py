@@ -12,7 +12,7 @@ from holte_ropa.breach._draft import BreachDraft
 from holte_ropa.breach._wording import fill_marker
 from holte_ropa.graph._labels import text
 from holte_ropa.model._registry import Registry
-from holte_ropa.model._unknown import is_unknown
+from holte_ropa.model._unknown import Unknown, is_unknown
 from holte_ropa.terms import Words
 
 __all__ = ["communication"]
@@ -98,6 +98,15 @@ _CONTACT = {
     "nb": "Skriv til oss på {email}.",
     "en": "Write to us at {email}.",
 }
+
+
+def _contact(address: str | Unknown, lang: str) -> str:
+    if is_unknown(address):
+        what = {"nb": "hvor de registrerte kan kontakte oss", "en": "how people can reach us"}
+        return fill_marker(lang, what[lang])
+    return _CONTACT[lang].format(email=address)
+
+
 _DPO = {
     "nb": "Du kan også skrive til personvernombudet vårt på {email}.",
     "en": ("You can also write to our data protection officer at {email}."),
@@ -125,7 +134,7 @@ def communication(registry: Registry, draft: BreachDraft, lang: str) -> str:
     if draft.risk.national_ids:
         lines.append(f"- {_ADVICE['national_id'][lang]}")
     lines.append(f"- {_ADVICE['ask'][lang]}")
-    lines += ["", f"**{more}**", "", _CONTACT[lang].format(email=org.privacy_contact)]
+    lines += ["", f"**{more}**", "", _contact(org.privacy_contact, lang)]
     if not is_unknown(org.dpo) and org.dpo.email:
         lines.append(_DPO[lang].format(email=org.dpo.email))
     authority = org.supervisory_authority

@@ -94,13 +94,19 @@ class NoticeMeta(_Model):
     title: Text
     version: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT]
     last_changed: _dt.date | Unknown
-    change_announcement: Text
-    """How changes to the notice are announced to data subjects."""
+    change_announcement: Text | Unknown
+    """How changes to the notice are announced to data subjects; ``unknown`` until the
+    organisation has decided (rule R46)."""
     history: tuple[NoticeChange, ...] = ()
 
 
 class Right(StrEnum):
-    """A data subject right (Art. 15-22, 7(3), 77)."""
+    """A data subject right (Art. 15-22, 7(3), 77).
+
+    ``automated_decisions`` is the right not to be subject to a decision based solely on
+    automated processing, including profiling, with legal or similarly significant
+    effects (Art. 22(1)).
+    """
 
     ACCESS = "access"
     RECTIFICATION = "rectification"
@@ -108,6 +114,7 @@ class Right(StrEnum):
     RESTRICTION = "restriction"
     OBJECTION = "objection"
     PORTABILITY = "portability"
+    AUTOMATED_DECISIONS = "automated_decisions"
     WITHDRAW_CONSENT = "withdraw_consent"
     COMPLAINT = "complaint"
 
@@ -116,9 +123,11 @@ class Rights(_Model):
     """Which rights the notice describes and how they are exercised (Art. 12-22)."""
 
     applicable: tuple[Right, ...] = Field(min_length=1)
-    how_to_exercise: Text
-    response_time: Text
-    """Art. 12(3): without undue delay and within one month, extendable by two months."""
+    how_to_exercise: Text | Unknown
+    """How people use their rights (Art. 12(2)); ``unknown`` until confirmed (rule R46)."""
+    response_time: Text | Unknown
+    """Art. 12(3): without undue delay and within one month, extendable by two months;
+    ``unknown`` until the organisation states it (rule R51)."""
 
 
 class SecurityMeasure(_Model):
@@ -164,7 +173,9 @@ class Organisation(_Model):
     org_number: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | Unknown
     """Norwegian organisation number, 9 digits with a MOD11 check digit."""
     country: CountryCode = "NO"
-    postal_address: Address
+    postal_address: Address | Unknown
+    """Where letters reach the controller (Art. 13(1)(a)); ``unknown`` until confirmed
+    (rule R01), never ``lines: [unknown]``."""
     visiting_address: Address | Unknown | None = None
     phone: NonEmpty | None = None
     email: Email | Unknown
@@ -179,8 +190,10 @@ class Organisation(_Model):
     rights: Rights
     security_summary: Text
     """The public description of how data is secured."""
-    complaints: Text
-    """What the notice says about complaints, to the organisation and to the authority."""
+    complaints: Text | Unknown
+    """What the notice says about complaints, to the organisation and to the authority;
+    ``unknown`` until confirmed (rule R46). The right to complain to the supervisory
+    authority (Art. 77) is stated whatever this says."""
     safeguards_copy: Text | None = None
     """How people get a copy of the safeguards for transfers outside the EEA (Art. 13(1)(f))."""
     promises: tuple[Promise, ...] = ()

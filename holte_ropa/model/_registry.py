@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from yaml.nodes import Node
 
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Breach,
     Cookie,
@@ -140,7 +141,10 @@ class Registry:
         self.security_measures: dict[str, SecurityMeasure] = {
             m.id: m for m in data.security_measures
         }
-        self.cookies: dict[str, Cookie] = {c.id: c for c in data.cookies}
+        self.cookies: dict[str, Cookie] = (
+            {c.id: c for c in data.cookies} if isinstance(data.cookies, tuple) else {}
+        )
+        """The cookies listed; empty also when none are recorded (see ``cookies_stated``)."""
         self.waivers: tuple[Waiver, ...] = data.waivers
         self.breaches: dict[str, Breach] = {b.id: b for b in data.breaches}
         """The internal breach log (GDPR Art. 33(5)), by id."""
@@ -157,8 +161,21 @@ class Registry:
         waivers: list[Waiver] = []
         breaches: list[Breach] = []
         organisation: Organisation | None = None
+        statement: _CookieWord | None = None
         for source in files:
             model = source.model
+            if isinstance(model.cookies, str | Unknown):
+                word: _CookieWord = "unknown" if is_unknown(model.cookies) else "none"
+                here = _Origin(source.file, source.root, ("cookies",))
+                first = origins.get(_COOKIES)
+                if first is not None:
+                    problems.append(_cookie_conflict(here, f"'cookies: {word}'", first, statement))
+                elif sections["cookies"]:
+                    listed = origins[sections["cookies"][0].id]  # type: ignore[attr-defined]
+                    problems.append(_cookie_conflict(here, f"'cookies: {word}'", listed, None))
+                else:
+                    origins[_COOKIES] = here
+                    statement = word
             if model.organisation is not None:
                 if organisation is not None:
                     first = origins[organisation.id]
@@ -178,8 +195,14 @@ class Registry:
                         _Origin(source.file, source.root, ("organisation",)),
                         problems,
                     )
+            if isinstance(model.cookies, tuple) and statement is not None:
+                here = _Origin(source.file, source.root, ("cookies",))
+                problems.append(_cookie_conflict(here, "a list", origins[_COOKIES], statement))
             for name in _SECTION_KIND:
-                for index, item in enumerate(getattr(model, name)):
+                items = getattr(model, name)
+                if not isinstance(items, tuple):
+                    continue
+                for index, item in enumerate(items):
                     origin = _Origin(source.file, source.root, (name, index))
                     if _claim(origins, item.id, origin, problems):
                         sections[name].append(item)
@@ -210,7 +233,15 @@ class Registry:
             data_categories=tuple(sections["data_categories"]),
             subject_categories=tuple(sections["subject_categories"]),
             security_measures=tuple(sections["security_measures"]),
-            cookies=tuple(sections["cookies"]),
+            cookies=(
+                tuple(sections["cookies"])
+                if sections["cookies"]
+                else None
+                if statement is None
+                else UNKNOWN
+                if statement == "unknown"
+                else "none"
+            ),
             waivers=tuple(waivers),
             breaches=tuple(breaches),
         )
@@ -305,9 +336,7 @@ class Registry:
 
     def _suggest(self, target: str, kinds: tuple[EntityKind, ...] | None) -> str:
         pool = [
-            i
-            for i in self._origins
-            if not i.startswith("waiver:") and (kinds is None or self.kind_of(i) in kinds)
+            i for i in self._origins if ":" not in i and (kinds is None or self.kind_of(i) in kinds)
         ]
         close = difflib.get_close_matches(target, pool, n=1, cutoff=0.6)
         return f" (did you mean '{close[0]}'?)" if close else ""
@@ -339,6 +368,19 @@ class Registry:
                 seen.append(current)
                 current = self.parties[current].engaged_by
         return problems
+
+    @property
+    def cookies_stated(self) -> Literal["listed", "none", "pending"]:
+        """What the record says about cookies: ``listed``, ``none`` (``cookies: none``)
+        or ``pending`` (``cookies: unknown``, or no ``cookies:`` in any file): only an
+        explicit ``none`` is a denial."""
+        if self.cookies:
+            return "listed"
+        return "none" if self.data.cookies == "none" else "pending"
+
+    def locate_cookie_statement(self) -> Position | None:
+        """Where ``cookies: none`` or ``cookies: unknown`` is written, if it is."""
+        return self.locate(_COOKIES) if _COOKIES in self._origins else None
 
     # ------------------------------------------------------------------ lookups
 
@@ -474,7 +516,8 @@ class Registry:
         """Every entity id with its kind, in registry order."""
         yield "organisation", self.organisation.id
         for kind, section in _SECTION_KIND.items():
-            for item in getattr(self.data, kind):
+            items = getattr(self.data, kind)
+            for item in items if isinstance(items, tuple) else ():
                 yield section, item.id
 
     def __eq__(self, other: object) -> bool:
@@ -489,6 +532,23 @@ class Registry:
             f"<Registry {self.organisation.legal_name}: {len(self.activities)} activities, "
             f"{len(self.parties)} parties>"
         )
+
+
+_CookieWord = Literal["none", "unknown"]
+_COOKIES = "section:cookies"
+"""Origin key of a ``cookies: none|unknown`` statement; no id contains a colon."""
+
+
+def _cookie_conflict(here: _Origin, said: str, there: _Origin, word: _CookieWord | None) -> Problem:
+    """A second statement about cookies that contradicts or repeats the first."""
+    where = _locate(there.file, there.root, there.path)
+    first = "cookies are listed" if word is None else f"'cookies: {word}' is written"
+    return Problem(
+        _locate(here.file, here.root, here.path),
+        "reference",
+        f"'cookies:' here is {said}, but {first} at {where}; say it once: list the "
+        "cookies, or write none or unknown in one file",
+    )
 
 
 def _claim(

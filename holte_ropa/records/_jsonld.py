@@ -132,7 +132,11 @@ def to_jsonld(registry: Registry) -> str:
             else "dpv:DataProcessor",
             "dpv:hasName": org.legal_name,
             "dpv:hasContact": list(
-                dict.fromkeys([f"mailto:{org.email}", f"mailto:{org.privacy_contact}"])
+                dict.fromkeys(
+                    f"mailto:{address}"
+                    for address in (org.email, org.privacy_contact)
+                    if not is_unknown(address)
+                )
             ),
             "dct:identifier": UNKNOWN.value if is_unknown(org.org_number) else org.org_number,
             "dpv:hasCountry": _ref(f"loc:{org.country}"),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from holte_ropa.changes._diff import Audience
 from holte_ropa.changes._history import HistoryEntry
-from holte_ropa.model._models import UNKNOWN, is_unknown
+from holte_ropa.model._models import UNKNOWN, Text, Unknown, is_unknown
 from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
 
@@ -71,7 +71,7 @@ def history_page(
         "",
         f"## {words['announce']}",
         "",
-        md.text(notice.change_announcement.get(lang) or ""),
+        md.text(_announcement(notice.change_announcement, lang)),
         "",
         f"## {words['history']}",
         "",
@@ -86,6 +86,14 @@ def history_page(
         header = (words["version"], words["date"], words["summary"])
         out.append(md.table(words["caption"], header, rows, table_id="history"))
     return "\n".join(out)
+
+
+def _announcement(text: Text | Unknown, lang: str) -> str:
+    """How changes are announced; a visible gap, never a sentence, while ``unknown``."""
+    if is_unknown(text):
+        gap = _WORDS[lang][UNKNOWN.value]
+        return f"{gap[:1].upper()}{gap[1:]}."
+    return text.get(lang) or ""
 
 
 def _git_history(history: Sequence[HistoryEntry], words: dict[str, str], lang: str) -> list[str]:
