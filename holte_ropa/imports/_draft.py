@@ -26,7 +26,6 @@ ORGANISATION = "\0organisation"
 """Stands for the organisation's id until the end of the import, when it is known."""
 
 _MISSING = "not in the source"
-_MARK_EMAIL = "unknown@unknown.invalid"
 _MARK_URL = "https://unknown.invalid/"
 """Marker values under the reserved .invalid domain (RFC 2606) for fields the model
 requires and that cannot be written ``unknown``: syntactically valid, never a real fact."""
@@ -169,20 +168,17 @@ class Draft:
             "legal_name": name or Fact(UNKNOWN, f"{_MISSING}; give the controller's name"),
             "org_number": given.get("org_number") or Fact(UNKNOWN, _MISSING),
             "postal_address": given.get("postal_address")
-            or Fact(
-                {"lines": [UNKNOWN], "postal_code": UNKNOWN, "city": UNKNOWN},
-                f"{_MISSING}; give the postal address",
-            ),
+            or Fact(UNKNOWN, f"{_MISSING}; give the postal address"),
         }
         for key in ("phone",):
             if key in given:
                 org[key] = given[key]
-        org["email"] = given.get("email") or Fact(_MARK_EMAIL, f"{_MISSING}; give it")
-        org["website"] = given.get("website") or Fact(_MARK_URL, f"{_MISSING}; give it")
+        org["email"] = given.get("email") or Fact(UNKNOWN, f"{_MISSING}; give it")
+        org["website"] = given.get("website") or Fact(UNKNOWN, f"{_MISSING}; give it")
         org["privacy_contact"] = (
             given.get("privacy_contact")
             or given.get("email")
-            or Fact(_MARK_EMAIL, f"{_MISSING}; where people send rights requests")
+            or Fact(UNKNOWN, f"{_MISSING}; where people send rights requests")
         )
         org["dpo"] = given.get("dpo") or Fact(UNKNOWN, f"{_MISSING}: is a DPO appointed?")
         todo = Fact(self.text(UNKNOWN), f"{_MISSING}; write it")
@@ -195,21 +191,21 @@ class Draft:
                 "title": self.text(UNKNOWN),
                 "version": UNKNOWN,
                 "last_changed": UNKNOWN,
-                "change_announcement": self.text(UNKNOWN),
+                "change_announcement": UNKNOWN,
             },
             f"{_MISSING}: the privacy notice is not part of the imported record",
         )
         org["rights"] = Fact(
             {
                 "applicable": ["complaint"],
-                "how_to_exercise": self.text(UNKNOWN),
-                "response_time": self.text(UNKNOWN),
+                "how_to_exercise": UNKNOWN,
+                "response_time": UNKNOWN,
             },
             f"{_MISSING}: only the right to complain (Art. 77), which always applies, "
             "is listed; add the others that apply",
         )
         org["security_summary"] = todo
-        org["complaints"] = todo
+        org["complaints"] = Fact(UNKNOWN, f"{_MISSING}; write it")
         wanted = ("name", "email", "postal_address", "website", "privacy_contact")
         missing = [k for k in wanted if k not in given]
         if "privacy_contact" in missing and "email" in given:

@@ -302,7 +302,7 @@ def _describe(
 
 _MAPPING_ERRORS = frozenset({"model_type", "dict_type", "model_attributes_type"})
 _MAPPINGS = {
-    "Text": "a mapping with nb and en, e.g. {nb: Tekst, en: Text}",
+    "Text": "a mapping with nb and en: {nb: ..., en: ...}",
     "Address": "a mapping with lines, postal_code and city, e.g. {lines: [Storgata 1], "
     'postal_code: "6800", city: Førde}',
     "LegalSource": "a mapping with statute and section, e.g. {statute: bokføringsloven, "
