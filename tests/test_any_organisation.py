@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from holte_ropa import RegistryError
 from holte_ropa.cli import main
 from holte_ropa.model._loader import load_registry
 from holte_ropa.site._mkdocs_config import THEME_DIR, default_config
+from tests.conftest import MakeRegistry
 
 FJORDLYS = Path(__file__).parent / "fixtures" / "fjordlys"
 
@@ -52,6 +54,62 @@ def test_the_default_site_configuration_is_named_after_the_organisation() -> Non
     assert (THEME_DIR / "partials" / "language.html").is_file()
 
 
+def test_the_registry_s_site_settings_give_the_base_url_logo_and_colours() -> None:
+    config = default_config(load_registry(FJORDLYS))
+    assert config["site_url"] == "https://personvern.fjordlys.example/"
+    assert config["theme"]["logo"] == "assets/logo.svg"
+    [palette] = config["theme"]["palette"]
+    assert (palette["primary"], palette["accent"]) == ("teal", "amber")
+
+
+def test_a_site_name_in_the_settings_wins_over_the_organisation_s_names(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry()
+    organisation = path / "organisation.yaml"
+    organisation.write_text(
+        organisation.read_text(encoding="utf-8") + "  site: {name: Acme <Personvern>}\n",
+        encoding="utf-8",
+    )
+    config = default_config(load_registry(path))
+    assert config["site_name"] == "Acme &lt;Personvern&gt;"
+    assert "site_url" not in config and "logo" not in config["theme"]
+    assert config["theme"]["palette"][0]["primary"] == "indigo"
+
+
+def test_a_logo_that_is_not_there_is_a_located_problem(make_registry: MakeRegistry) -> None:
+    path = make_registry()
+    organisation = path / "organisation.yaml"
+    organisation.write_text(
+        organisation.read_text(encoding="utf-8") + "  site:\n    logo: images/logo.png\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "registry/organisation.yaml:33:11: error[io]: logo: no file 'images/logo.png' next to "
+        "this file; give the path of the logo image relative to it, or leave logo out"
+    ]
+
+
+def test_a_colour_material_does_not_have_is_refused_with_the_allowed_ones(
+    make_registry: MakeRegistry,
+) -> None:
+    path = make_registry()
+    organisation = path / "organisation.yaml"
+    organisation.write_text(
+        organisation.read_text(encoding="utf-8") + "  site: {colours: {primary: gold}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    [problem] = caught.value.problems
+    assert str(problem).startswith(
+        "registry/organisation.yaml:32:29: error[schema]: primary: 'gold' is not allowed; "
+        "input should be 'red', 'pink', "
+    )
+
+
 @pytest.mark.slow
 def test_another_organisation_builds_its_whole_site_from_any_folder_with_nothing_of_holte(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -66,6 +124,11 @@ def test_another_organisation_builds_its_whole_site_from_any_folder_with_nothing
             html = (site / lang / page / "index.html").read_text(encoding="utf-8")
             assert "- Fjordlys Regnskap AS</title>" in html, lang + page
             assert f'<html lang="{lang.strip("/") or "nb"}"' in html, lang + page
+            assert 'data-md-color-primary="teal"' in html, lang + page
+            assert 'src="' in html and 'assets/logo.svg" alt="logo"' in html, lang + page
+    assert (site / "assets" / "logo.svg").read_bytes() == (FJORDLYS / "logo.svg").read_bytes()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://personvern.fjordlys.example/en/cookies/</loc>" in sitemap
     texts = _texts(out)
     suffixes = {Path(name.split("!")[0]).suffix for name in texts}
     for suffix in (".html", ".md", ".svg", ".dot", ".mmd", ".graphml", ".json", ".jsonld"):

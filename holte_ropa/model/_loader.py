@@ -116,8 +116,27 @@ def read_registry_files(
         except ValidationError as exc:
             problems.extend(_schema_problems(doc, exc.errors(include_url=False)))
             continue
-        files.append(SourceFile(doc.file, doc.root, model))
+        logo = _missing_logo(doc, model, file_path.parent)
+        if logo is not None:
+            problems.append(logo)
+            continue
+        files.append(SourceFile(doc.file, doc.root, model, file_path.parent))
     return files, problems
+
+
+def _missing_logo(doc: YamlDocument, model: RegistryFile, folder: Path) -> Problem | None:
+    """A site logo that names no file next to the organisation's file."""
+    site = model.organisation.site if model.organisation is not None else None
+    if site is None or site.logo is None or (folder / site.logo).is_file():
+        return None
+    node, _ = node_at(doc.root, ("organisation", "site", "logo"))
+    return Problem(
+        position_of(doc.file, node),
+        "io",
+        f"logo: no file '{site.logo}' next to this file; give the path of the logo image "
+        "relative to it, or leave logo out",
+        model.organisation.id if model.organisation is not None else None,
+    )
 
 
 # --------------------------------------------------------------------------- error mapping
@@ -361,6 +380,7 @@ def _pattern_hint(field: str) -> str:
         "org_number": "nine digits without spaces, e.g. 923609016",
         "email": "an e-mail address like name@example.no",
         "privacy_contact": "an e-mail address like personvern@example.no",
+        "logo": "an image file relative to this file, ending in .svg, .png, .jpg or .webp",
     }
     return hints.get(field, "ids are lower-case letters, digits and hyphens, e.g. web-forms")
 

@@ -74,6 +74,8 @@ from holte_ropa.model._organisation import (
     Right,
     Rights,
     SecurityMeasure,
+    SiteColours,
+    SiteSettings,
     SupervisoryAuthority,
 )
 from holte_ropa.model._parties import (
@@ -145,6 +147,8 @@ __all__ = [
     "Rights",
     "Role",
     "SecurityMeasure",
+    "SiteColours",
+    "SiteSettings",
     "StandardContractualClauses",
     "SubjectCategory",
     "SupervisoryAuthority",

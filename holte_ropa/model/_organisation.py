@@ -164,6 +164,49 @@ class Promise(_Model):
     """A machine-checkable claim the text makes, if any."""
 
 
+PrimaryColour = Literal[
+    "red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
+    "green", "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown",
+    "grey", "blue grey", "black", "white",
+]  # fmt: skip
+"""The primary colours of Material for MkDocs (its ``theme.palette.primary``)."""
+AccentColour = Literal[
+    "red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
+    "green", "light green", "lime", "yellow", "amber", "orange", "deep orange",
+]  # fmt: skip
+"""The accent colours of Material for MkDocs (its ``theme.palette.accent``)."""
+
+
+class SiteColours(_Model):
+    """The website's colours, from Material for MkDocs' palette."""
+
+    primary: PrimaryColour = "indigo"
+    """Header and navigation."""
+    accent: AccentColour = "indigo"
+    """Links on hover and other highlights."""
+
+
+class SiteSettings(_Model):
+    """How the published website is named, where it lives and how it looks; all optional.
+
+    Used by the MkDocs configuration that ships in the package (``holte-ropa build``
+    without ``--mkdocs-config``); an own ``mkdocs.yml`` still gets the name, base URL and
+    logo unless it sets its own.
+    """
+
+    name: NonEmpty | None = None
+    """The site's name (page titles, header); default: the trade name, else the legal name."""
+    url: AnyUrl | None = None
+    """The address the site is published at, e.g. https://personvern.example.no/ (MkDocs'
+    ``site_url``: canonical links and the sitemap)."""
+    logo: (
+        Annotated[str, StringConstraints(pattern=r"(?i)^[^\\:]+\.(svg|png|jpe?g|webp)$")] | None
+    ) = None
+    """An image file (svg, png, jpg or webp) relative to the file holding the organisation,
+    e.g. ``logo.svg``; shown in the header instead of the theme's icon."""
+    colours: SiteColours | None = None
+
+
 class Organisation(_Model):
     """The controller keeping the record (Art. 30(1)(a), 13(1)(a)-(b))."""
 
@@ -197,6 +240,8 @@ class Organisation(_Model):
     safeguards_copy: Text | None = None
     """How people get a copy of the safeguards for transfers outside the EEA (Art. 13(1)(f))."""
     promises: tuple[Promise, ...] = ()
+    site: SiteSettings | None = None
+    """Settings of the published website: name, base URL, logo, colours."""
     time_zone: NonEmpty = "Europe/Oslo"
     """IANA time zone in which dates and deadlines are shown, e.g. the 72-hour breach
     notification deadline of GDPR Art. 33(1)."""

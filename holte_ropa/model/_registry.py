@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
@@ -91,6 +92,8 @@ class SourceFile:
     file: str
     root: Node
     model: RegistryFile
+    folder: Path | None = None
+    """The folder the file was read from, for files the record names (the site's logo)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,8 @@ class Registry:
         self.breaches: dict[str, Breach] = {b.id: b for b in data.breaches}
         """The internal breach log (GDPR Art. 33(5)), by id."""
         self._origins = origins or {}
+        self.organisation_folder: Path | None = None
+        """The folder of the file holding the organisation, when read from disk."""
 
     # ------------------------------------------------------------------ building
 
@@ -246,6 +251,9 @@ class Registry:
             breaches=tuple(breaches),
         )
         registry = cls(data, origins)
+        registry.organisation_folder = next(
+            (s.folder for s in files if s.model.organisation is not None), None
+        )
         problems.extend(registry._reference_problems())
         problems.extend(registry._cycle_problems())
         if problems:
@@ -377,6 +385,14 @@ class Registry:
         if self.cookies:
             return "listed"
         return "none" if self.data.cookies == "none" else "pending"
+
+    @property
+    def site_logo(self) -> Path | None:
+        """The logo file ``organisation.site.logo`` names, resolved, or None."""
+        site = self.organisation.site
+        if site is None or site.logo is None or self.organisation_folder is None:
+            return None
+        return self.organisation_folder / site.logo
 
     def locate_cookie_statement(self) -> Position | None:
         """Where ``cookies: none`` or ``cookies: unknown`` is written, if it is."""
