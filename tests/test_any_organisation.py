@@ -54,6 +54,15 @@ def test_the_default_site_configuration_is_named_after_the_organisation() -> Non
     assert (THEME_DIR / "partials" / "language.html").is_file()
 
 
+def _with_site(make_registry: MakeRegistry, settings: str) -> Path:
+    """The minimal registry with ``settings`` added at the end of its organisation."""
+    path = make_registry()
+    organisation = path / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text + settings, encoding="utf-8")
+    return path
+
+
 def test_the_registry_s_site_settings_give_the_base_url_logo_and_colours() -> None:
     config = default_config(load_registry(FJORDLYS))
     assert config["site_url"] == "https://personvern.fjordlys.example/"
@@ -65,12 +74,7 @@ def test_the_registry_s_site_settings_give_the_base_url_logo_and_colours() -> No
 def test_a_site_name_in_the_settings_wins_over_the_organisation_s_names(
     make_registry: MakeRegistry,
 ) -> None:
-    path = make_registry()
-    organisation = path / "organisation.yaml"
-    organisation.write_text(
-        organisation.read_text(encoding="utf-8") + "  site: {name: Acme <Personvern>}\n",
-        encoding="utf-8",
-    )
+    path = _with_site(make_registry, "  site: {name: Acme <Personvern>}\n")
     config = default_config(load_registry(path))
     assert config["site_name"] == "Acme &lt;Personvern&gt;"
     assert "site_url" not in config and "logo" not in config["theme"]
@@ -78,12 +82,7 @@ def test_a_site_name_in_the_settings_wins_over_the_organisation_s_names(
 
 
 def test_a_logo_that_is_not_there_is_a_located_problem(make_registry: MakeRegistry) -> None:
-    path = make_registry()
-    organisation = path / "organisation.yaml"
-    organisation.write_text(
-        organisation.read_text(encoding="utf-8") + "  site:\n    logo: images/logo.png\n",
-        encoding="utf-8",
-    )
+    path = _with_site(make_registry, "  site:\n    logo: images/logo.png\n")
     with pytest.raises(RegistryError) as caught:
         load_registry(path)
     assert [str(p) for p in caught.value.problems] == [
@@ -95,12 +94,7 @@ def test_a_logo_that_is_not_there_is_a_located_problem(make_registry: MakeRegist
 def test_a_colour_material_does_not_have_is_refused_with_the_allowed_ones(
     make_registry: MakeRegistry,
 ) -> None:
-    path = make_registry()
-    organisation = path / "organisation.yaml"
-    organisation.write_text(
-        organisation.read_text(encoding="utf-8") + "  site: {colours: {primary: gold}}\n",
-        encoding="utf-8",
-    )
+    path = _with_site(make_registry, "  site: {colours: {primary: gold}}\n")
     with pytest.raises(RegistryError) as caught:
         load_registry(path)
     [problem] = caught.value.problems
