@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from holte_ropa import RegistryError
+from holte_ropa import RegistryError, registry_history, sub_processor_feed
 from holte_ropa.cli import main
 from holte_ropa.model._loader import load_registry
 from holte_ropa.site._mkdocs_config import THEME_DIR, default_config
-from tests.conftest import MakeRegistry
+from tests.conftest import GitRepo, MakeRegistry
 
 FJORDLYS = Path(__file__).parent / "fixtures" / "fjordlys"
 
@@ -134,3 +135,26 @@ def test_another_organisation_builds_its_whole_site_from_any_folder_with_nothing
         for name, text in texts.items()
     }
     assert {name: found for name, found in leaks.items() if found} == {}
+
+
+def test_the_atom_feed_of_another_organisation_holds_nothing_of_holte(git_repo: GitRepo) -> None:
+    registry = git_repo.root / "registry"
+    shutil.copytree(FJORDLYS, registry)
+    git_repo.commit("First record", "2026-03-02T09:00:00Z")
+    text = (registry / "registry.yaml").read_text(encoding="utf-8")
+    sub = (
+        "  - id: backup\n    legal_name: Backup AB\n    trade_name: Backup\n"
+        "    role: processor\n    service: {nb: Sikkerhetskopi, en: Backup}\n"
+        "    locations: [{country: SE}]\n    dpa: {reference: DPA-2, signed: 2026-01-01}\n"
+    )
+    assert text.count("    recipients: none\n") == 1  # bookkeeping, done as a processor
+    text = text.replace("    recipients: none\n", "    recipients: {processors: [backup]}\n")
+    (registry / "registry.yaml").write_text(text + sub, encoding="utf-8")
+    git_repo.commit("Backup", "2026-04-01T09:00:00Z")
+    history = registry_history()
+    organisation = load_registry(registry).organisation
+    for lang in ("nb", "en"):
+        feed = sub_processor_feed(history, organisation, lang)
+        assert "<entry>" in feed and "Backup" in feed
+        assert "tag:fjordlys.example,2026:sub-processors" in feed
+        assert not _HOLTES.search(_TOOL.sub("", feed)), feed
