@@ -313,7 +313,8 @@ def _describe(
             f"{ctx.get('expected_tags')}"
         )
     elif kind in _MAPPING_ERRORS:
-        message = f"expected {_mapping_words((error.get('ctx') or {}).get('class_name'))}"
+        wanted = _KINDS.get(field) or _mapping_words((error.get("ctx") or {}).get("class_name"))
+        message = f"expected {wanted}"
     elif kind in {"tuple_type", "list_type"}:
         message = "expected a list: one '- item' per line, or [a, b]"
     return position_of(doc.file, node), f"{field}: {message}"
@@ -330,6 +331,13 @@ _MAPPINGS = {
     "Duration": "a mapping such as {years: 5}, {months: 6} or {days: 30}",
 }
 """How a mapping of each kind is written, in the words of the YAML (never a class name)."""
+_KINDS = {
+    "legal_basis": "a mapping with basis and what that basis needs, e.g. {basis: contract, "
+    "contract: {nb: ..., en: ...}}",
+    "mechanism": "a mapping with mechanism and what it needs, e.g. {mechanism: scc, module: 2} "
+    "or {mechanism: dpf}",
+}
+"""Fields holding one of several kinds of mapping, told apart by one key."""
 
 
 def _mapping_words(class_name: object) -> str:

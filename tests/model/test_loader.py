@@ -558,7 +558,8 @@ def test_a_legal_basis_that_is_neither_a_mapping_nor_unknown_lists_both_forms(
 ) -> None:
     [problem] = problems(make_registry({"a.yaml": purpose_with("maybe")}))
     assert problem.message == (
-        "legal_basis: expected a mapping of fields (name: value lines); unknown is allowed here"
+        "legal_basis: expected a mapping with basis and what that basis needs, e.g. "
+        "{basis: contract, contract: {nb: ..., en: ...}}; unknown is allowed here"
     )
 
 

@@ -147,3 +147,26 @@ def test_a_list_written_as_one_word_asks_for_a_list(make_registry: MakeRegistry)
         "registry/books.yaml:7:24: error[schema]: security_measures: expected a list: one "
         "'- item' per line, or [a, b]"
     ]
+
+
+PARTY = """\
+parties:
+  - id: mailer
+    legal_name: Mailer Inc.
+    trade_name: Mailer
+    role: processor
+    service: {nb: E-post, en: E-mail}
+    locations:
+      - country: US
+        mechanism: scc
+"""
+
+
+def test_a_transfer_mechanism_written_as_one_word_shows_the_mapping_it_needs(
+    make_registry: MakeRegistry,
+) -> None:
+    assert problems_of(make_registry({"p.yaml": PARTY})) == [
+        "registry/p.yaml:9:20: error[schema]: mechanism: expected a mapping with mechanism and "
+        "what it needs, e.g. {mechanism: scc, module: 2} or {mechanism: dpf}; unknown is "
+        "allowed here"
+    ]
