@@ -157,7 +157,8 @@ def build(
             raise DraftRefusedError(blockers)
     outputs: list[Path] = []
     outputs += _write_record(registry, out)
-    outputs += write_graphs_and_records(registry, out)
+    base_url = _site_url(mkdocs_config) or _registry_site_url(registry)
+    outputs += write_graphs_and_records(registry, out, base_url=base_url)
     outputs += _write_notice(registry, out)
     outputs += _write_rule_docs(out)
     if mkdocs_config is not None:
@@ -167,6 +168,35 @@ def build(
 
 def _silent(_: str) -> object:
     return None
+
+
+def _registry_site_url(registry: Registry) -> str | None:
+    """``organisation.site.url``: where the site is published, said in the registry."""
+    site = registry.organisation.site
+    return None if site is None or site.url is None else str(site.url)
+
+
+def _site_url(config: Path | Literal["default"] | None) -> str | None:
+    """The ``site_url`` of the user's ``mkdocs.yml``: the base of the JSON-LD's IRIs.
+
+    Read with MkDocs' own YAML loader (it knows ``!ENV``); None without a user's file,
+    without MkDocs, when the file sets none, or when it does not read (the site step
+    then says why).
+    """
+    if not isinstance(config, Path) or not config.is_file():
+        return None
+    try:
+        from mkdocs.exceptions import ConfigurationError
+        from mkdocs.utils.yaml import yaml_load
+    except ImportError:
+        return None
+    try:
+        with config.open(encoding="utf-8") as stream:
+            loaded = yaml_load(stream)
+    except (OSError, UnicodeDecodeError, ConfigurationError):
+        return None  # the site step reports the broken file, located, in MkDocs' words
+    value = loaded.get("site_url") if isinstance(loaded, dict) else None
+    return str(value) if value else None
 
 
 def _write_reports(

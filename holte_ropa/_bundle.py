@@ -2,7 +2,8 @@
 
 ``holte_ropa.build`` (and so ``holte-ropa build``) calls this once so that auditors find
 the pictures and the record next to the registry dump: ``graphs/`` holds the organisation
-and transfer views in every format and both languages plus one SVG per activity, party
+and transfer views in every format and both languages (GraphML for yEd as
+``<view>.<lang>.yed.graphml``) plus one SVG per activity, party
 and data subject category; ``records/`` holds the Art. 30(1) and 30(2) records in every
 format and both languages.
 """
@@ -20,8 +21,14 @@ from holte_ropa.terms import LANGUAGES
 __all__ = ["write_graphs_and_records"]
 
 
-def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
-    """Write ``out/graphs`` and ``out/records``; returns the files written (a build step)."""
+def write_graphs_and_records(
+    registry: Registry, out: Path, *, base_url: str | None = None
+) -> list[Path]:
+    """Write ``out/graphs`` and ``out/records``; returns the files written (a build step).
+
+    ``base_url`` is the site's address (MkDocs' ``site_url``): the JSON-LD's IRIs are
+    then ``<base_url>/record.jsonld#...``.
+    """
     graphs, records = out / "graphs", out / "records"
     graphs.mkdir(parents=True, exist_ok=True)
     records.mkdir(parents=True, exist_ok=True)
@@ -52,7 +59,7 @@ def write_graphs_and_records(registry: Registry, out: Path) -> list[Path]:
             for kind in ("xlsx", "csv", "json"):
                 data = export_record(registry, role, kind, lang)
                 written.append(_write(records / f"{role}.{lang}.{kind}", data))
-    jsonld = export_record(registry, "controller", "jsonld")
+    jsonld = export_record(registry, "controller", "jsonld", base_url=base_url)
     written.append(_write(records / "record.jsonld", jsonld))
     return written
 

@@ -106,3 +106,20 @@ def test_a_missing_mkdocs_config_builds_everything_but_the_site(
     assert not (tmp_path / "out" / "site").exists()
     assert (tmp_path / "out" / "registry.json") in result.outputs
     assert "the website is not built" in capsys.readouterr().err
+
+
+def test_the_site_url_of_the_users_mkdocs_yml_is_read_with_its_env_tags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from holte_ropa._build import _site_url
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_url: !ENV [SITE_URL, 'https://acme.example/']\n", encoding="utf-8")
+    assert _site_url(config) == "https://acme.example/"
+    monkeypatch.setenv("SITE_URL", "https://privacy.acme.example/")
+    assert _site_url(config) == "https://privacy.acme.example/"
+    config.write_text("site_name: Acme\n", encoding="utf-8")
+    assert _site_url(config) is None
+    assert _site_url("default") is None and _site_url(tmp_path / "absent.yml") is None
+    config.write_text("site_url: [unclosed\n", encoding="utf-8")
+    assert _site_url(config) is None  # MkDocs reports the broken file in the site step

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from holte_ropa import load_registry
@@ -28,6 +29,8 @@ def test_graphs_and_records_are_written_identically_twice(tmp_path: Path) -> Non
         "graphs/transfers.nb.pdf",
         "graphs/organisation.en.dot",
         "graphs/organisation.graphml",
+        "graphs/organisation.nb.yed.graphml",
+        "graphs/transfers.en.yed.graphml",
         "graphs/organisation.json",
         "graphs/transfers.en.mmd",
         "graphs/party-backup.nb.svg",
@@ -37,3 +40,10 @@ def test_graphs_and_records_are_written_identically_twice(tmp_path: Path) -> Non
         "records/record.jsonld",
     ):
         assert name in first, name
+
+
+def test_the_jsonld_iris_follow_the_sites_base_url_when_one_is_given(tmp_path: Path) -> None:
+    registry = load_registry(FIXTURES / "small")
+    write_graphs_and_records(registry, tmp_path, base_url="https://acme.example/personvern/")
+    context = json.loads((tmp_path / "records" / "record.jsonld").read_text("utf-8"))["@context"]
+    assert context["ropa"] == "https://acme.example/personvern/record.jsonld#"

@@ -42,6 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     record.add_argument(
         "--lang", choices=LANGUAGES, default="nb", help="header and text language (default: nb)"
     )
+    record.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=None,
+        help="jsonld only: where the site is published; IRIs become URL/record.jsonld#...",
+    )
     add_output_argument(record, "write to FILE instead of stdout")
     fides = sub.add_parser(
         "fides",
@@ -68,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", XlsxCellCut)
-            data = export_record(registry, args.role, args.format, args.lang)
+            data = export_record(
+                registry, args.role, args.format, args.lang, base_url=args.base_url
+            )
     except ImportError as exc:
         print(
             f"holte-ropa export: {exc}; install the export extra: pip install 'holte-ropa[export]'",

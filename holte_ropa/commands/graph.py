@@ -13,7 +13,7 @@ from holte_ropa.commands._common import (
 )
 from holte_ropa.terms import LANGUAGES
 
-_FORMATS = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
+_FORMATS = ("dot", "svg", "png", "pdf", "graphml", "graphml-yed", "json", "mermaid")
 """``holte_ropa.graph.GRAPH_FORMATS``, kept here so ``--help`` does not import networkx (a
 test holds them equal)."""
 

@@ -22,6 +22,7 @@ from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
 from holte_ropa.graph._labels import UNSETTLED
+from holte_ropa.graph._pdf import with_document_info
 from holte_ropa.graph._style import (
     _ACTIVITY_COLOURS,
     _COUNTRY_COLOURS,
@@ -36,6 +37,7 @@ from holte_ropa.graph._style import (
     _short_mechanism,
     _w,
 )
+from holte_ropa.graph._yed import to_yed_graphml
 from holte_ropa.model._registry import Registry
 from holte_ropa.terms import published_language
 
@@ -51,16 +53,26 @@ __all__ = [
     "to_graphml",
     "to_mermaid",
     "to_node_link_json",
+    "to_yed_graphml",
 ]
-GraphFormat = Literal["dot", "svg", "png", "pdf", "graphml", "json", "mermaid"]
-GRAPH_FORMATS: tuple[GraphFormat, ...] = ("dot", "svg", "png", "pdf", "graphml", "json", "mermaid")
-FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd"}
+GraphFormat = Literal["dot", "svg", "png", "pdf", "graphml", "graphml-yed", "json", "mermaid"]
+GRAPH_FORMATS: tuple[GraphFormat, ...] = (
+    "dot",
+    "svg",
+    "png",
+    "pdf",
+    "graphml",
+    "graphml-yed",
+    "json",
+    "mermaid",
+)
+FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd", "graphml-yed": "yed.graphml"}
 
 _INSTALL_HINT = (
     "Graphviz's `dot` program is not installed or not on PATH; it draws the SVG, PNG and "
     "PDF diagrams. Install it with `apt-get install graphviz` (Debian/Ubuntu), "
     "`brew install graphviz` (macOS) or from https://graphviz.org/download/; the dot, "
-    "graphml, json and mermaid formats work without it."
+    "graphml, graphml-yed, json and mermaid formats work without it."
 )
 
 
@@ -428,10 +440,16 @@ def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
         return to_dot(view, lang).encode("utf-8")
     if fmt == "svg":
         return _svg(view, lang).encode("utf-8")
-    if fmt in ("png", "pdf"):
+    if fmt == "png":
         return render(to_dot(view, lang), fmt)
+    if fmt == "pdf":
+        # the title a viewer shows, and the text equivalent as the subject
+        pdf = render(to_dot(view, lang), fmt)
+        return with_document_info(pdf, view.title(lang), describe(view, lang))
     if fmt == "graphml":
         return to_graphml(view, lang).encode("utf-8")
+    if fmt == "graphml-yed":
+        return to_yed_graphml(view, lang).encode("utf-8")
     if fmt == "json":
         return to_node_link_json(view).encode("utf-8")
     if fmt == "mermaid":

@@ -364,17 +364,23 @@ def _repack(data: bytes, stamp: _dt.datetime) -> bytes:
 
 
 def export_record(
-    registry: Registry, role: RecordRole, fmt: RecordFormat, lang: str = "nb"
+    registry: Registry,
+    role: RecordRole,
+    fmt: RecordFormat,
+    lang: str = "nb",
+    *,
+    base_url: str | None = None,
 ) -> bytes:
     """One Art. 30 record in ``fmt`` (one of ``RECORD_FORMATS``), as bytes ready to write.
 
     ``role`` is ``controller`` (GDPR Art. 30(1)) or ``processor`` (Art. 30(2)); ``lang``
     ``nb`` or ``en`` (else ValueError) names the headers and texts. The JSON-LD (W3C
-    DPV) holds both roles and both languages and ignores ``role`` and ``lang``.
+    DPV) holds both roles and both languages and ignores ``role`` and ``lang``; its IRIs
+    are fragments of ``<base_url>/record.jsonld`` when the site's ``base_url`` is given.
     """
     lang = published_language(lang)
     if fmt == "jsonld":
-        return to_jsonld(registry).encode("utf-8")
+        return to_jsonld(registry, base_url).encode("utf-8")
     table = record_table(registry, role, lang)
     if fmt == "xlsx":
         return to_xlsx(table, registry)

@@ -1,8 +1,28 @@
-"""The record as W3C Data Privacy Vocabulary (DPV) JSON-LD: both roles, both languages.
+"""The record as W3C Data Privacy Vocabulary (DPV) 2.3 JSON-LD: both roles, both languages.
 
-For tools that read linked data: every activity, purpose, legal basis (GDPR Art. 6),
-recipient, transfer (Art. 44-49) and storage condition as DPV terms, each term checked
-against the DPV sources (see the list below).
+For tools that read linked data: every activity, purpose with its legal basis (GDPR Art.
+6), recipient, transfer (Art. 44-49) and storage condition as DPV terms. Every ``dpv:``,
+``eu-gdpr:`` and ``loc:`` term is one the DPV 2.3 release defines (the tests hold the
+export against the term lists of w3c/dpv's ``2.3/`` folder, vendored under tests/data/dpv).
+
+How the record maps to DPV, where DPV leaves a choice:
+
+- The organisation is a ``dpv:LegalEntity`` with the roles it holds somewhere in the
+  record (``dpv:DataController``, ``dpv:DataProcessor``); which role it holds in an
+  activity is said by the activity (``dpv:hasDataController`` or ``dpv:hasDataProcessor``).
+- Each purpose is a ``dpv:Process`` of its own inside the activity (``dpv:hasProcess``),
+  with that purpose and its one legal basis, so a basis never spreads to the activity's
+  other purposes.
+- A retention period counted from an event ("5 years after termination") is a
+  ``dpv:UntilEventDuration`` naming the event and holding the period as a
+  ``dpv:TemporalDuration``, as DPV's example E0048 ("6 months from account closure") does.
+- What the record writes ``unknown`` is never exported as a value: a fact the law asks for
+  (a legal basis, a retention period, a transfer's basis) is marked
+  ``dpv:hasApplicability dpv:NotAvailable`` (applicable, but not available yet); anything
+  else unknown (an organisation number, an e-mail address, countries) is left out.
+- IRIs are fragments of ``<base_url>/record.jsonld`` when the site's base URL is given, so
+  they resolve once the file is published there; without one they are ``urn:holte-ropa:``
+  names, which identify but do not resolve.
 """
 
 from __future__ import annotations
@@ -13,50 +33,44 @@ from typing import Any
 
 from holte_ropa.graph._labels import mechanism_code
 from holte_ropa.model._models import (
-    UNKNOWN,
     Activity,
     Duration,
     Party,
     PartyRole,
     Purpose,
+    RetentionRule,
     Text,
     is_unknown,
 )
 from holte_ropa.model._registry import Registry, Transfer
+from holte_ropa.terms import RETENTION_TRIGGERS
 
-# --------------------------------------------------------------------------- DPV JSON-LD
-#
-# Every dpv:, eu-gdpr: and loc: term below was checked against the DPV 2.2 source tables
-# in the w3c/dpv repository (one CSV per module; columns term, type, iri), because the
-# first version was written from memory. tests/test_record_formats.py holds the same
-# terms as an allow-list, so a term that is not in this list fails the build.
-#   2.2/dpv/modules/process.csv               Process, hasProcess
-#   2.2/dpv/modules/purposes.csv              Purpose, hasPurpose
-#   2.2/dpv/modules/legal_basis.csv           hasLegalBasis
-#   2.2/dpv/modules/personal_data.csv         PersonalData, SpecialCategoryPersonalData,
-#                                             hasPersonalData
-#   2.2/dpv/modules/entities.csv              hasName, hasContact
-#   2.2/dpv/modules/entities_legalrole.csv    DataController, DataProcessor, DataSubProcessor,
-#                                             JointDataControllers, Recipient, ThirdParty,
-#                                             hasDataController, hasDataProcessor,
-#                                             hasJointDataControllers, hasRecipient
-#   2.2/dpv/modules/entities_datasubject.csv  DataSubject, hasDataSubject
-#   2.2/dpv/modules/entities_authority.csv    Authority
-#   2.2/dpv/modules/TOM.csv                   TechnicalOrganisationalMeasure,
-#                                             hasTechnicalOrganisationalMeasure
-#   2.2/dpv/modules/processing.csv            CrossBorderTransfer, hasProcessing
-#   2.2/dpv/modules/jurisdiction.csv          hasCountry, hasThirdCountry
-#   2.2/dpv/modules/processing_context.csv    StorageDuration, hasStorageCondition
-#   2.2/dpv/modules/context.csv               TemporalDuration, UntilEventDuration, hasDuration
-#   2.2/dpv/modules/contract_types.csv        SubProcessorAgreement
-#   2.2/dpv/modules/contract.csv              hasParty
-#   2.2/legal/eu/gdpr/modules/legal_basis.csv                A6-1-a .. A6-1-f
-#   2.2/legal/eu/gdpr/modules/legal_basis_data_transfer.csv  A45-3, A46-2-b, A46-2-c,
-#                                                            A49-1-a .. A49-1-g
-#   2.2/loc/modules/locations.csv             loc:<ISO 3166-1 alpha-2>, e.g. loc:US
-# Where DPV 1.x and 2.x differ, this follows 2.x: the GDPR extension moved from
-# https://w3id.org/dpv/dpv-gdpr# to eu-gdpr:, activities are dpv:Process (1.x
-# dpv:PersonalDataHandling is deprecated), and dpv:CrossBorderTransfer is new in 2.x.
+__all__ = ["to_jsonld"]
+
+# Where each term is defined in the DPV 2.3 release (w3c/dpv, folder 2.3/):
+#   dpv/modules/process.csv               Process, hasProcess
+#   dpv/modules/purposes.csv              Purpose, hasPurpose
+#   dpv/modules/legal_basis.csv           LegalBasis, hasLegalBasis
+#   dpv/modules/personal_data.csv         PersonalData, SpecialCategoryPersonalData,
+#                                         hasPersonalData
+#   dpv/modules/entities.csv              LegalEntity, hasName, hasContact
+#   dpv/modules/entities_legalrole.csv    DataController, DataProcessor, DataSubProcessor,
+#                                         JointDataControllers, Recipient, ThirdParty,
+#                                         hasDataController, hasDataProcessor,
+#                                         hasJointDataControllers, hasRecipient
+#   dpv/modules/entities_datasubject.csv  DataSubject, hasDataSubject
+#   dpv/modules/entities_authority.csv    Authority
+#   dpv/modules/TOM.csv                   TechnicalOrganisationalMeasure,
+#                                         hasTechnicalOrganisationalMeasure
+#   dpv/modules/processing.csv            CrossBorderTransfer, hasProcessing
+#   dpv/modules/jurisdiction.csv          hasCountry, hasThirdCountry
+#   dpv/modules/processing_context.csv    StorageDuration, hasStorageCondition
+#   dpv/modules/context.csv               TemporalDuration, UntilEventDuration, hasDuration,
+#                                         NotAvailable, hasApplicability
+#   dpv/modules/contract_types.csv        SubProcessorAgreement
+#   dpv/modules/contract.csv              hasParty
+#   legal/eu/gdpr: A6-1-a .. A6-1-f, A45-3, A46-2-b, A46-2-c, A49-1-a .. A49-1-g
+#   loc: loc:<ISO 3166-1 alpha-2>, e.g. loc:US
 # GDPR Art. 47 has no term of its own: a transfer under binding corporate rules is A46-2-b.
 
 _DPV = "https://w3id.org/dpv#"
@@ -93,6 +107,8 @@ _PARTY_TYPES = {
     PartyRole.AUTHORITY: ["dpv:Authority"],
     PartyRole.CUSTOMER: ["dpv:DataController"],
 }
+_NOT_AVAILABLE = {"dpv:hasApplicability": {"@id": "dpv:NotAvailable"}}
+"""Marks a fact the law asks for that the record does not state yet (DPV 2.3 context)."""
 
 
 def _texts(value: Text | None) -> list[dict[str, str]]:
@@ -119,29 +135,21 @@ def _iso_duration(duration: Duration) -> str:
     return f"P{parts or '0D'}"
 
 
-def to_jsonld(registry: Registry) -> str:
-    """The whole record as DPV JSON-LD (both languages), one ``dpv:Process`` per activity."""
-    org = registry.organisation
-    base = f"urn:holte-ropa:{org.id}:"
-    context = {**_CONTEXT, "ropa": base}
-    graph: list[dict[str, Any]] = [
-        {
-            "@id": f"ropa:organisation/{org.id}",
-            "@type": "dpv:DataController"
-            if not _is_processor_only(registry)
-            else "dpv:DataProcessor",
-            "dpv:hasName": org.legal_name,
-            "dpv:hasContact": list(
-                dict.fromkeys(
-                    f"mailto:{address}"
-                    for address in (org.email, org.privacy_contact)
-                    if not is_unknown(address)
-                )
-            ),
-            "dct:identifier": UNKNOWN.value if is_unknown(org.org_number) else org.org_number,
-            "dpv:hasCountry": _ref(f"loc:{org.country}"),
-        }
-    ]
+def _base(registry: Registry, base_url: str | None) -> str:
+    if base_url:
+        return f"{base_url.rstrip('/')}/record.jsonld#"
+    return f"urn:holte-ropa:{registry.organisation.id}:"
+
+
+def to_jsonld(registry: Registry, base_url: str | None = None) -> str:
+    """The whole record as DPV JSON-LD (both languages), one ``dpv:Process`` per activity.
+
+    ``base_url`` is where the site is published (``https://example.no/personvern/``):
+    every node's IRI is then ``<base_url>/record.jsonld#<kind>/<id>``. Without it the IRIs
+    are ``urn:holte-ropa:<organisation>:<kind>/<id>``.
+    """
+    context = {**_CONTEXT, "ropa": _base(registry, base_url)}
+    graph: list[dict[str, Any]] = [_organisation_node(registry)]
     for category in registry.data_categories.values():
         kind = (
             "dpv:SpecialCategoryPersonalData"
@@ -175,10 +183,27 @@ def to_jsonld(registry: Registry) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def _is_processor_only(registry: Registry) -> bool:
-    return bool(registry.activities) and all(
-        a.role.value == "processor" for a in registry.activities.values()
-    )
+def _organisation_node(registry: Registry) -> dict[str, Any]:
+    """The organisation: a legal entity typed by every role it holds in the record."""
+    org = registry.organisation
+    roles = {a.role.value for a in registry.activities.values()}
+    types = ["dpv:LegalEntity"]
+    if not roles or roles & {"controller", "joint_controller"}:
+        types.append("dpv:DataController")
+    if "processor" in roles:
+        types.append("dpv:DataProcessor")
+    node: dict[str, Any] = {
+        "@id": f"ropa:organisation/{org.id}",
+        "@type": types,
+        "dpv:hasName": org.legal_name,
+        "dpv:hasCountry": _ref(f"loc:{org.country}"),
+    }
+    contacts = [f"mailto:{e}" for e in (org.email, org.privacy_contact) if not is_unknown(e)]
+    if contacts:
+        node["dpv:hasContact"] = list(dict.fromkeys(contacts))
+    if not is_unknown(org.org_number):
+        node["dct:identifier"] = org.org_number
+    return node
 
 
 def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
@@ -219,10 +244,7 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
         "@type": "dpv:Process",
         "rdfs:label": _texts(activity.name),
         "dct:description": _texts(activity.description),
-        "dpv:hasPurpose": [_purpose_node(a, p) for p in activity.purposes],
-        "dpv:hasLegalBasis": _refs(
-            _BASIS[p.legal_basis.basis] for p in activity.purposes if not is_unknown(p.legal_basis)
-        ),
+        "dpv:hasPurpose": [_ref(f"{a}/purpose/{p.id}") for p in activity.purposes],
         "dpv:hasPersonalData": [_ref(f"ropa:data/{d}") for d in activity.data_categories],
         "dpv:hasDataSubject": [_ref(f"ropa:subject/{s}") for s in activity.subject_categories],
         "dpv:hasTechnicalOrganisationalMeasure": [
@@ -253,65 +275,103 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
     ]
     if processors and activity.role.value != "processor":
         node["dpv:hasDataProcessor"] = [_ref(f"ropa:party/{p}") for p in processors]
-    transfers = registry.transfers_of(activity.id)
-    if transfers:
-        node["dpv:hasProcess"] = [_transfer_node(a, t) for t in transfers]
-    if not is_unknown(activity.retention):
+    processes = [_purpose_process(a, p) for p in activity.purposes]
+    processes += [_transfer_node(a, t) for t in registry.transfers_of(activity.id)]
+    if processes:
+        node["dpv:hasProcess"] = processes
+    if is_unknown(activity.retention):
         node["dpv:hasStorageCondition"] = [
-            _storage_node(a, index, rule.duration, rule.description)
-            for index, rule in enumerate(activity.retention)
+            {"@id": f"{a}/storage", "@type": "dpv:StorageDuration", **_NOT_AVAILABLE}
+        ]
+    elif activity.retention:
+        node["dpv:hasStorageCondition"] = [
+            _storage_node(a, index, rule) for index, rule in enumerate(activity.retention)
         ]
     return node
+
+
+def _purpose_process(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
+    """One purpose and its one Art. 6(1) basis, as a process inside the activity."""
+    iri = f"{activity_iri}/purpose/{purpose.id}"
+    basis: dict[str, Any] = (
+        {"@type": "dpv:LegalBasis", **_NOT_AVAILABLE}
+        if is_unknown(purpose.legal_basis)
+        else _ref(_BASIS[purpose.legal_basis.basis])
+    )
+    return {
+        "@id": f"{iri}/process",
+        "@type": "dpv:Process",
+        "dpv:hasPurpose": {
+            "@id": iri,
+            "@type": "dpv:Purpose",
+            "dct:description": _texts(purpose.description),
+        },
+        "dpv:hasLegalBasis": basis,
+    }
 
 
 def _transfer_node(activity_iri: str, transfer: Transfer) -> dict[str, Any]:
     """A transfer outside the EEA: DPV's cross-border transfer to a third country."""
     code = mechanism_code(transfer.mechanism)
-    if code in _TRANSFER_BASIS:
-        bases = [_ref(_TRANSFER_BASIS[code])]
-    elif code == "derogation":
-        bases = [_ref(f"eu-gdpr:A49-1-{getattr(transfer.mechanism, 'point', 'a')}")]
-    else:
-        bases = []
-    return {
+    node: dict[str, Any] = {
         "@id": f"{activity_iri}/transfer/{transfer.party}/{transfer.country}/{transfer.access}",
         "@type": "dpv:Process",
         "dpv:hasProcessing": _ref("dpv:CrossBorderTransfer"),
         "dpv:hasRecipient": _ref(f"ropa:party/{transfer.party}"),
         "dpv:hasThirdCountry": _ref(f"loc:{transfer.country}"),
-        "dpv:hasLegalBasis": bases,
-        "rdfs:comment": f"mechanism: {code}",
     }
-
-
-def _purpose_node(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
-    node: dict[str, Any] = {
-        "@id": f"{activity_iri}/purpose/{purpose.id}",
-        "@type": "dpv:Purpose",
-        "dct:description": _texts(purpose.description),
-    }
-    if not is_unknown(purpose.legal_basis):
-        node["dpv:hasLegalBasis"] = _ref(_BASIS[purpose.legal_basis.basis])
+    if code in _TRANSFER_BASIS:
+        node["dpv:hasLegalBasis"] = _ref(_TRANSFER_BASIS[code])
+        node["rdfs:comment"] = f"mechanism: {code}"
+    elif code == "derogation":
+        point = getattr(transfer.mechanism, "point", "a")
+        node["dpv:hasLegalBasis"] = _ref(f"eu-gdpr:A49-1-{point}")
+        node["rdfs:comment"] = f"mechanism: {code}"
+    else:  # Chapter V asks for a basis the record does not state (yet)
+        node["dpv:hasLegalBasis"] = {"@type": "dpv:LegalBasis", **_NOT_AVAILABLE}
     return node
 
 
-def _storage_node(
-    activity_iri: str, index: int, duration: object, description: Text
-) -> dict[str, Any]:
-    """A retention rule: a fixed period is a TemporalDuration, consent an UntilEventDuration."""
+def _temporal(duration: Duration) -> dict[str, Any]:
+    return {
+        "@type": "dpv:TemporalDuration",
+        "rdf:value": {"@value": _iso_duration(duration), "@type": "xsd:duration"},
+    }
+
+
+def _storage_node(activity_iri: str, index: int, rule: RetentionRule) -> dict[str, Any]:
+    """A retention rule as a storage duration: a period, an event, or a period after one."""
     node: dict[str, Any] = {
         "@id": f"{activity_iri}/storage/{index}",
         "@type": "dpv:StorageDuration",
-        "dct:description": _texts(description),
+        "dct:description": _texts(rule.description),
     }
-    if isinstance(duration, Duration):
-        node["dpv:hasDuration"] = {
-            "@type": "dpv:TemporalDuration",
-            "rdf:value": {"@value": _iso_duration(duration), "@type": "xsd:duration"},
-        }
-    elif duration == "until_consent_withdrawn":
+    duration, trigger = rule.duration, rule.trigger
+    if duration == "until_consent_withdrawn":
+        trigger_words = RETENTION_TRIGGERS["consent_withdrawn"].label
         node["dpv:hasDuration"] = {
             "@type": "dpv:UntilEventDuration",
-            "rdfs:comment": "consent withdrawn",
+            "dct:description": _both(trigger_words.nb, trigger_words.en),
         }
+        return node
+    period: dict[str, Any] = (
+        _temporal(duration)
+        if isinstance(duration, Duration)
+        else {"@type": "dpv:TemporalDuration", **_NOT_AVAILABLE}
+    )
+    if trigger is None:
+        if isinstance(duration, Duration):
+            node["dpv:hasDuration"] = period
+        else:
+            node.update(_NOT_AVAILABLE)  # neither a period nor an event is stated
+        return node
+    event: dict[str, Any] = {"@type": "dpv:UntilEventDuration", "dpv:hasDuration": period}
+    if not is_unknown(trigger):  # an unknown trigger: an event, but the record names none
+        words = RETENTION_TRIGGERS[str(trigger)].label
+        event["dct:description"] = _both(words.nb, words.en)
+    node["dpv:hasDuration"] = event
     return node
+
+
+def _both(nb: str, en: str) -> list[dict[str, str]]:
+    return [{"@value": nb, "@language": "nb"}, {"@value": en, "@language": "en"}]
