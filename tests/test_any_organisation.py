@@ -158,3 +158,14 @@ def test_the_atom_feed_of_another_organisation_holds_nothing_of_holte(git_repo: 
         assert "<entry>" in feed and "Backup" in feed
         assert "tag:fjordlys.example,2026:sub-processors" in feed
         assert not _HOLTES.search(_TOOL.sub("", feed)), feed
+
+
+def test_the_site_configuration_without_the_plugin_carries_the_logo_beside_the_pages(
+    tmp_path: Path,
+) -> None:
+    pages = tmp_path / "pages"
+    assert main(["site", str(FJORDLYS), "-o", str(pages), "--config", str(tmp_path / "z.yml")]) == 0
+    assert (pages / "assets" / "logo.svg").read_bytes() == (FJORDLYS / "logo.svg").read_bytes()
+    config = (tmp_path / "z.yml").read_text(encoding="utf-8")
+    assert "logo: assets/logo.svg" in config
+    assert "site_url: https://personvern.fjordlys.example/" in config
