@@ -69,7 +69,7 @@ def test_the_registry_s_site_settings_give_the_base_url_logo_and_colours() -> No
     assert config["site_url"] == "https://personvern.fjordlys.example/"
     assert config["theme"]["logo"] == "assets/logo.svg"
     [palette] = config["theme"]["palette"]
-    assert (palette["primary"], palette["accent"]) == ("teal", "amber")
+    assert (palette["primary"], palette["accent"]) == ("brown", "indigo")
 
 
 def test_a_site_name_in_the_settings_wins_over_the_organisation_s_names(
@@ -101,7 +101,7 @@ def test_a_colour_material_does_not_have_is_refused_with_the_allowed_ones(
     [problem] = caught.value.problems
     assert str(problem).startswith(
         "registry/organisation.yaml:32:29: error[schema]: primary: 'gold' is not allowed; "
-        "input should be 'red', 'pink', "
+        "input should be 'indigo', 'deep purple', "
     )
 
 
@@ -119,7 +119,7 @@ def test_another_organisation_builds_its_whole_site_from_any_folder_with_nothing
             html = (site / lang / page / "index.html").read_text(encoding="utf-8")
             assert "- Fjordlys Regnskap AS</title>" in html, lang + page
             assert f'<html lang="{lang.strip("/") or "nb"}"' in html, lang + page
-            assert 'data-md-color-primary="teal"' in html, lang + page
+            assert 'data-md-color-primary="brown"' in html, lang + page
             assert 'src="' in html and 'assets/logo.svg" alt="logo"' in html, lang + page
     assert (site / "assets" / "logo.svg").read_bytes() == (FJORDLYS / "logo.svg").read_bytes()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

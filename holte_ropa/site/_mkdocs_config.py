@@ -77,7 +77,7 @@ def _palette(registry: Registry) -> dict[str, str]:
         "media": "(prefers-color-scheme: light)",
         "scheme": "default",
         "primary": colours.primary if colours else "indigo",
-        "accent": colours.accent if colours else "indigo",
+        "accent": "indigo",
     }
 
 
