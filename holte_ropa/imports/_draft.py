@@ -181,14 +181,13 @@ class Draft:
             or Fact(UNKNOWN, f"{_MISSING}; where people send rights requests")
         )
         org["dpo"] = given.get("dpo") or Fact(UNKNOWN, f"{_MISSING}: is a DPO appointed?")
-        todo = Fact(self.text(UNKNOWN), f"{_MISSING}; write it")
         org["supervisory_authority"] = Fact(
             {"name": self.text(UNKNOWN), "website": _MARK_URL},
             f"{_MISSING}: the lead supervisory authority (Art. 77)",
         )
         org["notice"] = Fact(
             {
-                "title": self.text(UNKNOWN),
+                "title": {"nb": "Personvernerklæring", "en": "Privacy notice"},
                 "version": UNKNOWN,
                 "last_changed": UNKNOWN,
                 "change_announcement": UNKNOWN,
@@ -204,7 +203,7 @@ class Draft:
             f"{_MISSING}: only the right to complain (Art. 77), which always applies, "
             "is listed; add the others that apply",
         )
-        org["security_summary"] = todo
+        org["security_summary"] = Fact(UNKNOWN, f"{_MISSING}; write it")
         org["complaints"] = Fact(UNKNOWN, f"{_MISSING}; write it")
         wanted = ("name", "email", "postal_address", "website", "privacy_contact")
         missing = [k for k in wanted if k not in given]

@@ -223,8 +223,9 @@ class Organisation(_Model):
     supervisory_authority: SupervisoryAuthority
     notice: NoticeMeta
     rights: Rights
-    security_summary: Text
-    """The public description of how data is secured."""
+    security_summary: Text | Unknown
+    """The public description of how data is secured; ``unknown`` until the organisation
+    has written it (rule R46)."""
     complaints: Text | Unknown
     """What the notice says about complaints, to the organisation and to the authority;
     ``unknown`` until confirmed (rule R46). The right to complain to the supervisory

@@ -454,7 +454,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         eu_representative=_opt(org.eu_representative, lang),
         authority=_t(org.supervisory_authority.name, lang),
         authority_website=str(org.supervisory_authority.website),
-        security_summary=_t(org.security_summary, lang),
+        security_summary=_known(org.security_summary, lang),
         security_measures=tuple(
             (_t(m.name, lang), _t(m.description, lang))
             for m in registry.security_measures.values()

@@ -87,8 +87,23 @@ class Case(NamedTuple):
             "Slik varsler vi om endringer: Ikke avklart ennå.",
             "How we announce changes: Not yet confirmed.",
         ),
+        Case(
+            "  security_summary: {nb: Vi bruker TLS., en: We use TLS.}",
+            "  security_summary: unknown",
+            30,
+            "R46",
+            "Slik sikrer vi opplysningene: Ikke avklart ennå.",
+            "How we secure the data: Not yet confirmed.",
+        ),
     ],
-    ids=["postal_address", "how_to_exercise", "response_time", "complaints", "change_announcement"],
+    ids=[
+        "postal_address",
+        "how_to_exercise",
+        "response_time",
+        "complaints",
+        "change_announcement",
+        "security_summary",
+    ],
 )
 def test_an_unknown_notice_fact_loads_is_reported_where_written_and_shown_as_a_gap(
     make_registry: MakeRegistry, case: Case
