@@ -192,11 +192,12 @@ class _AtPosition:
             if len(self.missing) == 1:
                 return f"missing required field {names}; add it here"
             return f"missing required fields {names}; add them here"
-        if not self.messages:
-            if words or not unknown:
-                text = self.literal_messages[0]
-                return text + (_UNKNOWN_ALLOWED if unknown else "")
-            return self.literal_messages[0]
+        if not self.messages:  # only fixed words were allowed: say the first, then unknown
+            pairs = zip(self.alternatives, self.literal_messages, strict=True)
+            first = next((m for w, m in pairs if w != _UNKNOWN_WORD), None)
+            if first is None:
+                return self.literal_messages[0]
+            return first + (_UNKNOWN_ALLOWED if unknown else "")
         if len(self.messages) == 1:
             text = self.messages[0]
         else:
