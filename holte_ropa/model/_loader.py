@@ -305,7 +305,7 @@ def _describe(
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' has the wrong form ({_pattern_hint(field)})"
     elif kind in {"literal_error", "enum"} and value is not None:
-        message = f"'{value}' is not allowed; {message}"
+        message = f"{_shown(value)} is not allowed; {message}"
     elif kind == "union_tag_invalid":
         ctx = error.get("ctx") or {}
         tag_key = str(ctx.get("discriminator", "kind")).strip("'")
@@ -380,6 +380,16 @@ def _models_by_name() -> dict[str, type[BaseModel]]:
                         if isinstance(a, type) and issubclass(a, BaseModel)
                     )
     return found
+
+
+def _shown(value: object) -> str:
+    """A value as the YAML wrote it: a scalar quoted, a list or mapping named, never a
+    Python repr."""
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
 
 
 def _pattern_hint(field: str) -> str:

@@ -170,3 +170,13 @@ def test_a_transfer_mechanism_written_as_one_word_shows_the_mapping_it_needs(
         "what it needs, e.g. {mechanism: scc, module: 2} or {mechanism: dpf}; unknown is "
         "allowed here"
     ]
+
+
+def test_a_list_where_one_word_is_allowed_is_named_not_printed(make_registry: MakeRegistry) -> None:
+    party = PARTY.replace("role: processor", "role: [processor]")
+    path = make_registry({"p.yaml": party.replace("mechanism: scc", "mechanism: {mechanism: dpf}")})
+    [problem] = problems_of(path)
+    assert problem.startswith(
+        "registry/p.yaml:5:11: error[schema]: role: a list is not allowed; input should be "
+        "'processor', "
+    )
