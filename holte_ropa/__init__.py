@@ -52,6 +52,8 @@ _EXPORTS: dict[str, str] = {
     "export_record": "holte_ropa.records",
     "check": "holte_ropa.rules",
     "all_rules": "holte_ropa.rules",
+    "due_reviews": "holte_ropa.rules",
+    "Review": "holte_ropa.rules",
     "Finding": "holte_ropa.report",
     "Severity": "holte_ropa.report",
     "diff": "holte_ropa.changes",
@@ -106,6 +108,7 @@ __all__ = [
     "RecordTable",
     "Registry",
     "RegistryError",
+    "Review",
     "SectionScore",
     "Severity",
     "SiteError",
@@ -121,6 +124,7 @@ __all__ = [
     "check",
     "cite",
     "diff",
+    "due_reviews",
     "export_graph",
     "export_record",
     "flows_table",
@@ -208,8 +212,10 @@ if TYPE_CHECKING:
     from holte_ropa.report import RegistryError as RegistryError
     from holte_ropa.report import Severity as Severity
     from holte_ropa.report import render_report as render_report
+    from holte_ropa.rules import Review as Review
     from holte_ropa.rules import all_rules as all_rules
     from holte_ropa.rules import check as check
+    from holte_ropa.rules import due_reviews as due_reviews
     from holte_ropa.site import site_pages as site_pages
     from holte_ropa.terms import LANGUAGES as LANGUAGES
     from holte_ropa.terms import Words as Words

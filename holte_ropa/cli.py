@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "notice": "Write the privacy notice pages (nb and en) as Markdown.",
     "site": "Write the website's pages as Markdown (no MkDocs needed).",
     "import": "Bring an existing record in: a spreadsheet ROPA or Fides manifests.",
+    "due": "List the balancing tests, DPIAs, TIAs and agreements due for review.",
     "breach": "Draft the Art. 33 breach notification (and Art. 34 communication) from the record.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>, with

@@ -135,7 +135,8 @@ class SecurityMeasure(_Model):
 
     id: Id
     name: Text
-    description: Text
+    description: Text | Unknown
+    """What the measure does; ``unknown`` when the source names it only."""
     public: StrictBool = True
     """False keeps the measure in the record only; it is never published."""
     notes: str | None = _internal("Internal notes for auditors.")
@@ -157,11 +158,16 @@ class Promise(_Model):
             "only-strictly-necessary-cookies-without-consent",
             "processors-under-agreement",
             "access-limited-to-need",
+            "guarantees-lawful-processing",
+            "stores-nothing",
             "none",
         ]
         | None
     ) = None
-    """A machine-checkable claim the text makes, if any."""
+    """A machine-checkable claim the text makes, if any (rules R38 and R55-R58)."""
+    activities: tuple[Id, ...] = ()
+    """The activities the promise speaks of; empty: every activity. Rules R56 and R57
+    compare the claim with these activities only."""
 
 
 PrimaryColour = Literal["indigo", "deep purple", "purple", "blue grey", "brown", "grey"]
@@ -220,7 +226,9 @@ class Organisation(_Model):
     dpo: Dpo | Unknown
     eu_representative: Text | None = None
     """Only needed for controllers outside the EU/EEA (Art. 27)."""
-    supervisory_authority: SupervisoryAuthority
+    supervisory_authority: SupervisoryAuthority | Unknown
+    """``unknown`` until confirmed (an import: a record of processing does not name it);
+    nothing names an authority the record does not have."""
     notice: NoticeMeta
     rights: Rights
     security_summary: Text | Unknown

@@ -296,6 +296,15 @@ class Registry:
                         for j, r in enumerate(rule.categories)
                     ]
             problems += self._check_refs(a, refs)
+        org = self.organisation
+        for index, promise in enumerate(org.promises):
+            problems += self._check_refs(
+                org.id,
+                [
+                    (("promises", index, "activities", i), r, ("activity",))
+                    for i, r in enumerate(promise.activities)
+                ],
+            )
         for p in self.parties.values():
             if p.engaged_by is not None:
                 problems += self._check_refs(p.id, [(("engaged_by",), p.engaged_by, owner)])

@@ -8,6 +8,7 @@ two renders of the same registry are identical.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from holte_ropa.model._models import (
     Activity,
@@ -19,6 +20,7 @@ from holte_ropa.model._models import (
     LegalObligation,
     LegalSource,
     LegitimateInterest,
+    Organisation,
     Party,
     PartyRole,
     PublicTask,
@@ -55,11 +57,21 @@ __all__ = ["notice_view"]
 _COOKIE_ORDER = ("strictly_necessary", "preferences", "statistics", "marketing")
 
 
-def _t(text: Text | None, lang: Lang) -> Str:
+def _t(text: Text | Unknown | None, lang: Lang) -> Str:
+    if is_unknown(text):
+        return PENDING
     if text is None:
         return MISSING
     value = text.get(lang)
     return MISSING if value is None else value
+
+
+def _authority(org: Organisation, lang: Lang) -> tuple[Str, Str]:
+    """The supervisory authority's name and website, both pending while it is unknown."""
+    authority = org.supervisory_authority
+    if is_unknown(authority):
+        return PENDING, PENDING
+    return _t(authority.name, lang), str(authority.website)
 
 
 def _opt(text: Text | None, lang: Lang) -> Str | None:
@@ -143,6 +155,32 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     if kind == "derogation":
         return SafeguardView(party, country, kind, point=getattr(mechanism, "point", None))
     return SafeguardView(party, country, kind)
+
+
+def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> SafeguardView | None:
+    """The transfer to a party that is an international organisation (Art. 4(26), 44),
+    in the shape of a country's; None for any other party."""
+    organisation = party.international_organisation
+    if organisation is None:
+        return None
+    decision = registry.reference.adequacy_for_organisation(organisation.code)
+    transfer = Transfer(
+        activity="",
+        party=party.id,
+        country=organisation.code,
+        access="processing",
+        mechanism=organisation.mechanism,
+        adequacy=decision,
+    )
+    view = _safeguard(registry, transfer, lang)
+    return view if decision is None else replace(view, country=decision.name)
+
+
+def _organisation_transfers(
+    registry: Registry, reached: list[tuple[str, tuple[str, ...]]], lang: Lang
+) -> tuple[SafeguardView, ...]:
+    found = (_organisation_safeguard(registry, registry.parties[p], lang) for p, _ in reached)
+    return tuple(view for view in found if view is not None)
 
 
 def _transfers(
@@ -279,6 +317,7 @@ def _activity(
         consent=any(p.basis == "consent" for p in purposes),
         legitimate_interest=any(p.basis == "legitimate_interest" for p in purposes),
         direct_marketing=any(p.direct_marketing for p in purposes),
+        organisation_transfers=_organisation_transfers(registry, reached, lang),
     )
 
 
@@ -310,6 +349,9 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
                 ],
                 lang,
             )
+    organisation = _organisation_safeguard(registry, party, lang)
+    if organisation is not None:
+        safeguards = (*safeguards, organisation)
     engaged = None
     if party.engaged_by is not None:
         engaged = (
@@ -452,8 +494,8 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         dpo=dpo,
         dpo_appointed=appointed,
         eu_representative=_opt(org.eu_representative, lang),
-        authority=_t(org.supervisory_authority.name, lang),
-        authority_website=str(org.supervisory_authority.website),
+        authority=_authority(org, lang)[0],
+        authority_website=_authority(org, lang)[1],
         security_summary=_known(org.security_summary, lang),
         security_measures=tuple(
             (_t(m.name, lang), _t(m.description, lang))

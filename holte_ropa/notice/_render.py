@@ -164,12 +164,15 @@ def _sentence(value: Any) -> Any:
     return value
 
 
-def _link(url: str, lang: str) -> Safe:
+def _link(url: str | Marker, lang: str) -> Safe | Marker:
     """An absolute link whose text is the address itself, which reads well out of context.
 
     Only http(s) addresses become links: a URL field may legally hold ``javascript:`` or
-    ``data:``, which must never reach an ``href``; those are shown as text.
+    ``data:``, which must never reach an ``href``; those are shown as text. A pending
+    address stays the marker, which the template prints as its phrase.
     """
+    if isinstance(url, Marker):
+        return url
     shown = url.removeprefix("https://").removeprefix("http://").rstrip("/")
     if not url.lower().startswith(("https://", "http://")):
         return escape_text(url)

@@ -148,6 +148,9 @@ class ActivityView:
     consent: bool = False
     legitimate_interest: bool = False
     direct_marketing: bool = False
+    organisation_transfers: tuple[SafeguardView, ...] = ()
+    """International organisations the data reaches (Art. 13(1)(f)); ``country`` holds
+    the organisation's code."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +212,7 @@ class NoticeView:
     dpo_appointed: bool | None
     eu_representative: Str | None
     authority: Str
-    authority_website: str
+    authority_website: Str
     security_summary: Str
     security_measures: tuple[tuple[Str, Str], ...]
     complaints: Str

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from holte_ropa.model import is_unknown
-from holte_ropa.model._models import Activity, Party, Purpose, Text
+from holte_ropa.model._models import Activity, Party, Purpose, Text, Unknown
 from holte_ropa.model._registry import Registry
 
 __all__ = ["to_fides"]
@@ -33,8 +33,8 @@ _RESPONSIBILITY = {
 }
 
 
-def _en(text: Text | None) -> str | None:
-    if text is None:
+def _en(text: Text | Unknown | None) -> str | None:
+    if text is None or is_unknown(text):
         return None
     return text.en or text.nb
 

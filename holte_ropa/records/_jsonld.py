@@ -40,6 +40,7 @@ from holte_ropa.model._models import (
     Purpose,
     RetentionRule,
     Text,
+    Unknown,
     is_unknown,
 )
 from holte_ropa.model._registry import Registry, Transfer
@@ -111,8 +112,8 @@ _NOT_AVAILABLE = {"dpv:hasApplicability": {"@id": "dpv:NotAvailable"}}
 """Marks a fact the law asks for that the record does not state yet (DPV 2.3 context)."""
 
 
-def _texts(value: Text | None) -> list[dict[str, str]]:
-    if value is None:
+def _texts(value: Text | Unknown | None) -> list[dict[str, str]]:
+    if value is None or is_unknown(value):
         return []
     return [{"@value": v, "@language": k} for k, v in (("nb", value.nb), ("en", value.en)) if v]
 

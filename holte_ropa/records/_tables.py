@@ -175,6 +175,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "required": "påkrevd",
         "done": "gjennomført",
         "eea_only": "ingen, bare EØS",
+        "organisation": "internasjonal organisasjon",
         "representative_not_required": "ikke påkrevd, etablert i EØS (art. 27(1))",
     },
     "en": {
@@ -187,6 +188,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "required": "required",
         "done": "done",
         "eea_only": "none, EEA only",
+        "organisation": "international organisation",
         "representative_not_required": "not required, established in the EEA (Art. 27(1))",
     },
 }
@@ -311,6 +313,14 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
             for t in transfers
         )
     )
+    for party_id, _ in registry.parties_of(activity):  # Art. 30(1)(e): or an international
+        organisation = parties[party_id].international_organisation  # organisation
+        if organisation is not None:
+            code = organisation.code
+            decision = registry.reference.adequacy_for_organisation(code)
+            countries += (f"{code} ({w['organisation']})",)
+            basis = safeguard(organisation.mechanism, decision, lang)
+            safeguards += (f"{parties[party_id].name_in(lang)} → {code}: {basis}",)
     if is_unknown(activity.recipients):
         recipient_cell: Cell = w[UNKNOWN.value]
     elif not recipients:

@@ -39,7 +39,8 @@ def _public_texts(registry: Registry) -> Iterator[tuple[str | None, tuple[PathSe
     for measure in registry.security_measures.values():
         if measure.public:
             yield measure.id, ("name",), measure.name
-            yield measure.id, ("description",), measure.description
+            if not is_unknown(measure.description):
+                yield measure.id, ("description",), measure.description
 
 
 _MEASURE = """\
@@ -136,7 +137,12 @@ activities:
     id="R43",
     name="dpia-missing",
     severity=Severity.WARNING,
-    references=("GDPR Art. 35(1)", "GDPR Art. 35(3)", "GDPR Art. 35(4)", "EDPB WP248 rev.01"),
+    references=(
+        "GDPR Art. 35(1)",
+        "GDPR Art. 35(3)",
+        "GDPR Art. 35(4)",
+        "Article 29 Working Party Guidelines on DPIA (WP248 rev.01)",
+    ),
     summary=(
         "Two or more EDPB criteria, or an item of Datatilsynet's list, without a DPIA reference."
     ),

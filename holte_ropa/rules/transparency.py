@@ -6,7 +6,6 @@ what the notice needs, in every published language, without contradicting itself
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
+from holte_ropa.rules._periods import stated_periods
 from holte_ropa.rules._wording import listing
 from holte_ropa.terms import LANGUAGES, Words
 
@@ -457,18 +457,6 @@ def promise_contradicted(registry: Registry, context: Context) -> Iterator[Hit]:
             )
 
 
-_DEADLINE = {
-    "nb": re.compile(
-        r"\b(\d+|én|ett|en|to|tre|fire|tretti)\s+(måned|måneder|dag|dager|uke|uker)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(\d+|one|two|three|four|thirty)\s+(month|months|day|days|week|weeks)\b",
-        re.IGNORECASE,
-    ),
-}
-"""A stated time limit, e.g. "én måned", "30 dager", "one month"."""
-
 _ONE_MONTH = "response_time: {nb: Innen én måned., en: Within one month.}"
 
 
@@ -503,7 +491,7 @@ def response_time_not_stated(registry: Registry, context: Context) -> Iterator[H
     missing = [
         lang
         for lang in LANGUAGES
-        if is_unknown(text) or not _DEADLINE[lang].search(text.get(lang) or "")
+        if is_unknown(text) or not stated_periods(text.get(lang) or "", lang)
     ]
     if missing:
         yield Hit(

@@ -643,7 +643,7 @@ def located_at(party_text: str) -> str:
         ),
         (
             located_at("{country: US, mechanism: {mechanism: scc, module: 2, tia: T, size: 1}}"),
-            "mechanism, module, tia",
+            "mechanism, module, tia, tia_review_by",
         ),
         (located_at("{country: US, size: 1}"), "country, access, mechanism"),
     ],
