@@ -166,21 +166,15 @@ class Registry:
         waivers: list[Waiver] = []
         breaches: list[Breach] = []
         organisation: Organisation | None = None
-        statement: _CookieWord | None = None
+        said: list[tuple[_Origin, _CookieWord]] = []
+        listed: list[_Origin] = []
         for source in files:
             model = source.model
             if isinstance(model.cookies, str | Unknown):
                 word: _CookieWord = "unknown" if is_unknown(model.cookies) else "none"
-                here = _Origin(source.file, source.root, ("cookies",))
-                first = origins.get(_COOKIES)
-                if first is not None:
-                    problems.append(_cookie_conflict(here, f"'cookies: {word}'", first, statement))
-                elif sections["cookies"]:
-                    listed = origins[sections["cookies"][0].id]  # type: ignore[attr-defined]
-                    problems.append(_cookie_conflict(here, f"'cookies: {word}'", listed, None))
-                else:
-                    origins[_COOKIES] = here
-                    statement = word
+                said.append((_Origin(source.file, source.root, ("cookies",)), word))
+            elif model.cookies:
+                listed.append(_Origin(source.file, source.root, ("cookies", 0)))
             if model.organisation is not None:
                 if organisation is not None:
                     first = origins[organisation.id]
@@ -200,9 +194,6 @@ class Registry:
                         _Origin(source.file, source.root, ("organisation",)),
                         problems,
                     )
-            if isinstance(model.cookies, tuple) and statement is not None:
-                here = _Origin(source.file, source.root, ("cookies",))
-                problems.append(_cookie_conflict(here, "a list", origins[_COOKIES], statement))
             for name in _SECTION_KIND:
                 items = getattr(model, name)
                 if not isinstance(items, tuple):
@@ -231,6 +222,7 @@ class Registry:
                 )
             )
             raise RegistryError(problems)
+        statement = _one_cookie_statement(said, listed, origins, problems)
         data = RegistryData(
             organisation=organisation,
             activities=tuple(sections["activities"]),
@@ -562,6 +554,26 @@ class Registry:
 _CookieWord = Literal["none", "unknown"]
 _COOKIES = "section:cookies"
 """Origin key of a ``cookies: none|unknown`` statement; no id contains a colon."""
+
+
+def _one_cookie_statement(
+    said: list[tuple[_Origin, _CookieWord]],
+    listed: list[_Origin],
+    origins: dict[str, _Origin],
+    problems: list[Problem],
+) -> _CookieWord | None:
+    """The registry's one ``cookies: none|unknown``, or None; a second statement, or one
+    beside a list of cookies, is a problem located at it."""
+    if not said:
+        return None
+    (first, word), rest = said[0], said[1:]
+    for here, again in rest:
+        problems.append(_cookie_conflict(here, f"'cookies: {again}'", first, word))
+    if listed:
+        problems.append(_cookie_conflict(first, f"'cookies: {word}'", listed[0], None))
+        return None
+    origins[_COOKIES] = first
+    return word
 
 
 def _cookie_conflict(here: _Origin, said: str, there: _Origin, word: _CookieWord | None) -> Problem:
