@@ -169,3 +169,27 @@ def test_the_site_configuration_without_the_plugin_carries_the_logo_beside_the_p
     config = (tmp_path / "z.yml").read_text(encoding="utf-8")
     assert "logo: assets/logo.svg" in config
     assert "site_url: https://personvern.fjordlys.example/" in config
+
+
+def test_a_logo_path_out_of_the_registry_s_folder_is_refused(make_registry: MakeRegistry) -> None:
+    path = _with_site(make_registry, "  site: {logo: ../../home/user/photo.png}\n")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "registry/organisation.yaml:32:16: error[schema]: logo: '../../home/user/photo.png' "
+        "leaves the folder of this file; give a path below it, e.g. logo.svg"
+    ]
+
+
+def test_an_svg_logo_with_script_is_never_published(make_registry: MakeRegistry) -> None:
+    path = _with_site(make_registry, "  site: {logo: logo.svg}\n")
+    (path / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>', "utf-8"
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "registry/organisation.yaml:32:16: error[io]: logo: 'logo.svg' holds script (a script "
+        "element, an event handler or a javascript: link), which the site would serve as it "
+        "is; remove it or use a PNG"
+    ]

@@ -125,18 +125,33 @@ def read_registry_files(
 
 
 def _missing_logo(doc: YamlDocument, model: RegistryFile, folder: Path) -> Problem | None:
-    """A site logo that names no file next to the organisation's file."""
+    """A site logo that names no file next to the organisation's file, or one the site
+    must not serve: larger than 1 MiB, or an SVG with script in it."""
     site = model.organisation.site if model.organisation is not None else None
-    if site is None or site.logo is None or (folder / site.logo).is_file():
+    if model.organisation is None or site is None or site.logo is None:
+        return None
+    file = folder / site.logo
+    if not file.is_file():
+        wrong = f"no file '{site.logo}' next to this file; give the path of the logo image "
+        wrong += "relative to it, or leave logo out"
+    elif not file.resolve().is_relative_to(folder.resolve()):
+        wrong = f"'{site.logo}' is a link out of the folder of this file; copy the image in"
+    elif file.stat().st_size > _LOGO_BYTES:
+        wrong = f"'{site.logo}' is larger than 1 MiB; use a smaller image"
+    elif file.suffix.lower() == ".svg" and _ACTIVE_SVG.search(file.read_bytes()):
+        wrong = (
+            f"'{site.logo}' holds script (a script element, an event handler or a javascript: "
+            "link), which the site would serve as it is; remove it or use a PNG"
+        )
+    else:
         return None
     node, _ = node_at(doc.root, ("organisation", "site", "logo"))
-    return Problem(
-        position_of(doc.file, node),
-        "io",
-        f"logo: no file '{site.logo}' next to this file; give the path of the logo image "
-        "relative to it, or leave logo out",
-        model.organisation.id if model.organisation is not None else None,
-    )
+    return Problem(position_of(doc.file, node), "io", f"logo: {wrong}", model.organisation.id)
+
+
+_LOGO_BYTES = 1024 * 1024
+_ACTIVE_SVG = re.compile(rb"(?i)<script|<foreignobject|\son[a-z]+\s*=|javascript:")
+"""What makes an SVG run code when opened: never published as the site's logo."""
 
 
 # --------------------------------------------------------------------------- error mapping
@@ -399,7 +414,7 @@ def _pattern_hint(field: str) -> str:
         "org_number": "nine digits without spaces, e.g. 923609016",
         "email": "an e-mail address like name@example.no",
         "privacy_contact": "an e-mail address like personvern@example.no",
-        "logo": "an image file relative to this file, ending in .svg, .png, .jpg or .webp",
+        "logo": "an image file below this file's folder, ending in .svg, .png, .jpg or .webp",
     }
     return hints.get(field, "ids are lower-case letters, digits and hyphens, e.g. web-forms")
 

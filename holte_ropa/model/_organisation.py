@@ -198,11 +198,25 @@ class SiteSettings(_Model):
     """The address the site is published at, e.g. https://personvern.example.no/ (MkDocs'
     ``site_url``: canonical links and the sitemap)."""
     logo: (
-        Annotated[str, StringConstraints(pattern=r"(?i)^[^\\:]+\.(svg|png|jpe?g|webp)$")] | None
+        Annotated[
+            str,
+            StringConstraints(pattern=r"(?i)^[^\\:]+\.(svg|png|jpe?g|webp)$"),
+        ]
+        | None
     ) = None
-    """An image file (svg, png, jpg or webp) relative to the file holding the organisation,
-    e.g. ``logo.svg``; shown in the header instead of the theme's icon."""
+    """An image file (svg, png, jpg or webp) relative to the file holding the organisation
+    and below its folder, e.g. ``logo.svg``; shown in the header instead of the theme's
+    icon. At most 1 MiB; an SVG must hold no script (the site serves it as it is)."""
     colours: SiteColours | None = None
+
+    @field_validator("logo")
+    @classmethod
+    def _below_the_folder(cls, value: str | None) -> str | None:
+        if value is not None and (value.startswith("/") or ".." in value.split("/")):
+            raise ValueError(
+                f"'{value}' leaves the folder of this file; give a path below it, e.g. logo.svg"
+            )
+        return value
 
 
 class Organisation(_Model):
