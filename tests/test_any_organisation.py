@@ -55,6 +55,12 @@ def test_the_default_site_configuration_is_named_after_the_organisation() -> Non
     assert (THEME_DIR / "partials" / "language.html").is_file()
 
 
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    return [str(p) for p in caught.value.problems]
+
+
 def _with_site(make_registry: MakeRegistry, settings: str) -> Path:
     """The minimal registry with ``settings`` added at the end of its organisation."""
     path = make_registry()
@@ -84,9 +90,7 @@ def test_a_site_name_in_the_settings_wins_over_the_organisation_s_names(
 
 def test_a_logo_that_is_not_there_is_a_located_problem(make_registry: MakeRegistry) -> None:
     path = _with_site(make_registry, "  site:\n    logo: images/logo.png\n")
-    with pytest.raises(RegistryError) as caught:
-        load_registry(path)
-    assert [str(p) for p in caught.value.problems] == [
+    assert _problems(path) == [
         "registry/organisation.yaml:33:11: error[io]: logo: no file 'images/logo.png' next to "
         "this file; give the path of the logo image relative to it, or leave logo out"
     ]
@@ -96,10 +100,8 @@ def test_a_colour_material_does_not_have_is_refused_with_the_allowed_ones(
     make_registry: MakeRegistry,
 ) -> None:
     path = _with_site(make_registry, "  site: {colours: {primary: gold}}\n")
-    with pytest.raises(RegistryError) as caught:
-        load_registry(path)
-    [problem] = caught.value.problems
-    assert str(problem).startswith(
+    [problem] = _problems(path)
+    assert problem.startswith(
         "registry/organisation.yaml:32:29: error[schema]: primary: 'gold' is not allowed; "
         "input should be 'indigo', 'deep purple', "
     )
@@ -173,9 +175,7 @@ def test_the_site_configuration_without_the_plugin_carries_the_logo_beside_the_p
 
 def test_a_logo_path_out_of_the_registry_s_folder_is_refused(make_registry: MakeRegistry) -> None:
     path = _with_site(make_registry, "  site: {logo: ../../home/user/photo.png}\n")
-    with pytest.raises(RegistryError) as caught:
-        load_registry(path)
-    assert [str(p) for p in caught.value.problems] == [
+    assert _problems(path) == [
         "registry/organisation.yaml:32:16: error[schema]: logo: '../../home/user/photo.png' "
         "leaves the folder of this file; give a path below it, e.g. logo.svg"
     ]
@@ -186,9 +186,7 @@ def test_an_svg_logo_with_script_is_never_published(make_registry: MakeRegistry)
     (path / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>', "utf-8"
     )
-    with pytest.raises(RegistryError) as caught:
-        load_registry(path)
-    assert [str(p) for p in caught.value.problems] == [
+    assert _problems(path) == [
         "registry/organisation.yaml:32:16: error[io]: logo: 'logo.svg' holds script (a script "
         "element, an event handler or a javascript: link), which the site would serve as it "
         "is; remove it or use a PNG"
