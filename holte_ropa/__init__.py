@@ -63,6 +63,9 @@ _EXPORTS: dict[str, str] = {
     "registry_history": "holte_ropa.changes",
     "HistoryEntry": "holte_ropa.changes",
     "sub_processor_feed": "holte_ropa.changes",
+    "dated_changes": "holte_ropa.changes",
+    "changes_feed": "holte_ropa.changes",
+    "DatedChanges": "holte_ropa.changes",
     "load_revision": "holte_ropa.changes",
     "render_notice": "holte_ropa.notice",
     "render_processors": "holte_ropa.notice",
@@ -95,6 +98,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "DataFlowGraph",
+    "DatedChanges",
     "Finding",
     "FlowRow",
     "GraphView",
@@ -121,8 +125,10 @@ __all__ = [
     "breach_draft",
     "build",
     "build_graph",
+    "changes_feed",
     "check",
     "cite",
+    "dated_changes",
     "diff",
     "due_reviews",
     "export_graph",
@@ -165,7 +171,10 @@ if TYPE_CHECKING:
     from holte_ropa.changes import Audience as Audience
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind
+    from holte_ropa.changes import DatedChanges as DatedChanges
     from holte_ropa.changes import HistoryEntry as HistoryEntry
+    from holte_ropa.changes import changes_feed as changes_feed
+    from holte_ropa.changes import dated_changes as dated_changes
     from holte_ropa.changes import diff as diff
     from holte_ropa.changes import load_revision as load_revision
     from holte_ropa.changes import registry_history as registry_history

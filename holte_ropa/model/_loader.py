@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from holte_ropa.model._models import RegistryFile
+from holte_ropa.model._positions import index
 from holte_ropa.model._registry import Registry, SourceFile
 from holte_ropa.model._yaml import (
     LIBYAML_MISSING,
@@ -120,7 +121,8 @@ def read_registry_files(
         if logo is not None:
             problems.append(logo)
             continue
-        files.append(SourceFile(doc.file, doc.root, model, file_path.parent))
+        # The node tree goes with the document: only the positions are kept.
+        files.append(SourceFile(doc.file, index(doc.root), model, file_path.parent))
     return files, problems
 
 

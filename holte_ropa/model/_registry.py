@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel
-from yaml.nodes import Node
 
 from holte_ropa.model._models import (
     UNKNOWN,
@@ -38,8 +37,9 @@ from holte_ropa.model._models import (
     Waiver,
     is_unknown,
 )
+from holte_ropa.model._positions import Spot, locate
 from holte_ropa.model._reference import AdequacyDecision, ReferenceData, reference_data
-from holte_ropa.model._yaml import PathSegment, node_at, position_of
+from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._problems import Position, Problem, RegistryError
 
 __all__ = ["EntityKind", "Registry", "SourceFile", "Transfer"]
@@ -87,10 +87,10 @@ _BREACH_TARGETS: tuple[EntityKind, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One validated file with the node tree that locates its values."""
+    """One validated file with the positions that locate its values."""
 
     file: str
-    root: Node
+    root: Spot
     model: RegistryFile
     folder: Path | None = None
     """The folder the file was read from, for files the record names (the site's logo)."""
@@ -99,7 +99,7 @@ class SourceFile:
 @dataclass(frozen=True, slots=True)
 class _Origin:
     file: str
-    root: Node | None
+    root: Spot | None
     path: tuple[PathSegment, ...]
 
 
@@ -116,6 +116,9 @@ class Transfer:
     """The adequacy decision for the country, if one exists (valid or not)."""
     via: tuple[str, ...] = ()
     """The processors between the organisation and the party, for sub-processors."""
+
+
+_T = TypeVar("_T")
 
 
 class Registry:
@@ -154,6 +157,7 @@ class Registry:
         self._origins = origins or {}
         self.organisation_folder: Path | None = None
         """The folder of the file holding the organisation, when read from disk."""
+        self._remembered: dict[Hashable, object] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -439,6 +443,18 @@ class Registry:
         """file:line:column of the ``index``-th waiver (in registry order)."""
         return self.locate(f"waiver:{index}", *path)
 
+    def remember(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()`` the first time ``key`` is asked for; the same object after that.
+
+        For work done from the registry alone (the notice's views and pages, their
+        readability), which the check, the build and the site would otherwise each
+        repeat. A registry does not change once loaded, so what it remembers stays true;
+        it is forgotten with the registry.
+        """
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        return cast(_T, self._remembered[key])
+
     # ------------------------------------------------------------------ derived facts
 
     def sub_processors_of(self, party_id: str) -> list[Party]:
@@ -608,8 +624,5 @@ def _claim(
     return False
 
 
-def _locate(file: str, root: Node | None, path: tuple[PathSegment, ...]) -> Position:
-    if root is None:
-        return Position(file)
-    node, _ = node_at(root, path)
-    return position_of(file, node)
+def _locate(file: str, root: Spot | None, path: tuple[PathSegment, ...]) -> Position:
+    return locate(file, root, path)

@@ -195,7 +195,15 @@ def _transfers(
 
 
 def _names(registry: Registry, ids: tuple[str, ...] | list[str], lang: Lang) -> tuple[str, ...]:
-    return tuple(registry.parties[i].name_in(lang) for i in ids if i in registry.parties)
+    return tuple(_in_sentence(registry, i, lang) for i in ids if i in registry.parties)
+
+
+def _in_sentence(registry: Registry, party_id: str, lang: Lang) -> str:
+    """A party's name inside a sentence: a category of recipients (``shown_as``) in lower
+    case ("samarbeidspartnere i ..."), a company's name as it is written."""
+    party = registry.parties[party_id]
+    name = party.name_in(lang)
+    return name[:1].lower() + name[1:] if party.shown_as is not None else name
 
 
 def _recipients(
@@ -273,7 +281,7 @@ def _activity(
         )
     reached = registry.parties_of(activity)
     pending_locations = tuple(
-        registry.parties[p].name_in(lang)
+        _in_sentence(registry, p, lang)
         for p, _ in reached
         if is_unknown(registry.parties[p].locations)
     )

@@ -220,7 +220,15 @@ _SECTION_FIELD: dict[str, tuple[str, ...]] = {
 
 
 def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[SectionScore]:
-    """LIX of every section of the notice in every language, in page order."""
+    """LIX of every section of the notice in every language, in page order.
+
+    Computed once per registry and languages (the rule and the report share it).
+    """
+    scores = registry.remember(("readability", langs), lambda: _readability(registry, langs))
+    return list(scores)
+
+
+def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionScore, ...]:
     activities = set(registry.activities)
     org = registry.organisation
     names = sorted({n for n in (org.legal_name, org.trade_name) if n}, key=len, reverse=True)
@@ -246,7 +254,7 @@ def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[Sec
                     path=path,
                 )
             )
-    return scores
+    return tuple(scores)
 
 
 def _without_names(text: str, names: list[str]) -> str:

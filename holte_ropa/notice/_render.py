@@ -18,6 +18,7 @@ import gettext
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -26,6 +27,7 @@ from jinja2.visitor import NodeTransformer
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._catalogue import N_, catalogue
+from holte_ropa.notice._compiled import template_cache
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
@@ -270,6 +272,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
         # Plain registry text is most of what templates print: escape it without a detour.
         finalize=lambda value: escape_text(value) if type(value) is str else _text(value, words),
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=template_cache(Path(__file__)),
         **ENVIRONMENT_OPTIONS,
     )
     # Set directly rather than with install_gettext_callables, whose newstyle wrapper would
@@ -324,10 +327,15 @@ def render_view(view: NoticeView, page: str, words: gettext.NullTranslations | N
 
 
 def render_page(registry: Registry, lang: Lang, page: str) -> str:
-    """Render one page of ``registry`` in ``lang``."""
+    """Render one page of ``registry`` in ``lang``.
+
+    Each page is rendered once per registry and language (the readability rule, the
+    readability report, the notice files and the site share it), from one view.
+    """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
-    return render_view(notice_view(registry, lang), page)
+    view = registry.remember(("notice-view", lang), lambda: notice_view(registry, lang))
+    return registry.remember(("notice-page", lang, page), lambda: render_view(view, page))
 
 
 def _tidy(text: str) -> str:
