@@ -22,8 +22,12 @@ from tests.conftest import GitRepo, MakeRegistry
 
 FJORDLYS = Path(__file__).parent / "fixtures" / "fjordlys"
 
+_CLASSES = (
+    "lang-switch|diagram|table-caption|draft-print|draft|overflow|scroll-hint|scroll--diagram"
+    "|scroll|at-start|at-end"
+)
 _TOOL = re.compile(
-    r"holte[-_]?ropa|github\.com/holte/|holte-(lang-switch|diagram|table-caption|draft-print|draft)",
+    rf"holte[-_]?ropa|github\.com/holte/|holte-({_CLASSES})\b",
     re.IGNORECASE,
 )
 """The tool's own names (package, entry points, CSS classes, home page), not Holte's."""
