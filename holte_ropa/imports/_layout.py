@@ -8,6 +8,7 @@ when it names the most Art. 30 fields; a sheet is a form when its first columns 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -55,12 +56,33 @@ def _languages() -> dict[str, str]:
 
 def header_language(text: str) -> str | None:
     """en, fr or nb when ``text`` is a column name used in one language only."""
-    found = _languages().get(normalise(text))
-    return None if found in (None, "any") else found
+    for part in (text, *_JOINED.split(text)):
+        found = _languages().get(normalise(part))
+        if found not in (None, "any"):
+            return found
+    return None
+
+
+_JOINED = re.compile(r"\s*(?:/|,|;|\s-\s|\s(?:og|and|et|eller|or|ou)\s)\s*", re.IGNORECASE)
 
 
 def match_header(text: str, table: Table, extra: dict[str, str]) -> str | None:
-    """The field a header names: exactly, or by its longest multi-word synonym."""
+    """The field a header names: exactly, or by its longest multi-word synonym; a
+    combined header ("Sletting / lagringstid") by the first of its parts that names one."""
+    found = _match_whole(text, table, extra)
+    if found is not None:
+        return found
+    parts = [p for p in _JOINED.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        found = _match_whole(part, table, extra)
+        if found is not None:
+            return found
+    return None
+
+
+def _match_whole(text: str, table: Table, extra: dict[str, str]) -> str | None:
     norm = normalise(text)
     if not norm:
         return None

@@ -83,11 +83,11 @@ def test_every_unmapped_ico_value_is_unknown_with_a_warning_at_its_cell(
     ) in notes
     assert (
         f"{cell('E', 9)}: warning[import]: the role of recipient 'Mailer Inc' is not stated; "
-        "recorded as processor"
+        "recorded as unknown: write processor, controller or authority"
     ) in notes
     assert (
-        f"{cell('F', 9)}: warning[import]: third countries US, IN are not tied to a party; add "
-        "them to the locations of the parties that process data there (kept in notes)"
+        f"{cell('F', 9)}: warning[import]: US, IN tied to Mailer Inc, the row's only recipient: "
+        "confirm that Mailer Inc processes the data there"
     ) in notes
     assert (
         f"ropa.{fmt}: warning[import]: the source does not give the controller's website "
@@ -189,7 +189,11 @@ def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, 
         "required); recorded as unknown"
     ) in _notes(result)
     cell = "protokoll.csv:6:7" if fmt == "csv" else f"protokoll.{fmt}:Protokoll!G6"
-    assert f"{cell}: warning[import]: third country GB is not tied" in " ".join(_notes(result))
+    assert (
+        f"{cell}: warning[import]: GB tied to Visma, the row's only recipient: confirm that "
+        "Visma processes the data there"
+    ) in _notes(result)
+    assert [loc.country for loc in registry.parties["visma"].locations] == ["GB"]  # type: ignore[union-attr]
 
 
 def test_each_imported_fact_carries_a_comment_naming_its_source_cell(tmp_path: Path) -> None:
