@@ -1,7 +1,7 @@
 """The breach draft as JSON for automation: stable keys, ids rather than words.
 
 Keys (always present, in this order): ``targets``, ``role``, ``deadline``
-(``aware``, ``due``, ``time_zone``, ``hours``, ``applies``, ``reference``),
+(``aware``, ``due``, ``time_zone``, ``hours``, ``applies``, ``passed``, ``reference``),
 ``activities``, ``subject_categories``, ``data_categories``, ``special_categories``,
 ``criminal_categories``, ``national_ids``, ``categories_of_unknown_kind``,
 ``countries``, ``countries_outside_eea``, ``parties_with_unknown_countries``, ``parties``,
@@ -34,6 +34,7 @@ def breach_json(draft: BreachDraft) -> dict[str, Any]:
             "time_zone": draft.deadline.time_zone,
             "hours": NOTIFICATION_HOURS,
             "applies": draft.notify_authority,
+            "passed": draft.deadline_passed,
             "reference": "GDPR Art. 33(1)",
         },
         "activities": [

@@ -109,6 +109,18 @@ def _deadline(registry: Registry, draft: BreachDraft, lang: str) -> str:
         ),
         say("no_risk_exception", lang, ref=cite(lang, 33, 1), ref5=cite(lang, 33, 5)),
     ]
+    if draft.deadline_passed:  # said once: the reasons are asked for at the top
+        body[1:2] = []
+        body.insert(
+            0,
+            say(
+                "deadline_passed",
+                lang,
+                due=local_time(draft.deadline.due, lang),
+                ref=cite(lang, 33, 1),
+                reasons=fill_marker(lang, say("delay_reasons", lang)) + ".",
+            ),
+        )
     return heading + "\n\n".join(body) + "\n"
 
 

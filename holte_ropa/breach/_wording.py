@@ -119,6 +119,16 @@ WORDS: dict[str, Words] = {
             "without undue further delay ({ref4})."
         ),
     ),
+    "deadline_passed": Words(
+        nb=(
+            "**Fristen er ute:** de 72 timene gikk ut {due}. Send meldingen nå, og begrunn "
+            "forsinkelsen ({ref}): {reasons}"
+        ),
+        en=(
+            "**The deadline has passed:** the 72 hours ran out on {due}. Notify now and give "
+            "the reasons for the delay ({ref}): {reasons}"
+        ),
+    ),
     "delay_reasons": Words(
         nb="grunnene til forsinkelsen",
         en="the reasons for the delay",

@@ -145,6 +145,7 @@ def test_the_json_has_stable_keys_for_automation(clinic: Path) -> None:
         "time_zone": "Europe/Oslo",
         "hours": 72,
         "applies": True,
+        "passed": False,
         "reference": "GDPR Art. 33(1)",
     }
     assert data["role"] == "controller_and_processor"
