@@ -334,6 +334,17 @@ WORDS: dict[str, Words] = {
             "told as well ({ref}); see the draft below."
         ),
     ),
+    "processor_risk": Words(
+        nb=(
+            "Her er vi databehandler: det er den behandlingsansvarlige som vurderer risikoen "
+            "og varsler de registrerte ({ref}). Gi de behandlingsansvarlige det de trenger "
+            "for å gjøre det ({ref28})."
+        ),
+        en=(
+            "Here we are a processor: the controller assesses the risk and tells the people "
+            "concerned ({ref}). Give the controllers what they need to do so ({ref28})."
+        ),
+    ),
     "no_high_risk": Words(
         nb=(
             "Kategoriene alene tyder ikke på høy risiko. Vurder likevel om bruddet kan gi høy "

@@ -205,3 +205,20 @@ parties:
     assert draft.notify_authority and draft.role == "controller"
     assert "- Fan page (`fan-page`), as joint controller" in render_breach(registry, draft, "en")
     assert "som felles behandlingsansvarlig" in render_breach(registry, draft, "nb")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_as_a_processor_only_the_draft_leaves_telling_the_people_to_the_controller(
+    lang: str,
+) -> None:
+    text = render_breach(HOLTE, breach_draft(HOLTE, ["customer-cloud-data"], AWARE), lang)
+    said = {
+        "en": "Here we are a processor: the controller assesses the risk and tells the people "
+        "concerned (GDPR Art. 34(1)). Give the controllers what they need to do so (GDPR Art. "
+        "28(3)(f)).",
+        "nb": "Her er vi databehandler: det er den behandlingsansvarlige som vurderer risikoen "
+        "og varsler de registrerte (GDPR art. 34 nr. 1). Gi de behandlingsansvarlige det de "
+        "trenger for å gjøre det (GDPR art. 28 nr. 3 bokstav f).",
+    }
+    assert said[lang] in text
+    assert "(GDPR Art. 34(1))\n\nTo be sent" not in text and "#### " not in text
