@@ -149,6 +149,12 @@ def _nature(registry: Registry, draft: BreachDraft, lang: str) -> str:
         lines.append(f"  {say('no_special', lang)}")
     lines.append(f"- **{say('records_number', lang)}:** {_number(draft, 'records', lang)}")
     lines.append(f"- **{say('countries', lang)}:** {_countries(registry, draft, lang)}")
+    if draft.scope.parent_countries:
+        owners = ", ".join(
+            f"{registry.parties[p].name_in(lang)} ({country_name(c, lang)})"
+            for p, c in draft.scope.parent_countries
+        )
+        lines.append(f"  {say('parent_access', lang, owners=owners)}")
     parties = [registry.parties[p].name_in(lang) for p in draft.scope.parties]
     if parties:
         lines.append(f"- **{say('parties', lang)}:** {', '.join(parties)}")

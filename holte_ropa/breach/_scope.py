@@ -47,6 +47,10 @@ class Scope:
     locations_unknown: tuple[str, ...] = ()
     """Ids of the concerned parties whose countries the record holds as ``unknown``: the
     countries above may be incomplete until someone fills them in."""
+    parent_countries: tuple[tuple[str, str], ...] = ()
+    """(party, country) for each concerned party whose parent company is recorded in a
+    country outside the EEA: the data may be accessible from there (e.g. to its
+    authorities), wherever it is stored."""
 
 
 def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | None = None) -> Scope:
@@ -98,6 +102,12 @@ def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | Non
         transfer_countries=tuple(c for c in unique_countries if not registry.reference.is_eea(c)),
         locations_unknown=tuple(
             dict.fromkeys(p for p in concerned if is_unknown(registry.parties[p].locations))
+        ),
+        parent_countries=tuple(
+            (p, str(parent))
+            for p in dict.fromkeys(concerned)
+            if (parent := registry.parties[p].parent_country) is not None
+            and not registry.reference.is_eea(parent)
         ),
     )
 

@@ -252,6 +252,12 @@ WORDS: dict[str, Words] = {
         en="The record does not say for every category whether it is a special category, "
         "criminal offence data or a national identity number; assess them before the risk.",
     ),
+    "parent_access": Words(
+        nb="Mulig tilgang fra morselskapets land, også for myndighetene der: {owners}.",
+        en=(
+            "Possible access from the parent company's country, its authorities included: {owners}."
+        ),
+    ),
     "countries_fill": Words(
         nb="landene der opplysningene behandles av {parties}; protokollen har dem ikke",
         en="the countries where the data is processed by {parties}; the record does not give them",

@@ -222,3 +222,24 @@ def test_as_a_processor_only_the_draft_leaves_telling_the_people_to_the_controll
     }
     assert said[lang] in text
     assert "(GDPR Art. 34(1))\n\nTo be sent" not in text and "#### " not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Possible access from the parent company's country, its authorities included: "),
+        ("nb", "Mulig tilgang fra morselskapets land, også for myndighetene der: "),
+    ],
+)
+def test_a_parent_company_outside_the_eea_is_named_as_possible_access(lang: str, said: str) -> None:
+    draft = breach_draft(HOLTE, ["azure"], AWARE)
+    assert ("azure", "US") in draft.scope.parent_countries
+    name = HOLTE.parties["azure"].name_in(lang)
+    country = {"en": "United States", "nb": "USA"}[lang]
+    assert f"{said}{name} ({country})" in render_breach(HOLTE, draft, lang)
+
+
+def test_a_parent_company_in_the_eea_is_no_access_from_outside() -> None:
+    assert all(
+        p != "cygate" for p, _ in breach_draft(HOLTE, ["cygate"], AWARE).scope.parent_countries
+    )
