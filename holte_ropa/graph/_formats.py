@@ -212,6 +212,9 @@ def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
     """ "US: DPF" lines inside a party's box: a label on a converging edge is ambiguous."""
     w = _w(lang)
     notes: list[str] = [] if g.nodes[party].get("located", True) else [w["unlocated"]]
+    if g.nodes[party].get("organisation"):
+        mechanism = _short_mechanism(str(g.nodes[party]["organisation_mechanism"]), lang)
+        notes.append(f"→ {g.nodes[party]['organisation']}: {mechanism}")
     for _, country, data in g.out_edges(party, data=True):
         if data["kind"] == "located_in" and data["third_country"]:
             note = (

@@ -117,6 +117,13 @@ class DataFlowGraph:
                 role=party.role.value,
                 legal_name=UNKNOWN_CODE if is_unknown(party.legal_name) else party.legal_name,
                 located=not is_unknown(party.locations),
+                # An international organisation is a transfer wherever it sits (Art. 44).
+                organisation=party.international_organisation.code
+                if party.international_organisation
+                else "",
+                organisation_mechanism=mechanism_code(party.international_organisation.mechanism)
+                if party.international_organisation
+                else "",
             )
         for code in self._countries():
             third = not reg.reference.is_eea(code)

@@ -214,10 +214,7 @@ class Draft:
             "legal_name": name or Fact(UNKNOWN, f"{_MISSING}; give the controller's name"),
             "org_number": given.get("org_number") or Fact(UNKNOWN, _MISSING),
             "postal_address": given.get("postal_address")
-            or Fact(
-                {"lines": [UNKNOWN], "postal_code": UNKNOWN, "city": UNKNOWN},
-                f"{_MISSING}; give the postal address",
-            ),
+            or Fact(UNKNOWN, f"{_MISSING}; give the postal address"),
         }
         org.update(self._country_and_zone(org["postal_address"]))
         for key in ("phone",):
@@ -230,30 +227,29 @@ class Draft:
             given.get("email")
         )
         org["dpo"] = given.get("dpo") or Fact(UNKNOWN, f"{_MISSING}: is a DPO appointed?")
-        todo = Fact(self.text(UNKNOWN), f"{_MISSING}; write it")
         org["supervisory_authority"] = Fact(
             UNKNOWN, f"{silent}: the lead supervisory authority (Art. 77)"
         )
         org["notice"] = Fact(
             {
-                "title": self.text(UNKNOWN),
+                "title": {"nb": "Personvernerklæring", "en": "Privacy notice"},
                 "version": UNKNOWN,
                 "last_changed": UNKNOWN,
-                "change_announcement": self.text(UNKNOWN),
+                "change_announcement": UNKNOWN,
             },
             f"{_MISSING}: the privacy notice is not part of the imported record",
         )
         org["rights"] = Fact(
             {
                 "applicable": ["complaint"],
-                "how_to_exercise": self.text(UNKNOWN),
-                "response_time": self.text(UNKNOWN),
+                "how_to_exercise": UNKNOWN,
+                "response_time": UNKNOWN,
             },
             f"{_MISSING}: only the right to complain (Art. 77), which always applies, "
             "is listed; add the others that apply",
         )
-        org["security_summary"] = todo
-        org["complaints"] = todo
+        org["security_summary"] = Fact(UNKNOWN, f"{_MISSING}; write it")
+        org["complaints"] = Fact(UNKNOWN, f"{_MISSING}; write it")
         wanted = ("name", "email", "postal_address", "website", "privacy_contact")
         missing = [k for k in wanted if k not in given]
         if "privacy_contact" in missing and "email" in given:

@@ -254,7 +254,9 @@ class RetentionRule(_Model):
     duration: Duration | Unknown | Literal["until_consent_withdrawn"]
     trigger: Trigger | Unknown | None = None
     action: Literal["delete", "anonymise", "delete_or_anonymise"] = "delete"
-    legal_source: LegalSource | None = None
+    legal_source: LegalSource | Unknown | None = None
+    """The statute that sets or requires the period; ``unknown`` when the source is known
+    to exist but not yet named (rule R33)."""
     description: Text
     """How the notice states the rule."""
 

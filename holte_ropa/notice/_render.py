@@ -300,8 +300,11 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["indented"] = _indented
     env.filters["party_row"] = _party_row
     env.filters["transfer_rows"] = lambda view: _transfer_rows(view, env)
-    env.filters["link"] = lambda url: _link(url, lang)
-    env.filters["mail"] = lambda address: _mail(address, lang)
+    # An unknown address or URL is shown as the gap it is, never as a link.
+    env.filters["link"] = lambda url: (
+        _text(url, words) if isinstance(url, Marker) else _link(url, lang)
+    )
+    env.filters["mail"] = lambda to: _text(to, words) if isinstance(to, Marker) else _mail(to, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in
     return env

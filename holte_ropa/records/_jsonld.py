@@ -40,6 +40,7 @@ from holte_ropa.model._models import (
     Purpose,
     RetentionRule,
     Text,
+    TransferMechanism,
     Unknown,
     is_unknown,
 )
@@ -65,6 +66,7 @@ __all__ = ["to_jsonld"]
 #                                         hasTechnicalOrganisationalMeasure
 #   dpv/modules/processing.csv            CrossBorderTransfer, hasProcessing
 #   dpv/modules/jurisdiction.csv          hasCountry, hasThirdCountry
+#   dpv/dpv.csv (module file not checked) InternationalOrganisation
 #   dpv/modules/processing_context.csv    StorageDuration, hasStorageCondition
 #   dpv/modules/context.csv               TemporalDuration, UntilEventDuration, hasDuration,
 #                                         NotAvailable, hasApplicability
@@ -221,7 +223,11 @@ def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
     iri = f"ropa:party/{party.id}"
     node: dict[str, Any] = {
         "@id": iri,
-        "@type": ["dpv:Recipient", *_party_types(party)],
+        "@type": [
+            "dpv:Recipient",
+            *_party_types(party),
+            *(["dpv:InternationalOrganisation"] if party.international_organisation else []),
+        ],
         "dpv:hasName": party.trade_name,
         "rdfs:comment": _texts(party.service),
     }
@@ -283,6 +289,11 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
         node["dpv:hasDataProcessor"] = [_ref(f"ropa:party/{p}") for p in processors]
     processes = [_purpose_process(a, p) for p in activity.purposes]
     processes += [_transfer_node(a, t) for t in registry.transfers_of(activity.id)]
+    processes += [
+        _organisation_transfer_node(a, registry.parties[p])
+        for p, _ in parties
+        if registry.parties[p].international_organisation is not None
+    ]
     if processes:
         node["dpv:hasProcess"] = processes
     if is_unknown(activity.retention):
@@ -318,7 +329,6 @@ def _purpose_process(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
 
 def _transfer_node(activity_iri: str, transfer: Transfer) -> dict[str, Any]:
     """A transfer outside the EEA: DPV's cross-border transfer to a third country."""
-    code = mechanism_code(transfer.mechanism)
     node: dict[str, Any] = {
         "@id": f"{activity_iri}/transfer/{transfer.party}/{transfer.country}/{transfer.access}",
         "@type": "dpv:Process",
@@ -326,11 +336,32 @@ def _transfer_node(activity_iri: str, transfer: Transfer) -> dict[str, Any]:
         "dpv:hasRecipient": _ref(f"ropa:party/{transfer.party}"),
         "dpv:hasThirdCountry": _ref(f"loc:{transfer.country}"),
     }
+    return _with_transfer_basis(node, transfer.mechanism)
+
+
+def _organisation_transfer_node(activity_iri: str, party: Party) -> dict[str, Any]:
+    """A transfer to an international organisation (GDPR Art. 44): no third country, the
+    recipient typed ``dpv:InternationalOrganisation``."""
+    organisation = party.international_organisation
+    assert organisation is not None
+    node: dict[str, Any] = {
+        "@id": f"{activity_iri}/transfer/{party.id}/{organisation.code}",
+        "@type": "dpv:Process",
+        "dpv:hasProcessing": _ref("dpv:CrossBorderTransfer"),
+        "dpv:hasRecipient": _ref(f"ropa:party/{party.id}"),
+    }
+    return _with_transfer_basis(node, organisation.mechanism)
+
+
+def _with_transfer_basis(
+    node: dict[str, Any], mechanism: TransferMechanism | Unknown | None
+) -> dict[str, Any]:
+    code = mechanism_code(mechanism)
     if code in _TRANSFER_BASIS:
         node["dpv:hasLegalBasis"] = _ref(_TRANSFER_BASIS[code])
         node["rdfs:comment"] = f"mechanism: {code}"
     elif code == "derogation":
-        point = getattr(transfer.mechanism, "point", "a")
+        point = getattr(mechanism, "point", "a")
         node["dpv:hasLegalBasis"] = _ref(f"eu-gdpr:A49-1-{point}")
         node["rdfs:comment"] = f"mechanism: {code}"
     else:  # Chapter V asks for a basis the record does not state (yet)

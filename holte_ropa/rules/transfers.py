@@ -428,15 +428,25 @@ def _check_transfers_not_in_notice(registry: Registry, context: Context) -> Iter
     if registry.organisation.safeguards_copy is not None:
         return
     needing = [
-        reached
+        reached.party.id
         for reached in _reached(registry)
         if known(reached.location.mechanism) is None
         or isinstance(reached.location.mechanism, _NEEDS_COPY)
     ]
+    needing += [  # international organisations (Art. 13(1)(f) names them too)
+        party.id
+        for party in registry.parties.values()
+        if party.international_organisation is not None
+        and registry.activities_using(party.id)
+        and (
+            known(party.international_organisation.mechanism) is None
+            or isinstance(party.international_organisation.mechanism, _NEEDS_COPY)
+        )
+    ]
     if not needing:
         return
-    parties = listing((r.party.id for r in needing), "en")
-    parties_nb = listing((r.party.id for r in needing), "nb")
+    parties = listing(needing, "en")
+    parties_nb = listing(needing, "nb")
     yield Hit(
         None,
         ("safeguards_copy",),

@@ -95,3 +95,22 @@ def test_an_organisation_in_the_eea_is_no_transfer_of_the_country_rules(
     make_registry: MakeRegistry,
 ) -> None:
     assert run(make_registry, "EPO", "unknown", "R27") == []
+
+
+def test_safeguards_for_an_international_organisation_need_a_way_to_get_a_copy(
+    make_registry: MakeRegistry,
+) -> None:
+    [finding] = run(make_registry, "EPO", "{mechanism: scc, module: 1, tia: TIA-1}", "R31")
+    assert finding.message.startswith(
+        "data goes outside the EEA under safeguards or unsettled mechanisms ('office')"
+    )
+    assert run(make_registry, "EPO", "{mechanism: adequacy}", "R31") == []
+
+
+def test_the_notice_cannot_be_complete_while_an_organisations_safeguard_is_unknown(
+    make_registry: MakeRegistry,
+) -> None:
+    [finding] = run(make_registry, "EPO", "unknown", "R35")
+    assert "the safeguards for transfers to 'office'" in finding.message
+    [settled] = run(make_registry, "EPO", "{mechanism: adequacy}", "R35")
+    assert "safeguards" not in settled.message  # only the purposes and retention are missing
