@@ -138,9 +138,7 @@ def _vendor_systems(
         roles = [_PARTY_ROLES[t] for t in titles if t in _PARTY_ROLES]
         role_at = manifest.where([*at, "responsibility"]) if roles else where
         name = as_text(item.get("name")) or str(item["fides_key"])
-        party = draft.party(
-            name, roles[0] if roles else "processor", role_at, role_stated=bool(roles)
-        )
+        party = draft.party(name, roles[0] if roles else UNKNOWN, role_at, role_stated=bool(roles))
         if item.get("legal_name"):
             draft.parties[party]["legal_name"] = Fact(
                 str(item["legal_name"]), f"from {manifest.where([*at, 'legal_name'])}"
@@ -200,7 +198,7 @@ def _system(
         vendor = None
     if vendor:
         vendor_at = manifest.where([*at, "legal_name" if item.get("legal_name") else "vendor_id"])
-        vendor_id = draft.party(str(vendor), "processor", vendor_at, role_stated=False)
+        vendor_id = draft.party(str(vendor), UNKNOWN, vendor_at, role_stated=False)
         draft.parties[vendor_id]["trade_name"] = Fact(name, f"system name at {where}")
         if item.get("legal_name"):
             draft.parties[vendor_id]["legal_name"] = Fact(str(vendor), f"from {vendor_at}")
@@ -311,6 +309,7 @@ def _system(
         "sub_processor": "processors",
         "controller": "controllers",
         "authority": "authorities",
+        UNKNOWN: "unconfirmed",
     }
     groups: dict[str, list[str]] = {}
     for party in recipients:

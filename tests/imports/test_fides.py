@@ -137,7 +137,9 @@ def test_systems_become_activities_and_declarations_purposes(tmp_path: Path) -> 
     assert crm.retention[0].duration.years == 3  # type: ignore[union-attr]
     recipients = crm.recipients
     assert not is_unknown(recipients) and recipients != "none"
-    assert recipients.processors == ("superoffice-as",)
+    # legal_name names the company behind the system, not whether it processes for us
+    assert recipients.unconfirmed == ("superoffice-as",) and not recipients.processors
+    assert is_unknown(registry.parties["superoffice-as"].role)
     assert recipients.controllers == ("advertising-partners",)
     assert [registry.security_measures[m].name.en for m in crm.security_measures] == [
         "Access control"
