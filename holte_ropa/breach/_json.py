@@ -4,7 +4,8 @@ Keys (always present, in this order): ``targets``, ``role``, ``deadline``
 (``aware``, ``due``, ``time_zone``, ``hours``, ``applies``, ``passed``, ``reference``),
 ``activities``, ``subject_categories``, ``data_categories``, ``special_categories``,
 ``criminal_categories``, ``national_ids``, ``categories_of_unknown_kind``,
-``countries``, ``countries_outside_eea``, ``parties_with_unknown_countries``, ``parties``,
+``countries``, ``countries_outside_eea``, ``parties_with_unknown_countries``,
+``parent_countries_outside_eea``, ``parties``,
 ``approximate_subjects``, ``approximate_records``, ``consequences``,
 ``high_risk_suggested``, ``security_measures``, ``controllers_to_notify``, ``dpo_known``.
 Datetimes are ISO 8601 with the offset of the organisation's time zone; a number the
@@ -58,6 +59,9 @@ def breach_json(draft: BreachDraft) -> dict[str, Any]:
         "countries": list(scope.countries),
         "countries_outside_eea": list(scope.transfer_countries),
         "parties_with_unknown_countries": list(scope.locations_unknown),
+        "parent_countries_outside_eea": [
+            {"party": party, "country": country} for party, country in scope.parent_countries
+        ],
         "parties": list(scope.parties),
         "approximate_subjects": draft.subjects_total,
         "approximate_records": draft.records_total,

@@ -243,3 +243,8 @@ def test_a_parent_company_in_the_eea_is_no_access_from_outside() -> None:
     assert all(
         p != "cygate" for p, _ in breach_draft(HOLTE, ["cygate"], AWARE).scope.parent_countries
     )
+
+
+def test_the_json_names_each_parent_company_country_outside_the_eea() -> None:
+    data = json.loads(render_breach_json(breach_draft(HOLTE, ["azure"], AWARE)))
+    assert {"party": "azure", "country": "US"} in data["parent_countries_outside_eea"]
