@@ -137,7 +137,7 @@ class Draft:
 
     def party(self, name: str, role: str, where: str, role_stated: bool = True) -> str:
         """The id of the party called ``name``, created with ``role`` when new."""
-        key = ("party", " ".join(name.casefold().split()))
+        key = ("party", _company_key(name))
         found = self._by_name.get(key)
         if found is not None:
             stated = self.parties[found]["role"]
@@ -352,6 +352,19 @@ _PRIVACY_WORDS = re.compile(
     r"privacy|personvern|dpo|gdpr|rgpd|dpd|data\.?protection|donnees|données|vie\.?privee",
     re.IGNORECASE,
 )
+
+
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:as|asa|ab|a/s|oy|ltd\.?|limited|plc|inc\.?|llc|corp\.?|gmbh|ag|sarl|sas|sa)$"
+)
+"""A company's legal form at the end of its name: "Webcruiter AS" is "Webcruiter"."""
+
+
+def _company_key(name: str) -> str:
+    """How party names compare: case and spacing aside, and without the legal form, so
+    "Webcruiter" in one column and "Webcruiter AS" in another are one party."""
+    folded = " ".join(name.casefold().split())
+    return _LEGAL_FORM.sub("", folded) or folded
 
 
 def _privacy_address(general: Fact | None) -> Fact:

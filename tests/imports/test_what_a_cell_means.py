@@ -235,3 +235,13 @@ def test_the_general_e_mail_is_not_taken_for_the_privacy_contact(
 
     contact = registry.organisation.privacy_contact
     assert (None if is_unknown(contact) else contact) == privacy
+
+
+def test_a_company_named_with_and_without_its_legal_form_is_one_party(tmp_path: Path) -> None:
+    header = [*HEADER, "Databehandler"]
+    rows = [header, [*_row("Hiring", recipients="Webcruiter"), "Webcruiter AS"]]
+    result, registry = _import(tmp_path, {"Sheet1": rows})
+
+    assert list(registry.parties) == ["webcruiter-as"]
+    assert registry.parties["webcruiter-as"].role == "processor"
+    assert not [n for n in _notes(result) if "Webcruiter" in n]
