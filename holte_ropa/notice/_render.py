@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from jinja2 import nodes
@@ -116,6 +117,17 @@ def _said_in(promise: PromiseView, text: Any) -> bool:
     if isinstance(promise.text, Marker) or not isinstance(text, str):
         return False
     return _words(promise.text) in _words(text)
+
+
+def _naming(text: Any, authority: Any, website: Any) -> bool:
+    """``text`` names the supervisory authority and its website already."""
+    if not all(isinstance(value, str) for value in (text, authority, website)):
+        return False
+    host = (urlsplit(website).hostname or "").lower()
+    said = text.lower()
+    # "The Norwegian Data Protection Authority (Datatilsynet)": either name will do.
+    names = [authority.lower().removeprefix("the "), *re.findall(r"\(([^)]+)\)", authority.lower())]
+    return bool(host) and host in said and any(name in said for name in names)
 
 
 def _words(text: str) -> str:
@@ -307,6 +319,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["mail"] = lambda to: _text(to, words) if isinstance(to, Marker) else _mail(to, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in
+    env.tests["naming"] = _naming
     return env
 
 

@@ -171,6 +171,17 @@ def test_an_unknown_supervisory_authority_is_not_named_and_the_right_still_state
     assert "datatilsynet" not in text.lower()
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_right_to_complain_is_not_said_again_where_holtes_text_says_it(lang: str) -> None:
+    from tests.conftest import ROOT
+
+    notice = render_notice(load_registry(ROOT / "registry"), lang)  # type: ignore[arg-type]
+    section = notice.split("{#complaints}", 1)[1].split("\n## ", 1)[0]
+    said = {"nb": "rett til å klage", "en": "right to complain"}[lang]
+    assert section.count(said) == 1
+    assert "datatilsynet.no" in section
+
+
 UNCONFIRMED = (
     ACTIVITY.replace("      processors: [mailtool]", "      unconfirmed: [mailtool]")
     .replace("    role: processor\n", "    role: unknown\n")
