@@ -542,6 +542,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         data_summary=tuple(data_summary.values()),
         bases_summary=bases,
         transfer_countries=countries,
+        transfer_pending=tuple(p.in_sentence for p in parties if p.countries is PENDING),
         has_consent=any(v.consent for v in controller),
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),

@@ -288,6 +288,8 @@ class NoticeView:
     data_summary: tuple[Str, ...]
     bases_summary: tuple[str, ...]
     transfer_countries: tuple[str, ...]
+    transfer_pending: tuple[str, ...]
+    """Recipients whose countries are unknown: the summary must not read as complete."""
     has_consent: bool
     has_legitimate_interest: bool
     has_direct_marketing: bool

@@ -240,3 +240,41 @@ def test_a_notice_without_the_art_22_right_where_decisions_are_automated_is_inco
         "the notice does not list the right 'automated_decisions', which applies to 'credit'"
         in messages
     )
+
+
+SMALL = (FIXTURES / "small" / "registry.yaml").read_text(encoding="utf-8")
+
+
+def test_the_summary_of_transfers_names_the_recipients_whose_countries_are_unknown(
+    make_registry: MakeRegistry,
+) -> None:
+    text = SMALL.replace("    locations: [{country: SE}]", "    locations: unknown", 1)
+    assert text != SMALL
+    registry = load_registry(make_registry({"registry.yaml": text}))
+    assert (
+        "Some data is transferred to countries outside the EEA: United States, and possibly to "
+        "countries not yet confirmed for Cloud."
+    ) in render_notice(registry, "en")
+    assert "og kanskje til land som ikke er avklart ennå for Cloud." in render_notice(
+        registry, "nb"
+    )
+
+
+def test_the_cookies_page_says_they_are_ordered_by_category_only_when_they_are_listed(
+    make_registry: MakeRegistry,
+) -> None:
+    ordered = "ordered by category"
+    listed = load_registry(make_registry({"registry.yaml": SMALL}))
+    assert ordered in render_cookies(listed, "en")
+    unknown = SMALL.split("cookies:\n", 1)[0] + "waivers:" + SMALL.split("\nwaivers:", 1)[1]
+    silent = load_registry(make_registry({"registry.yaml": unknown}))
+    assert ordered not in render_cookies(silent, "en")
+    assert "sortert etter kategori" not in render_cookies(silent, "nb")
+
+
+def test_the_contract_basis_reads_as_a_contract_with_you() -> None:
+    registry = load_registry(FIXTURES / "fjordlys")
+    en, nb = render_notice(registry, "en"), render_notice(registry, "nb")
+    assert "The legal basis is a contract with you (GDPR Art. 6(1)(b)) for:" in en
+    assert "Behandlingsgrunnlaget er en avtale med deg (GDPR art. 6 nr. 1 bokstav b) for:" in nb
+    assert "necessary for a contract" not in en
