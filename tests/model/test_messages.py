@@ -234,3 +234,14 @@ def test_a_misspelled_right_names_the_right_it_meant(make_registry: MakeRegistry
         "registry/organisation.yaml:27:18: error[schema]: applicable: 'automated_decision' is "
         "not allowed (did you mean 'automated_decisions'?); input should be 'access', "
     )
+
+
+def test_a_key_indented_less_than_its_neighbours_is_told_as_indentation(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(make_registry, "  email: post@acme.no", " email: post@acme.no")
+    assert problems_of(path) == [
+        "registry/organisation.yaml:12:2: error[yaml]: the indentation of this line does not "
+        "match the keys around it: indent it with as many spaces as the other keys of its "
+        "mapping (the YAML parser: did not find expected key)"
+    ]
