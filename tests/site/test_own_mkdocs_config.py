@@ -46,3 +46,19 @@ def test_the_readmes_example_mkdocs_yml_builds_the_site_with_anchors_and_the_reg
     assert 'data-md-color-primary="brown"' in index  # the registry's site.colours
     assert '<img src="assets/logo.svg" alt="Fjordlys Regnskap AS">' in index
     assert "<title>Personvernerklæring - Fjordlys Regnskap AS</title>" in index
+
+
+def test_holte_ropa_build_with_the_readmes_example_needs_no_docs_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from holte_ropa.cli import main
+
+    project = tmp_path / "project"
+    shutil.copytree(FJORDLYS, project / "registry")
+    (project / "mkdocs.yml").write_text(_readme_example(), encoding="utf-8")
+    monkeypatch.chdir(project)
+    code = main(["build", "registry", "-o", "out", "--mkdocs-config", "mkdocs.yml"])
+    assert code in {0, 1}
+    assert (project / "out/site/index.html").is_file()
+    assert (project / "out/site/en/cookies/index.html").is_file()
+    assert not (project / "docs").exists()
