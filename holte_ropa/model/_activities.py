@@ -288,10 +288,15 @@ class Dpia(_Model):
 
 
 class AutomatedDecisions(_Model):
-    """Art. 22 automated decisions or profiling."""
+    """Art. 22 automated decisions or profiling, and what the notice must say of them."""
 
     used: StrictBool
-    logic: Text | None = None
+    logic: Text | Unknown | None = None
+    """Meaningful information about the logic involved (GDPR Art. 13(2)(f), 14(2)(g)):
+    how the decision is reached, in words the person understands."""
+    consequences: Text | Unknown | None = None
+    """The significance and the envisaged consequences of the processing for the person
+    (GDPR Art. 13(2)(f), 14(2)(g)), e.g. what a refusal means and how to contest it."""
 
 
 class Requirement(_Model):

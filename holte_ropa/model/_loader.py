@@ -170,11 +170,16 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
     problem.
     """
     found: dict[Position, _AtPosition] = {}
+    errors = _without_misspelled_missing(errors)
     deeper = [_fields_only(tuple(e["loc"])) for e in errors]
+    whole_unknown: dict[Position, str] = {}
     for error in errors:
         loc = tuple(error["loc"])
         alternative = _alternative_word(error, loc)
         if alternative is not None and _said_inside(loc, deeper):
+            if alternative == _UNKNOWN_WORD:
+                position, _ = _describe(doc, loc, error)
+                whole_unknown[position] = _field_name(loc)
             continue
         position, message = _describe(doc, loc, error)
         at = found.get(position)
@@ -187,7 +192,30 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
             at.literal_messages.append(message)
         elif message not in at.messages:
             at.messages.append(message)
+    for position, field in whole_unknown.items():
+        if position in found:
+            found[position].whole_unknown = field
     return [Problem(position, "schema", at.text(), at.entity) for position, at in found.items()]
+
+
+def _without_misspelled_missing(errors: Sequence[ErrorDetails]) -> list[ErrorDetails]:
+    """``errors`` without a missing field that an unknown key beside it misspells: one
+    mistake (``emial:``) is one problem, the unknown key's "did you mean"."""
+    unknown_keys: dict[tuple[int | str, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = _fields_only(tuple(error["loc"]))
+            unknown_keys.setdefault(loc[:-1], []).append(str(loc[-1]))
+    kept: list[ErrorDetails] = []
+    for error in errors:
+        loc = _fields_only(tuple(error["loc"]))
+        if error["type"] == "missing" and any(
+            str(loc[-1]) in difflib.get_close_matches(key, [str(loc[-1])], n=1, cutoff=0.6)
+            for key in unknown_keys.get(loc[:-1], [])
+        ):
+            continue
+        kept.append(error)
+    return kept
 
 
 class _AtPosition:
@@ -200,6 +228,8 @@ class _AtPosition:
         self.missing: list[str] = []
         self.alternatives: list[str] = []
         self.literal_messages: list[str] = []
+        self.whole_unknown: str | None = None
+        """The field this mapping is the value of, when ``field: unknown`` is allowed."""
 
     def text(self) -> str:
         words = [w for w in self.alternatives if w != _UNKNOWN_WORD]
@@ -207,8 +237,13 @@ class _AtPosition:
         if self.missing:
             names = ", ".join(f"'{n}'" for n in dict.fromkeys(self.missing))
             if len(self.missing) == 1:
-                return f"missing required field {names}; add it here"
-            return f"missing required fields {names}; add them here"
+                text = f"missing required field {names}; add it here"
+            else:
+                text = f"missing required fields {names}; add them here"
+            if self.whole_unknown is not None:
+                noun = _whole_noun(self.whole_unknown)
+                text += f", or write {self.whole_unknown}: unknown when the {noun} is not known"
+            return text
         if not self.messages:  # only fixed words were allowed: say the first, then unknown
             pairs = zip(self.alternatives, self.literal_messages, strict=True)
             first = next((m for w, m in pairs if w != _UNKNOWN_WORD), None)
@@ -222,10 +257,18 @@ class _AtPosition:
             text = f"{self.field}: none of the allowed forms fits: " + "; or ".join(rest)
         if words:
             text += ", or " + " or ".join(words)
-        return text + (_UNKNOWN_ALLOWED if unknown else "")
+        said = ": unknown when" in text  # the message itself says how to write unknown
+        return text + (_UNKNOWN_ALLOWED if unknown and not said else "")
 
 
 _UNKNOWN_WORD = "unknown"
+
+
+def _whole_noun(field: str) -> str:
+    """What a mapping field holds, in words: ``postal_address`` -> ``address``."""
+    return field.rsplit("_", 1)[-1].replace("_", " ")
+
+
 _UNKNOWN_ALLOWED = "; unknown is allowed here"
 
 
@@ -307,7 +350,7 @@ def _describe(
         )
     node, _ = node_at(doc.root, loc)
     field = _field_name(loc)
-    message = error["msg"].removeprefix("Value error, ")
+    message = error["msg"].removeprefix("Value error, ").replace("{field}", field)
     if message[:1].isupper():
         message = message[0].lower() + message[1:]
     value = error.get("input")
@@ -322,7 +365,14 @@ def _describe(
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' has the wrong form ({_pattern_hint(field)})"
     elif kind in {"literal_error", "enum"} and value is not None:
-        message = f"{_shown(value)} is not allowed; {message}"
+        expected = re.findall(r"'([^']+)'", str((error.get("ctx") or {}).get("expected", "")))
+        close = (
+            difflib.get_close_matches(value, expected, n=1, cutoff=0.6)
+            if isinstance(value, str)
+            else []
+        )
+        hint = f" (did you mean '{close[0]}'?)" if close and close[0] != value else ""
+        message = f"{_shown(value)} is not allowed{hint}; {message}"
     elif kind == "union_tag_invalid":
         ctx = error.get("ctx") or {}
         tag_key = str(ctx.get("discriminator", "kind")).strip("'")

@@ -83,6 +83,11 @@ def _known(value: Text | Unknown, lang: Lang) -> Str:
     return PENDING if is_unknown(value) else _t(value, lang)
 
 
+def _told(value: Text | Unknown | None, lang: Lang) -> Str | None:
+    """A Text, PENDING for ``unknown``, None when the record leaves it out."""
+    return None if value is None else _known(value, lang)
+
+
 def _source(source: LegalSource | Unknown) -> Str:
     return PENDING if is_unknown(source) else str(source)
 
@@ -255,15 +260,17 @@ def _activity(
             activity.requirement.required,
             _t(activity.requirement.consequences, lang),
         )
-    automated: tuple[bool, Str | None] | Marker | None
-    if is_unknown(activity.automated_decisions):
+    automated: tuple[bool, Str | None, Str | None] | Marker | None
+    decisions = activity.automated_decisions
+    if is_unknown(decisions):
         automated = PENDING
-    elif activity.automated_decisions is None:
+    elif decisions is None:
         automated = None
     else:
         automated = (
-            activity.automated_decisions.used,
-            _opt(activity.automated_decisions.logic, lang),
+            decisions.used,
+            _told(decisions.logic, lang),
+            _told(decisions.consequences, lang),
         )
     retention: tuple[RetentionView, ...] | Marker
     if is_unknown(activity.retention):
@@ -543,6 +550,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         data_summary=tuple(data_summary.values()),
         bases_summary=bases,
         transfer_countries=countries,
+        transfer_pending=tuple(p.in_sentence for p in parties if p.countries is PENDING),
         has_consent=any(v.consent for v in controller),
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),

@@ -180,3 +180,68 @@ def test_a_list_where_one_word_is_allowed_is_named_not_printed(make_registry: Ma
         "registry/p.yaml:5:11: error[schema]: role: a list is not allowed; input should be "
         "'processor', "
     )
+
+
+_ADDRESS = (
+    '  postal_address:\n    lines: ["Postboks 1"]\n    postal_code: "0150"\n'
+    "    city: Oslo\n    country: NO\n"
+)
+
+
+def test_an_address_of_unknown_lines_only_points_at_postal_address_unknown(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(make_registry, _ADDRESS, "  postal_address: {lines: [unknown]}\n")
+    assert problems_of(path) == [
+        "registry/organisation.yaml:7:19: error[schema]: missing required fields "
+        "'postal_code', 'city'; add them here, or write postal_address: unknown when the "
+        "address is not known"
+    ]
+
+
+def test_unknown_inside_an_address_is_refused_with_the_whole_address_unknown_as_the_fix(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(
+        make_registry,
+        _ADDRESS,
+        "  postal_address: {lines: [unknown], postal_code: unknown, city: unknown}\n",
+    )
+    assert problems_of(path) == [
+        "registry/organisation.yaml:7:19: error[schema]: postal_address: the parts of an "
+        "address cannot be unknown; write postal_address: unknown when the address is not known"
+    ]
+
+
+def test_a_misspelled_required_key_is_one_problem_naming_the_key_it_meant(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(make_registry, "  email: post@acme.no", "  emial: post@acme.no")
+    assert problems_of(path) == [
+        "registry/organisation.yaml:12:3: error[schema]: unknown field 'emial' "
+        "(did you mean 'email'?)"
+    ]
+
+
+def test_a_misspelled_right_names_the_right_it_meant(make_registry: MakeRegistry) -> None:
+    path = _organisation(
+        make_registry,
+        "applicable: [access, rectification,",
+        "applicable: [automated_decision, access, rectification,",
+    )
+    [problem] = problems_of(path)
+    assert problem.startswith(
+        "registry/organisation.yaml:27:18: error[schema]: applicable: 'automated_decision' is "
+        "not allowed (did you mean 'automated_decisions'?); input should be 'access', "
+    )
+
+
+def test_a_key_indented_less_than_its_neighbours_is_told_as_indentation(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(make_registry, "  email: post@acme.no", " email: post@acme.no")
+    assert problems_of(path) == [
+        "registry/organisation.yaml:12:2: error[yaml]: the indentation of this line does not "
+        "match the keys around it: indent it with as many spaces as the other keys of its "
+        "mapping (the YAML parser: did not find expected key)"
+    ]
