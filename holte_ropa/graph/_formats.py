@@ -310,6 +310,11 @@ def _legend(view: GraphView, lang: str) -> list[str]:
         rows.append(stroke(_TRANSFER, w["transfer"]))
     if any(d["mechanism"] in UNSETTLED for d in third):
         rows.append(stroke(_TRANSFER, w["transfer_unknown"], dashed=True))
+    if unlocated_parties(g, lang):
+        rows.append(
+            f'<TR><TD><FONT COLOR="{_TRANSFER}">?</FONT></TD>'
+            f'<TD ALIGN="LEFT">{html.escape(w["legend_unlocated"])}</TD></TR>'
+        )
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
         + "".join(rows)
@@ -397,16 +402,33 @@ def describe(view: GraphView, lang: str) -> str:
             country = _label(g.nodes[v], lang)
             mechanism = _short_mechanism(str(data["mechanism"]), lang)
             transfers[f"{party} → {country} ({mechanism})"] = None
-    t = w["desc_transfers"].format(list="; ".join(transfers)) if transfers else w["desc_none"]
+    unlocated = unlocated_parties(g, lang)
+    said = [w["desc_transfers"].format(list="; ".join(transfers))] if transfers else []
+    if unlocated:
+        # the record is silent on where these parties are: never claim "no transfers"
+        said.append(w["desc_unlocated"].format(list=", ".join(unlocated)))
+    t = " ".join(said) or w["desc_none"]
     a, p, c = count["activity"], count["party"], count["country"]
     if lang == "nb":
         words = {"a_s": "behandlingsaktivitet" if a == 1 else "behandlingsaktiviteter"}
         words["p_s"] = "mottaker" if p == 1 else "mottakere"
+        words["c_s"] = "kjente land" if unlocated else "land"
     else:
         words = {"a_s": "activity" if a == 1 else "activities"}
         words["p_s"] = "recipient" if p == 1 else "recipients"
         words["c_s"] = "country" if c == 1 else "countries"
+        if unlocated:
+            words["c_s"] = "known " + words["c_s"]
     return w["desc"].format(a=a, p=p, c=c, t=t, **words).strip()
+
+
+def unlocated_parties(g: nx.MultiDiGraph, lang: str) -> list[str]:
+    """The names of the view's parties whose countries the record leaves unknown."""
+    return [
+        _label(d, lang)
+        for _, d in g.nodes(data=True)
+        if d["kind"] == "party" and not d.get("located", True)
+    ]
 
 
 def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb") -> str:

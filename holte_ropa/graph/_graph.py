@@ -322,6 +322,13 @@ class DataFlowGraph:
             nodes += [node_id("activity", t.activity), node_id("party", t.party)]
             nodes += [node_id("party", p) for p in t.via]
             nodes.append(node_id("country", t.country))
+        # A party whose countries the record leaves unknown may transfer: it is shown,
+        # marked "countries not confirmed", never left out as if it had no transfers.
+        for activity in reg.activities.values():
+            for party, via in reg.parties_of(activity):
+                if is_unknown(reg.parties[party].locations):
+                    nodes += [node_id("activity", activity.id), node_id("party", party)]
+                    nodes += [node_id("party", p) for p in via]
         return nodes
 
     def _party_and_countries(self, party: Party) -> list[str]:

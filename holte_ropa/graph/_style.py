@@ -28,8 +28,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "behandling",
         "support": "brukerstøtte",
         "parent": "morselskap",
-        "unlocated": "land ukjent",
-        "desc": "{a} {a_s}, {p} {p_s} og {c} land. {t}",
+        "unlocated": "land ikke avklart",
+        "legend_unlocated": "land ikke avklart: overføring ut av EØS ikke utelukket",
+        "desc": "{a} {a_s}, {p} {p_s} og {c} {c_s}. {t}",
+        "desc_unlocated": "Land ikke avklart for {list}, så overføring ut av EØS er ikke "
+        "utelukket.",
         "desc_transfers": "Overføringer ut av EØS: {list}.",
         "desc_none": "Ingen overføringer ut av EØS.",
     },
@@ -51,10 +54,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "processing",
         "support": "support",
         "parent": "parent company",
-        "unlocated": "countries unknown",
+        "unlocated": "countries not confirmed",
+        "legend_unlocated": "countries not confirmed: a transfer outside the EEA is not ruled out",
         "desc": "{a} processing {a_s}, {p} {p_s} and {c} {c_s}. {t}",
         "desc_transfers": "Transfers outside the EEA: {list}.",
         "desc_none": "No transfers outside the EEA.",
+        "desc_unlocated": "Countries not confirmed for {list}, so a transfer outside the EEA "
+        "is not ruled out.",
     },
 }
 
