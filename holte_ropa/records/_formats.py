@@ -271,7 +271,7 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
     sheet.print_title_cols = "A:B"
 
     about = book.create_sheet(labels["sheet"])
-    for key, value in table.organisation.items():
+    for key, value in table.organisation_text().items():
         about.append([labels[key], _xlsx_text(value, table.lang, labels[key])])
     about.column_dimensions["A"].width = 40
     about.column_dimensions["B"].width = 70
@@ -324,7 +324,7 @@ def _print_setup(sheet: Any, table: RecordTable, labels: dict[str, str], when: s
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.page_margins.header = sheet.page_margins.footer = 0.25
-    organisation = _header_text(table.organisation["name"])
+    organisation = _header_text(table.organisation_text()["name"])
     sheet.oddHeader.left.text = organisation
     sheet.oddHeader.center.text = _header_text(f"{table.title} (GDPR {labels['article']})")
     sheet.oddHeader.right.text = _header_text(f"{labels['as_of']} {when}")

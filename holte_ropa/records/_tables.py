@@ -57,9 +57,27 @@ class RecordTable:
     article: str
     title: str
     lang: str
-    organisation: dict[str, str]
+    organisation: dict[str, str | None]
+    """Art. 30(1)(a)/30(2)(a) facts by stable key; None where the registry says ``unknown``
+    (or, for the optional ``phone``, records nothing): JSON writes null."""
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Cell], ...]
+
+    def organisation_text(self) -> dict[str, str]:
+        """:attr:`organisation` for people: every missing fact said in the table's language."""
+        w = _w(self.lang)
+        return {
+            key: value
+            if value is not None
+            else w["not_stated"]
+            if key in _OPTIONAL_FACTS
+            else w[UNKNOWN.value]
+            for key, value in self.organisation.items()
+        }
+
+
+_OPTIONAL_FACTS = frozenset({"phone"})
+"""Organisation facts the record may leave out: missing means "not stated", not unknown."""
 
 
 # Column order follows the letters of Art. 30(1) and 30(2), as Datatilsynet's and the
@@ -168,6 +186,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "nb": {
         UNKNOWN.value: "ukjent, må bekreftes",
         "none": "ingen",
+        "not_stated": "ikke oppgitt",
         "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
         "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
         "via": "via",
@@ -180,6 +199,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {
         UNKNOWN.value: "unknown, to be confirmed",
         "none": "none",
+        "not_stated": "not stated",
         "controller_title": "Record of processing activities, controller",
         "processor_title": "Record of processing activities, processor",
         "via": "via",
@@ -233,42 +253,42 @@ def record_table(registry: Registry, role: RecordRole, lang: str = "nb") -> Reco
     )
 
 
-def _organisation(registry: Registry, role: RecordRole, lang: str) -> dict[str, str]:
+def _organisation(registry: Registry, role: RecordRole, lang: str) -> dict[str, str | None]:
     """Art. 30(1)(a) / 30(2)(a): who keeps the record, worded in ``lang``.
 
     Name and contact details of the controller (or processor), its representative
     (Art. 27) and its data protection officer (Art. 37); in the processor's record also
-    the controllers it acts for. Keys are stable; values are in the table's language and
-    say ``unknown, to be confirmed`` where the registry says ``unknown``.
+    the controllers it acts for. Keys are stable; a value is None where the registry says
+    ``unknown`` (an address with any part unknown is unknown as a whole) and, for the
+    optional phone, where it records none.
     """
     w = _w(lang)
     org = registry.organisation
     dpo = org.dpo
+    dpo_text: str | None
     if is_unknown(dpo):
-        dpo_text = w[UNKNOWN.value]
+        dpo_text = None
     elif dpo.appointed:
         dpo_text = ", ".join(x for x in (dpo.name, dpo.email, dpo.phone) if x)
     else:
         reason = text(dpo.reason_none, lang) if dpo.reason_none is not None else ""
         dpo_text = f"{w['none']}: {reason}" if reason else w["none"]
+    representative: str | None = None
     if org.eu_representative is not None:
         representative = text(org.eu_representative, lang)
     elif org.country in registry.reference.eea:
         representative = w["representative_not_required"]
-    else:
-        representative = w[UNKNOWN.value]
-    facts = {
+    address = org.postal_address
+    parts = [*address.lines, address.postal_code, address.city]
+    facts: dict[str, str | None] = {
         "name": org.legal_name,
-        "org_number": w[UNKNOWN.value] if is_unknown(org.org_number) else org.org_number,
-        "address": ", ".join(
-            [
-                *org.postal_address.lines,
-                f"{org.postal_address.postal_code} {org.postal_address.city}",
-            ]
-        ),
-        "email": str(org.email),
-        "privacy_contact": str(org.privacy_contact),
-        "phone": org.phone or w[UNKNOWN.value],
+        "org_number": None if is_unknown(org.org_number) else str(org.org_number),
+        "address": None
+        if any(part == UNKNOWN.value for part in parts)  # plain text fields: the word itself
+        else ", ".join([*map(str, address.lines), f"{address.postal_code} {address.city}"]),
+        "email": None if is_unknown(org.email) else str(org.email),
+        "privacy_contact": None if is_unknown(org.privacy_contact) else str(org.privacy_contact),
+        "phone": org.phone or None,
         "representative": representative,
         "dpo": dpo_text,
     }
