@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["source_date_epoch"]
+__all__ = ["malformed_source_date_epoch", "source_date_epoch", "unset_if_malformed"]
 
 
 def source_date_epoch() -> _dt.datetime | None:
@@ -24,3 +26,31 @@ def source_date_epoch() -> _dt.datetime | None:
     if not value.isdigit():
         return None
     return _dt.datetime.fromtimestamp(int(value), tz=_dt.UTC)
+
+
+def malformed_source_date_epoch() -> str | None:
+    """The raw value when SOURCE_DATE_EPOCH is set but malformed (``""``, ``abc``), else None."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or source_date_epoch() is not None:
+        return None
+    return value
+
+
+@contextmanager
+def unset_if_malformed() -> Iterator[str | None]:
+    """Run a block with a malformed SOURCE_DATE_EPOCH removed from the environment.
+
+    Programs run in this process read the variable themselves, and not all forgive a
+    bad value (MkDocs stops with ``int()``'s ValueError): inside the block they see it
+    unset, as the specification asks. Yields the malformed value (None when there was
+    none); the environment is as it was after the block.
+    """
+    malformed = malformed_source_date_epoch()
+    if malformed is None:
+        yield None
+        return
+    del os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        yield malformed
+    finally:
+        os.environ["SOURCE_DATE_EPOCH"] = malformed

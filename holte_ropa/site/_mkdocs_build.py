@@ -58,16 +58,19 @@ def _build(registry: Registry, out_dir: Path, config_file: Path, *, release: boo
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from holte_ropa._reproducible import unset_if_malformed
     from holte_ropa.site.mkdocs_plugin import HolteRopaPlugin
 
     try:
-        config = load_config(str(config_file), site_dir=str(out_dir.resolve()), strict=True)
-        plugins = [p for p in config.plugins.values() if isinstance(p, HolteRopaPlugin)]
-        if not plugins:
-            raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
-        plugins[0].preloaded = registry
-        plugins[0].release = release
-        build(config)
+        # MkDocs reads SOURCE_DATE_EPOCH with int(): a malformed value counts as unset
+        with unset_if_malformed():
+            config = load_config(str(config_file), site_dir=str(out_dir.resolve()), strict=True)
+            plugins = [p for p in config.plugins.values() if isinstance(p, HolteRopaPlugin)]
+            if not plugins:
+                raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
+            plugins[0].preloaded = registry
+            plugins[0].release = release
+            build(config)
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None
     return sorted(p for p in out_dir.rglob("*") if p.is_file())

@@ -120,3 +120,16 @@ def test_a_draft_builds_with_noindex_and_a_banner_and_strict_refuses_listing_the
     assert "registry/activities/web-forms.yaml:24:22: R10 purpose-without-legal-basis" in (
         refused.stderr
     )
+
+
+@pytest.mark.parametrize("value", ["", "abc"])
+def test_mkdocs_build_with_the_plugin_treats_a_malformed_source_date_epoch_as_unset(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)  # the child process inherits it
+    config = make_project(tmp_path / "project", FIXTURES / "small", fail_on="never")
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "is not a number of seconds since 1970" in result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
