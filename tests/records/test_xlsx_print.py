@@ -63,18 +63,22 @@ def test_every_xml_part_of_the_xlsx_is_namespace_well_formed_for_lxml() -> None:
     assert modified.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
 
 
-def test_the_record_prints_on_a4_landscape_one_page_wide_with_repeated_titles() -> None:
+def test_the_record_prints_on_a4_landscape_at_80_percent_across_then_down() -> None:
     book = load_workbook(
         io.BytesIO(export_record(load_registry(ROOT / "registry"), "controller", "xlsx", "en"))
     )
     for sheet in book.worksheets:
         assert int(sheet.page_setup.paperSize) == 9  # A4 in OOXML's ST_PaperSize
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
-        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
-    record = book.worksheets[0]
+    record, organisation = book.worksheets
+    # 15 columns on one page width printed at 3.3 pt: the record keeps its scale instead
+    assert not record.sheet_properties.pageSetUpPr.fitToPage
+    assert int(record.page_setup.scale) == 80
+    assert record.page_setup.pageOrder == "overThenDown"
     assert record.print_title_rows == "$1:$1"
     assert record.print_title_cols == "$A:$B"
+    assert organisation.sheet_properties.pageSetUpPr.fitToPage
+    assert (organisation.page_setup.fitToWidth, organisation.page_setup.fitToHeight) == (1, 0)
 
 
 def test_every_page_names_the_organisation_the_record_its_date_and_page_n_of_m(
