@@ -53,8 +53,16 @@ RecordFormat = Literal["xlsx", "csv", "json", "jsonld"]
 RECORD_FORMATS: tuple[RecordFormat, ...] = ("xlsx", "csv", "json", "jsonld")
 
 
-def _join(cell: Cell, separator: str) -> str:
-    return cell if isinstance(cell, str) else separator.join(cell)
+def _join(cell: Cell) -> str:
+    """A cell's text: a list one item per line, in the csv and the xlsx alike.
+
+    A line break is the one separator, so an item may hold "; " or ", " ("Invoices;
+    payments" stays one category when the file is read back); an item's own line breaks
+    become spaces, so that every line is one item.
+    """
+    if isinstance(cell, str):
+        return cell
+    return "\n".join(" ".join(item.split()) for item in cell)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -75,12 +83,16 @@ def csv_safe(text: str) -> str:
 
 
 def to_csv(table: RecordTable) -> str:
-    """RFC 4180 CSV with the headers in the table's language; lists joined with "; "."""
+    """RFC 4180 CSV with the headers in the table's language; a list one item per line.
+
+    A cell with a line break is quoted, as RFC 4180 allows; LibreOffice and Excel show
+    the items one per line, as in the xlsx.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([csv_safe(c.header(table.lang)) for c in table.columns])
     for row in table.rows:
-        writer.writerow([csv_safe(_join(row[c.key], "; ")) for c in table.columns])
+        writer.writerow([csv_safe(_join(row[c.key])) for c in table.columns])
     return out.getvalue()
 
 
@@ -267,7 +279,7 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
     for number, row in enumerate(table.rows, start=2):
         sheet.append(
             [
-                _xlsx_text(_join(row[c.key], "\n"), table.lang, f"row {number}, {c.key}")
+                _xlsx_text(_join(row[c.key]), table.lang, f"row {number}, {c.key}")
                 for c in table.columns
             ]
         )
