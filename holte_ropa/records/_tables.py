@@ -187,6 +187,7 @@ _WORDS: dict[str, dict[str, str]] = {
         UNKNOWN.value: "ukjent, må bekreftes",
         "none": "ingen",
         "not_stated": "ikke oppgitt",
+        "withdrawal": "trekkes tilbake",
         "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
         "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
         "via": "via",
@@ -200,6 +201,7 @@ _WORDS: dict[str, dict[str, str]] = {
         UNKNOWN.value: "unknown, to be confirmed",
         "none": "none",
         "not_stated": "not stated",
+        "withdrawal": "withdrawal",
         "controller_title": "Record of processing activities, controller",
         "processor_title": "Record of processing activities, processor",
         "via": "via",
@@ -421,6 +423,8 @@ def legal_basis_text(purpose: Purpose, lang: str) -> str:
     elif isinstance(basis, VitalInterest):
         detail = text(basis.explanation, lang)
     elif isinstance(basis, Consent) and not is_unknown(basis.withdrawal):
+        # how consent is withdrawn (Art. 7(3)), labelled: bare, it read as the consent itself
+        head += f"; {w['withdrawal']}"
         detail = text(basis.withdrawal, lang)
     return f"{head}: {detail}" if detail else head
 

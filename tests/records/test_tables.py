@@ -29,7 +29,8 @@ def test_columns_follow_the_letters_of_article_30_1() -> None:
 
 def test_a_row_states_basis_recipients_transfers_and_retention_in_words() -> None:
     row = record_table(load_registry(SMALL), "controller", "en").rows[0]
-    assert row["legal_basis"] == "consent (GDPR Art. 6(1)(a)): A link in every letter"
+    # how consent is withdrawn (Art. 7(3)) is labelled, not read as the consent itself
+    assert row["legal_basis"] == "consent (GDPR Art. 6(1)(a)); withdrawal: A link in every letter"
     assert row["recipients"] == ("Mailtool (processor)",)
     assert row["third_countries"] == ("US",)
     assert row["safeguards"] == (
@@ -81,3 +82,10 @@ def test_the_controller_record_gives_each_joint_controllers_contact_details() ->
     table = record_table(load_registry(SMALL), "controller", "en")
     assert [c.key for c in table.columns][2:4] == ["joint_controllers", "joint_controller_contacts"]
     assert all(r["joint_controller_contacts"] == () for r in table.rows)
+
+
+def test_the_bokmal_consent_cell_labels_how_consent_is_withdrawn() -> None:
+    row = record_table(load_registry(SMALL), "controller", "nb").rows[0]
+    assert row["legal_basis"] == (
+        "samtykke (GDPR art. 6 nr. 1 bokstav a); trekkes tilbake: Lenke i hvert brev"
+    )
