@@ -73,8 +73,9 @@ def csv_safe(text: str) -> str:
     """``text`` as a CSV cell no spreadsheet evaluates: ``=1+1`` -> ``'=1+1``.
 
     OWASP's rule for CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or
-    carriage return gets a leading apostrophe, which Excel and LibreOffice hide and which
-    makes them read the cell as text; quotes inside are the csv module's business.
+    carriage return gets a leading apostrophe, which makes spreadsheet programs read the
+    cell as text; it stays visible (LibreOffice shows ``'=1+1``). Quotes inside are the
+    csv module's business.
     """
     return "'" + text if text.startswith(_FORMULA_START) else text
 
