@@ -13,7 +13,17 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["malformed_source_date_epoch", "source_date_epoch", "unset_if_malformed"]
+__all__ = [
+    "PINNED_FLOOR",
+    "malformed_source_date_epoch",
+    "pinned_moment",
+    "source_date_epoch",
+    "unset_if_malformed",
+]
+
+PINNED_FLOOR = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
+"""The moment files carry when SOURCE_DATE_EPOCH is unset: the earliest a zip entry (an
+xlsx, a docx) can hold, so PDFs and office files of one build agree."""
 
 
 def source_date_epoch() -> _dt.datetime | None:
@@ -26,6 +36,14 @@ def source_date_epoch() -> _dt.datetime | None:
     if not value.isdigit():
         return None
     return _dt.datetime.fromtimestamp(int(value), tz=_dt.UTC)
+
+
+def pinned_moment() -> _dt.datetime:
+    """The creation time written into files' metadata: SOURCE_DATE_EPOCH, else 1980-01-01.
+
+    Metadata only: it is never printed as a fact about the record.
+    """
+    return source_date_epoch() or PINNED_FLOOR
 
 
 def malformed_source_date_epoch() -> str | None:

@@ -9,7 +9,6 @@ registry order, and the PDF's creation date is pinned (cairo ignores SOURCE_DATE
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 import re
 import shutil
@@ -18,7 +17,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from holte_ropa._reproducible import source_date_epoch
+from holte_ropa._reproducible import pinned_moment
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
 from holte_ropa.graph._labels import UNSETTLED
@@ -357,12 +356,12 @@ _PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z?\)")
 
 
 def _pin_pdf_date(pdf: bytes) -> bytes:
-    """Replace cairo's wall-clock CreationDate with SOURCE_DATE_EPOCH (default 0).
+    """Replace cairo's wall-clock CreationDate with SOURCE_DATE_EPOCH, else 1980-01-01.
 
-    The replacement has the same length, so the PDF's cross-reference offsets stay valid.
+    The same moment the xlsx records carry (:func:`pinned_moment`). The replacement has
+    the same length, so the PDF's cross-reference offsets stay valid.
     """
-    pinned = source_date_epoch() or _dt.datetime.fromtimestamp(0, tz=_dt.UTC)
-    stamp = pinned.strftime("%Y%m%d%H%M%S")
+    stamp = pinned_moment().strftime("%Y%m%d%H%M%S")
 
     def pin(match: re.Match[bytes]) -> bytes:
         zulu = b"Z" if match.group(0).endswith(b"Z)") else b""

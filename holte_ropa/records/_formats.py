@@ -3,8 +3,9 @@
 The xlsx is what Datatilsynet and auditors open: a frozen, filterable header, wrapped
 text, one row per activity and purpose, and the organisation's details on a second sheet.
 Office files embed the time they were written; here every timestamp is pinned
-(SOURCE_DATE_EPOCH, else the notice's last-changed date) so the file is byte-identical
-across runs and a diff in git means the record changed.
+(SOURCE_DATE_EPOCH, else 1980-01-01, as the PDF diagrams) so the file is byte-identical
+across runs and a diff in git means the record changed. The date printed in the page
+header is the registry's own (the notice's last change), never the pinned time.
 
 Registry text is data, never a formula: a CSV cell that starts with ``=``, ``+``, ``-``,
 ``@``, tab or carriage return gets a leading apostrophe (OWASP, "CSV Injection"), and every
@@ -30,7 +31,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from holte_ropa._reproducible import source_date_epoch
+from holte_ropa._reproducible import pinned_moment, source_date_epoch
 from holte_ropa.model._registry import Registry
 from holte_ropa.records._jsonld import to_jsonld
 from holte_ropa.records._tables import Cell, RecordRole, RecordTable, record_table
@@ -150,7 +151,7 @@ _ORGANISATION_LABELS = {
         "representative": "Representant (art. 27)",
         "record": "Protokoll",
         "as_of": "Dato:",
-        "date_unknown": "ukjent",
+        "exported": "Utskrevet:",
         "page": "side &P av &N",
     },
     "en": {
@@ -166,21 +167,15 @@ _ORGANISATION_LABELS = {
         "representative": "Representative (Art. 27)",
         "record": "Record",
         "as_of": "Date:",
-        "date_unknown": "unknown",
+        "exported": "Exported:",
         "page": "page &P of &N",
     },
 }
 
 
-def _pinned_time(registry: Registry) -> _dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the notice's last-changed date, else 1980-01-01."""
-    pinned = source_date_epoch()
-    if pinned is not None:
-        return pinned.replace(tzinfo=None)
-    changed = registry.organisation.notice.last_changed
-    if isinstance(changed, _dt.date):
-        return _dt.datetime(changed.year, changed.month, changed.day)
-    return _dt.datetime(1980, 1, 1)
+def _pinned_time() -> _dt.datetime:
+    """The workbook's creation time: SOURCE_DATE_EPOCH, else 1980-01-01, as the PDFs have."""
+    return pinned_moment().astimezone(_dt.UTC).replace(tzinfo=None)
 
 
 XLSX_CELL_LIMIT = 32_767
@@ -219,17 +214,19 @@ def _as_text(cells: Iterable[Any]) -> None:
             cell.quotePrefix = True
 
 
-def _record_date(registry: Registry) -> _dt.date | None:
-    """The date the printed record speaks for: SOURCE_DATE_EPOCH, else the notice's date.
+def _record_date(registry: Registry, labels: dict[str, str]) -> str:
+    """What the page header says of the record's date, with its label.
 
-    None when neither is known: the 1980 fallback that keeps zip entries valid is not a
-    fact about the record and is never printed.
+    The date the registry records (the notice's last change); where it records none, the
+    day the record was exported, said as such (SOURCE_DATE_EPOCH's day in a reproducible
+    build). SOURCE_DATE_EPOCH never stands in for a recorded date.
     """
-    pinned = source_date_epoch()
-    if pinned is not None:
-        return pinned.date()
     changed = registry.organisation.notice.last_changed
-    return changed if isinstance(changed, _dt.date) else None
+    if isinstance(changed, _dt.date):
+        return f"{labels['as_of']} {changed.isoformat()}"
+    pinned = source_date_epoch()
+    exported = pinned.date() if pinned is not None else _dt.date.today()
+    return f"{labels['exported']} {exported.isoformat()}"
 
 
 def _header_text(value: str) -> str:
@@ -313,14 +310,13 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
         cells[0].font = bold
     about.print_title_cols = "A:A"
 
-    record_date = _record_date(registry)
-    when = record_date.isoformat() if record_date else labels["date_unknown"]
+    when = _record_date(registry, labels)
     for page in (sheet, about):
         assert isinstance(page, Worksheet)
         _fit_rows(page)
         _print_setup(page, table, labels, when, across=page is sheet)
 
-    stamp = _pinned_time(registry)
+    stamp = _pinned_time()
     book.properties.creator = "holte-ropa"
     book.properties.title = table.title
     book.properties.language = table.lang
@@ -366,7 +362,7 @@ def _print_setup(
     organisation = _header_text(table.organisation_text()["name"])
     sheet.oddHeader.left.text = organisation
     sheet.oddHeader.center.text = _header_text(f"{table.title} (GDPR {labels['article']})")
-    sheet.oddHeader.right.text = _header_text(f"{labels['as_of']} {when}")
+    sheet.oddHeader.right.text = _header_text(when)
     sheet.oddFooter.left.text = organisation
     sheet.oddFooter.right.text = labels["page"]
     for part in (sheet.oddHeader.left, sheet.oddHeader.center, sheet.oddHeader.right):

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from datetime import datetime
 
 import pytest
 from lxml import etree
@@ -93,19 +94,49 @@ def test_every_page_names_the_organisation_the_record_its_date_and_page_n_of_m(
     assert sheet.oddHeader.center.text == (
         "Protokoll over behandlingsaktiviteter, behandlingsansvarlig (GDPR art. 30(1))"
     )
-    assert sheet.oddHeader.right.text == "Dato: 2026-01-01"
+    # the registry records no date: the day it was exported, said as such
+    assert sheet.oddHeader.right.text == "Utskrevet: 2026-01-01"
     assert sheet.oddFooter.right.text == "side &P av &N"
     assert en.worksheets[0].oddFooter.right.text == "page &P of &N"
-    assert en.worksheets[1].oddHeader.right.text == "Date: 2026-01-01"
+    assert en.worksheets[1].oddHeader.right.text == "Exported: 2026-01-01"
 
 
-def test_an_unknown_record_date_is_printed_as_unknown_not_as_the_zip_epoch(
+def test_without_a_recorded_date_the_header_gives_the_export_day_not_unknown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    import datetime as _dt
+
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     registry = load_registry(ROOT / "registry")  # the notice carries no date
     book = load_workbook(io.BytesIO(export_record(registry, "controller", "xlsx", "nb")))
-    assert book.worksheets[0].oddHeader.right.text == "Dato: ukjent"
+    header = book.worksheets[0].oddHeader.right.text
+    assert header == f"Utskrevet: {_dt.date.today().isoformat()}"
+
+
+def test_a_recorded_date_is_printed_and_source_date_epoch_does_not_override_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    registry = load_registry(SMALL)  # the notice was last changed on 2026-01-15
+    data = export_record(registry, "controller", "xlsx", "en")
+    book = load_workbook(io.BytesIO(data))
+    assert book.worksheets[0].oddHeader.right.text == "Date: 2026-01-15"
+    # the file's own metadata is what SOURCE_DATE_EPOCH pins
+    assert book.properties.created == datetime(2026, 1, 1)
+
+
+def test_unpinned_xlsx_and_pdf_carry_the_same_creation_moment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from holte_ropa.graph._formats import _pin_pdf_date
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    book = load_workbook(
+        io.BytesIO(export_record(load_registry(SMALL), "controller", "xlsx", "en"))
+    )
+    assert book.properties.created == datetime(1980, 1, 1)
+    pdf = _pin_pdf_date(b"<< /CreationDate (D:20261208001500Z) >>")
+    assert pdf == b"<< /CreationDate (D:19800101000000Z) >>"
 
 
 def test_an_ampersand_in_the_organisation_name_is_escaped_in_the_page_header() -> None:
