@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from markupsafe import Markup
 
 from holte_ropa.terms import DEFAULT_LANGUAGE
 
@@ -44,14 +45,17 @@ ASSETS = {
 """The site's own assets, generated as pages by the plugin from ``site/assets/``."""
 
 
-def site_name(registry: Registry) -> str:
+def site_name(registry: Registry) -> Markup:
     """The name every page is titled with: the trade name, else the legal name.
 
-    HTML-escaped: the theme prints ``site_name`` and ``copyright`` into its pages
-    unescaped, and registry text is never markup.
+    Escaped once, as markup: Material prints ``site_name`` unescaped in the page title,
+    the header and the menu, and through Jinja's ``| e`` in the logo's tooltip. Plain
+    escaped text would show ``&amp;`` there; :class:`markupsafe.Markup` tells ``| e`` it
+    is escaped already, so every place shows the name as written, and registry text is
+    never markup.
     """
     organisation = registry.organisation
-    return html.escape(organisation.trade_name or organisation.legal_name)
+    return Markup(html.escape(organisation.trade_name or organisation.legal_name))
 
 
 def _footer(registry: Registry) -> str:
@@ -68,7 +72,7 @@ def default_config(registry: Registry) -> dict[str, Any]:
     it is written here.
     """
     return {
-        "site_name": site_name(registry),
+        "site_name": str(site_name(registry)),  # YAML holds text; the plugin sets markup
         "copyright": _footer(registry),
         "docs_dir": "docs",
         "strict": True,
