@@ -12,7 +12,9 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import struct
 import subprocess
+import zlib
 from typing import Any, Literal
 
 import networkx as nx
@@ -349,7 +351,24 @@ def render(dot_source: str, fmt: Literal["svg", "png", "pdf"]) -> bytes:
         raise GraphvizError(f"dot -T{fmt} failed: {message}")
     if fmt == "pdf":
         return _pin_pdf_date(result.stdout)
+    if fmt == "png":
+        return _with_resolution(result.stdout, 192)
     return result.stdout
+
+
+def _with_resolution(png: bytes, dpi: int) -> bytes:
+    """The PNG with a ``pHYs`` chunk saying ``dpi`` (Graphviz writes none).
+
+    Without it, programs that place images by their physical size (word processors,
+    print dialogs) assume 72 or 96 dpi and show a 2x diagram twice as large.
+    """
+    if b"pHYs" in png[:64]:
+        return png
+    per_metre = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)  # unit 1: metre
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
+    end_of_header = 8 + 8 + 13 + 4  # signature, IHDR length and type, its data, its CRC
+    return png[:end_of_header] + chunk + png[end_of_header:]
 
 
 _PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z?\)")
