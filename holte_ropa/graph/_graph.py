@@ -13,6 +13,7 @@ registry order so every export is byte-identical across runs.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 import networkx as nx
@@ -353,17 +354,17 @@ class DataFlowGraph:
 
     def _activity(self, ident: str) -> Activity:
         if ident not in self.registry.activities:
-            raise UnknownEntityError(f"no activity '{ident}' in the registry")
+            raise _missing("activity", ident, self.registry.activities)
         return self.registry.activities[ident]
 
     def _party(self, ident: str) -> Party:
         if ident not in self.registry.parties:
-            raise UnknownEntityError(f"no party '{ident}' in the registry")
+            raise _missing("party", ident, self.registry.parties)
         return self.registry.parties[ident]
 
     def _subject(self, ident: str) -> str:
         if ident not in self.registry.subject_categories:
-            raise UnknownEntityError(f"no data subject category '{ident}' in the registry")
+            raise _missing("data subject category", ident, self.registry.subject_categories)
         return ident
 
     # ------------------------------------------------------------------ queries
@@ -496,6 +497,13 @@ def _recipient_kinds(activity: Activity) -> dict[str, str]:
         for party in r.processors:
             kinds[party] = "processor"
     return kinds
+
+
+def _missing(what: str, ident: str, known_ids: Iterable[str]) -> UnknownEntityError:
+    """No ``what`` called ``ident``, with "did you mean" the closest id when one is close."""
+    close = difflib.get_close_matches(ident, list(known_ids), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return UnknownEntityError(f"no {what} '{ident}' in the registry{hint}")
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
