@@ -462,7 +462,41 @@ def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb")
 
 def _svg(view: GraphView, lang: str) -> str:
     svg = render(to_dot(view, lang), "svg").decode("utf-8")
-    return _svg_with_title(svg, view, lang)
+    return _svg_with_title(_readable_titles(svg, view, lang), view, lang)
+
+
+_SVG_TITLE = re.compile(r"<title>([^<]*)</title>")
+
+
+def _readable_titles(svg: str, view: GraphView, lang: str) -> str:
+    """Names, not internal ids, in the ``<title>`` a browser shows as a tooltip.
+
+    Graphviz titles each node, edge and cluster with its DOT id (``party:sms-vendor``,
+    ``subject:a->activity:b``, ``cluster_eea``); people hovering see the names instead.
+    """
+    w = _w(lang)
+    g = view.graph
+    names = {n: _label(d, lang) for n, d in g.nodes(data=True)}
+    names |= {
+        "cluster_subjects": w["subjects"],
+        "cluster_organisation": view.organisation,
+        "cluster_eea": w["eea"],
+        "cluster_third_country": w["third_country"],
+        "cluster_legend": w["legend"],
+        "legend": w["legend"],
+    }
+
+    def readable(match: re.Match[str]) -> str:
+        title = html.unescape(match.group(1))
+        if title in names:
+            return f"<title>{html.escape(names[title], quote=False)}</title>"
+        source, arrow, target = title.partition("->")
+        if arrow and source in names and target in names:
+            text = f"{names[source]} → {names[target]}"
+            return f"<title>{html.escape(text, quote=False)}</title>"
+        return match.group(0)
+
+    return _SVG_TITLE.sub(readable, svg)
 
 
 # --------------------------------------------------------------------------- dispatch
