@@ -13,6 +13,7 @@ from typing import Literal
 
 from holte_ropa.graph._graph import role_name
 from holte_ropa.graph._labels import safeguard, text
+from holte_ropa.model._countries import country_name
 from holte_ropa.model._models import (
     UNKNOWN,
     Activity,
@@ -315,14 +316,17 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
             entry += f", {w['via']} {', '.join(parties[p].name_in(lang) for p in via)}"
         recipients.append(entry)
     transfers = registry.transfers_of(activity.id)
-    countries: tuple[str, ...] = tuple(dict.fromkeys(t.country for t in transfers))
+    # countries by name in the table's language, as the diagrams name them ("USA")
+    countries: tuple[str, ...] = tuple(
+        dict.fromkeys(country_name(t.country, lang) for t in transfers)
+    )
     unlocated = [p for p, _ in registry.parties_of(activity) if is_unknown(parties[p].locations)]
     if unlocated:
         names = ", ".join(parties[p].name_in(lang) for p in unlocated)
         countries += (f"{names}: {w[UNKNOWN.value]}",)
     safeguards = tuple(
         dict.fromkeys(
-            f"{parties[t.party].name_in(lang)} → {t.country}: "
+            f"{parties[t.party].name_in(lang)} → {country_name(t.country, lang)}: "
             f"{safeguard(t.mechanism, t.adequacy, lang)}"
             for t in transfers
         )

@@ -32,9 +32,9 @@ def test_a_row_states_basis_recipients_transfers_and_retention_in_words() -> Non
     # how consent is withdrawn (Art. 7(3)) is labelled, not read as the consent itself
     assert row["legal_basis"] == "consent (GDPR Art. 6(1)(a)); withdrawal: A link in every letter"
     assert row["recipients"] == ("Mailtool (processor)",)
-    assert row["third_countries"] == ("US",)
+    assert row["third_countries"] == ("United States",)  # named as the diagrams name it
     assert row["safeguards"] == (
-        "Mailtool → US: standard contractual clauses (module 2) (GDPR Art. 46(2)(c))",
+        "Mailtool → United States: standard contractual clauses (module 2) (GDPR Art. 46(2)(c))",
     )
     assert row["retention"] == ("Until you withdraw consent",)
 
@@ -49,7 +49,7 @@ def test_the_processor_record_names_controllers_and_sub_processors_in_bokmal() -
         "Cloud (underdatabehandler)",
         "Backup (underdatabehandler), via Cloud",
     )
-    assert row["third_countries"] == ("GB", "IN")
+    assert row["third_countries"] == ("Storbritannia", "India")  # names in bokmål
     assert "ukjent, må bekreftes" in row["safeguards"][1]
 
 
@@ -89,3 +89,13 @@ def test_the_bokmal_consent_cell_labels_how_consent_is_withdrawn() -> None:
     assert row["legal_basis"] == (
         "samtykke (GDPR art. 6 nr. 1 bokstav a); trekkes tilbake: Lenke i hvert brev"
     )
+
+
+def test_countries_are_named_in_the_sheets_language_as_the_diagrams_name_them() -> None:
+    from holte_ropa.graph import flows_table
+
+    registry = load_registry(SMALL)
+    for lang, name in (("nb", "USA"), ("en", "United States")):
+        row = record_table(registry, "controller", lang).rows[0]
+        assert row["third_countries"] == (name,)
+        assert name in {flow.country_name for flow in flows_table(registry, lang)}
