@@ -112,6 +112,11 @@ def one_item_a_line() -> Iterator[None]:
         _ONE_ITEM_A_LINE.reset(token)
 
 
+def items_are_lines() -> bool:
+    """Whether list cells are read one item a line (inside :func:`one_item_a_line`)."""
+    return _ONE_ITEM_A_LINE.get()
+
+
 def split_list(text: str) -> list[str]:
     """Items of a list kept in one cell: lines, semicolons, or commas outside brackets.
 

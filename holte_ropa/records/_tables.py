@@ -30,7 +30,14 @@ from holte_ropa.model._models import (
     is_unknown,
 )
 from holte_ropa.model._registry import Registry
-from holte_ropa.terms import DATA_KINDS, LEGAL_BASES, cite_ref, published_language
+from holte_ropa.terms import (
+    DATA_KINDS,
+    LEGAL_BASES,
+    RETENTION_TRIGGERS,
+    cite_ref,
+    period_words,
+    published_language,
+)
 
 __all__ = ["Cell", "Column", "RecordRole", "RecordTable", "record_table"]
 
@@ -189,6 +196,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "ingen",
         "not_stated": "ikke oppgitt",
         "withdrawal": "trekkes tilbake",
+        "until_withdrawn": "til samtykket trekkes tilbake",
+        "period_unknown": "periode ikke avklart",
+        "event_unknown": "en hendelse som ikke er avklart",
+        "after": "etter",
+        "delete": "slettes",
+        "anonymise": "anonymiseres",
+        "delete_or_anonymise": "slettes eller anonymiseres",
         "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
         "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
         "via": "via",
@@ -203,6 +217,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "none",
         "not_stated": "not stated",
         "withdrawal": "withdrawal",
+        "until_withdrawn": "until consent is withdrawn",
+        "period_unknown": "period not confirmed",
+        "event_unknown": "an event not confirmed",
+        "after": "after",
+        "delete": "deleted",
+        "anonymise": "anonymised",
+        "delete_or_anonymise": "deleted or anonymised",
         "controller_title": "Record of processing activities, controller",
         "processor_title": "Record of processing activities, processor",
         "via": "via",
@@ -451,10 +472,33 @@ def _retention(activity: Activity, lang: str) -> Cell:
 
 
 def _retention_rule(rule: RetentionRule, lang: str) -> str:
-    described = text(rule.description, lang)
+    """ "[5 år etter oppsigelse, slettes] <the notice's words> (<statute § n>)".
+
+    The structured period, the event it counts from and what happens then come first in
+    brackets, so a rule worded vaguely in the notice still states its period.
+    """
+    described = f"[{_period(rule, lang)}, {_w(lang)[rule.action]}] {text(rule.description, lang)}"
     if rule.legal_source is not None:
         described += f" ({rule.legal_source})"
     return described
+
+
+def _period(rule: RetentionRule, lang: str) -> str:
+    w = _w(lang)
+    duration, trigger = rule.duration, rule.trigger
+    if duration == "until_consent_withdrawn":
+        return w["until_withdrawn"]
+    period = (
+        w["period_unknown"]
+        if is_unknown(duration)
+        else period_words(duration.years, duration.months, duration.days, lang)
+    )
+    if trigger is None:
+        return period
+    event = (
+        w["event_unknown"] if is_unknown(trigger) else RETENTION_TRIGGERS[trigger].label.get(lang)
+    )
+    return f"{period} {w['after']} {event}"
 
 
 def _dpia(activity: Activity, lang: str) -> str:

@@ -36,7 +36,7 @@ def test_a_row_states_basis_recipients_transfers_and_retention_in_words() -> Non
     assert row["safeguards"] == (
         "Mailtool → United States: standard contractual clauses (module 2) (GDPR Art. 46(2)(c))",
     )
-    assert row["retention"] == ("Until you withdraw consent",)
+    assert row["retention"] == ("[until consent is withdrawn, deleted] Until you withdraw consent",)
 
 
 def test_the_processor_record_names_controllers_and_sub_processors_in_bokmal() -> None:
@@ -99,3 +99,11 @@ def test_countries_are_named_in_the_sheets_language_as_the_diagrams_name_them() 
         row = record_table(registry, "controller", lang).rows[0]
         assert row["third_countries"] == (name,)
         assert name in {flow.country_name for flow in flows_table(registry, lang)}
+
+
+def test_retention_states_its_period_event_and_action_before_the_notices_words() -> None:
+    # the notice says "when the hiring is done"; the record also says how long after what
+    rows = record_table(load_registry(ROOT / "registry"), "controller", "nb").rows
+    (recruitment,) = [r for r in rows if r["activity_id"] == "recruitment"]
+    (rule,) = recruitment["retention"]
+    assert rule.startswith("[0 dager etter avsluttet rekruttering, slettes] Dokumentasjonen")
