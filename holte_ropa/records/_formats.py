@@ -178,6 +178,18 @@ def _pinned_time() -> _dt.datetime:
     return pinned_moment().astimezone(_dt.UTC).replace(tzinfo=None)
 
 
+_EMPTY = {
+    "controller": {
+        "nb": "Ingen behandlingsaktiviteter der vi er behandlingsansvarlig (art. 30(1)).",
+        "en": "No processing activities in which we are the controller (Art. 30(1)).",
+    },
+    "processor": {
+        "nb": "Ingen behandlingsaktiviteter der vi er databehandler (art. 30(2)).",
+        "en": "No processing activities in which we are a processor (Art. 30(2)).",
+    },
+}
+"""The one row of a record without activities."""
+
 XLSX_CELL_LIMIT = 32_767
 """Most characters an xlsx cell holds (Excel specifications and limits)."""
 _CUT_NOTE = {
@@ -281,6 +293,8 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
                 for c in table.columns
             ]
         )
+    if not table.rows:  # an empty record says so, rather than looking unfinished
+        sheet.append([_EMPTY[table.role]["nb" if table.lang == "nb" else "en"]])
     widths = [_WIDTH.get(column.key, _DEFAULT_WIDTH) for column in table.columns]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

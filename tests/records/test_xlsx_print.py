@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from holte_ropa import load_registry
 from holte_ropa.records._formats import export_record
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, MakeRegistry
 
 SMALL = FIXTURES / "small"
 
@@ -179,3 +179,20 @@ def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8() -> None:
     data = export_record(load_registry(ROOT / "registry"), "controller", "csv", "nb")
     assert data.startswith(b"\xef\xbb\xbfID,Behandlingsaktivitet,")
     assert "ø".encode() in data
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("nb", "Ingen behandlingsaktiviteter der vi er databehandler (art. 30(2))."),
+        ("en", "No processing activities in which we are a processor (Art. 30(2))."),
+    ],
+)
+def test_a_processor_record_without_activities_says_so(
+    lang: str, note: str, make_registry: MakeRegistry
+) -> None:
+    registry = load_registry(make_registry())  # an organisation that processes for no one
+    book = load_workbook(io.BytesIO(export_record(registry, "processor", "xlsx", lang)))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 2
+    assert rows[1][0] == note
