@@ -52,6 +52,8 @@ _EXPORTS: dict[str, str] = {
     "export_record": "holte_ropa.records",
     "check": "holte_ropa.rules",
     "all_rules": "holte_ropa.rules",
+    "due_reviews": "holte_ropa.rules",
+    "Review": "holte_ropa.rules",
     "Finding": "holte_ropa.report",
     "Severity": "holte_ropa.report",
     "diff": "holte_ropa.changes",
@@ -61,6 +63,9 @@ _EXPORTS: dict[str, str] = {
     "registry_history": "holte_ropa.changes",
     "HistoryEntry": "holte_ropa.changes",
     "sub_processor_feed": "holte_ropa.changes",
+    "dated_changes": "holte_ropa.changes",
+    "changes_feed": "holte_ropa.changes",
+    "DatedChanges": "holte_ropa.changes",
     "load_revision": "holte_ropa.changes",
     "render_notice": "holte_ropa.notice",
     "render_processors": "holte_ropa.notice",
@@ -93,6 +98,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "DataFlowGraph",
+    "DatedChanges",
     "Finding",
     "FlowRow",
     "GraphView",
@@ -106,6 +112,7 @@ __all__ = [
     "RecordTable",
     "Registry",
     "RegistryError",
+    "Review",
     "SectionScore",
     "Severity",
     "SiteError",
@@ -118,9 +125,12 @@ __all__ = [
     "breach_draft",
     "build",
     "build_graph",
+    "changes_feed",
     "check",
     "cite",
+    "dated_changes",
     "diff",
+    "due_reviews",
     "export_graph",
     "export_record",
     "flows_table",
@@ -161,7 +171,10 @@ if TYPE_CHECKING:
     from holte_ropa.changes import Audience as Audience
     from holte_ropa.changes import Change as Change
     from holte_ropa.changes import ChangeKind as ChangeKind
+    from holte_ropa.changes import DatedChanges as DatedChanges
     from holte_ropa.changes import HistoryEntry as HistoryEntry
+    from holte_ropa.changes import changes_feed as changes_feed
+    from holte_ropa.changes import dated_changes as dated_changes
     from holte_ropa.changes import diff as diff
     from holte_ropa.changes import load_revision as load_revision
     from holte_ropa.changes import registry_history as registry_history
@@ -208,8 +221,10 @@ if TYPE_CHECKING:
     from holte_ropa.report import RegistryError as RegistryError
     from holte_ropa.report import Severity as Severity
     from holte_ropa.report import render_report as render_report
+    from holte_ropa.rules import Review as Review
     from holte_ropa.rules import all_rules as all_rules
     from holte_ropa.rules import check as check
+    from holte_ropa.rules import due_reviews as due_reviews
     from holte_ropa.site import site_pages as site_pages
     from holte_ropa.terms import LANGUAGES as LANGUAGES
     from holte_ropa.terms import Words as Words

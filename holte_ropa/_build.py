@@ -135,11 +135,37 @@ def build(
     :func:`holte_ropa.rules.publication_blockers`) the site is built as a draft; with
     ``release`` the build raises :class:`DraftRefusedError` instead, after the reports.
     """
-    from holte_ropa._bundle import write_graphs_and_records
+    from holte_ropa.graph._dot import drawing_session
 
-    say = progress or _silent
-    out = Path(out_dir)
+    with drawing_session():  # the site's diagrams are the ones the graph step drew
+        return _build(
+            registry,
+            Path(out_dir),
+            registry_path=registry_path,
+            fail_on=fail_on,
+            today=today,
+            mkdocs_config=mkdocs_config,
+            say=progress or _silent,
+            release=release,
+        )
+
+
+def _build(
+    registry: Registry,
+    out: Path,
+    *,
+    registry_path: str,
+    fail_on: Severity,
+    today: _dt.date | None,
+    mkdocs_config: Path | Literal["default"] | None,
+    say: Progress,
+    release: bool,
+) -> BuildResult:
+    from holte_ropa._bundle import draw_graphs_ahead, write_graphs_and_records
+
     out.mkdir(parents=True, exist_ok=True)
+    # Graphviz draws on the other processors while the check and the reports are made.
+    draw_graphs_ahead(registry)
     findings, scores, reports = _write_reports(
         registry,
         out / "reports",
@@ -157,17 +183,23 @@ def build(
             raise DraftRefusedError(blockers)
     outputs: list[Path] = []
     outputs += _write_record(registry, out)
-    base_url = _site_url(mkdocs_config)
+    base_url = _site_url(mkdocs_config) or _registry_site_url(registry)
     outputs += write_graphs_and_records(registry, out, base_url=base_url)
     outputs += _write_notice(registry, out)
     outputs += _write_rule_docs(out)
     if mkdocs_config is not None:
-        outputs += _write_site(registry, out, mkdocs_config, release=release)
+        outputs += _write_site(registry, out, mkdocs_config, release=release, findings=findings)
     return BuildResult(out, findings, blockers, tuple(scores), reports, tuple(outputs))
 
 
 def _silent(_: str) -> object:
     return None
+
+
+def _registry_site_url(registry: Registry) -> str | None:
+    """``organisation.site.url``: where the site is published, said in the registry."""
+    site = registry.organisation.site
+    return None if site is None or site.url is None else str(site.url)
 
 
 def _site_url(config: Path | Literal["default"] | None) -> str | None:
@@ -300,13 +332,22 @@ def _write_rule_docs(out: Path) -> list[Path]:
 
 
 def _write_site(
-    registry: Registry, out: Path, config: Path | Literal["default"], *, release: bool
+    registry: Registry,
+    out: Path,
+    config: Path | Literal["default"],
+    *,
+    release: bool,
+    findings: tuple[Finding, ...],
 ) -> list[Path]:
     from holte_ropa.site._mkdocs_build import SiteBuildError, build_site
 
     try:
         return build_site(
-            registry, out / "site", None if config == "default" else config, release=release
+            registry,
+            out / "site",
+            None if config == "default" else config,
+            release=release,
+            findings=findings,
         )
     except SiteBuildError as exc:
         raise SiteError(str(exc)) from None

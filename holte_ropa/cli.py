@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "notice": "Write the privacy notice pages (nb and en) as Markdown.",
     "site": "Write the website's pages as Markdown (no MkDocs needed).",
     "import": "Bring an existing record in: a spreadsheet ROPA or Fides manifests.",
+    "due": "List the balancing tests, DPIAs, TIAs and agreements due for review.",
     "breach": "Draft the Art. 33 breach notification (and Art. 34 communication) from the record.",
 }
 """Subcommand name -> one-line help; the module is holte_ropa.commands.<name>, with
@@ -47,7 +48,12 @@ class _Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the ``chosen`` subcommand's module is imported (for its options).
+
+    The list of subcommands needs only their summaries, so ``holte-ropa --help`` and
+    ``holte-ropa check`` import no module of another subcommand.
+    """
     parser = argparse.ArgumentParser(
         prog="holte-ropa",
         description="Privacy as code: check, graph, export and publish a GDPR Art. 30 "
@@ -57,11 +63,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, summary in COMMANDS.items():
-        module = cast(_Command, import_module(f"holte_ropa.commands.{_module_name(name)}"))
         command = sub.add_parser(name, help=summary, description=summary)
-        module.add_arguments(command)
-        command.set_defaults(_run=module.run)
+        if name == chosen:
+            module = cast(_Command, import_module(f"holte_ropa.commands.{_module_name(name)}"))
+            module.add_arguments(command)
+            command.set_defaults(_run=module.run)
     return parser
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line: the first argument not an option."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def _version() -> str:
@@ -72,8 +87,9 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(_chosen(arguments))
+    args = parser.parse_args(arguments)
     try:
         return int(args._run(args))
     except KeyboardInterrupt:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything holte-ropa needs on a fresh Debian machine: Graphviz and Chromium
 # from Debian, the package with all extras from PyPI, and the programs the tests open
-# the exports with (LibreOffice and poppler for the xlsx, mermaid-cli for the diagrams).
+# the exports with (LibreOffice and poppler for the xlsx and docx, mermaid-cli for the diagrams).
 # Safe to run again: what is present is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# Writer opens the breach drafts (docx); the calc package alone cannot load them.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from holte_ropa import BuildRefusedError, build, check, load_registry
-from tests.conftest import FIXTURES, MakeRegistry
+from tests.conftest import FIXTURES, ROOT, MakeRegistry
 
 UNSETTLED = """\
 activities:
@@ -106,6 +108,34 @@ def test_a_missing_mkdocs_config_builds_everything_but_the_site(
     assert not (tmp_path / "out" / "site").exists()
     assert (tmp_path / "out" / "registry.json") in result.outputs
     assert "the website is not built" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_build_draws_each_diagram_once_the_site_reusing_the_graph_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = shutil.which("dot")
+    if real is None:
+        pytest.skip("Graphviz dot not installed")
+    log, scratch, folder = tmp_path / "dot.log", tmp_path / "inputs", tmp_path / "bin"
+    scratch.mkdir()
+    folder.mkdir()
+    (folder / "dot").write_text(
+        "#!/bin/sh\n"
+        f'f=$(mktemp -p {scratch}); cat > "$f"\n'
+        f'echo "$* $(sha256sum < "$f" | cut -c1-64)" >> {log}\n'
+        f'exec {real} "$@" < "$f"\n',
+        encoding="utf-8",
+    )
+    (folder / "dot").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    build(load_registry(ROOT / "registry"), tmp_path / "out")
+    runs = log.read_text(encoding="utf-8").splitlines()
+    assert (tmp_path / "out" / "site" / "flows" / "index.html").is_file()
+    assert len(runs) == len(set(runs)), "a diagram was drawn twice"
+    drawn = [p for p in (tmp_path / "out" / "graphs").iterdir() if p.suffix != ".dot"]
+    assert len(runs) == len([p for p in drawn if p.suffix in (".svg", ".png", ".pdf")])
 
 
 def test_the_site_url_of_the_users_mkdocs_yml_is_read_with_its_env_tags(

@@ -27,7 +27,7 @@ from holte_ropa.site import site_pages
 from tests.conftest import FIXTURES
 
 CANARY = FIXTURES / "canary"
-CANARY_DATES = ("1999-12-31", "1998-11-30", "1997-10-09")
+CANARY_DATES = ("1999-12-31", "1998-11-30", "1997-10-09", "1996-08-07")
 PUBLIC_GRAPH_FORMATS = ("dot", "svg", "graphml", "json", "mermaid")
 
 

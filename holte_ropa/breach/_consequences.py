@@ -16,39 +16,55 @@ from dataclasses import dataclass
 
 from holte_ropa.model._models import DataKind
 from holte_ropa.model._registry import Registry
+from holte_ropa.model._unknown import is_unknown
 from holte_ropa.terms import Words
 
 __all__ = ["CONSEQUENCES", "Consequence", "RiskFactors", "consequences", "risk_factors"]
 
-_TEXTS: dict[str, tuple[str, str]] = {
-    "loss_of_control": (
-        "Tap av kontroll over egne personopplysninger.",
-        "Loss of control over their personal data.",
+CONSEQUENCES: dict[str, Words] = {
+    "loss_of_control": Words(
+        nb="Tap av kontroll over egne personopplysninger.",
+        en="Loss of control over their personal data.",
     ),
-    "unwanted_contact": (
-        "Uønsket kontakt, svindelforsøk eller phishing rettet mot de registrerte.",
-        "Unwanted contact, scams or phishing aimed at the people concerned.",
+    "unwanted_contact": Words(
+        nb="Uønsket kontakt, svindelforsøk eller phishing rettet mot de registrerte.",
+        en="Unwanted contact, scams or phishing aimed at the people concerned.",
     ),
-    "discrimination": ("Diskriminering.", "Discrimination."),
-    "reputation": ("Skade på omdømme.", "Damage to reputation."),
-    "distress": (
-        "Belastning og uro for de registrerte, for eksempel når helse eller tro blir kjent.",
-        "Distress for the people concerned, for instance when health or beliefs become known.",
+    "discrimination": Words(
+        nb="Diskriminering.",
+        en="Discrimination.",
     ),
-    "professional_secrecy": (
-        "Tap av fortrolighet for opplysninger underlagt taushetsplikt.",
-        "Loss of confidentiality of personal data protected by professional secrecy.",
+    "reputation": Words(
+        nb="Skade på omdømme.",
+        en="Damage to reputation.",
     ),
-    "identity_theft": ("Identitetstyveri eller svindel.", "Identity theft or fraud."),
-    "financial_loss": ("Økonomisk tap.", "Financial loss."),
-    "vulnerable": (
-        "Høyere risiko fordi sårbare personer er berørt (for eksempel barn, ansatte eller "
-        "jobbsøkere).",
-        "A higher risk because vulnerable people are concerned (for example children, "
-        "employees or job applicants).",
+    "distress": Words(
+        nb="Belastning og uro for de registrerte, for eksempel når helse eller tro blir kjent.",
+        en="Distress for the people concerned, for instance when health or beliefs become known.",
+    ),
+    "professional_secrecy": Words(
+        nb="Tap av fortrolighet for opplysninger underlagt taushetsplikt.",
+        en="Loss of confidentiality of personal data protected by professional secrecy.",
+    ),
+    "identity_theft": Words(
+        nb="Identitetstyveri eller svindel.",
+        en="Identity theft or fraud.",
+    ),
+    "financial_loss": Words(
+        nb="Økonomisk tap.",
+        en="Financial loss.",
+    ),
+    "vulnerable": Words(
+        nb=(
+            "Høyere risiko fordi sårbare personer er berørt (for eksempel barn, ansatte eller "
+            "jobbsøkere)."
+        ),
+        en=(
+            "A higher risk because vulnerable people are concerned (for example children, "
+            "employees or job applicants)."
+        ),
     ),
 }
-CONSEQUENCES: dict[str, Words] = {key: Words(nb=nb, en=en) for key, (nb, en) in _TEXTS.items()}
 """Key -> wording of each suggested consequence (GDPR Recital 85)."""
 
 _BY_KIND: dict[DataKind, tuple[str, ...]] = {
@@ -81,6 +97,9 @@ class RiskFactors:
     """National identity numbers (personopplysningsloven § 12)."""
     vulnerable: tuple[str, ...]
     """Subject categories marked vulnerable."""
+    unassessed: tuple[str, ...] = ()
+    """Data categories whose kind the record holds as ``unknown``: they may be special
+    categories or identity numbers, so the officer must assess them."""
 
     @property
     def high_risk_suggested(self) -> bool:
@@ -105,6 +124,9 @@ def risk_factors(
         criminal=of(DataKind.CRIMINAL),
         national_ids=of(DataKind.NATIONAL_ID),
         vulnerable=tuple(s for s in subjects if registry.subject_categories[s].vulnerable),
+        unassessed=tuple(
+            d for d in data_categories if is_unknown(registry.data_categories[d].kind)
+        ),
     )
 
 
@@ -114,7 +136,9 @@ def consequences(
     """Suggested consequences, in the order of :data:`CONSEQUENCES`, each with its reasons."""
     reasons: dict[str, list[str]] = {}
     for category in data_categories:
-        for key in _BY_KIND[registry.data_categories[category].kind]:
+        kind = registry.data_categories[category].kind
+        # An unassessed kind suggests what any personal data does; the draft asks for more.
+        for key in _BY_KIND[DataKind.ORDINARY if is_unknown(kind) else kind]:
             reasons.setdefault(key, []).append(category)
     vulnerable = [s for s in subjects if registry.subject_categories[s].vulnerable]
     if vulnerable:

@@ -3,8 +3,9 @@
 Keys (always present, in this order): ``targets``, ``role``, ``deadline``
 (``aware``, ``due``, ``time_zone``, ``hours``, ``applies``, ``reference``),
 ``activities``, ``subject_categories``, ``data_categories``, ``special_categories``,
-``criminal_categories``, ``national_ids``, ``countries``, ``countries_outside_eea``,
-``parties``, ``approximate_subjects``, ``approximate_records``, ``consequences``,
+``criminal_categories``, ``national_ids``, ``categories_of_unknown_kind``,
+``countries``, ``countries_outside_eea``, ``parties_with_unknown_countries``, ``parties``,
+``approximate_subjects``, ``approximate_records``, ``consequences``,
 ``high_risk_suggested``, ``security_measures``, ``controllers_to_notify``, ``dpo_known``.
 Datetimes are ISO 8601 with the offset of the organisation's time zone; a number the
 record does not hold is ``null``.
@@ -52,8 +53,10 @@ def breach_json(draft: BreachDraft) -> dict[str, Any]:
         "special_categories": list(draft.risk.special),
         "criminal_categories": list(draft.risk.criminal),
         "national_ids": list(draft.risk.national_ids),
+        "categories_of_unknown_kind": list(draft.risk.unassessed),
         "countries": list(scope.countries),
         "countries_outside_eea": list(scope.transfer_countries),
+        "parties_with_unknown_countries": list(scope.locations_unknown),
         "parties": list(scope.parties),
         "approximate_subjects": draft.subjects_total,
         "approximate_records": draft.records_total,

@@ -1,7 +1,7 @@
 """The breach draft as Markdown in one language: the Art. 33 notification, then Art. 34.
 
 The order follows GDPR Art. 33(3) point by point, so the privacy officer can copy each
-part into Datatilsynet's notification form; Art. 33(2) (as a processor), Art. 34 (when
+part into the supervisory authority's notification form; Art. 33(2) (as a processor), Art. 34 (when
 the categories suggest a high risk) and Art. 33(5) (documentation) follow.
 """
 
@@ -12,7 +12,7 @@ from holte_ropa.breach._communication import communication
 from holte_ropa.breach._consequences import CONSEQUENCES
 from holte_ropa.breach._deadline import local_time
 from holte_ropa.breach._draft import BreachDraft
-from holte_ropa.breach._wording import fill_marker, say
+from holte_ropa.breach._wording import fill_marker, mid_sentence, say
 from holte_ropa.graph._labels import text
 from holte_ropa.model._countries import country_name
 from holte_ropa.model._registry import Registry
@@ -54,7 +54,12 @@ def render_breach(
 
 
 def _authority(registry: Registry, lang: str) -> str:
-    return text(registry.organisation.supervisory_authority.name, lang)
+    """The supervisory authority as named mid-sentence, or a field to fill when the record
+    holds it as ``unknown``: the draft never names an authority the record does not have."""
+    authority = registry.organisation.supervisory_authority
+    if is_unknown(authority):
+        return fill_marker(lang, say("authority_fill", lang))
+    return mid_sentence(text(authority.name, lang), lang)
 
 
 def _summary(registry: Registry, draft: BreachDraft, lang: str) -> str:
@@ -126,19 +131,41 @@ def _nature(registry: Registry, draft: BreachDraft, lang: str) -> str:
     lines.append(f"- **{say('subjects_number', lang)}:** {_number(draft, 'subjects', lang)}")
     data = [_data_name(registry, d, lang) for d in draft.scope.data_categories]
     lines.append(f"- **{say('data_categories', lang)}:** {_joined(data, lang)}")
-    if not draft.risk.high_risk_suggested:
+    if draft.risk.unassessed:
+        lines.append(f"  {say('some_unassessed', lang)}")
+    elif not draft.risk.high_risk_suggested:
         lines.append(f"  {say('no_special', lang)}")
     lines.append(f"- **{say('records_number', lang)}:** {_number(draft, 'records', lang)}")
-    countries = [
-        country_name(c, lang)
-        + ("" if c not in draft.scope.transfer_countries else f" ({say('outside_eea', lang)})")
-        for c in draft.scope.countries
-    ]
-    lines.append(f"- **{say('countries', lang)}:** {_joined(countries, lang)}")
+    lines.append(f"- **{say('countries', lang)}:** {_countries(registry, draft, lang)}")
     parties = [registry.parties[p].name_in(lang) for p in draft.scope.parties]
     if parties:
         lines.append(f"- **{say('parties', lang)}:** {', '.join(parties)}")
     return "\n".join(lines) + "\n"
+
+
+def _countries(registry: Registry, draft: BreachDraft, lang: str) -> str:
+    """The EEA countries, then the others after "outside the EEA:", so the qualifier
+    covers exactly the countries outside; a field to fill for parties whose countries
+    the record holds as ``unknown``."""
+    scope = draft.scope
+    inside = [country_name(c, lang) for c in scope.countries if c not in scope.transfer_countries]
+    outside = [country_name(c, lang) for c in scope.transfer_countries]
+    parts = []
+    if inside:
+        parts.append(", ".join(inside))
+    if outside:
+        parts.append(f"{say('outside_eea', lang)}: {', '.join(outside)}")
+    if scope.locations_unknown:
+        names = ", ".join(registry.parties[p].name_in(lang) for p in scope.locations_unknown)
+        parts.append(fill_marker(lang, say("countries_fill", lang, parties=names)))
+    return "; ".join(parts) if parts else say("none_recorded", lang)
+
+
+def _given(value: str, lang: str, what: str) -> str:
+    """``value``, or a field to fill when the record holds the text ``unknown``."""
+    if value.strip().casefold() == "unknown":
+        return fill_marker(lang, say("text_fill", lang, what=what))
+    return value
 
 
 def _activity_list(registry: Registry, draft: BreachDraft, lang: str) -> str:
@@ -162,6 +189,8 @@ def _data_name(registry: Registry, ident: str, lang: str) -> str:
         return f"{name} (**{say('criminal', lang, ref=cite(lang, 10))}**)"
     if kind == "national_id":
         return f"{name} (**{say('national_id', lang)}**)"
+    if kind == "unknown":
+        return f"{name} ({fill_marker(lang, say('kind_unknown', lang))})"
     return name
 
 
@@ -185,7 +214,9 @@ def _contact(registry: Registry, lang: str) -> str:
     else:
         reason = text(dpo.reason_none, lang) if dpo.reason_none else "-"
         lines.append(f"- **{say('dpo', lang)}:** {say('dpo_none', lang, reason=reason)}")
-    contact = ", ".join(v for v in (org.legal_name, known(org.privacy_contact), org.phone) if v)
+    email = known(org.privacy_contact) or fill_marker(lang, say("contact_email", lang))
+    name = _given(org.legal_name, lang, say("organisation_name", lang))
+    contact = ", ".join(v for v in (name, str(email), org.phone) if v)
     person = fill_marker(lang, say("contact_person", lang))
     lines.append(f"- **{say('contact_point', lang)}:** {contact}; {person}")
     return "\n".join(lines) + "\n"
@@ -226,7 +257,12 @@ def _measures(registry: Registry, draft: BreachDraft, lang: str) -> str:
     for ident in draft.security_measures:
         measure = registry.security_measures[ident]
         hidden = "" if measure.public else f" ({say('not_public', lang)})"
-        lines.append(f"- {text(measure.name, lang)}{hidden}: {text(measure.description, lang)}")
+        described = (
+            fill_marker(lang, say("measure_fill", lang))
+            if is_unknown(measure.description)
+            else text(measure.description, lang)
+        )
+        lines.append(f"- {text(measure.name, lang)}{hidden}: {described}")
     return "\n".join(lines) + "\n"
 
 
@@ -236,8 +272,10 @@ def _processor(draft: BreachDraft, lang: str) -> str:
     lines.append("")
     for item in draft.controllers_to_notify:
         lines.append(f"- `{item.activity}`")
-        lines.append(f"  - **{say('controllers', lang)}:** {text(item.controllers, lang)}")
-        lines.append(f"  - **{say('agreement', lang)}:** {text(item.agreement, lang)}")
+        controllers = _given(text(item.controllers, lang), lang, say("controllers", lang).lower())
+        agreement = _given(text(item.agreement, lang), lang, say("agreement", lang).lower())
+        lines.append(f"  - **{say('controllers', lang)}:** {controllers}")
+        lines.append(f"  - **{say('agreement', lang)}:** {agreement}")
         lines.append(f"    {fill_marker(lang, say('agreement_terms_fill', lang))}")
     return "\n".join(lines) + "\n"
 

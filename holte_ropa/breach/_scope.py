@@ -44,6 +44,9 @@ class Scope:
     """ISO 3166 codes where the concerned data is processed or accessible."""
     transfer_countries: tuple[str, ...]
     """Those of the countries outside the EEA."""
+    locations_unknown: tuple[str, ...] = ()
+    """Ids of the concerned parties whose countries the record holds as ``unknown``: the
+    countries above may be incomplete until someone fills them in."""
 
 
 def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | None = None) -> Scope:
@@ -59,6 +62,7 @@ def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | Non
     data: list[Iterable[str]] = []
     parties: list[str] = []
     countries: list[str] = []
+    concerned: list[str] = []  # the parties whose countries are listed
     for target in targets:
         kind = registry.kind_of(target)
         if kind not in TARGET_KINDS:
@@ -69,6 +73,7 @@ def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | Non
             impact = graph.impact(target)
             found = [registry.activities[a] for a in impact.activities]
             parties += [target, *impact.sub_processors]
+            concerned += [target, *impact.sub_processors]
             countries += impact.countries
             subjects.append(impact.subject_categories)
             data.append(impact.data_categories)
@@ -77,6 +82,7 @@ def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | Non
             for activity in found:
                 for party, _ in registry.parties_of(activity):
                     countries += _countries_of(registry, party)
+                    concerned.append(party)
             subjects += [a.subject_categories for a in found]
             if kind == "data_category":
                 data.append((target,) if found else ())
@@ -92,6 +98,9 @@ def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | Non
         parties=tuple(dict.fromkeys(parties)),
         countries=unique_countries,
         transfer_countries=tuple(c for c in unique_countries if not registry.reference.is_eea(c)),
+        locations_unknown=tuple(
+            dict.fromkeys(p for p in concerned if is_unknown(registry.parties[p].locations))
+        ),
     )
 
 

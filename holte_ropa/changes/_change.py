@@ -73,5 +73,8 @@ class Change(BaseModel):
     before: JsonValue = None
     after: JsonValue = None
     summary: Bilingual
+    public: Bilingual | None = None
+    """The sentence the public change history prints (no field names, no stored values);
+    None for a change only the record kept for auditors sees."""
     location: str = ""
     """Where the entity is written: in the new registry, or the old one for removals."""

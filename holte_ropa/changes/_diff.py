@@ -49,10 +49,12 @@ from holte_ropa.changes._wording import (
     group_label,
     join,
     mechanism_label,
+    mid_sentence,
+    public_summary,
     same,
     summary,
 )
-from holte_ropa.model._models import UNKNOWN
+from holte_ropa.model._models import UNKNOWN, Party
 from holte_ropa.model._registry import EntityKind, Registry
 
 __all__ = ["Audience", "Bilingual", "Change", "ChangeKind", "diff"]
@@ -130,6 +132,8 @@ class _Differ:
             actual = registry.kind_of(eid)
             if entity is None or kind not in (actual, "any"):
                 continue
+            if isinstance(entity, Party):
+                return _party_name(entity)
             name = getattr(entity, "name", None)
             if actual in ("party", "organisation"):
                 name = getattr(entity, "trade_name", None) or getattr(entity, "legal_name", None)
@@ -221,6 +225,7 @@ class _Differ:
             audience=audience,
             after=_public(_dump(entity)),
             summary=summary(change_kind, entity=self._label(kind, eid), **extra),
+            public=_for_people(audience, change_kind, entity=self._label(kind, eid), **extra),
             location=self._where(eid),
         )
 
@@ -236,6 +241,7 @@ class _Differ:
             audience=audience,
             before=_public(_dump(self.old.get(eid))),
             summary=summary(change_kind, entity=self._label(kind, eid)),
+            public=_for_people(audience, change_kind, entity=self._label(kind, eid)),
             location=self._where(eid, old=True),
         )
 
@@ -287,20 +293,25 @@ class _Differ:
         countries = _countries(_dump(party.locations))
         uses = [self._label("activity", a.id) for a in self.new.activities_using(eid)]
         before_label = self._label("party", replaces) if replaces else same("")
+        audience = self._audience("party", eid)
+        words = {
+            "entity": self._label("party", eid),
+            "item": _bare(self._value("service", _dump(party.service))),
+            "after": _countries_label(countries),
+            "before": before_label,
+        }
+        uses_label = join([Bilingual(nb=f"«{u.nb}»", en=f"“{u.en}”") for u in uses])
+        unlocated = "" if isinstance(countries, list) else "unlocated"
         return Change(
             kind=kind,
             entity_kind="party",
             entity_id=eid,
-            audience=self._audience("party", eid),
+            audience=audience,
             before=_public(_dump(self.old.parties[replaces])) if replaces else None,
             after=_public(_dump(party)),
-            summary=summary(
-                kind,
-                entity=self._label("party", eid),
-                item=_bare(self._value("service", _dump(party.service))),
-                after=_countries_label(countries),
-                before=before_label,
-                extra=join([Bilingual(nb=f"«{u.nb}»", en=f"“{u.en}”") for u in uses]),
+            summary=summary(kind, extra=uses_label, **words),
+            public=_for_people(
+                audience, kind, unlocated, **{**words, "item": mid_sentence(words["item"])}
             ),
             location=self._where(eid),
         )
@@ -348,12 +359,20 @@ class _Differ:
         if change_kind is None:
             change_kind = ChangeKind.TEXT_CHANGED if text else ChangeKind.FIELD_CHANGED
         variant = "" if delta.op == "changed" or text else delta.op
+        audience = self._audience(kind, eid)
+        # People read one sentence per entity, never the field or the stored values.
+        public = (
+            _for_people(audience, change_kind, entity=entity, **values)
+            if change_kind is ChangeKind.PURPOSE_CHANGED
+            else _for_people(audience, "updated", kind, entity=entity)
+        )
         return Change(
             kind=change_kind,
             entity_kind=kind,
             entity_id=eid,
             field=delta.field,
-            audience=self._audience(kind, eid),
+            audience=audience,
+            public=public,
             before=_public(delta.before),
             after=_public(delta.after),
             summary=summary(
@@ -380,15 +399,18 @@ class _Differ:
         **words: Bilingual,
     ) -> Change:
         """A change of a known kind; ``data`` is (before, after), ``words`` fill the summary."""
+        audience = self._audience(entity_kind, eid)
+        entity = self._label(entity_kind, eid)
         return Change(
             kind=kind,
             entity_kind=entity_kind,
             entity_id=eid,
             field=field,
-            audience=self._audience(entity_kind, eid),
+            audience=audience,
             before=data[0],
             after=data[1],
-            summary=summary(kind, variant, entity=self._label(entity_kind, eid), **words),
+            summary=summary(kind, variant, entity=entity, **words),
+            public=_for_people(audience, kind, variant, entity=entity, **words),
             location=self._where(eid, field.split(".", 1)[0]),
         )
 
@@ -516,10 +538,12 @@ class _Differ:
         ca, cb = _countries(a), _countries(b)
         found: list[Change] = []
         if ca != cb:
+            unknown = "unknown_after" if not isinstance(cb, list) else "unknown_before"
             found.append(
                 self._change(
                     ChangeKind.PARTY_COUNTRIES_CHANGED, "party", eid, key, (ca, cb),
                     before=_countries_label(ca), after=_countries_label(cb),
+                    variant="" if isinstance(ca, list) and isinstance(cb, list) else unknown,
                 )
             )  # fmt: skip
         old, new = _by_country(a), _by_country(b)
@@ -575,6 +599,23 @@ class _Differ:
                 )
             )
         return found
+
+
+def _party_name(party: Party) -> Bilingual:
+    """The name the notice shows; a category of recipients in lower case, as mid-sentence."""
+    nb, en = party.name_in("nb"), party.name_in("en")
+    if party.shown_as is not None:
+        nb, en = nb[:1].lower() + nb[1:], en[:1].lower() + en[1:]
+    return Bilingual(nb=nb, en=en)
+
+
+def _for_people(
+    audience: tuple[Audience, ...], kind: str, variant: str = "", /, **words: Bilingual
+) -> Bilingual | None:
+    """The public history's sentence; None for what only auditors see."""
+    if audience == _INTERNAL_ONLY:
+        return None
+    return public_summary(kind, variant, **words)
 
 
 _Special = Callable[[_Differ, str, str, Any, Any], list[Change]]

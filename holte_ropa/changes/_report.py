@@ -144,17 +144,24 @@ def history_json(history: Sequence[HistoryEntry]) -> str:
 
 
 def history_markdown(history: Sequence[HistoryEntry], lang: str = "nb", level: int = 1) -> str:
-    """The notice's change history page: one dated section per change, newest first.
+    """The notice's change history page: one section per day, newest first.
 
-    Commits that changed only internal fields are left out: the page is public.
+    Written for the people the notice is for: each change's public sentence, once a day,
+    with what customers must hear of marked (GDPR Art. 28(2)); commits that changed only
+    internal fields are left out, as are field names and stored values.
     """
+    from holte_ropa.changes._dated import FEED_WORDS, dated_changes, long_date
+
     words = _MD[_lang(lang)]
+    feed = FEED_WORDS[_lang(lang)]
     head = "#" * level
     lines = [f"{head} {words['history']}"]
-    for entry in history:
-        public = [c for c in entry.changes if Audience.INTERNAL not in c.audience]
-        if not (public or entry.initial):
-            continue
-        lines += ["", f"{head}# {entry.date[:10]}", ""]
-        lines += _bullets(public, lang) if public else [words["initial"]]
+    for day in dated_changes(history):
+        lines += ["", f"{head}# {long_date(day.date, _lang(lang))}", ""]
+        lines += [
+            f"- {feed['customers'] if item.customers else ''}{item.text.get(lang)}"
+            for item in day.items
+        ]
+        if day.initial:
+            lines.append(f"- {words['initial']}")
     return "\n".join(lines) + "\n"

@@ -52,9 +52,14 @@ def _countries(locations: Any) -> Any:
 
 
 def _countries_label(countries: Any) -> Bilingual:
+    """ "Irland, Nederland og USA" / "Ireland, the Netherlands and the United States"."""
     if not isinstance(countries, list):
         return Bilingual(nb="ikke avklart", en="not yet confirmed")
-    return join([country_label(c) for c in countries])
+    if len(countries) < 2:
+        return join([country_label(c) for c in countries])
+    *rest, last = [country_label(c) for c in countries]
+    most = join(rest)
+    return Bilingual(nb=f"{most.nb} og {last.nb}", en=f"{most.en} and {last.en}")
 
 
 def _by_country(locations: Any) -> dict[str, Any] | None:

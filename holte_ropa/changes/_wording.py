@@ -32,6 +32,8 @@ __all__ = [
     "group_label",
     "join",
     "mechanism_label",
+    "mid_sentence",
+    "public_summary",
     "same",
     "summary",
 ]
@@ -368,3 +370,187 @@ class _Filled(dict[str, str]):
 
     def __missing__(self, key: str) -> str:
         return "?"
+
+
+# --------------------------------------------------------------------------- for people
+
+_PUBLIC: dict[str, tuple[str, str]] = {
+    "activity_added": (
+        "Vi har lagt til behandlingsaktiviteten «{entity}».",
+        "We added the processing activity “{entity}”.",
+    ),
+    "activity_removed": (
+        "Vi har avsluttet behandlingsaktiviteten «{entity}».",
+        "We ended the processing activity “{entity}”.",
+    ),
+    "purpose_added": (
+        "I «{entity}» har vi lagt til formålet «{item}».",
+        "In “{entity}” we added the purpose “{item}”.",
+    ),
+    "purpose_removed": (
+        "I «{entity}» har vi fjernet formålet «{item}».",
+        "In “{entity}” we removed the purpose “{item}”.",
+    ),
+    "purpose_changed": (
+        "I «{entity}» har vi endret beskrivelsen av formålet «{item}».",
+        "In “{entity}” we changed the description of the purpose “{item}”.",
+    ),
+    "legal_basis_changed": (
+        "I «{entity}» er behandlingsgrunnlaget for formålet «{item}» nå {after}; før var "
+        "det {before}.",
+        "In “{entity}” the legal basis for the purpose “{item}” is now {after}; before, it "
+        "was {before}.",
+    ),
+    "legal_basis_changed:details": (
+        "I «{entity}» har vi endret vilkårene for behandlingsgrunnlaget for formålet «{item}».",
+        "In “{entity}” we changed the terms of the legal basis for the purpose “{item}”.",
+    ),
+    "retention_changed": (
+        "I «{entity}» har vi endret hvor lenge vi lagrer opplysningene.",
+        "In “{entity}” we changed how long we keep the data.",
+    ),
+    "data_category_added": (
+        "I «{entity}» behandler vi nå også «{item}».",
+        "In “{entity}” we now also process “{item}”.",
+    ),
+    "data_category_removed": (
+        "I «{entity}» behandler vi ikke lenger «{item}».",
+        "In “{entity}” we no longer process “{item}”.",
+    ),
+    "subject_category_added": (
+        "«{entity}» gjelder nå også «{item}».",
+        "“{entity}” now also concerns “{item}”.",
+    ),
+    "subject_category_removed": (
+        "«{entity}» gjelder ikke lenger «{item}».",
+        "“{entity}” no longer concerns “{item}”.",
+    ),
+    "recipient_added": (
+        "I «{entity}» gir vi nå opplysninger til {item} ({extra}).",
+        "In “{entity}” we now give data to {item} ({extra}).",
+    ),
+    "recipient_removed": (
+        "I «{entity}» gir vi ikke lenger opplysninger til {item}.",
+        "In “{entity}” we no longer give data to {item}.",
+    ),
+    "party_added": (
+        "Vi gir nå opplysninger til {entity} for {item}, i {after}.",
+        "We now give data to {entity} for {item}, in {after}.",
+    ),
+    "party_added:unlocated": (
+        "Vi gir nå opplysninger til {entity} for {item}. Hvilke land {entity} behandler "
+        "dem i, er ikke avklart ennå.",
+        "We now give data to {entity} for {item}. In which countries {entity} processes it "
+        "is not yet confirmed.",
+    ),
+    "party_removed": (
+        "Vi gir ikke lenger opplysninger til {entity}.",
+        "We no longer give data to {entity}.",
+    ),
+    "party_countries_changed": (
+        "{entity} behandler nå opplysningene i {after}; før var det {before}.",
+        "{entity} now processes the data in {after}; before, it was {before}.",
+    ),
+    "party_countries_changed:unknown_before": (
+        "{entity} behandler opplysningene i {after}.",
+        "{entity} processes the data in {after}.",
+    ),
+    "party_countries_changed:unknown_after": (
+        "Hvilke land {entity} behandler opplysningene i, er ikke avklart ennå; før oppga vi "
+        "{before}.",
+        "In which countries {entity} processes the data is not yet confirmed; before, we "
+        "said {before}.",
+    ),
+    "transfer_mechanism_changed": (
+        "Overføringsgrunnlaget når {entity} behandler opplysninger i {item}, er nå {after}; "
+        "før var det {before}.",
+        "The transfer basis when {entity} processes data in {item} is now {after}; before, it "
+        "was {before}.",
+    ),
+    "sub_processor_added": (
+        "Vi har tatt i bruk {entity} som underdatabehandler for {item}, i {after}.",
+        "We have engaged {entity} as a sub-processor for {item}, in {after}.",
+    ),
+    "sub_processor_added:unlocated": (
+        "Vi har tatt i bruk {entity} som underdatabehandler for {item}. Hvilke land "
+        "{entity} behandler opplysningene i, er ikke avklart ennå.",
+        "We have engaged {entity} as a sub-processor for {item}. In which countries "
+        "{entity} processes the data is not yet confirmed.",
+    ),
+    "sub_processor_removed": (
+        "Vi bruker ikke lenger {entity} som underdatabehandler.",
+        "We no longer use {entity} as a sub-processor.",
+    ),
+    "sub_processor_replaced": (
+        "{entity} erstatter {before} som underdatabehandler for {item}, i {after}.",
+        "{entity} replaces {before} as a sub-processor for {item}, in {after}.",
+    ),
+    "cookie_added": (
+        "Nettsiden bruker en ny informasjonskapsel, «{entity}», fra {item}.",
+        "The website uses a new cookie, “{entity}”, from {item}.",
+    ),
+    "cookie_removed": (
+        "Nettsiden bruker ikke lenger informasjonskapselen «{entity}».",
+        "The website no longer uses the cookie “{entity}”.",
+    ),
+    # A text or a detail changed: said once per entity, with no field names and no values.
+    "updated:activity": (
+        "Vi har oppdatert beskrivelsen av behandlingsaktiviteten «{entity}».",
+        "We updated the description of the processing activity “{entity}”.",
+    ),
+    "updated:party": (
+        "Vi har oppdatert opplysningene om {entity}.",
+        "We updated the information about {entity}.",
+    ),
+    "updated:organisation": (
+        "Vi har oppdatert teksten i personvernerklæringen.",
+        "We updated the wording of the privacy notice.",
+    ),
+    "updated:cookie": (
+        "Vi har oppdatert opplysningene om informasjonskapselen «{entity}».",
+        "We updated the information about the cookie “{entity}”.",
+    ),
+    "updated:security_measure": (
+        "Vi har oppdatert beskrivelsen av hvordan vi sikrer opplysningene.",
+        "We updated the description of how we secure the data.",
+    ),
+    "updated:data_category": (
+        "Vi har oppdatert beskrivelsen av opplysningene «{entity}».",
+        "We updated the description of the data “{entity}”.",
+    ),
+    "updated:subject_category": (
+        "Vi har oppdatert beskrivelsen av «{entity}».",
+        "We updated the description of “{entity}”.",
+    ),
+}
+
+
+def mid_sentence(value: Bilingual) -> Bilingual:
+    """A description ("Lagring av data") as it reads inside a sentence ("lagring av data").
+
+    The first letter only, and only where the first word is an ordinary word: "CRM-system"
+    and "SuperOffice" keep their capitals.
+    """
+
+    def lower(text: str) -> str:
+        first = text.split(" ", 1)[0]
+        ordinary = first[:1].isupper() and first[1:] == first[1:].lower()
+        return text[:1].lower() + text[1:] if ordinary else text
+
+    return Bilingual(nb=lower(value.nb), en=lower(value.en))
+
+
+def public_summary(kind: str, variant: str = "", /, **values: Bilingual) -> Bilingual:
+    """The sentence the public change history prints for a change of ``kind``.
+
+    Written for the people the notice is for: whole sentences, names rather than ids, no
+    field names and no stored values. ``updated`` with the entity kind as ``variant`` is
+    the one sentence for any change of wording or detail in that entity.
+    """
+    nb, en = (
+        _PUBLIC.get(f"{kind}:{variant}") or _PUBLIC.get(kind) or _PUBLIC["updated:organisation"]
+    )
+    return Bilingual(
+        nb=_tidy(nb.format_map(_Filled({k: v.nb for k, v in values.items()}))),
+        en=_tidy(en.format_map(_Filled({k: v.en for k, v in values.items()}))),
+    )

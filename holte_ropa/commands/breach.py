@@ -27,16 +27,30 @@ if TYPE_CHECKING:
 _FORMATS = ("markdown", "json", "docx")
 
 
+_FORMAT_HINT = (
+    "write YYYY-MM-DDTHH:MM with the UTC offset of the clock you read, e.g. "
+    "2026-11-29T14:30+01:00 (UTC+1) or 2026-11-29T13:30Z (UTC)"
+)
+
+
 def _aware(value: str) -> _dt.datetime:
+    """The moment of awareness; a date alone or a time without offset is refused, since
+    the 72 hours of GDPR Art. 33(1) run from a moment, not a day."""
+    text = value.strip()
+    if len(text) == 10 and text[4:5] == "-" and text[7:8] == "-":
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is a date without a time; the 72 hours run from the moment you "
+            f"became aware: {_FORMAT_HINT}"
+        )
     try:
-        moment = _dt.datetime.fromisoformat(value)
+        moment = _dt.datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{value}' is not an ISO 8601 datetime; write e.g. 2026-11-29T14:30+01:00"
+            f"'{value}' is not an ISO 8601 datetime; {_FORMAT_HINT}"
         ) from None
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(
-            f"'{value}' has no UTC offset; write e.g. 2026-11-29T14:30+01:00 or ...Z"
+            f"'{value}' has no UTC offset, so the moment is ambiguous; {_FORMAT_HINT}"
         )
     return moment
 

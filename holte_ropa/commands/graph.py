@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--view",
         default="organisation",
         metavar="VIEW",
-        help="organisation (default), transfers, activity:ID, party:ID or subject:ID",
+        help="organisation (default), transfers, sources, recipients, activity:ID, party:ID "
+        "or subject:ID",
     )
     parser.add_argument(
         "--format", choices=_FORMATS, default="dot", help="output format (default: dot)"

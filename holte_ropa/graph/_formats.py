@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import struct
-import subprocess
-import zlib
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import networkx as nx
 
-from holte_ropa._reproducible import pinned_moment
 from holte_ropa.graph._data import to_graphml, to_mermaid, to_node_link_json
+from holte_ropa.graph._dot import (
+    DrawFormat,
+    GraphvizError,
+    GraphvizMissingError,
+    draw,
+    draw_ahead,
+    render,
+)
 from holte_ropa.graph._graph import GraphView, build_graph, role_name
-from holte_ropa.graph._labels import UNSETTLED
+from holte_ropa.graph._labels import UNSETTLED, WHOLE_VIEWS
 from holte_ropa.graph._pdf import with_document_info
 from holte_ropa.graph._style import (
     _ACTIVITY_COLOURS,
@@ -48,6 +52,8 @@ __all__ = [
     "GraphvizError",
     "GraphvizMissingError",
     "export_graph",
+    "export_graphs",
+    "export_graphs_ahead",
     "render",
     "render_svg",
     "to_dot",
@@ -68,22 +74,6 @@ GRAPH_FORMATS: tuple[GraphFormat, ...] = (
     "mermaid",
 )
 FILE_SUFFIX: dict[str, str] = {"mermaid": "mmd", "graphml-yed": "yed.graphml"}
-
-_INSTALL_HINT = (
-    "Graphviz's `dot` program is not installed or not on PATH; it draws the SVG, PNG and "
-    "PDF diagrams. Install it with `apt-get install graphviz` (Debian/Ubuntu), "
-    "`brew install graphviz` (macOS) or from https://graphviz.org/download/; the dot, "
-    "graphml, graphml-yed, json and mermaid formats work without it."
-)
-
-
-class GraphvizMissingError(RuntimeError):
-    """``dot`` is not installed; the message says how to install it."""
-
-
-class GraphvizError(RuntimeError):
-    """``dot`` ran and failed."""
-
 
 # --------------------------------------------------------------------------- DOT
 
@@ -129,7 +119,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
     by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for n, data in g.nodes(data=True):
         by_kind.setdefault(str(data["kind"]), []).append((n, data))
-    focused = view.name not in ("organisation", "transfers")
+    focused = view.name not in WHOLE_VIEWS
 
     out += _cluster("cluster_subjects", w["subjects"], ("#FFFDF0", "#D8CC8A"))
     for n, data in by_kind.get("subject", []):
@@ -222,6 +212,9 @@ def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
     """ "US: DPF" lines inside a party's box: a label on a converging edge is ambiguous."""
     w = _w(lang)
     notes: list[str] = [] if g.nodes[party].get("located", True) else [w["unlocated"]]
+    if g.nodes[party].get("organisation"):
+        mechanism = _short_mechanism(str(g.nodes[party]["organisation_mechanism"]), lang)
+        notes.append(f"→ {g.nodes[party]['organisation']}: {mechanism}")
     for _, country, data in g.out_edges(party, data=True):
         if data["kind"] == "located_in" and data["third_country"]:
             note = (
@@ -316,6 +309,9 @@ def _legend(view: GraphView, lang: str) -> list[str]:
             f'<TR><TD><FONT COLOR="{_TRANSFER}">?</FONT></TD>'
             f'<TD ALIGN="LEFT">{html.escape(w["legend_unlocated"])}</TD></TR>'
         )
+    if any(d["mechanism"] == "dpf" for d in third):
+        # "US: DPF" in a box is an abbreviation: the legend spells it out.
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html.escape(w["dpf"])}</TD></TR>')
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
         + "".join(rows)
@@ -330,63 +326,6 @@ def _legend(view: GraphView, lang: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- rendering
-
-
-def render(dot_source: str, fmt: Literal["svg", "png", "pdf"]) -> bytes:
-    """Run Graphviz ``dot``; raises GraphvizMissingError (with install advice) or GraphvizError."""
-    exe = shutil.which("dot")
-    if exe is None:
-        raise GraphvizMissingError(_INSTALL_HINT)
-    # PNG at twice Graphviz's 96 dpi, so diagrams stay sharp on high-density screens
-    # and in printed documents; SVG and PDF are vector and need no resolution.
-    resolution = ["-Gdpi=192"] if fmt == "png" else []
-    result = subprocess.run(
-        [exe, f"-T{fmt}", *resolution],
-        input=dot_source.encode("utf-8"),
-        capture_output=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
-        raise GraphvizError(f"dot -T{fmt} failed: {message}")
-    if fmt == "pdf":
-        return _pin_pdf_date(result.stdout)
-    if fmt == "png":
-        return _with_resolution(result.stdout, 192)
-    return result.stdout
-
-
-def _with_resolution(png: bytes, dpi: int) -> bytes:
-    """The PNG with a ``pHYs`` chunk saying ``dpi`` (Graphviz writes none).
-
-    Without it, programs that place images by their physical size (word processors,
-    print dialogs) assume 72 or 96 dpi and show a 2x diagram twice as large.
-    """
-    if b"pHYs" in png[:64]:
-        return png
-    per_metre = round(dpi / 0.0254)
-    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)  # unit 1: metre
-    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
-    end_of_header = 8 + 8 + 13 + 4  # signature, IHDR length and type, its data, its CRC
-    return png[:end_of_header] + chunk + png[end_of_header:]
-
-
-_PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z?\)")
-
-
-def _pin_pdf_date(pdf: bytes) -> bytes:
-    """Replace cairo's wall-clock CreationDate with SOURCE_DATE_EPOCH, else 1980-01-01.
-
-    The same moment the xlsx records carry (:func:`pinned_moment`). The replacement has
-    the same length, so the PDF's cross-reference offsets stay valid.
-    """
-    stamp = pinned_moment().strftime("%Y%m%d%H%M%S")
-
-    def pin(match: re.Match[bytes]) -> bytes:
-        zulu = b"Z" if match.group(0).endswith(b"Z)") else b""
-        return b"/CreationDate (D:" + stamp.encode() + zulu + b")"
-
-    return _PDF_DATE.sub(pin, pdf)
 
 
 def _svg_with_title(svg: str, view: GraphView, lang: str) -> str:
@@ -461,8 +400,7 @@ def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb")
 
 
 def _svg(view: GraphView, lang: str) -> str:
-    svg = render(to_dot(view, lang), "svg").decode("utf-8")
-    return _svg_with_title(_readable_titles(svg, view, lang), view, lang)
+    return _finished(view, "svg", lang, render(to_dot(view, lang), "svg")).decode("utf-8")
 
 
 _SVG_TITLE = re.compile(r"<title>([^<]*)</title>")
@@ -502,6 +440,21 @@ def _readable_titles(svg: str, view: GraphView, lang: str) -> str:
 # --------------------------------------------------------------------------- dispatch
 
 
+_DRAWN_FORMATS: dict[str, DrawFormat] = {"svg": "svg", "png": "png", "pdf": "pdf"}
+"""The formats Graphviz draws, by name."""
+
+
+def _finished(view: GraphView, fmt: DrawFormat, lang: str, drawn: bytes) -> bytes:
+    """What Graphviz drew, with the view's title and text equivalent where the format
+    carries them: ``<title>``/``<desc>`` in SVG, document Title and Subject in PDF."""
+    if fmt == "svg":
+        svg = _readable_titles(drawn.decode("utf-8"), view, lang)
+        return _svg_with_title(svg, view, lang).encode("utf-8")
+    if fmt == "pdf":
+        return with_document_info(drawn, view.title(lang), describe(view, lang))
+    return drawn
+
+
 def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
     """The view in ``fmt`` (one of ``GRAPH_FORMATS``), as bytes ready to write.
 
@@ -512,14 +465,9 @@ def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
     lang = published_language(lang)
     if fmt == "dot":
         return to_dot(view, lang).encode("utf-8")
-    if fmt == "svg":
-        return _svg(view, lang).encode("utf-8")
-    if fmt == "png":
-        return render(to_dot(view, lang), fmt)
-    if fmt == "pdf":
-        # the title a viewer shows, and the text equivalent as the subject
-        pdf = render(to_dot(view, lang), fmt)
-        return with_document_info(pdf, view.title(lang), describe(view, lang))
+    if fmt in _DRAWN_FORMATS:
+        drawn = _DRAWN_FORMATS[fmt]
+        return _finished(view, drawn, lang, render(to_dot(view, lang), drawn))
     if fmt == "graphml":
         return to_graphml(view, lang).encode("utf-8")
     if fmt == "graphml-yed":
@@ -529,3 +477,54 @@ def export_graph(view: GraphView, fmt: GraphFormat, lang: str = "nb") -> bytes:
     if fmt == "mermaid":
         return to_mermaid(view, lang).encode("utf-8")
     raise ValueError(f"unknown graph format '{fmt}'; use one of {', '.join(GRAPH_FORMATS)}")
+
+
+GraphJob = tuple[GraphView, GraphFormat, str]
+"""One output of :func:`export_graphs`: a view, a format and a language."""
+
+
+def export_graphs_ahead(jobs: Sequence[GraphJob]) -> None:
+    """Start Graphviz on the diagrams of ``jobs`` and return at once.
+
+    Within a drawing session (:func:`holte_ropa.graph._dot.drawing_session`) a later
+    :func:`export_graphs` of the same jobs finds them drawn or under way; the caller does
+    other work meanwhile. Outside a session nothing is started.
+    """
+    draw_ahead(_plan(jobs)[2])
+
+
+def _plan(
+    jobs: Sequence[GraphJob],
+) -> tuple[list[str], dict[tuple[int, str], str], dict[DrawFormat, list[str]]]:
+    """Each job's language, each view's DOT per language, and the sources to draw."""
+    langs: list[str] = [published_language(lang) for _, _, lang in jobs]
+    dots: dict[tuple[int, str], str] = {}
+    for (view, fmt, _), lang in zip(jobs, langs, strict=True):
+        if fmt in ("dot", *_DRAWN_FORMATS) and (id(view), lang) not in dots:
+            dots[(id(view), lang)] = to_dot(view, lang)
+    wanted: dict[DrawFormat, list[str]] = {}
+    for (view, fmt, _), lang in zip(jobs, langs, strict=True):
+        if fmt in _DRAWN_FORMATS:
+            wanted.setdefault(_DRAWN_FORMATS[fmt], []).append(dots[(id(view), lang)])
+    return langs, dots, wanted
+
+
+def export_graphs(jobs: Sequence[GraphJob]) -> list[bytes]:
+    """What :func:`export_graph` gives for each (view, format, language), in order.
+
+    Each view's DOT is written once per language, and the diagrams are drawn side by
+    side, each once (see :func:`holte_ropa.graph._dot.draw`). Errors as for
+    ``export_graph``.
+    """
+    langs, dots, wanted = _plan(jobs)
+    drawn = {fmt: iter(outputs) for fmt, outputs in draw(wanted).items()}
+    results: list[bytes] = []
+    for (view, fmt, _), lang in zip(jobs, langs, strict=True):
+        if fmt == "dot":
+            results.append(dots[(id(view), lang)].encode("utf-8"))
+        elif fmt in _DRAWN_FORMATS:
+            kind = _DRAWN_FORMATS[fmt]
+            results.append(_finished(view, kind, lang, next(drawn[kind])))
+        else:
+            results.append(export_graph(view, fmt, lang))
+    return results

@@ -22,6 +22,7 @@ from holte_ropa.graph._labels import (
     _SENSITIVE,
     UNKNOWN_CODE,
     VIEW_KINDS,
+    WHOLE_VIEWS,
     NodeKind,
     UnknownEntityError,
     mechanism_code,
@@ -117,6 +118,13 @@ class DataFlowGraph:
                 role=party.role.value,
                 legal_name=UNKNOWN_CODE if is_unknown(party.legal_name) else party.legal_name,
                 located=not is_unknown(party.locations),
+                # An international organisation is a transfer wherever it sits (Art. 44).
+                organisation=party.international_organisation.code
+                if party.international_organisation
+                else "",
+                organisation_mechanism=mechanism_code(party.international_organisation.mechanism)
+                if party.international_organisation
+                else "",
             )
         for code in self._countries():
             third = not reg.reference.is_eea(code)
@@ -233,10 +241,10 @@ class DataFlowGraph:
     def view(self, spec: str = "organisation") -> GraphView:
         """The part of the graph a view spec names; raises UnknownEntityError or ValueError."""
         kind, _, ident = spec.partition(":")
-        if kind not in VIEW_KINDS or (kind in ("organisation", "transfers")) == bool(ident):
+        if kind not in VIEW_KINDS or (kind in WHOLE_VIEWS) == bool(ident):
             raise ValueError(
-                f"unknown view '{spec}'; use organisation, transfers, activity:ID, "
-                "party:ID or subject:ID"
+                f"unknown view '{spec}'; use organisation, transfers, sources, recipients, "
+                "activity:ID, party:ID or subject:ID"
             )
         reg = self.registry
         org = reg.organisation.trade_name or reg.organisation.legal_name
@@ -251,6 +259,17 @@ class DataFlowGraph:
             titles = (
                 f"Overføringer ut av EØS: {org}",
                 f"Transfers outside the EEA: {org}",
+            )
+        elif kind in ("sources", "recipients"):
+            # The organisation view in two halves, each narrow enough for a page column.
+            wanted = {"sources": ("organisation", "subject", "activity")}.get(
+                kind, ("organisation", "activity", "party", "country")
+            )
+            nodes = [n for n, d in self.graph.nodes(data=True) if d["kind"] in wanted]
+            titles = (
+                (f"Hvor opplysningene kommer fra: {org}", f"Where the data comes from: {org}")
+                if kind == "sources"
+                else (f"Hvem som får opplysningene: {org}", f"Who receives the data: {org}")
             )
         elif kind == "activity":
             activity = self._activity(ident)

@@ -20,9 +20,20 @@ from holte_ropa.terms import TRANSFER_MECHANISMS, cite
 NodeKind = Literal["organisation", "activity", "subject", "party", "country"]
 EdgeKind = Literal["performs", "collected_from", "discloses", "sub_processing", "located_in"]
 
-VIEW_KINDS: tuple[str, ...] = ("organisation", "activity", "party", "subject", "transfers")
-"""``--view`` values: ``organisation``, ``transfers``, or ``activity:ID``, ``party:ID``,
-``subject:ID``."""
+VIEW_KINDS: tuple[str, ...] = (
+    "organisation",
+    "activity",
+    "party",
+    "subject",
+    "transfers",
+    "sources",
+    "recipients",
+)
+"""``--view`` values: ``organisation``, ``transfers``, ``sources`` (data subjects to
+activities), ``recipients`` (activities to recipients and countries), or ``activity:ID``,
+``party:ID``, ``subject:ID``."""
+WHOLE_VIEWS: tuple[str, ...] = ("organisation", "transfers", "sources", "recipients")
+"""The views of the whole organisation, which take no id."""
 
 _SENSITIVE = (DataKind.SPECIAL, DataKind.CRIMINAL)
 

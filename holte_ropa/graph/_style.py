@@ -22,7 +22,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "subject": "registrerte",
         "country": "land",
         "transfer": "overføring ut av EØS, med grunnlag",
-        "transfer_unknown": "overføring, grunnlag ukjent",
+        "transfer_unknown": "overføring, grunnlag ikke avklart",
+        "dpf": "DPF: EU–US Data Privacy Framework",
         "eea_location": "behandling i EØS",
         "storage": "lagring",
         "processing": "behandling",
@@ -47,14 +48,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "special": "special categories (Art. 9/10)",
         "subject": "data subjects",
         "country": "country",
-        "transfer": "transfer outside the EEA, with safeguard",
-        "transfer_unknown": "transfer, safeguard unknown",
+        "transfer": "transfer outside the EEA, with a transfer basis",
+        "transfer_unknown": "transfer, basis not yet confirmed",
+        "dpf": "DPF: EU–US Data Privacy Framework",
         "eea_location": "processing in the EEA",
         "storage": "storage",
         "processing": "processing",
         "support": "support",
         "parent": "parent company",
-        "unlocated": "countries not confirmed",
+        "unlocated": "countries not yet confirmed",
         "legend_unlocated": "countries not confirmed: a transfer outside the EEA is not ruled out",
         "desc": "{a} processing {a_s}, {p} {p_s} and {c} {c_s}. {t}",
         "desc_transfers": "Transfers outside the EEA: {list}.",
@@ -96,7 +98,8 @@ def _short_mechanism(mechanism: str, lang: str) -> str:
     if mechanism in TRANSFER_MECHANISMS:
         return TRANSFER_MECHANISMS[mechanism].form("short").get(lang)
     short = {
-        UNKNOWN_CODE: "ukjent" if lang == "nb" else UNKNOWN_CODE,  # English: the word itself
+        # The notice's words for a fact the record leaves open.
+        UNKNOWN_CODE: "ikke avklart" if lang == "nb" else "not yet confirmed",
         "none": "mangler" if lang == "nb" else "missing",
     }
     return short.get(mechanism, mechanism)

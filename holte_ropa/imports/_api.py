@@ -128,9 +128,9 @@ def _registry_files(folder: Path) -> list[Path]:
 def write_registry(result: ImportResult, folder: str | Path, *, force: bool = False) -> list[Path]:
     """Write the imported files under ``folder``; refuses to touch an existing registry.
 
-    Raises :class:`ImportSourceError` when ``folder`` already holds registry files and
-    ``force`` is false; with ``force`` those files (and only those: YAML whose top-level
-    keys are registry sections) are replaced.
+    Raises :class:`ImportSourceError` when ``folder`` already holds registry files, or
+    other files, and ``force`` is false; with ``force`` the registry files (and only those:
+    YAML whose top-level keys are registry sections) are replaced and other files kept.
     """
     target = Path(folder)
     if target.exists() and not target.is_dir():
@@ -139,6 +139,12 @@ def write_registry(result: ImportResult, folder: str | Path, *, force: bool = Fa
     if existing and not force:
         raise ImportSourceError(
             str(target), "already holds a registry; choose another folder or pass --force"
+        )
+    if not existing and not force and target.is_dir() and any(target.iterdir()):
+        raise ImportSourceError(
+            str(target),
+            "is not empty and holds no registry; choose an empty or new folder, or pass "
+            "--force to write the registry beside what is there",
         )
     for old in existing:
         old.unlink()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from holte_ropa.imports._notes import Fact, ImportNote
-from holte_ropa.imports._values import slug
+from holte_ropa.imports._values import data_kind, slug
 from holte_ropa.model import UNKNOWN as _MARKER
 from holte_ropa.terms import LANGUAGES
 
@@ -26,10 +26,12 @@ ORGANISATION = "\0organisation"
 """Stands for the organisation's id until the end of the import, when it is known."""
 
 _MISSING = "not in the source"
-_MARK_EMAIL = "unknown@unknown.invalid"
-_MARK_URL = "https://unknown.invalid/"
-"""Marker values under the reserved .invalid domain (RFC 2606) for fields the model
-requires and that cannot be written ``unknown``: syntactically valid, never a real fact."""
+_KIND_WORDS = {
+    "special": "a special category (Art. 9(1))",
+    "criminal": "criminal offence data (Art. 10)",
+    "national_id": "a national identity number",
+    "ordinary": "ordinary personal data",
+}
 
 
 @dataclass
@@ -48,6 +50,8 @@ class Draft:
     source: str
     lang: str = "en"
     notes: list[ImportNote] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    """The workbook's sheet names in workbook order, so notes follow it."""
     organisation: dict[str, Any] = field(default_factory=dict)
     activities: dict[str, dict[str, Any]] = field(default_factory=dict)
     parties: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -93,8 +97,31 @@ class Draft:
         table[new] = {"id": Fact(new, f"from {where}"), "name": self.text(name), **extra}
         return new
 
-    def data_category(self, name: str, where: str) -> str:
-        return self._named("data", self.data_categories, name, where)
+    def data_category(self, name: str, where: str, kind: str | None = None) -> str:
+        """The id of the data category called ``name``; a new one gets :meth:`kind_fact`."""
+        known = ("data", " ".join(name.casefold().split())) in self._by_name
+        ident = self._named("data", self.data_categories, name, where)
+        if not known:
+            self.data_categories[ident]["kind"] = self.kind_fact(name, where, kind)
+        return ident
+
+    def kind_fact(self, name: str, where: str, kind: str | None = None) -> Fact:
+        """The kind the column (``kind``) or the name states, else ``unknown`` and a
+        warning: never "ordinary" unasked, so health data or identity numbers do not pass
+        as ordinary data."""
+        stated = data_kind(name)
+        if kind is not None:
+            return Fact(kind, f"listed as {_KIND_WORDS[kind]} in {where}")
+        if stated is not None:
+            found, words = stated
+            return Fact(found, f"the name says '{words}' ({where}): {_KIND_WORDS[found]}; confirm")
+        self.warn(
+            where,
+            f"the source does not say whether '{name}' is a special category (Art. 9(1)), "
+            "criminal offence data (Art. 10) or a national identity number; its kind is "
+            "recorded as unknown",
+        )
+        return Fact(UNKNOWN, f"{where} does not say; confirm")
 
     def subject_category(self, name: str, where: str) -> str:
         return self._named("subjects", self.subject_categories, name, where)
@@ -105,7 +132,7 @@ class Draft:
             self.security_measures,
             name,
             where,
-            description=Fact(self.text(name), f"the source names the measure only ({where})"),
+            description=Fact(UNKNOWN, f"{where} names the measure only; describe it"),
         )
 
     def party(self, name: str, role: str, where: str, role_stated: bool = True) -> str:
@@ -128,7 +155,7 @@ class Draft:
             "legal_name": Fact(UNKNOWN, f"only the name '{name}' is in {where}; confirm"),
             "trade_name": Fact(name, f"from {where}"),
             "role": Fact(role, role_comment),
-            "service": Fact(self.text(name), f"{_MISSING}: what {name} does; describe it"),
+            "service": Fact(UNKNOWN, f"the source names {name} only; describe what it does"),
             "locations": Fact(UNKNOWN, f"{where} names no countries for {name}"),
         }
         return new
@@ -169,47 +196,44 @@ class Draft:
             "legal_name": name or Fact(UNKNOWN, f"{_MISSING}; give the controller's name"),
             "org_number": given.get("org_number") or Fact(UNKNOWN, _MISSING),
             "postal_address": given.get("postal_address")
-            or Fact(
-                {"lines": [UNKNOWN], "postal_code": UNKNOWN, "city": UNKNOWN},
-                f"{_MISSING}; give the postal address",
-            ),
+            or Fact(UNKNOWN, f"{_MISSING}; give the postal address"),
         }
+        org.update(self._country_and_zone(org["postal_address"]))
         for key in ("phone",):
             if key in given:
                 org[key] = given[key]
-        org["email"] = given.get("email") or Fact(_MARK_EMAIL, f"{_MISSING}; give it")
-        org["website"] = given.get("website") or Fact(_MARK_URL, f"{_MISSING}; give it")
+        silent = "the source is silent"
+        org["email"] = given.get("email") or Fact(UNKNOWN, f"{silent}; give the e-mail address")
+        org["website"] = given.get("website") or Fact(UNKNOWN, f"{silent}; give the website")
         org["privacy_contact"] = (
             given.get("privacy_contact")
             or given.get("email")
-            or Fact(_MARK_EMAIL, f"{_MISSING}; where people send rights requests")
+            or Fact(UNKNOWN, f"{silent}; where people send rights requests")
         )
         org["dpo"] = given.get("dpo") or Fact(UNKNOWN, f"{_MISSING}: is a DPO appointed?")
-        todo = Fact(self.text(UNKNOWN), f"{_MISSING}; write it")
         org["supervisory_authority"] = Fact(
-            {"name": self.text(UNKNOWN), "website": _MARK_URL},
-            f"{_MISSING}: the lead supervisory authority (Art. 77)",
+            UNKNOWN, f"{silent}: the lead supervisory authority (Art. 77)"
         )
         org["notice"] = Fact(
             {
-                "title": self.text(UNKNOWN),
+                "title": {"nb": "Personvernerklæring", "en": "Privacy notice"},
                 "version": UNKNOWN,
                 "last_changed": UNKNOWN,
-                "change_announcement": self.text(UNKNOWN),
+                "change_announcement": UNKNOWN,
             },
             f"{_MISSING}: the privacy notice is not part of the imported record",
         )
         org["rights"] = Fact(
             {
                 "applicable": ["complaint"],
-                "how_to_exercise": self.text(UNKNOWN),
-                "response_time": self.text(UNKNOWN),
+                "how_to_exercise": UNKNOWN,
+                "response_time": UNKNOWN,
             },
             f"{_MISSING}: only the right to complain (Art. 77), which always applies, "
             "is listed; add the others that apply",
         )
-        org["security_summary"] = todo
-        org["complaints"] = todo
+        org["security_summary"] = Fact(UNKNOWN, f"{_MISSING}; write it")
+        org["complaints"] = Fact(UNKNOWN, f"{_MISSING}; write it")
         wanted = ("name", "email", "postal_address", "website", "privacy_contact")
         missing = [k for k in wanted if k not in given]
         if "privacy_contact" in missing and "email" in given:
@@ -218,8 +242,9 @@ class Draft:
             self.warn(
                 self.source,
                 "the source does not give the controller's "
-                + ", ".join(m.replace("_", " ") for m in missing)
-                + " (Art. 30(1)(a)); organisation.yaml marks them",
+                + ", ".join(m.replace("_", " ").replace("email", "e-mail") for m in missing)
+                + " (Art. 30(1)(a)); organisation.yaml records them as unknown for you to "
+                "fill in",
             )
         self.warn(
             self.source,
@@ -229,6 +254,37 @@ class Draft:
         )
         return {"organisation": org}
 
+    def _country_and_zone(self, address: Fact) -> dict[str, Fact]:
+        """The controller's country from its postal address, and the time zone breach
+        deadlines are shown in when that country has one (CLDR); else the registry's
+        defaults (Norway, Europe/Oslo), written out and reported so they are not silent."""
+        from babel.core import get_global
+
+        country = address.value.get("country") if isinstance(address.value, dict) else None
+        if not isinstance(country, str):
+            self.warn(
+                self.source,
+                "the source does not give the controller's country; organisation.yaml says "
+                "Norway (NO) and the time zone Europe/Oslo, the registry's defaults: correct "
+                "them if they are wrong",
+            )
+            default = "not in the source: the registry's default; correct it if wrong"
+            return {"country": Fact("NO", default), "time_zone": Fact("Europe/Oslo", default)}
+        found: dict[str, Fact] = {"country": Fact(country, "the country of the postal address")}
+        zones = get_global("territory_zones").get(country, [])
+        if len(zones) == 1:
+            found["time_zone"] = Fact(
+                str(zones[0]),
+                f"the time zone of {country} (CLDR); breach deadlines are shown in it",
+            )
+        else:
+            self.warn(
+                self.source,
+                f"{country} has {len(zones)} time zones; organisation.yaml keeps the registry's "
+                "default, Europe/Oslo: set time_zone to the one breach deadlines are shown in",
+            )
+        return found
+
     # ----------------------------------------------------------------- files
 
     def result(self) -> ImportResult:
@@ -237,7 +293,11 @@ class Draft:
             "Each comment names the cell or line a fact comes from; every `unknown` is open.",
         ]
         files: dict[str, str] = {}
-        from holte_ropa.imports._yamlout import dump_yaml
+        from holte_ropa.imports._limits import fit_lengths
+        from holte_ropa.imports._yamlout import dump_yaml as _dump
+
+        def dump_yaml(document: dict[str, Any], header: list[str]) -> str:
+            return _dump(fit_lengths(document, self.source, self.warn), header)
 
         organisation = self.organisation_document()
         files["organisation.yaml"] = dump_yaml(organisation, header)
@@ -261,10 +321,37 @@ class Draft:
             files[f"activities/{activity_id}.yaml"] = dump_yaml({"activities": [activity]}, header)
         for party_id, party in self.parties.items():
             files[f"parties/{party_id}.yaml"] = dump_yaml({"parties": [party]}, header)
-        return ImportResult(files=files, notes=sorted(self.notes, key=_natural), source=self.source)
+        return ImportResult(
+            files=files,
+            notes=sorted(self.notes, key=lambda n: _reading_order(n, self.sheets)),
+            source=self.source,
+        )
 
 
-def _natural(note: ImportNote) -> tuple[object, ...]:
-    """Notes in reading order: line 5 before line 16, column B before AA."""
-    parts = re.split(r"(\d+)", note.where)
-    return tuple((0, int(p)) if p.isdigit() else (1, len(p), p) for p in parts), note.message
+_CELL = re.compile(r"^(?P<sheet>.*)!(?P<column>[A-Z]+)(?P<row>\d+)$")
+_LINE = re.compile(r"^(?P<line>\d+)(?::(?P<column>\d+))?$")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _reading_order(note: ImportNote, sheets: list[str]) -> tuple[object, ...]:
+    """Notes in reading order: the whole file first, then by sheet (in workbook order),
+    row and column (row 8 before row 10, column B before AA), or by line and column."""
+    _, colon, place = note.where.partition(":")
+    if not colon:
+        return (0, 0, 0, 0, note.message)
+    cell = _CELL.match(place)
+    if cell is not None:
+        sheet = cell.group("sheet")
+        index = sheets.index(sheet) if sheet in sheets else len(sheets)
+        row, column = int(cell.group("row")), _column_number(cell.group("column"))
+        return (1, index, row, column, note.message)
+    line = _LINE.match(place)
+    if line is not None:
+        return (1, 0, int(line.group("line")), int(line.group("column") or 0), note.message)
+    return (2, 0, 0, 0, note.where, note.message)

@@ -36,7 +36,7 @@ def organisation_block(draft: Draft, block: dict[str, Located]) -> None:
             continue
         src = f"from {where}"
         if key == "name":
-            org["name"] = Fact(value.strip(), src)
+            _name_and_contact(draft, value, where, block)
         elif key == "org_number":
             digits = re.sub(r"\s", "", value)
             if re.fullmatch(r"\d{9}", digits):
@@ -60,6 +60,23 @@ def organisation_block(draft: Draft, block: dict[str, Located]) -> None:
             dpo_fact(draft, value, where)
 
 
+def _name_and_contact(draft: Draft, value: str, where: str, block: dict[str, Located]) -> None:
+    """The controller's name; a cell giving "name and contact details" in one (name,
+    address lines, e-mail) gives each to its field unless the block has it apart."""
+    parts = [p.strip() for p in re.split(r"[,;\n]", value) if p.strip()]
+    org = draft.organisation
+    found = re.search(r"[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}", value)
+    if len(parts) == 1 or (found is None and not re.search(r"\d", value)):
+        org["name"] = Fact(value.strip(), f"from {where}")
+        return
+    org["name"] = Fact(parts[0], f"the first part of {where}")
+    if found and "email" not in block:
+        org["email"] = Fact(found.group(0), f"from {where}")
+    rest = [p for p in parts[1:] if found is None or found.group(0) not in p]
+    if len(rest) >= 2 and "address" not in block:
+        address_fact(draft, ", ".join(rest), where)
+
+
 def address_fact(draft: Draft, value: str, where: str) -> None:
     """The postal address in ``value`` as the organisation's: "street, 0150 Oslo",
     "street, 75001 Paris, France" or "street, Leeds, LS1 4AP, England"."""
@@ -74,11 +91,18 @@ def address_fact(draft: Draft, value: str, where: str) -> None:
             break
         if i > 1 and re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", parts[i]):
             address.update(lines=parts[: i - 1], postal_code=parts[i], city=parts[i - 1])
+            address.setdefault("country", "GB")  # only the UK writes postcodes so
             break
     if "lines" not in address:
         draft.warn(where, f"no postal code and city found in the address '{value}'")
         return
     lines, rest = address.pop("lines"), address
+    if "country" not in rest:
+        draft.warn(
+            where,
+            f"the address '{value}' names no country; the registry then takes Norway (NO): "
+            "add country: to the postal address in organisation.yaml if that is wrong",
+        )
     draft.organisation["postal_address"] = Fact({"lines": lines, **rest}, f"from {where}")
 
 
@@ -88,14 +112,22 @@ def dpo_fact(draft: Draft, value: str, where: str) -> None:
     if is_none(value):
         draft.warn(where, "the source says no DPO is appointed but not why (Art. 37); left unknown")
         return
-    if email is None:
+    phone = re.search(r"\+?\d[\d \-]{6,}\d", value)
+    if email is None and phone is None:
         draft.warn(where, f"no contact details for the DPO in '{value}'; left unknown")
         return
-    name = value.replace(email.group(0), "").strip(" ,;()")
+    name = value
+    for found in (email, phone):
+        if found is not None:
+            name = name.replace(found.group(0), "")
+    name = ", ".join(p.strip(" ()") for p in re.split(r"[,;]", name) if p.strip(" ()"))
     dpo: dict[str, Any] = {"appointed": True}
     if name:
         dpo["name"] = name
-    dpo["email"] = email.group(0)
+    if email is not None:
+        dpo["email"] = email.group(0)
+    if phone is not None:
+        dpo["phone"] = phone.group(0).strip()
     draft.organisation["dpo"] = Fact(dpo, f"from {where}")
 
 

@@ -173,7 +173,7 @@ def _system(
             draft.text(str(described)), f"from {manifest.where([*at, 'description'])}"
         )
         if described
-        else Fact(draft.text(name), f"{where} has no description; the name is repeated"),
+        else Fact(UNKNOWN, f"{where} has no description; describe the activity"),
         "role": "controller",
     }
     draft.activities[activity_id] = activity

@@ -202,9 +202,18 @@ def category_id(draft: Draft, manifest: Manifest, key: str, where: str) -> str:
         "name": draft.text(entry["en"])
         if entry.get("custom")
         else {"nb": entry["nb"], "en": entry["en"]},
-        **({"kind": entry["kind"]} if "kind" in entry else {}),
+        "kind": _kind(draft, entry, key, where),
     }
     return wanted
+
+
+def _kind(draft: Draft, entry: dict[str, Any], key: str, where: str) -> Fact:
+    """The cross-walk's kind for a taxonomy key (ordinary where it names none); for a
+    custom category, what its name says, else ``unknown`` with a warning."""
+    if entry.get("custom"):
+        return draft.kind_fact(str(entry["en"]), where)
+    kind = str(entry.get("kind", "ordinary"))
+    return Fact(kind, f"fideslang {key} is {kind} data in the cross-walk")
 
 
 def subject_id(draft: Draft, manifest: Manifest, key: str, where: str) -> str:

@@ -121,6 +121,44 @@ def _vertical(
     return found
 
 
+_GRID_COLUMNS = ("name", "address", "email", "phone")
+
+
+def _grid(sheet: Sheet, rows: range, table: Table) -> dict[str, Located]:
+    """The ICO template's contact grid: a header row naming at least two of name,
+    address, e-mail and telephone, a row for the controller and one for the DPO below."""
+    for r in rows:
+        header: dict[int, str] = {}
+        for c, value in enumerate(sheet.rows[r]):
+            name = match_header(value, table, {})
+            if name in _GRID_COLUMNS and name not in header.values():
+                header[c] = name
+        if len(header) < 2:
+            continue
+        found: dict[str, Located] = {}
+        for below in range(r + 1, min(r + 6, len(sheet.rows))):
+            row = sheet.rows[below]
+            label = next((c for c, v in enumerate(row) if v.strip()), None)
+            if label is None or label in header:
+                continue
+            who = match_header(row[label], table, {})
+            cells = [(row[c], c, f) for c, f in header.items() if c < len(row) and row[c].strip()]
+            if who == "name":  # "Controller"
+                for value, c, field_name in cells:
+                    found.setdefault(field_name, (value, sheet.where(below, c)))
+            elif who == "dpo" and cells:
+                joined = ", ".join(value for value, _, _ in cells)
+                found["dpo"] = (joined, sheet.where(below, cells[0][1]))
+        if found:
+            return found
+    return {}
+
+
+def _organisation(sheet: Sheet, rows: range, table: Table) -> dict[str, Located]:
+    """The controller's details above the table: a contact grid, else label-value rows."""
+    return _grid(sheet, rows, table) or _vertical(sheet, rows, table, {})
+
+
 def find_layout(sheet: Sheet, extra: dict[str, str]) -> Layout:
     """The layout of ``sheet``; ``extra`` maps normalised headers to fields (--mapping)."""
     columns_table = vocabulary()["columns"]
@@ -143,7 +181,7 @@ def find_layout(sheet: Sheet, extra: dict[str, str]) -> Layout:
             lang = header_language(sheet.rows[best_row][c])
             if lang:
                 layout.languages[lang] += 1
-        layout.organisation = _vertical(sheet, range(best_row), org_table, {})
+        layout.organisation = _organisation(sheet, range(best_row), org_table)
         for c, value in enumerate(sheet.rows[best_row]):
             if c not in best_columns and value.strip():
                 has_data = any(
@@ -164,7 +202,7 @@ def find_layout(sheet: Sheet, extra: dict[str, str]) -> Layout:
         _vertical(sheet, range(len(sheet.rows)), columns_table, extra, layout.languages)
         layout.records = [form]
         return layout
-    organisation = _vertical(sheet, range(len(sheet.rows)), org_table, {})
+    organisation = _organisation(sheet, range(len(sheet.rows)), org_table)
     if len(organisation) >= 2:
         layout = Layout("none")
         layout.organisation = organisation

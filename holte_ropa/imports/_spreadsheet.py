@@ -20,6 +20,7 @@ from holte_ropa.imports._notes import Fact
 from holte_ropa.imports._sheets import Sheet, read_sheets
 from holte_ropa.imports._values import (
     country_code,
+    data_kind,
     is_empty,
     is_none,
     is_unknown,
@@ -54,6 +55,7 @@ def import_spreadsheet(
     from holte_ropa.imports._notes import ImportSourceError
 
     sheets = read_sheets(path, kind, display)
+    draft.sheets = [s.name for s in sheets if s.name is not None]
     layouts = [(s, find_layout(s, {normalise(k): v for k, v in mapping.items()})) for s in sheets]
     if language is None:
         votes = sum((layout.languages for _, layout in layouts), Counter[str]())
@@ -129,6 +131,12 @@ def _activities(draft: Draft, sheet: Sheet, layout: Layout) -> None:
         _activity(draft, key, records, sheet)
 
 
+def _at(records: list[dict[str, Located]], name: str, fallback: str) -> str:
+    """Where the activity's ``name`` cell is (empty or not) when the sheet has that
+    column, else ``fallback``: a warning about a missing value points at its cell."""
+    return next((record[name][1] for record in records if name in record), fallback)
+
+
 def _first(records: list[dict[str, Located]], name: str) -> Located | None:
     for record in records:
         if name in record and record[name][0].strip():
@@ -146,9 +154,7 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
     activity: dict[str, Any] = {
         "id": Fact(activity_id, f"from {id_cell[1] if id_cell else where}"),
         "name": Fact(draft.text(name), f"from {where}"),
-        "description": Fact(
-            draft.text(name), f"the source has no description; the name from {where} is repeated"
-        ),
+        "description": Fact(UNKNOWN, f"the source names the activity only ({where}); describe it"),
         "role": Fact("controller", "a row of a controller's record (Art. 30(1))"),
     }
     draft.activities[activity_id] = activity
@@ -175,17 +181,18 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
         cell = _first(records, field)
         if cell is None or is_empty(cell[0]) or is_unknown(cell[0]):
             draft.warn(
-                where if cell is None else cell[1],
+                _at(records, field, where) if cell is None else cell[1],
                 f"no {field.replace('_', ' ')} given for '{name}' (Art. 30(1)(c))",
             )
             continue
         activity[field] = Fact([method(n, cell[1]) for n in split_list(cell[0])], f"from {cell[1]}")
+    _special_data(draft, activity, _first(records, "special_data"))
     sources = _first(records, "sources")
     if sources and not is_empty(sources[0]):
         activity["sources"] = _sources(draft, sources)
     _recipients(draft, activity, records, where)
     _transfers(draft, activity, records)
-    _retention(draft, activity, _first(records, "retention"), where)
+    _retention(draft, activity, _first(records, "retention"), _at(records, "retention", where))
     security = _first(records, "security_measures")
     if security and not is_empty(security[0]) and not is_unknown(security[0]):
         activity["security_measures"] = Fact(
@@ -195,6 +202,26 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
     dpia = _first(records, "dpia")
     if dpia:
         activity["dpia"] = _dpia(draft, dpia)
+
+
+def _special_data(draft: Draft, activity: dict[str, Any], cell: Located | None) -> None:
+    """Data listed in a special-categories column: special categories (Art. 9(1)), or
+    what the name says when that is stricter (criminal data, identity numbers)."""
+    if cell is None or is_empty(cell[0]) or is_none(cell[0]) or is_unknown(cell[0]):
+        return
+    text, where = cell
+    ids = []
+    for name in split_list(text):
+        stated = data_kind(name)
+        kind = stated[0] if stated and stated[0] in ("criminal", "national_id") else "special"
+        ids.append(draft.data_category(name, where, kind))
+    current = activity.get("data_categories")
+    if current is None:
+        activity["data_categories"] = Fact(ids, f"from {where}")
+        return
+    for ident in ids:
+        if ident not in current.value:
+            current.value.append(ident)
 
 
 def _processor(
@@ -334,9 +361,13 @@ def _recipients(
     groups: dict[str, list[str]] = {"processors": [], "controllers": [], "authorities": []}
     sources: list[str] = []
     stated = False
+    not_applicable: list[Located] = []
     for field in ("recipients", "processors", "sub_processors"):
         cell = _first(records, field)
-        if cell is None or is_empty(cell[0]):
+        if cell is None or not cell[0].strip():
+            continue
+        if is_empty(cell[0]):  # "N/A", "-": a cell filled in without an answer
+            not_applicable.append(cell)
             continue
         text, at = cell
         if is_unknown(text):
@@ -348,9 +379,20 @@ def _recipients(
         sources.append(at)
         for entry in split_list(text):
             _recipient(draft, activity, entry, at, field, groups)
+    if not stated and not_applicable:
+        text, at = not_applicable[0]
+        draft.warn(
+            at,
+            f"'{text}' does not say whether there are recipients (Art. 30(1)(d)); recorded as "
+            "unknown: write the recipients, or 'none' if there are none",
+        )
+        activity["recipients"] = Fact(UNKNOWN, f"'{text}' in {at}")
+        return
     if not stated:
-        draft.warn(where, "no recipients given (Art. 30(1)(d)); recorded as unknown")
-        activity["recipients"] = Fact(UNKNOWN, "no recipients in the source")
+        # The empty recipients cell when the sheet has the column, else the activity's name.
+        at = _at(records, "recipients", where)
+        draft.warn(at, "no recipients given (Art. 30(1)(d)); recorded as unknown")
+        activity["recipients"] = Fact(UNKNOWN, f"no recipients in {at}")
         return
     if not any(groups.values()):
         activity["recipients"] = Fact("none", f"from {', '.join(sources) or 'the source'}")
@@ -430,7 +472,7 @@ def _transfers(draft: Draft, activity: dict[str, Any], records: list[dict[str, L
             code = country_code(match.group("country")) if match else None
             if match is None or code is None:
                 continue
-            party = draft.party(match.group("party").strip(), "processor", where)
+            party = draft.party(match.group("party").strip(), "processor", where, role_stated=False)
             draft.add_location(
                 party, code, where, _mechanism_tree(draft, match.group("how"), where)
             )
@@ -454,15 +496,32 @@ def _transfers(draft: Draft, activity: dict[str, Any], records: list[dict[str, L
         if code not in attributed:
             loose.append(code)
     if loose:
-        draft.warn(
-            where,
-            f"third countries {', '.join(loose)} are not tied to a party; add them "
-            "to the locations of the parties that process data there (kept in notes)",
-        )
-        activity["notes"] = Fact(
-            f"Third countries in the source: {', '.join(loose)}; not tied to a party.",
-            f"from {where}",
-        )
+        _loose_countries(draft, activity, loose, where)
+
+
+def _loose_countries(draft: Draft, activity: dict[str, Any], codes: list[str], where: str) -> None:
+    """Countries in a transfers column that no party is tied to, kept in the notes; only
+    those outside the EEA are called third countries (an EEA country is no transfer)."""
+    from holte_ropa.model._reference import reference_data
+
+    eea = [c for c in codes if reference_data().is_eea(c)]
+    third = [c for c in codes if c not in eea]
+    said = []
+    if third:
+        said.append(f"third {'countries' if len(third) > 1 else 'country'} {', '.join(third)}")
+    if eea:
+        said.append(f"{', '.join(eea)} (in the EEA, so no transfer to a third country)")
+    many = len(codes) > 1
+    draft.warn(
+        where,
+        f"{' and '.join(said)} {'are' if many else 'is'} not tied to a party; add "
+        f"{'them' if many else 'it'} to the locations of the parties that process data there "
+        "(kept in notes)",
+    )
+    listed = [f"Third countries in the source: {', '.join(third)}"] if third else []
+    if eea:
+        listed.append(f"EEA countries in its transfers column: {', '.join(eea)}")
+    activity["notes"] = Fact(f"{'; '.join(listed)}; not tied to a party.", f"from {where}")
 
 
 def _retention(draft: Draft, activity: dict[str, Any], cell: Located | None, where: str) -> None:

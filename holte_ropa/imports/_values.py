@@ -21,6 +21,7 @@ import yaml
 
 __all__ = [
     "country_code",
+    "data_kind",
     "duration",
     "email",
     "is_empty",
@@ -177,6 +178,26 @@ def legal_basis(text: str) -> str | None:
         }
         found = points if len(points) == 1 else found
     return found.pop() if len(found) == 1 else None
+
+
+_KIND_ORDER = ("national_id", "criminal", "special", "ordinary")
+"""The most protected kind a name names wins: "name and health data" is special."""
+
+
+def data_kind(name: str) -> tuple[str, str] | None:
+    """The kind a data category's name states, with the words that state it, or None.
+
+    ``("special", "health")`` for "Health data", ``("national_id", "fødselsnummer")``,
+    ``("ordinary", "e-mail")``; None when the name says nothing clear (the importer then
+    records ``unknown`` and warns).
+    """
+    folded = " ".join(name.casefold().replace("’", "'").split())
+    table = vocabulary()["data_kinds"]
+    for kind in _KIND_ORDER:
+        for phrase in sorted(table[kind], key=len, reverse=True):
+            if _contains(folded, str(phrase)):
+                return kind, str(phrase)
+    return None
 
 
 def mechanism(text: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AnyUrl,
@@ -22,6 +22,15 @@ from holte_ropa.model._base import (
     _internal,
     _Model,
 )
+
+
+def _review_by(document: str) -> Any:
+    """An internal ``review_by`` date: when the document must be reviewed next."""
+    return _internal(
+        f"When the {document} must be reviewed next (YYYY-MM-DD), or `unknown`; rule R59 "
+        "reports it once past, and `holte-ropa due` lists it before."
+    )
+
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -43,7 +52,10 @@ class DataCategory(_Model):
 
     id: Id
     name: Text
-    kind: DataKind = DataKind.ORDINARY
+    kind: DataKind | Unknown = DataKind.ORDINARY
+    """How the law treats the category; ``unknown`` when the source does not say whether
+    it is a special category, criminal offence data or a national identity number (an
+    import): rule R46 asks for it, and the breach draft asks the officer to assess it."""
     description: Text | None = None
     logs: StrictBool = False
     """Crash reports, error reports or logs: personal data in them should be minimised."""
@@ -126,6 +138,7 @@ class BalancingTest(_Model):
 
     reference: NonEmpty
     date: _dt.date | None = None
+    review_by: _dt.date | Unknown | None = _review_by("balancing test")
 
 
 class LegitimateInterest(_Model):
@@ -158,7 +171,7 @@ class Purpose(_Model):
     electronic_marketing: StrictBool = False
     """Marketing by e-mail or SMS to natural persons (markedsføringsloven § 15)."""
     existing_customer_exception: StrictBool = False
-    """markedsføringsloven § 15 second paragraph: similar products to existing customers."""
+    """markedsføringsloven § 15 third paragraph: similar products to existing customers."""
 
 
 # --------------------------------------------------------------------------- activities
@@ -238,7 +251,9 @@ class RetentionRule(_Model):
     duration: Duration | Unknown | Literal["until_consent_withdrawn"]
     trigger: Trigger | Unknown | None = None
     action: Literal["delete", "anonymise", "delete_or_anonymise"] = "delete"
-    legal_source: LegalSource | None = None
+    legal_source: LegalSource | Unknown | None = None
+    """The statute that sets or requires the period; ``unknown`` when the source is known
+    to exist but not yet named (rule R33)."""
     description: Text
     """How the notice states the rule."""
 
@@ -266,6 +281,7 @@ class Dpia(_Model):
     status: Literal["not_required", "required", "done"] | Unknown
     reference: str | None = _internal("Where the DPIA is kept.")
     date: _dt.date | None = None
+    review_by: _dt.date | Unknown | None = _review_by("DPIA (Art. 35(11))")
 
 
 class AutomatedDecisions(_Model):
@@ -303,7 +319,8 @@ class Activity(_Model):
 
     id: Id
     name: Text
-    description: Text
+    description: Text | Unknown
+    """What the activity is; ``unknown`` when the source gives only its name."""
     role: Role
     joint_controllers: tuple[Id, ...] = ()
     arrangement: Text | None = None

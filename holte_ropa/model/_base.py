@@ -71,13 +71,17 @@ def _internal(description: str) -> Any:
 
 
 class _Model(BaseModel):
-    """Base for every registry model: unknown keys are errors and values are immutable."""
+    """Base for every registry model: unknown keys are errors and values are immutable.
+
+    A field's docstring is its description in the JSON Schema; it is read when the schema
+    is generated (:mod:`holte_ropa.model._schema`), not when the models are built, which
+    every run of the check would pay for.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
         str_strip_whitespace=False,
-        use_attribute_docstrings=True,
         validate_default=False,
     )
 

@@ -16,7 +16,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from holte_ropa.model._activities import Duration
+from holte_ropa.model._activities import Duration, _review_by
 from holte_ropa.model._base import (
     UNKNOWN,
     UNKNOWN_OVER_TEXT,
@@ -68,6 +68,7 @@ class StandardContractualClauses(_Model):
         default=None, json_schema_extra={"x-internal": True}
     )
     """Reference to the transfer impact assessment."""
+    tia_review_by: _dt.date | Unknown | None = _review_by("transfer impact assessment")
 
 
 class BindingCorporateRules(_Model):
@@ -104,6 +105,20 @@ class PartyLocation(_Model):
     """Needed for every country outside the EEA."""
 
 
+class InternationalOrganisation(_Model):
+    """The party is an international organisation (GDPR Art. 4(26)).
+
+    Data sent to it is a transfer under Chapter V wherever its premises are, even inside
+    the EEA (Art. 44), so the mechanism is recorded here rather than per location.
+    """
+
+    code: NonEmpty
+    """Its short code in holte-ropa's reference data, e.g. ``EPO`` for the European Patent
+    Organisation; rule R70 looks its adequacy decision up by it."""
+    mechanism: TransferMechanism | Unknown | None = None
+    """The transfer mechanism (Art. 45-49); rule R70 asks for it."""
+
+
 class DataProcessingAgreement(_Model):
     """Art. 28(3) agreement; its details are kept internal."""
 
@@ -111,6 +126,7 @@ class DataProcessingAgreement(_Model):
         json_schema_extra={"x-internal": True}
     )
     signed: _dt.date | Unknown | None = Field(default=None, json_schema_extra={"x-internal": True})
+    review_by: _dt.date | Unknown | None = _review_by("data processing agreement")
 
 
 class Authorisation(_Model):
@@ -136,9 +152,12 @@ class Party(_Model):
     contact: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] | None = None
     """Contact details (address, e-mail or privacy contact page); the record of a joint
     controller's activities must give them (Art. 30(1)(a)); rule R09 asks for them."""
-    service: Text
-    """What the party does for the organisation."""
+    service: Text | Unknown
+    """What the party does for the organisation; ``unknown`` when the source names the
+    party only."""
     locations: tuple[PartyLocation, ...] | Unknown
+    international_organisation: InternationalOrganisation | None = None
+    """Set when the party is an international organisation (Art. 4(26), 44)."""
     parent_country: CountryCode | None = None
     """Country of the parent company, relevant for government access."""
     dpa: DataProcessingAgreement | None = None

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from pathlib import Path
+from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel
-from yaml.nodes import Node
 
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Breach,
     Cookie,
@@ -36,8 +37,9 @@ from holte_ropa.model._models import (
     Waiver,
     is_unknown,
 )
+from holte_ropa.model._positions import Spot, locate
 from holte_ropa.model._reference import AdequacyDecision, ReferenceData, reference_data
-from holte_ropa.model._yaml import PathSegment, node_at, position_of
+from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._problems import Position, Problem, RegistryError
 
 __all__ = ["EntityKind", "Registry", "SourceFile", "Transfer"]
@@ -85,17 +87,19 @@ _BREACH_TARGETS: tuple[EntityKind, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One validated file with the node tree that locates its values."""
+    """One validated file with the positions that locate its values."""
 
     file: str
-    root: Node
+    root: Spot
     model: RegistryFile
+    folder: Path | None = None
+    """The folder the file was read from, for files the record names (the site's logo)."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Origin:
     file: str
-    root: Node | None
+    root: Spot | None
     path: tuple[PathSegment, ...]
 
 
@@ -112,6 +116,9 @@ class Transfer:
     """The adequacy decision for the country, if one exists (valid or not)."""
     via: tuple[str, ...] = ()
     """The processors between the organisation and the party, for sub-processors."""
+
+
+_T = TypeVar("_T")
 
 
 class Registry:
@@ -140,11 +147,17 @@ class Registry:
         self.security_measures: dict[str, SecurityMeasure] = {
             m.id: m for m in data.security_measures
         }
-        self.cookies: dict[str, Cookie] = {c.id: c for c in data.cookies}
+        self.cookies: dict[str, Cookie] = (
+            {c.id: c for c in data.cookies} if isinstance(data.cookies, tuple) else {}
+        )
+        """The cookies listed; empty also when none are recorded (see ``cookies_stated``)."""
         self.waivers: tuple[Waiver, ...] = data.waivers
         self.breaches: dict[str, Breach] = {b.id: b for b in data.breaches}
         """The internal breach log (GDPR Art. 33(5)), by id."""
         self._origins = origins or {}
+        self.organisation_folder: Path | None = None
+        """The folder of the file holding the organisation, when read from disk."""
+        self._remembered: dict[Hashable, object] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -157,8 +170,15 @@ class Registry:
         waivers: list[Waiver] = []
         breaches: list[Breach] = []
         organisation: Organisation | None = None
+        said: list[tuple[_Origin, _CookieWord]] = []
+        listed: list[_Origin] = []
         for source in files:
             model = source.model
+            if isinstance(model.cookies, str | Unknown):
+                word: _CookieWord = "unknown" if is_unknown(model.cookies) else "none"
+                said.append((_Origin(source.file, source.root, ("cookies",)), word))
+            elif model.cookies:
+                listed.append(_Origin(source.file, source.root, ("cookies", 0)))
             if model.organisation is not None:
                 if organisation is not None:
                     first = origins[organisation.id]
@@ -179,7 +199,10 @@ class Registry:
                         problems,
                     )
             for name in _SECTION_KIND:
-                for index, item in enumerate(getattr(model, name)):
+                items = getattr(model, name)
+                if not isinstance(items, tuple):
+                    continue
+                for index, item in enumerate(items):
                     origin = _Origin(source.file, source.root, (name, index))
                     if _claim(origins, item.id, origin, problems):
                         sections[name].append(item)
@@ -203,6 +226,7 @@ class Registry:
                 )
             )
             raise RegistryError(problems)
+        statement = _one_cookie_statement(said, listed, origins, problems)
         data = RegistryData(
             organisation=organisation,
             activities=tuple(sections["activities"]),
@@ -210,11 +234,22 @@ class Registry:
             data_categories=tuple(sections["data_categories"]),
             subject_categories=tuple(sections["subject_categories"]),
             security_measures=tuple(sections["security_measures"]),
-            cookies=tuple(sections["cookies"]),
+            cookies=(
+                tuple(sections["cookies"])
+                if sections["cookies"]
+                else None
+                if statement is None
+                else UNKNOWN
+                if statement == "unknown"
+                else "none"
+            ),
             waivers=tuple(waivers),
             breaches=tuple(breaches),
         )
         registry = cls(data, origins)
+        registry.organisation_folder = next(
+            (s.folder for s in files if s.model.organisation is not None), None
+        )
         problems.extend(registry._reference_problems())
         problems.extend(registry._cycle_problems())
         if problems:
@@ -257,6 +292,15 @@ class Registry:
                         for j, r in enumerate(rule.categories)
                     ]
             problems += self._check_refs(a, refs)
+        org = self.organisation
+        for index, promise in enumerate(org.promises):
+            problems += self._check_refs(
+                org.id,
+                [
+                    (("promises", index, "activities", i), r, ("activity",))
+                    for i, r in enumerate(promise.activities)
+                ],
+            )
         for p in self.parties.values():
             if p.engaged_by is not None:
                 problems += self._check_refs(p.id, [(("engaged_by",), p.engaged_by, owner)])
@@ -305,9 +349,7 @@ class Registry:
 
     def _suggest(self, target: str, kinds: tuple[EntityKind, ...] | None) -> str:
         pool = [
-            i
-            for i in self._origins
-            if not i.startswith("waiver:") and (kinds is None or self.kind_of(i) in kinds)
+            i for i in self._origins if ":" not in i and (kinds is None or self.kind_of(i) in kinds)
         ]
         close = difflib.get_close_matches(target, pool, n=1, cutoff=0.6)
         return f" (did you mean '{close[0]}'?)" if close else ""
@@ -339,6 +381,27 @@ class Registry:
                 seen.append(current)
                 current = self.parties[current].engaged_by
         return problems
+
+    @property
+    def cookies_stated(self) -> Literal["listed", "none", "pending"]:
+        """What the record says about cookies: ``listed``, ``none`` (``cookies: none``)
+        or ``pending`` (``cookies: unknown``, or no ``cookies:`` in any file): only an
+        explicit ``none`` is a denial."""
+        if self.cookies:
+            return "listed"
+        return "none" if self.data.cookies == "none" else "pending"
+
+    @property
+    def site_logo(self) -> Path | None:
+        """The logo file ``organisation.site.logo`` names, resolved, or None."""
+        site = self.organisation.site
+        if site is None or site.logo is None or self.organisation_folder is None:
+            return None
+        return self.organisation_folder / site.logo
+
+    def locate_cookie_statement(self) -> Position | None:
+        """Where ``cookies: none`` or ``cookies: unknown`` is written, if it is."""
+        return self.locate(_COOKIES) if _COOKIES in self._origins else None
 
     # ------------------------------------------------------------------ lookups
 
@@ -379,6 +442,18 @@ class Registry:
     def locate_waiver(self, index: int, *path: PathSegment) -> Position:
         """file:line:column of the ``index``-th waiver (in registry order)."""
         return self.locate(f"waiver:{index}", *path)
+
+    def remember(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()`` the first time ``key`` is asked for; the same object after that.
+
+        For work done from the registry alone (the notice's views and pages, their
+        readability), which the check, the build and the site would otherwise each
+        repeat. A registry does not change once loaded, so what it remembers stays true;
+        it is forgotten with the registry.
+        """
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        return cast(_T, self._remembered[key])
 
     # ------------------------------------------------------------------ derived facts
 
@@ -474,7 +549,8 @@ class Registry:
         """Every entity id with its kind, in registry order."""
         yield "organisation", self.organisation.id
         for kind, section in _SECTION_KIND.items():
-            for item in getattr(self.data, kind):
+            items = getattr(self.data, kind)
+            for item in items if isinstance(items, tuple) else ():
                 yield section, item.id
 
     def __eq__(self, other: object) -> bool:
@@ -489,6 +565,43 @@ class Registry:
             f"<Registry {self.organisation.legal_name}: {len(self.activities)} activities, "
             f"{len(self.parties)} parties>"
         )
+
+
+_CookieWord = Literal["none", "unknown"]
+_COOKIES = "section:cookies"
+"""Origin key of a ``cookies: none|unknown`` statement; no id contains a colon."""
+
+
+def _one_cookie_statement(
+    said: list[tuple[_Origin, _CookieWord]],
+    listed: list[_Origin],
+    origins: dict[str, _Origin],
+    problems: list[Problem],
+) -> _CookieWord | None:
+    """The registry's one ``cookies: none|unknown``, or None; a second statement, or one
+    beside a list of cookies, is a problem located at it."""
+    if not said:
+        return None
+    (first, word), rest = said[0], said[1:]
+    for here, again in rest:
+        problems.append(_cookie_conflict(here, f"'cookies: {again}'", first, word))
+    if listed:
+        problems.append(_cookie_conflict(first, f"'cookies: {word}'", listed[0], None))
+        return None
+    origins[_COOKIES] = first
+    return word
+
+
+def _cookie_conflict(here: _Origin, said: str, there: _Origin, word: _CookieWord | None) -> Problem:
+    """A second statement about cookies that contradicts or repeats the first."""
+    where = _locate(there.file, there.root, there.path)
+    first = "cookies are listed" if word is None else f"'cookies: {word}' is written"
+    return Problem(
+        _locate(here.file, here.root, here.path),
+        "reference",
+        f"'cookies:' here is {said}, but {first} at {where}; say it once: list the "
+        "cookies, or write none or unknown in one file",
+    )
 
 
 def _claim(
@@ -511,8 +624,5 @@ def _claim(
     return False
 
 
-def _locate(file: str, root: Node | None, path: tuple[PathSegment, ...]) -> Position:
-    if root is None:
-        return Position(file)
-    node, _ = node_at(root, path)
-    return position_of(file, node)
+def _locate(file: str, root: Spot | None, path: tuple[PathSegment, ...]) -> Position:
+    return locate(file, root, path)

@@ -1,11 +1,23 @@
-"""The JSON Schema of registry files, for editors (yaml-language-server) and tooling."""
+"""The JSON Schema of registry files, for editors (yaml-language-server) and tooling.
+
+Field descriptions come from ``Field(description=...)`` or, failing that, from the
+field's docstring (the string literal under it). The docstrings are read here, when the
+schema is generated, rather than by pydantic when it builds the models
+(``use_attribute_docstrings``): reading them means reading and parsing the modules'
+source, which a check has no use for.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from pydantic import BaseModel
+from pydantic._internal._docs_extraction import extract_docstrings_from_cls
+
+from holte_ropa.model._base import _Model
 from holte_ropa.model._models import RegistryFile
+from holte_ropa.model._text import MAX_NAME, MAX_TEXT, NAME_FIELDS
 
 __all__ = ["SCHEMA_ID", "registry_json_schema", "registry_json_schema_text"]
 
@@ -13,8 +25,14 @@ SCHEMA_ID = "https://holte-ropa.dev/schema/registry.schema.json"
 
 
 def registry_json_schema() -> dict[str, Any]:
-    """The schema every YAML file of a registry folder validates against."""
+    """The schema every YAML file of a registry folder validates against.
+
+    Text lengths are the loader's (:mod:`._text`): ``maxLength`` 200 on names, 10,000 on
+    every other text, so an editor underlines a text the loader would refuse.
+    """
     schema = RegistryFile.model_json_schema()
+    _describe_fields(schema)
+    _limit_lengths(schema, None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -25,3 +43,56 @@ def registry_json_schema() -> dict[str, Any]:
 def registry_json_schema_text() -> str:
     """The schema as stable, pretty JSON text (what ``holte-ropa schema`` prints)."""
     return json.dumps(registry_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+_TEXT_REF = "#/$defs/Text"
+_SUBSCHEMAS = ("anyOf", "oneOf", "allOf", "items", "additionalProperties", "$defs")
+
+
+def _limit_lengths(node: object, field: str | None) -> None:
+    """Add the loader's text limits to every string of the schema, by field name.
+
+    ``Text`` is one shared definition (10,000 per language); where a name field refers to
+    it, the reference gets sibling ``properties`` that narrow both languages to 200.
+    """
+    if isinstance(node, list):
+        for item in node:
+            _limit_lengths(item, field)
+        return
+    if not isinstance(node, dict):
+        return
+    is_name = field in NAME_FIELDS
+    if node.get("type") == "string" and not {"maxLength", "enum", "const", "format"} & set(node):
+        node["maxLength"] = MAX_NAME if is_name else MAX_TEXT
+    if node.get("$ref") == _TEXT_REF and is_name:
+        node["properties"] = {lang: {"maxLength": MAX_NAME} for lang in ("nb", "en")}
+    for name, sub in (node.get("properties") or {}).items():
+        _limit_lengths(sub, name if name not in ("nb", "en") else field)
+    for key in _SUBSCHEMAS:
+        if key == "$defs":
+            for sub in (node.get(key) or {}).values():
+                _limit_lengths(sub, None)
+        elif key in node:
+            _limit_lengths(node[key], field)
+
+
+def _describe_fields(schema: dict[str, Any]) -> None:
+    """Give every property without a description its field's docstring, in place."""
+    definitions: dict[str, dict[str, Any]] = schema.get("$defs", {})
+    for model in _models(_Model):
+        found = schema if model is RegistryFile else definitions.get(model.__name__)
+        if found is None or found.get("title") not in (model.__name__, schema.get("title")):
+            continue
+        properties: dict[str, dict[str, Any]] = found.get("properties", {})
+        docs = extract_docstrings_from_cls(model, use_inspect=True)
+        for name, info in model.model_fields.items():
+            if info.description is None and name in docs and name in properties:
+                properties[name]["description"] = docs[name]
+
+
+def _models(base: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every subclass of ``base``, at any depth."""
+    found: list[type[BaseModel]] = []
+    for sub in base.__subclasses__():
+        found += [sub, *_models(sub)]
+    return found

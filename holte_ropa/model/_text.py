@@ -25,14 +25,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_NAME",
     "MAX_TEXT",
     "NAME_FIELDS",
+    "TextSpot",
+    "all_refused",
     "character_name",
     "first_refused",
+    "more_text_problems",
     "text_limit",
 ]
 
@@ -89,6 +94,49 @@ def first_refused(text: str) -> re.Match[str] | None:
     invisible zero-width no-break space nobody means to publish.
     """
     return _REFUSED.search(text)
+
+
+def all_refused(text: str) -> Iterator[re.Match[str]]:
+    """Every character the registry refuses in ``text``, in order."""
+    return _REFUSED.finditer(text)
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpot:
+    """Where a file breaks the text policy, for the one message that lists them all."""
+
+    line: int
+    column: int
+    field: str | None
+    what: str
+    """``U+001B ESCAPE``, or ``a text over its length limit``."""
+
+
+_LISTED = 6
+"""Places named in the message; the rest are counted."""
+
+
+def more_text_problems(spots: Sequence[TextSpot], count: int | None = None) -> str:
+    """What to add to the first text problem of a file so its one message covers the rest.
+
+    A file gets one message, not one per field: a character pasted into every name would
+    otherwise bury every other problem under copies of the same line. Places with the
+    same character are grouped: `` The file has 2 more text problems: U+001B ESCAPE at
+    4:17 (trade_name), 6:20 (service.nb).`` ``count`` is the number of further problems
+    when ``spots`` holds only the first few. Empty when there is nothing more.
+    """
+    count = len(spots) if count is None else count
+    if not spots or not count:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for spot in spots[:_LISTED]:
+        where = f"{spot.line}:{spot.column}" + (f" ({spot.field})" if spot.field else "")
+        groups.setdefault(spot.what, []).append(where)
+    listed = "; ".join(f"{what} at {', '.join(places)}" for what, places in groups.items())
+    rest = count - min(len(spots), _LISTED)
+    tail = f"; and {rest:,} more" if rest > 0 else ""
+    plural = "s" if count != 1 else ""
+    return f". The file has {count:,} more text problem{plural}: {listed}{tail}"
 
 
 def character_name(char: str) -> str:

@@ -34,10 +34,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from holte_ropa.model._text import (
     MAX_FILE_BYTES,
     MAX_NAME,
+    TextSpot,
+    all_refused,
     character_name,
     first_refused,
+    more_text_problems,
     text_limit,
 )
+from holte_ropa.model._yaml_places import child_field, field_in
 from holte_ropa.report._problems import Position, Problem
 
 __all__ = [
@@ -57,6 +61,8 @@ _TIMESTAMP, _MAP, _SEQ, _MERGE = _T + "timestamp", _T + "map", _T + "seq", _T + 
 _PLAIN = "holte-ropa:plain"
 """Our marker for untagged plain scalars, typed later by the YAML 1.2 core schema."""
 _MAX_DEPTH = 100
+_SHOWN_PLACES = 6
+"""Places of further refused characters a message names (the rest are counted)."""
 _ALIAS_BUDGET = 100_000
 """Most nodes aliases may add to a file; a real registry file uses a few dozen."""
 
@@ -177,7 +183,7 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
         )
     refused = first_refused(text)
     if refused is not None:
-        return _refused_character(shown, text, refused.start())
+        return _refused_characters(shown, text)
     try:
         root = _compose(text)
     except LibyamlMissingError as exc:
@@ -230,7 +236,34 @@ def _indenting_tab(text: str, line: int, column: int) -> tuple[int, int] | None:
     return None
 
 
-def _refused_character(file: str, text: str, index: int) -> Problem:
+def _refused_characters(file: str, text: str) -> Problem:
+    """One problem for the characters the registry refuses written raw in the file: the
+    first, with the places of the others (one each per line and character)."""
+    found: list[tuple[int, int, str]] = []  # (index, line, character), the first few
+    more, line, counted, last = 0, 1, 0, (0, "")
+    for match in all_refused(text):  # linear in the file's size, however many there are
+        start = match.start()
+        line += text.count("\n", counted, start)
+        counted = start
+        if (line, match.group()) == last:
+            continue
+        last = (line, match.group())
+        if len(found) <= _SHOWN_PLACES:
+            found.append((start, line, match.group()))
+        else:
+            more += 1
+    fields = _fields_at(text, [index for index, _, _ in found])
+    (index, _, _), rest = found[0], found[1:]
+    first = _refused_character(file, text, index, fields[0])
+    spots = [
+        TextSpot(line, index - (text.rfind("\n", 0, index) + 1) + 1, field, character_name(char))
+        for (index, line, char), field in zip(rest, fields[1:], strict=True)
+    ]
+    message = first.message + more_text_problems(spots, len(spots) + more)
+    return Problem(first.position, first.category, message)
+
+
+def _refused_character(file: str, text: str, index: int, field: str | None) -> Problem:
     """A located problem for a character the registry refuses, written raw in the file."""
     line = text.count("\n", 0, index)
     column = index - (text.rfind("\n", 0, index) + 1)
@@ -243,7 +276,6 @@ def _refused_character(file: str, text: str, index: int) -> Problem:
             "a byte-order mark (U+FEFF) in the middle of the file, invisible in most "
             "editors; delete it (it may only be the file's first character)",
         )
-    field = _field_at(text, index)
     return Problem(where, "text", _character_message(field, char))
 
 
@@ -256,42 +288,18 @@ def _character_message(field: str | None, char: str) -> str:
     )
 
 
-def _field_at(text: str, index: int) -> str | None:
-    """The key whose value holds ``text[index]``, found in a copy with the bad characters
-    replaced, so the message can name the field; None if even that copy does not parse."""
+def _fields_at(text: str, indexes: list[int]) -> list[str | None]:
+    """The key whose value holds each ``text[index]``, found in a copy with the bad
+    characters replaced, so messages can name the field; None where even that copy does
+    not parse."""
     cleaned = re.sub(r"[^\t\n\r -~\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd]", "x", text)
     try:
         root = _compose(cleaned)
     except yaml.YAMLError:
-        return None
-    return _field_in(root, index, None) if root is not None else None
-
-
-def _field_in(node: Node, index: int, field: str | None) -> str | None:
-    if not node.start_mark.index <= index < max(node.end_mark.index, node.start_mark.index + 1):
-        return None
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            name = str(key.value) if isinstance(key, ScalarNode) else field
-            if key.start_mark.index <= index < key.end_mark.index:
-                return "a key"
-            found = _field_in(value, index, _child_field(field, name))
-            if found is not None:
-                return found
-        return field
-    if isinstance(node, SequenceNode):
-        for child in node.value:
-            found = _field_in(child, index, field)
-            if found is not None:
-                return found
-    return field
-
-
-def _child_field(field: str | None, name: str | None) -> str | None:
-    """``description`` + ``nb`` -> ``description.nb``: a language names no field of its own."""
-    if name in ("nb", "en") and field:
-        return f"{field}.{name}"
-    return name
+        return [None for _ in indexes]
+    if root is None:
+        return [None for _ in indexes]
+    return [field_in(root, index, None) for index in indexes]
 
 
 class _Converter:
@@ -301,9 +309,14 @@ class _Converter:
         self._done: dict[int, object] = {}
         self._busy: set[int] = set()
         self._aliased = False
+        self._text: list[tuple[Node, str, TextSpot]] = []
 
     def convert(self, root: Node) -> object:
         value = self._node(root, 0)
+        if self._text:
+            (node, message, _), rest = self._text[0], self._text[1:]
+            more = more_text_problems([spot for _, _, spot in rest])
+            raise _RefusedError(node, message + more, "text")
         if self._aliased:
             size = _expanded_size(root, {})
             if size > _ALIAS_BUDGET:
@@ -318,7 +331,7 @@ class _Converter:
         if isinstance(node, ScalarNode):
             scalar = _scalar(node)
             if isinstance(scalar, str):
-                _check_text(node, scalar, field or "value", text_limit(field or ""))
+                self._check_text(node, scalar, field or "value", text_limit(field or ""))
             return scalar
         key = id(node)
         if key in self._done:
@@ -361,7 +374,7 @@ class _Converter:
             name = _scalar(key_node)
             if not isinstance(name, str):
                 name = key_node.value
-            _check_text(key_node, name, "a key", MAX_NAME)
+            self._check_text(key_node, name, "a key", MAX_NAME)
             if name in first:
                 line = first[name].start_mark.line + 1
                 raise _RefusedError(
@@ -369,25 +382,31 @@ class _Converter:
                     f"duplicate key '{name}' (first defined on line {line}); keep one of them",
                 )
             first[name] = key_node
-            result[name] = self._node(value_node, depth + 1, _child_field(field, name))
+            result[name] = self._node(value_node, depth + 1, child_field(field, name))
         for k, v in merged.items():
             result.setdefault(k, v)
         return result
 
-
-def _check_text(node: ScalarNode, value: str, field: str, limit: int) -> None:
-    """Refuse a text the outputs cannot carry: a refused character or one over its limit."""
-    refused = first_refused(value)
-    if refused is not None:
-        raise _RefusedError(node, _character_message(field, refused.group()), "text")
-    if len(value) > limit:
-        raise _RefusedError(
-            node,
-            f"{field}: the text has {len(value):,} characters; at most {limit:,} are allowed "
-            f"here ({'names' if limit == MAX_NAME else 'texts'}); shorten it, or keep the "
-            "details in a document and refer to it",
-            "text",
-        )
+    def _check_text(self, node: ScalarNode, value: str, field: str, limit: int) -> None:
+        """Note a text the outputs cannot carry: a refused character or one over its
+        limit; :meth:`convert` reports every such text of the file in one message."""
+        refused = first_refused(value)
+        if refused is not None:
+            what, message = (
+                character_name(refused.group()),
+                _character_message(field, refused.group()),
+            )
+        elif len(value) > limit:
+            what = "a text over its length limit"
+            message = (
+                f"{field}: the text has {len(value):,} characters; at most {limit:,} are "
+                f"allowed here ({'names' if limit == MAX_NAME else 'texts'}); shorten it, or "
+                "keep the details in a document and refer to it"
+            )
+        else:
+            return
+        mark = node.start_mark
+        self._text.append((node, message, TextSpot(mark.line + 1, mark.column + 1, field, what)))
 
 
 def _merge_sources(node: Node) -> list[Node]:

@@ -29,9 +29,8 @@ are still computed per language in Python.
 from __future__ import annotations
 
 from holte_ropa.model._registry import Registry
-from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._readability import SectionScore, readability
-from holte_ropa.notice._render import LANGS, render_page, render_view
+from holte_ropa.notice._render import LANGS, render_page
 from holte_ropa.notice._views import Lang
 
 __all__ = [
@@ -76,7 +75,6 @@ def notice_pages(registry: Registry) -> dict[str, str]:
     pages: dict[str, str] = {}
     for lang in LANGS:
         prefix = "" if lang == "nb" else f"{lang}/"
-        view = notice_view(registry, lang)
         for name in PAGES:
-            pages[prefix + name] = render_view(view, _TEMPLATE[name])
+            pages[prefix + name] = render_page(registry, lang, _TEMPLATE[name])
     return pages

@@ -8,6 +8,7 @@ two renders of the same registry are identical.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from holte_ropa.model._models import (
     Activity,
@@ -19,6 +20,7 @@ from holte_ropa.model._models import (
     LegalObligation,
     LegalSource,
     LegitimateInterest,
+    Organisation,
     Party,
     PartyRole,
     PublicTask,
@@ -55,11 +57,21 @@ __all__ = ["notice_view"]
 _COOKIE_ORDER = ("strictly_necessary", "preferences", "statistics", "marketing")
 
 
-def _t(text: Text | None, lang: Lang) -> Str:
+def _t(text: Text | Unknown | None, lang: Lang) -> Str:
+    if is_unknown(text):
+        return PENDING
     if text is None:
         return MISSING
     value = text.get(lang)
     return MISSING if value is None else value
+
+
+def _authority(org: Organisation, lang: Lang) -> tuple[Str, Str]:
+    """The supervisory authority's name and website, both pending while it is unknown."""
+    authority = org.supervisory_authority
+    if is_unknown(authority):
+        return PENDING, PENDING
+    return _t(authority.name, lang), str(authority.website)
 
 
 def _opt(text: Text | None, lang: Lang) -> Str | None:
@@ -145,6 +157,32 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     return SafeguardView(party, country, kind)
 
 
+def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> SafeguardView | None:
+    """The transfer to a party that is an international organisation (Art. 4(26), 44),
+    in the shape of a country's; None for any other party."""
+    organisation = party.international_organisation
+    if organisation is None:
+        return None
+    decision = registry.reference.adequacy_for_organisation(organisation.code)
+    transfer = Transfer(
+        activity="",
+        party=party.id,
+        country=organisation.code,
+        access="processing",
+        mechanism=organisation.mechanism,
+        adequacy=decision,
+    )
+    view = _safeguard(registry, transfer, lang)
+    return view if decision is None else replace(view, country=decision.name)
+
+
+def _organisation_transfers(
+    registry: Registry, reached: list[tuple[str, tuple[str, ...]]], lang: Lang
+) -> tuple[SafeguardView, ...]:
+    found = (_organisation_safeguard(registry, registry.parties[p], lang) for p, _ in reached)
+    return tuple(view for view in found if view is not None)
+
+
 def _transfers(
     registry: Registry, transfers: list[Transfer], lang: Lang
 ) -> tuple[SafeguardView, ...]:
@@ -157,7 +195,15 @@ def _transfers(
 
 
 def _names(registry: Registry, ids: tuple[str, ...] | list[str], lang: Lang) -> tuple[str, ...]:
-    return tuple(registry.parties[i].name_in(lang) for i in ids if i in registry.parties)
+    return tuple(_in_sentence(registry, i, lang) for i in ids if i in registry.parties)
+
+
+def _in_sentence(registry: Registry, party_id: str, lang: Lang) -> str:
+    """A party's name inside a sentence: a category of recipients (``shown_as``) in lower
+    case ("samarbeidspartnere i ..."), a company's name as it is written."""
+    party = registry.parties[party_id]
+    name = party.name_in(lang)
+    return name[:1].lower() + name[1:] if party.shown_as is not None else name
 
 
 def _recipients(
@@ -235,7 +281,7 @@ def _activity(
         )
     reached = registry.parties_of(activity)
     pending_locations = tuple(
-        registry.parties[p].name_in(lang)
+        _in_sentence(registry, p, lang)
         for p, _ in reached
         if is_unknown(registry.parties[p].locations)
     )
@@ -279,6 +325,7 @@ def _activity(
         consent=any(p.basis == "consent" for p in purposes),
         legitimate_interest=any(p.basis == "legitimate_interest" for p in purposes),
         direct_marketing=any(p.direct_marketing for p in purposes),
+        organisation_transfers=_organisation_transfers(registry, reached, lang),
     )
 
 
@@ -310,6 +357,9 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
                 ],
                 lang,
             )
+    organisation = _organisation_safeguard(registry, party, lang)
+    if organisation is not None:
+        safeguards = (*safeguards, organisation)
     engaged = None
     if party.engaged_by is not None:
         engaged = (
@@ -356,6 +406,11 @@ def _cookie(registry: Registry, cookie: Cookie, lang: Lang) -> CookieView:
 
 def _address(lines: tuple[str, ...], postal_code: str, city: str) -> tuple[str, ...]:
     return (*lines, f"{postal_code} {city}")
+
+
+def _contact(value: object) -> Str:
+    """An e-mail address or URL as text, or PENDING for ``unknown``."""
+    return PENDING if is_unknown(value) else str(value)
 
 
 def notice_view(registry: Registry, lang: Lang) -> NoticeView:
@@ -432,27 +487,31 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         legal_name=org.legal_name,
         trade_name=org.trade_name,
         org_number=PENDING if is_unknown(org.org_number) else org.org_number,
-        postal_address=_address(
-            org.postal_address.lines, org.postal_address.postal_code, org.postal_address.city
+        postal_address=(
+            PENDING
+            if is_unknown(org.postal_address)
+            else _address(
+                org.postal_address.lines, org.postal_address.postal_code, org.postal_address.city
+            )
         ),
         visiting_address=visiting,
         phone=org.phone,
-        email=str(org.email),
-        website=str(org.website),
-        privacy_contact=str(org.privacy_contact),
+        email=_contact(org.email),
+        website=_contact(org.website),
+        privacy_contact=_contact(org.privacy_contact),
         dpo=dpo,
         dpo_appointed=appointed,
         eu_representative=_opt(org.eu_representative, lang),
-        authority=_t(org.supervisory_authority.name, lang),
-        authority_website=str(org.supervisory_authority.website),
-        security_summary=_t(org.security_summary, lang),
+        authority=_authority(org, lang)[0],
+        authority_website=_authority(org, lang)[1],
+        security_summary=_known(org.security_summary, lang),
         security_measures=tuple(
             (_t(m.name, lang), _t(m.description, lang))
             for m in registry.security_measures.values()
             if m.public
         ),
-        complaints=_t(org.complaints, lang),
-        change_announcement=_t(org.notice.change_announcement, lang),
+        complaints=_known(org.complaints, lang),
+        change_announcement=_known(org.notice.change_announcement, lang),
         version=PENDING if is_unknown(org.notice.version) else org.notice.version,
         safeguards_copy=_opt(org.safeguards_copy, lang),
         last_changed=(
@@ -462,8 +521,8 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
             (h.version, h.date.isoformat(), _t(h.summary, lang)) for h in org.notice.history
         ),
         rights=tuple(r.value for r in org.rights.applicable),
-        how_to_exercise=_t(org.rights.how_to_exercise, lang),
-        response_time=_t(org.rights.response_time, lang),
+        how_to_exercise=_known(org.rights.how_to_exercise, lang),
+        response_time=_known(org.rights.response_time, lang),
         promises=tuple(PromiseView(p.section, _t(p.text, lang)) for p in org.promises),
         controller_activities=controller,
         processor_activities=processor,
@@ -479,6 +538,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
             if r in {PartyRole.CONTROLLER, PartyRole.JOINT_CONTROLLER, PartyRole.AUTHORITY}
         ),
         cookies=cookies,
+        cookies_stated=registry.cookies_stated,
         data_summary=tuple(data_summary.values()),
         bases_summary=bases,
         transfer_countries=countries,

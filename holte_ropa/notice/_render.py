@@ -18,7 +18,9 @@ import gettext
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from jinja2 import nodes
@@ -26,6 +28,7 @@ from jinja2.visitor import NodeTransformer
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._catalogue import N_, catalogue
+from holte_ropa.notice._compiled import template_cache
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
@@ -116,6 +119,17 @@ def _said_in(promise: PromiseView, text: Any) -> bool:
     return _words(promise.text) in _words(text)
 
 
+def _naming(text: Any, authority: Any, website: Any) -> bool:
+    """``text`` names the supervisory authority and its website already."""
+    if not all(isinstance(value, str) for value in (text, authority, website)):
+        return False
+    host = (urlsplit(website).hostname or "").lower()
+    said = text.lower()
+    # "The Norwegian Data Protection Authority (Datatilsynet)": either name will do.
+    names = [authority.lower().removeprefix("the "), *re.findall(r"\(([^)]+)\)", authority.lower())]
+    return bool(host) and host in said and any(name in said for name in names)
+
+
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
@@ -164,12 +178,15 @@ def _sentence(value: Any) -> Any:
     return value
 
 
-def _link(url: str, lang: str) -> Safe:
+def _link(url: str | Marker, lang: str) -> Safe | Marker:
     """An absolute link whose text is the address itself, which reads well out of context.
 
     Only http(s) addresses become links: a URL field may legally hold ``javascript:`` or
-    ``data:``, which must never reach an ``href``; those are shown as text.
+    ``data:``, which must never reach an ``href``; those are shown as text. A pending
+    address stays the marker, which the template prints as its phrase.
     """
+    if isinstance(url, Marker):
+        return url
     shown = url.removeprefix("https://").removeprefix("http://").rstrip("/")
     if not url.lower().startswith(("https://", "http://")):
         return escape_text(url)
@@ -267,6 +284,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
         # Plain registry text is most of what templates print: escape it without a detour.
         finalize=lambda value: escape_text(value) if type(value) is str else _text(value, words),
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=template_cache(Path(__file__)),
         **ENVIRONMENT_OPTIONS,
     )
     # Set directly rather than with install_gettext_callables, whose newstyle wrapper would
@@ -294,10 +312,14 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["indented"] = _indented
     env.filters["party_row"] = _party_row
     env.filters["transfer_rows"] = lambda view: _transfer_rows(view, env)
-    env.filters["link"] = lambda url: _link(url, lang)
-    env.filters["mail"] = lambda address: _mail(address, lang)
+    # An unknown address or URL is shown as the gap it is, never as a link.
+    env.filters["link"] = lambda url: (
+        _text(url, words) if isinstance(url, Marker) else _link(url, lang)
+    )
+    env.filters["mail"] = lambda to: _text(to, words) if isinstance(to, Marker) else _mail(to, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in
+    env.tests["naming"] = _naming
     return env
 
 
@@ -318,10 +340,15 @@ def render_view(view: NoticeView, page: str, words: gettext.NullTranslations | N
 
 
 def render_page(registry: Registry, lang: Lang, page: str) -> str:
-    """Render one page of ``registry`` in ``lang``."""
+    """Render one page of ``registry`` in ``lang``.
+
+    Each page is rendered once per registry and language (the readability rule, the
+    readability report, the notice files and the site share it), from one view.
+    """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
-    return render_view(notice_view(registry, lang), page)
+    view = registry.remember(("notice-view", lang), lambda: notice_view(registry, lang))
+    return registry.remember(("notice-page", lang, page), lambda: render_view(view, page))
 
 
 def _tidy(text: str) -> str:

@@ -19,6 +19,7 @@ __all__ = [
     "MISSING",
     "PENDING",
     "ActivityView",
+    "BasisGroup",
     "CookieView",
     "Lang",
     "Marker",
@@ -30,6 +31,7 @@ __all__ = [
     "RetentionView",
     "SafeguardView",
     "Str",
+    "TransferGroup",
 ]
 
 
@@ -119,6 +121,31 @@ class RecipientsView:
 
 
 @dataclass(frozen=True, slots=True)
+class BasisGroup:
+    """Purposes of one activity that share a legal basis: the basis is said once."""
+
+    basis: str
+    point: str | None
+    purposes: tuple[PurposeView, ...]
+
+    @property
+    def withdrawals(self) -> tuple[Str, ...]:
+        """How consent is withdrawn, each way once (consent only)."""
+        found = [p.consent_withdrawal for p in self.purposes if p.consent_withdrawal is not None]
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True, slots=True)
+class TransferGroup:
+    """Recipients in one country on one transfer basis: the basis is said once."""
+
+    country: str
+    parties: tuple[str, ...]
+    safeguard: SafeguardView
+    """The first transfer of the group, for its mechanism and decision."""
+
+
+@dataclass(frozen=True, slots=True)
 class ActivityView:
     anchor: str
     entity: str
@@ -146,8 +173,36 @@ class ActivityView:
     processor_agreement: Str | None = None
     processor_categories: tuple[Str, ...] = ()
     consent: bool = False
+
+    @property
+    def basis_groups(self) -> tuple[BasisGroup, ...]:
+        """The purposes by legal basis, in the order the bases first appear."""
+        groups: dict[tuple[str, str | None], list[PurposeView]] = {}
+        for purpose in self.purposes:
+            groups.setdefault((purpose.basis, purpose.point), []).append(purpose)
+        return tuple(BasisGroup(b, point, tuple(ps)) for (b, point), ps in groups.items())
+
+    @property
+    def has_direct_marketing(self) -> bool:
+        return any(p.direct_marketing for p in self.purposes)
+
+    @property
+    def transfer_groups(self) -> tuple[TransferGroup, ...]:
+        """The transfers by country and basis, in the order they first appear."""
+        groups: dict[tuple[str, str, str | None, str | None], list[SafeguardView]] = {}
+        for s in self.transfers:
+            key = (s.country, s.mechanism, s.decision, s.point)
+            groups.setdefault(key, []).append(s)
+        return tuple(
+            TransferGroup(found[0].country, tuple(s.party for s in found), found[0])
+            for found in groups.values()
+        )
+
     legitimate_interest: bool = False
     direct_marketing: bool = False
+    organisation_transfers: tuple[SafeguardView, ...] = ()
+    """International organisations the data reaches (Art. 13(1)(f)); ``country`` holds
+    the organisation's code."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,12 +251,12 @@ class NoticeView:
     legal_name: str
     trade_name: str | None
     org_number: str | Marker
-    postal_address: tuple[str, ...]
+    postal_address: tuple[str, ...] | Marker
     visiting_address: tuple[str, ...] | Marker | None
     phone: str | None
-    email: str
-    website: str
-    privacy_contact: str
+    email: Str
+    website: Str
+    privacy_contact: Str
     safeguards_copy: Str | None
     """How people get a copy of the Art. 46-47 safeguards; None when not recorded."""
     dpo: tuple[str, ...] | Str
@@ -209,7 +264,7 @@ class NoticeView:
     dpo_appointed: bool | None
     eu_representative: Str | None
     authority: Str
-    authority_website: str
+    authority_website: Str
     security_summary: Str
     security_measures: tuple[tuple[Str, Str], ...]
     complaints: Str
@@ -227,6 +282,9 @@ class NoticeView:
     sub_processors: tuple[PartyView, ...]
     other_recipients: tuple[PartyView, ...]
     cookies: dict[str, tuple[CookieView, ...]]
+    cookies_stated: str
+    """``listed``, ``none`` (the registry says ``cookies: none``) or ``pending`` (the
+    registry does not say which cookies the site sets: never read as a denial)."""
     data_summary: tuple[Str, ...]
     bases_summary: tuple[str, ...]
     transfer_countries: tuple[str, ...]
@@ -246,6 +304,29 @@ class NoticeView:
         views = [s for p in parties for s in p.safeguards]
         views += [s for a in activities for s in a.transfers]
         return any(s.has_documents for s in views)
+
+    @property
+    def objection_how(self) -> tuple[Str, ...]:
+        """How to object (GDPR Art. 21), each way once: the notice says it with the right."""
+        found = [
+            p.right_to_object
+            for a in self.controller_activities
+            for p in a.purposes
+            if p.right_to_object is not None
+        ]
+        return tuple(dict.fromkeys(found))
+
+    @property
+    def automated_shared(self) -> Marker | tuple[bool, Str | None] | None:
+        """What every controller activity says of automated decisions, when they all say
+        the same and it is "not yet confirmed" or "none": then the notice says it once."""
+        values = {repr(a.automated) for a in self.controller_activities}
+        if len(self.controller_activities) < 2 or len(values) != 1:
+            return None
+        value = self.controller_activities[0].automated
+        if value is PENDING or (isinstance(value, tuple) and not value[0] and not value[1]):
+            return value
+        return None
 
     def promises_in(self, section: str) -> tuple[PromiseView, ...]:
         return tuple(p for p in self.promises if p.section == section)

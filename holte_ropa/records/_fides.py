@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from holte_ropa.model import is_unknown
-from holte_ropa.model._models import Activity, Party, Purpose, Text
+from holte_ropa.model._models import Activity, Party, Purpose, Text, Unknown
 from holte_ropa.model._registry import Registry
 
 __all__ = ["to_fides"]
@@ -33,8 +33,8 @@ _RESPONSIBILITY = {
 }
 
 
-def _en(text: Text | None) -> str | None:
-    if text is None:
+def _en(text: Text | Unknown | None) -> str | None:
+    if text is None or is_unknown(text):
         return None
     return text.en or text.nb
 
@@ -108,16 +108,20 @@ def to_fides(registry: Registry) -> str:
 
 def _organization(registry: Registry) -> dict[str, Any]:
     org = registry.organisation
-    address = ", ".join(
-        [*org.postal_address.lines, f"{org.postal_address.postal_code} {org.postal_address.city}"]
+    postal = org.postal_address
+    address = (
+        None
+        if is_unknown(postal)
+        else ", ".join([*postal.lines, f"{postal.postal_code} {postal.city}"])
     )
     result: dict[str, Any] = {
         "fides_key": _key(org.id),
         "name": org.legal_name,
         "controller": {
             "name": org.legal_name,
-            "address": address,
-            "email": org.email,
+            # Left out while unknown: fideslang has no word for a fact not yet confirmed.
+            **({"address": address} if address is not None else {}),
+            **({"email": org.email} if not is_unknown(org.email) else {}),
             **({"phone": org.phone} if org.phone else {}),
         },
     }

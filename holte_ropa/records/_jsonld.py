@@ -41,6 +41,8 @@ from holte_ropa.model._models import (
     Purpose,
     RetentionRule,
     Text,
+    TransferMechanism,
+    Unknown,
     is_unknown,
 )
 from holte_ropa.model._registry import Registry, Transfer
@@ -65,6 +67,7 @@ __all__ = ["base_url_problem", "to_jsonld"]
 #                                         hasTechnicalOrganisationalMeasure
 #   dpv/modules/processing.csv            CrossBorderTransfer, hasProcessing
 #   dpv/modules/jurisdiction.csv          hasCountry, hasThirdCountry
+#   dpv/dpv.csv (module file not checked) InternationalOrganisation
 #   dpv/modules/processing_context.csv    StorageDuration, hasStorageCondition
 #   dpv/modules/context.csv               TemporalDuration, UntilEventDuration, hasDuration,
 #                                         NotAvailable, hasApplicability
@@ -124,8 +127,8 @@ _NOT_AVAILABLE = {"dpv:hasApplicability": {"@id": "dpv:NotAvailable"}}
 """Marks a fact the law asks for that the record does not state yet (DPV 2.3 context)."""
 
 
-def _texts(value: Text | None) -> list[dict[str, str]]:
-    if value is None:
+def _texts(value: Text | Unknown | None) -> list[dict[str, str]]:
+    if value is None or is_unknown(value):
         return []
     return [{"@value": v, "@language": k} for k, v in (("nb", value.nb), ("en", value.en)) if v]
 
@@ -260,7 +263,11 @@ def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
     iri = f"ropa:party/{party.id}"
     node: dict[str, Any] = {
         "@id": iri,
-        "@type": ["dpv:Recipient", *_PARTY_TYPES[party.role]],
+        "@type": [
+            "dpv:Recipient",
+            *_PARTY_TYPES[party.role],
+            *(["dpv:InternationalOrganisation"] if party.international_organisation else []),
+        ],
         "dpv:hasName": party.trade_name
         if is_unknown(party.legal_name)
         else str(party.legal_name),  # the name in the agreement; the trade name beside it
@@ -329,6 +336,11 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
         node["dpv:hasDataProcessor"] = [_ref(f"ropa:party/{p}") for p in processors]
     processes = [_purpose_process(a, p) for p in activity.purposes]
     processes += [_transfer_node(a, t) for t in registry.transfers_of(activity.id)]
+    processes += [
+        _organisation_transfer_node(a, registry.parties[p])
+        for p, _ in parties
+        if registry.parties[p].international_organisation is not None
+    ]
     if processes:
         node["dpv:hasProcess"] = processes
     if is_unknown(activity.retention):
@@ -371,7 +383,6 @@ def _purpose_process(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
 
 def _transfer_node(activity_iri: str, transfer: Transfer) -> dict[str, Any]:
     """A transfer outside the EEA: DPV's cross-border transfer to a third country."""
-    code = mechanism_code(transfer.mechanism)
     node: dict[str, Any] = {
         "@id": f"{activity_iri}/transfer/{transfer.party}/{transfer.country}/{transfer.access}",
         "@type": "dpv:Process",
@@ -379,14 +390,35 @@ def _transfer_node(activity_iri: str, transfer: Transfer) -> dict[str, Any]:
         "dpv:hasRecipient": _ref(f"ropa:party/{transfer.party}"),
         "dpv:hasThirdCountry": _ref(f"loc:{transfer.country}"),
     }
+    return _with_transfer_basis(node, transfer.mechanism)
+
+
+def _organisation_transfer_node(activity_iri: str, party: Party) -> dict[str, Any]:
+    """A transfer to an international organisation (GDPR Art. 44): no third country, the
+    recipient typed ``dpv:InternationalOrganisation``."""
+    organisation = party.international_organisation
+    assert organisation is not None
+    node: dict[str, Any] = {
+        "@id": f"{activity_iri}/transfer/{party.id}/{organisation.code}",
+        "@type": "dpv:Process",
+        "dpv:hasProcessing": _ref("dpv:CrossBorderTransfer"),
+        "dpv:hasRecipient": _ref(f"ropa:party/{party.id}"),
+    }
+    return _with_transfer_basis(node, organisation.mechanism)
+
+
+def _with_transfer_basis(
+    node: dict[str, Any], mechanism: TransferMechanism | Unknown | None
+) -> dict[str, Any]:
+    code = mechanism_code(mechanism)
     if code in _TRANSFER_BASIS:
         node["dpv:hasLegalBasis"] = _ref(_TRANSFER_BASIS[code])
         node["rdfs:comment"] = f"mechanism: {code}"
-        module = getattr(transfer.mechanism, "module", None)
+        module = getattr(mechanism, "module", None)
         if module is not None and not is_unknown(module):
             node["rdfs:comment"] += f", module {module}"
     elif code == "derogation":
-        point = getattr(transfer.mechanism, "point", "a")
+        point = getattr(mechanism, "point", "a")
         node["dpv:hasLegalBasis"] = _ref(f"eu-gdpr:A49-1-{point}")
         node["rdfs:comment"] = f"mechanism: {code}"
     else:  # Chapter V asks for a basis the record does not state (yet)

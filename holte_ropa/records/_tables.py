@@ -210,6 +210,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "required": "påkrevd",
         "done": "gjennomført",
         "eea_only": "ingen, bare EØS",
+        "organisation": "internasjonal organisasjon",
         "representative_not_required": "ikke påkrevd, etablert i EØS (art. 27(1))",
     },
     "en": {
@@ -231,6 +232,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "required": "required",
         "done": "done",
         "eea_only": "none, EEA only",
+        "organisation": "international organisation",
         "representative_not_required": "not required, established in the EEA (Art. 27(1))",
     },
 }
@@ -303,12 +305,16 @@ def _organisation(registry: Registry, role: RecordRole, lang: str) -> dict[str, 
     elif org.country in registry.reference.eea:
         representative = w["representative_not_required"]
     address = org.postal_address
-    parts = [*address.lines, address.postal_code, address.city]
+    parts = (
+        [UNKNOWN.value]
+        if is_unknown(address)
+        else [*address.lines, address.postal_code, address.city]
+    )
     facts: dict[str, str | None] = {
         "name": org.legal_name,
         "org_number": None if is_unknown(org.org_number) else str(org.org_number),
         "address": None
-        if any(part == UNKNOWN.value for part in parts)  # plain text fields: the word itself
+        if is_unknown(address) or any(part == UNKNOWN.value for part in parts)
         else ", ".join([*map(str, address.lines), f"{address.postal_code} {address.city}"]),
         "email": None if is_unknown(org.email) else str(org.email),
         "privacy_contact": None if is_unknown(org.privacy_contact) else str(org.privacy_contact),
@@ -352,6 +358,14 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
             for t in transfers
         )
     )
+    for party_id, _ in registry.parties_of(activity):  # Art. 30(1)(e): or an international
+        organisation = parties[party_id].international_organisation  # organisation
+        if organisation is not None:
+            code = organisation.code
+            decision = registry.reference.adequacy_for_organisation(code)
+            countries += (f"{code} ({w['organisation']})",)
+            basis = safeguard(organisation.mechanism, decision, lang)
+            safeguards += (f"{parties[party_id].name_in(lang)} → {code}: {basis}",)
     if is_unknown(activity.recipients):
         recipient_cell: Cell = w[UNKNOWN.value]
     elif not recipients:
@@ -478,7 +492,10 @@ def _retention_rule(rule: RetentionRule, lang: str) -> str:
     brackets, so a rule worded vaguely in the notice still states its period.
     """
     described = f"[{_period(rule, lang)}, {_w(lang)[rule.action]}] {text(rule.description, lang)}"
-    if rule.legal_source is not None:
+    if is_unknown(rule.legal_source):
+        label = {"nb": "hjemmel", "en": "legal source"}[lang]
+        described += f" ({label}: {_w(lang)[UNKNOWN.value]})"
+    elif rule.legal_source is not None:
         described += f" ({rule.legal_source})"
     return described
 

@@ -3,7 +3,8 @@
 ``check(registry)`` runs them all; ``all_rules()`` lists their metadata for reporters,
 the command line and the docs site; ``select_rules(select, ignore)`` is the one place
 ``--select``/``--ignore`` are resolved; ``report_data(registry, rules)`` gathers what the
-rules that ran add to the JSON report.
+rules that ran add to the JSON report; ``due_reviews(registry, until)`` lists the dated
+documents (balancing tests, DPIAs, TIAs, agreements, reference data, waivers) falling due.
 
 Imports go one way: rule modules -> ``_framework`` (the decorator); ``_catalogue``
 discovers the rule modules; ``_engine`` runs what ``_catalogue`` lists.
@@ -26,12 +27,14 @@ from holte_ropa.rules._publication import (
     blocking_rule_ids,
     publication_blockers,
 )
+from holte_ropa.rules._reviews import Review, due_reviews, reviews
 
 __all__ = [
     "Context",
     "Finding",
     "Hit",
     "Outcome",
+    "Review",
     "Rule",
     "Severity",
     "UnknownRuleError",
@@ -41,9 +44,11 @@ __all__ = [
     "blocking_rule_ids",
     "check",
     "default_today",
+    "due_reviews",
     "get_rule",
     "publication_blockers",
     "report_data",
+    "reviews",
     "rule",
     "select_rules",
 ]

@@ -14,15 +14,30 @@ if TYPE_CHECKING:
     from holte_ropa.model._models import Breach
     from holte_ropa.model._registry import Registry
 
-_PARTS = (
-    ("facts", "the facts", "fakta"),
-    ("effects", "the effects", "virkningene"),
-    ("remedial_action", "the remedial action", "tiltakene"),
+_PARTS: tuple[tuple[str, Words], ...] = (
+    ("facts", Words(nb="fakta", en="the facts")),
+    ("effects", Words(nb="virkningene", en="the effects")),
+    ("remedial_action", Words(nb="tiltakene", en="the remedial action")),
 )
-_TOLD = (
-    ("authority", "whether Datatilsynet was notified", "om Datatilsynet er varslet"),
-    ("controllers", "whether the controllers were told", "om de behandlingsansvarlige er varslet"),
-    ("data_subjects", "whether the data subjects were told", "om de registrerte er varslet"),
+_TOLD: tuple[tuple[str, Words], ...] = (
+    (
+        "authority",
+        Words(
+            nb="om tilsynsmyndigheten er varslet",
+            en="whether the supervisory authority was notified",
+        ),
+    ),
+    (
+        "controllers",
+        Words(
+            nb="om de behandlingsansvarlige er varslet",
+            en="whether the controllers were told",
+        ),
+    ),
+    (
+        "data_subjects",
+        Words(nb="om de registrerte er varslet", en="whether the data subjects were told"),
+    ),
 )
 
 
@@ -41,9 +56,10 @@ _TOLD = (
         "someone closes it."
     ),
     fix=(
-        "Fill in `facts`, `effects` and `remedial_action`, record whether and when "
-        "Datatilsynet (`authority`), the controllers and the data subjects were told, and "
-        "set `closed:` to the day the breach was handled."
+        "Fill in `facts`, `effects` and `remedial_action`, record whether and when the "
+        "supervisory authority (`authority`), the controllers and the data subjects were "
+        "told, and set `closed:` to the day the breach was handled. An error once the 72 "
+        "hours have passed with no notification and no reason for the delay recorded."
     ),
     bad="""\
 data_categories:
@@ -55,7 +71,7 @@ breaches:
     facts: Mailer reported that an API key with read access was exposed for two hours.
     effects: unknown
     remedial_action: The key was revoked on 2026-11-02.
-    authority: {notified: unknown}
+    authority: {notified: true, at: "2026-11-03T10:00:00+01:00"}
 """,
     good="""\
 data_categories:
@@ -98,23 +114,21 @@ def breach_open(registry: Registry, context: Context) -> Iterator[Hit]:
         if breach.closed is None:
             en += "; close it with `closed:` once handled"
             nb += "; lukk det med `closed:` når det er håndtert"
-        yield Hit(breach.id, (), Words(nb=nb, en=en))
+        # A missed Art. 33(1) deadline with nothing recorded is a breach of the law itself.
+        yield Hit(breach.id, (), Words(nb=nb, en=en), Severity.ERROR if late else None)
 
 
 def _missing(breach: Breach) -> tuple[list[str], list[str]]:
     """What Art. 33(5) asks for that the entry still says is unknown, in English and bokmål."""
-    en: list[str] = []
-    nb: list[str] = []
-    for name, in_en, in_nb in _PARTS:
+    missing: list[Words] = []
+    for name, words in _PARTS:
         if is_unknown(getattr(breach, name)):
-            en.append(in_en)
-            nb.append(in_nb)
-    for name, in_en, in_nb in _TOLD:
+            missing.append(words)
+    for name, words in _TOLD:
         value = getattr(breach, name)
         if value is not None and (is_unknown(value) or is_unknown(value.notified)):
-            en.append(in_en)
-            nb.append(in_nb)
-    return en, nb
+            missing.append(words)
+    return [w.en for w in missing], [w.nb for w in missing]
 
 
 def _late(registry: Registry, breach: Breach, context: Context) -> str | None:

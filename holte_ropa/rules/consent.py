@@ -196,8 +196,9 @@ def _check_consent_without_proof(registry: Registry, context: Context) -> Iterat
         "belongs on the contract, a legal obligation or a legitimate interest instead. The "
         "rule reads a subject category's `relationship:` (employee, applicant); where that "
         "is not recorded it falls back on `vulnerable:`, which also covers employees and "
-        "applicants (EDPB WP248), and says so in the finding. Judgement: consent can be "
-        "free where refusing has no consequence at all, e.g. a voluntary staff photo."
+        "applicants (WP248 rev.01, endorsed by the EDPB), and says so in the finding. "
+        "Judgement: consent can be free where refusing has no consequence at all, e.g. a "
+        "voluntary staff photo."
     ),
     fix=(
         "Rest the purpose on another basis (often Art. 6(1)(b) or (f)), or record in the "

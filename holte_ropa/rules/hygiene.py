@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, Outcome, rule
 from holte_ropa.rules._model_walk import walk_fields
+from holte_ropa.rules._reviews import REFERENCE_TOPICS, reference_review_by
 from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
@@ -257,23 +257,6 @@ def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
             )
 
 
-def _year_after(day: _dt.date) -> _dt.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
-_REFERENCE_TOPICS = {
-    "eea.yaml": ("EEA members", "EØS-landene"),
-    "adequacy.yaml": (
-        "adequacy decisions",
-        "beslutningene om tilstrekkelig beskyttelsesnivå",
-    ),
-    "dpia_list.yaml": ("Datatilsynet's DPIA list", "Datatilsynets DPIA-liste"),
-}
-
-
 @rule(
     id="R49",
     name="reference-data-outdated",
@@ -298,10 +281,8 @@ _REFERENCE_TOPICS = {
 def reference_data_outdated(registry: Registry, context: Context) -> Iterator[Hit]:
     checked = registry.organisation.reference_checked
     for file in registry.reference.files:
-        en, nb = _REFERENCE_TOPICS[file.name]
-        due = file.review_by
-        if checked is not None and checked > file.as_of:
-            due = max(due, _year_after(checked))
+        en, nb = REFERENCE_TOPICS[file.name]
+        due = reference_review_by(registry, file.name)
         if due < context.today:
             since = max(file.as_of, checked) if checked else file.as_of
             day = since.isoformat()

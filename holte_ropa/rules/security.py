@@ -13,6 +13,7 @@ from holte_ropa.model._models import (
     DataKind,
     DpiaCriterion,
     Text,
+    is_unknown,
 )
 from holte_ropa.model._yaml import PathSegment
 from holte_ropa.report._findings import Severity
@@ -30,14 +31,16 @@ _OBSOLETE = re.compile(r"(?<![\w/])SSL(?![\w/])")
 def _public_texts(registry: Registry) -> Iterator[tuple[str | None, tuple[PathSegment, ...], Text]]:
     """The security texts the notice publishes, with where they are written."""
     organisation = registry.organisation
-    yield None, ("security_summary",), organisation.security_summary
+    if not is_unknown(organisation.security_summary):
+        yield None, ("security_summary",), organisation.security_summary
     for index, promise in enumerate(organisation.promises):
         if promise.section == "security":
             yield None, ("promises", index, "text"), promise.text
     for measure in registry.security_measures.values():
         if measure.public:
             yield measure.id, ("name",), measure.name
-            yield measure.id, ("description",), measure.description
+            if not is_unknown(measure.description):
+                yield measure.id, ("description",), measure.description
 
 
 _MEASURE = """\
@@ -134,7 +137,12 @@ activities:
     id="R43",
     name="dpia-missing",
     severity=Severity.WARNING,
-    references=("GDPR Art. 35(1)", "GDPR Art. 35(3)", "GDPR Art. 35(4)", "EDPB WP248 rev.01"),
+    references=(
+        "GDPR Art. 35(1)",
+        "GDPR Art. 35(3)",
+        "GDPR Art. 35(4)",
+        "Article 29 Working Party Guidelines on DPIA (WP248 rev.01)",
+    ),
     summary=(
         "Two or more EDPB criteria, or an item of Datatilsynet's list, without a DPIA reference."
     ),

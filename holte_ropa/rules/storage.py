@@ -205,6 +205,18 @@ def retention_beyond_legal_source(registry: Registry, context: Context) -> Itera
                         ),
                     )
                 continue
+            if is_unknown(source):
+                yield Hit(
+                    a,
+                    (*path, "legal_source"),
+                    Words(
+                        en=f"the legal source of a retention rule of '{a}' is unknown; name "
+                        "the statute and section under `legal_source:`",
+                        nb=f"hjemmelen for en lagringsregel i '{a}' er ukjent; oppgi lov og "
+                        "paragraf under `legal_source:`",
+                    ),
+                )
+                continue
             duration = retention.duration
             if (
                 source.period is not None

@@ -428,15 +428,25 @@ def _check_transfers_not_in_notice(registry: Registry, context: Context) -> Iter
     if registry.organisation.safeguards_copy is not None:
         return
     needing = [
-        reached
+        reached.party.id
         for reached in _reached(registry)
         if known(reached.location.mechanism) is None
         or isinstance(reached.location.mechanism, _NEEDS_COPY)
     ]
+    needing += [  # international organisations (Art. 13(1)(f) names them too)
+        party.id
+        for party in registry.parties.values()
+        if party.international_organisation is not None
+        and registry.activities_using(party.id)
+        and (
+            known(party.international_organisation.mechanism) is None
+            or isinstance(party.international_organisation.mechanism, _NEEDS_COPY)
+        )
+    ]
     if not needing:
         return
-    parties = listing((r.party.id for r in needing), "en")
-    parties_nb = listing((r.party.id for r in needing), "nb")
+    parties = listing(needing, "en")
+    parties_nb = listing(needing, "nb")
     yield Hit(
         None,
         ("safeguards_copy",),
@@ -487,6 +497,7 @@ def adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[H
 
 
 def _check_adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    yield from _organisations_eea_unconfirmed(registry, context)
     for reached in _reached(registry):
         if not isinstance(reached.location.mechanism, Adequacy | DataPrivacyFramework):
             continue
@@ -504,6 +515,32 @@ def _check_adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Ite
                 f"{adopted}), but its incorporation into the EEA Agreement is not confirmed in "
                 "the reference data: confirm the EEA Joint Committee decision and its date",
                 nb=f"'{party}' bygger på beslutningen om tilstrekkelig beskyttelsesnivå for "
+                f"{decision.name} (vedtatt {adopted}), men innlemmelsen i EØS-avtalen er ikke "
+                "bekreftet i referansedataene: bekreft EØS-komiteens beslutning og datoen",
+            ),
+        )
+
+
+def _organisations_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    """The same for an international organisation's adequacy decision (rule R70's parties)."""
+    for party in registry.parties.values():
+        organisation = party.international_organisation
+        if organisation is None or not isinstance(organisation.mechanism, Adequacy):
+            continue
+        decision = registry.reference.adequacy_for_organisation(organisation.code)
+        if decision is None or not decision.eea_unconfirmed:
+            continue
+        if not decision.valid_on(context.today) or not registry.activities_using(party.id):
+            continue
+        p, adopted = party.id, decision.eu_adopted.isoformat()
+        yield Hit(
+            p,
+            ("international_organisation", "mechanism"),
+            Words(
+                en=f"'{p}' relies on the adequacy decision for the {decision.name} (adopted "
+                f"{adopted}), but its incorporation into the EEA Agreement is not confirmed in "
+                "the reference data: confirm the EEA Joint Committee decision and its date",
+                nb=f"'{p}' bygger på beslutningen om tilstrekkelig beskyttelsesnivå for "
                 f"{decision.name} (vedtatt {adopted}), men innlemmelsen i EØS-avtalen er ikke "
                 "bekreftet i referansedataene: bekreft EØS-komiteens beslutning og datoen",
             ),

@@ -6,7 +6,6 @@ what the notice needs, in every published language, without contradicting itself
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
 from holte_ropa.rules._model_walk import walk_fields
+from holte_ropa.rules._periods import stated_periods
 from holte_ropa.rules._wording import listing
 from holte_ropa.terms import LANGUAGES, Words
 
@@ -151,6 +151,18 @@ def _other_gaps(
             f"the safeguards for transfers to {', '.join(where)}",
             f"grunnlaget for overføringer til {', '.join(where)}",
         )
+    organisations = [
+        p
+        for p, _ in registry.parties_of(activity)
+        if (o := registry.parties[p].international_organisation) is not None
+        and known(o.mechanism) is None
+    ]
+    if organisations:
+        yield (
+            ("recipients",),
+            f"the safeguards for transfers to {listing(organisations, 'en')}",
+            f"grunnlaget for overføringer til {listing(organisations, 'nb')}",
+        )
     unlocated = [
         p for p, _ in registry.parties_of(activity) if is_unknown(registry.parties[p].locations)
     ]
@@ -178,6 +190,9 @@ def _missing_rights(registry: Registry, activities: list[Activity]) -> Iterator[
                 needs.add(Right.WITHDRAW_CONSENT)
             if getattr(basis, "basis", None) in ("consent", "contract"):
                 needs.add(Right.PORTABILITY)
+        decisions = activity.automated_decisions
+        if decisions is not None and not is_unknown(decisions) and decisions.used:
+            needs.add(Right.AUTOMATED_DECISIONS)  # Art. 22(1), told of by Art. 13(2)(f)
         for right in needs - listed:
             needed.setdefault(right, []).append(activity.id)
     for right in Right:
@@ -454,18 +469,6 @@ def promise_contradicted(registry: Registry, context: Context) -> Iterator[Hit]:
             )
 
 
-_DEADLINE = {
-    "nb": re.compile(
-        r"\b(\d+|én|ett|en|to|tre|fire|tretti)\s+(måned|måneder|dag|dager|uke|uker)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(\d+|one|two|three|four|thirty)\s+(month|months|day|days|week|weeks)\b",
-        re.IGNORECASE,
-    ),
-}
-"""A stated time limit, e.g. "én måned", "30 dager", "one month"."""
-
 _ONE_MONTH = "response_time: {nb: Innen én måned., en: Within one month.}"
 
 
@@ -497,7 +500,11 @@ _ONE_MONTH = "response_time: {nb: Innen én måned., en: Within one month.}"
 )
 def response_time_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
     text = registry.organisation.rights.response_time
-    missing = [lang for lang in LANGUAGES if not _DEADLINE[lang].search(text.get(lang) or "")]
+    missing = [
+        lang
+        for lang in LANGUAGES
+        if is_unknown(text) or not stated_periods(text.get(lang) or "", lang)
+    ]
     if missing:
         yield Hit(
             None,

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from holte_ropa.notice import notice_pages
 from holte_ropa.site import _markdown as md
 from holte_ropa.site._flows import flows_page
-from holte_ropa.site._history import history_page
+from holte_ropa.site._history import FEED, history_days, history_feed, history_page
+from holte_ropa.site._print import print_frame
 from holte_ropa.site._rules import RuleDoc, rule_pages
 from holte_ropa.terms import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -53,6 +54,8 @@ _SWITCH = {
 _SECTION_TITLE = {"nb": "Norsk (bokmål)", "en": "English"}
 # Pages in this order first in the navigation; anything else follows by path.
 _NAV_ORDER = ("index.md", "processors.md", "cookies.md", "flows.md", "changes.md")
+_WIDE = ("flows.md",)
+"""Pages whose diagrams need the whole width at 1280 px: no table of contents beside them."""
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _BACKSLASH = re.compile(r"\\(.)")
 _ATTR_LIST = re.compile(r"(?<!\\)\{[^}]*\}\s*$")
@@ -72,9 +75,10 @@ def site_pages(
     """Every generated page and asset, keyed by path relative to the docs root.
 
     ``history`` is the registry's change history from git (``registry_history``); without
-    it the history page shows the registry's own ``notice.history``. ``blockers`` are the
-    findings that keep the notice from being published (GDPR Art. 13-14 elements unknown
-    or contradicted; default: the registry's own, see
+    it the history page shows the registry's own ``notice.history``. The same history is
+    published as an Atom feed per language (``changes.xml``, ``en/changes.xml``).
+    ``blockers`` are the findings that keep the notice from being published (GDPR Art.
+    13-14 elements unknown or contradicted; default: the registry's own, see
     :func:`holte_ropa.rules.publication_blockers`): while there are any, every page opens
     with a draft banner in its language and prints "UTKAST" / "DRAFT".
     """
@@ -85,12 +89,19 @@ def site_pages(
     bodies: dict[str, str] = {}
     for path, markdown in notice_pages(registry).items():
         bodies[path] = markdown
+    days = history_days(registry, history)
+    feeds: dict[str, str] = {}
     for lang in LANGUAGES:
         bodies[_in_lang("changes.md", lang)] = history_page(registry, lang, history)
         bodies[_in_lang("flows.md", lang)] = flows_page(registry, lang)
+        feeds[_in_lang(FEED, lang)] = history_feed(registry, lang, days)
     missing = len(blockers)
     pages = {path: _finish(path, body, bodies, missing) for path, body in bodies.items()}
+    pages.update(feeds)
     pages.update(_assets())
+    # The printed page frame names this organisation and this version (or the draft).
+    frame = print_frame(registry, draft=bool(missing))
+    pages["stylesheets/print.css"] = frame + pages["stylesheets/print.css"]
     return dict(sorted(pages.items()))
 
 
@@ -187,11 +198,16 @@ def _finish(path: str, body: str, bodies: Mapping[str, str], missing: int = 0) -
         target = _in_lang("index.md", other)
     relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
     switch = md.link(_SWITCH[other], relative, lang=other, css_class="holte-lang-switch")
+    # feed: the MkDocs plugin links every page to its language's Atom feed in <head>.
+    meta = {"lang": lang, "feed": _in_lang(FEED, lang)}
+    if path.removeprefix("en/") in _WIDE:
+        # Material's "hide: [toc]": the table of contents gives its column to the content.
+        meta["hide"] = "[toc]"
     if not missing:
-        return md.front_matter(lang=lang) + switch + "\n\n" + body
+        return md.front_matter(**meta) + switch + "\n\n" + body
     # robots: the MkDocs plugin writes it as <meta name="robots"> so no search engine
     # indexes a draft.
-    head = md.front_matter(lang=lang, robots="noindex")
+    head = md.front_matter(**meta, robots="noindex")
     return head + draft_banner(lang, missing) + switch + "\n\n" + body
 
 

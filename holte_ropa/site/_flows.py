@@ -8,24 +8,30 @@ embedded inline, keeping its ``<title>`` and ``<desc>``, and loads nothing from 
 
 from __future__ import annotations
 
+import math
 import re
 
 from holte_ropa.graph._formats import render_svg
 from holte_ropa.graph._graph import build_graph, country_name
-from holte_ropa.graph._labels import UNKNOWN_CODE
-from holte_ropa.model._registry import Registry
+from holte_ropa.graph._labels import UNKNOWN_CODE, safeguard
+from holte_ropa.model._models import is_unknown
+from holte_ropa.model._registry import Registry, Transfer
 from holte_ropa.site import _markdown as md
 from holte_ropa.terms import LANGUAGES, ROLES
 
-__all__ = ["flows_page"]
+__all__ = ["MIN_LABEL_PX", "flows_page"]
+
+MIN_LABEL_PX = 12
+"""The smallest size a diagram label is shown at, in CSS pixels."""
 
 _WORDS: dict[str, dict[str, str]] = {
     "nb": {
         "title": "Dataflyt",
-        "intro": "Her ser du hvilke opplysninger som går fra hver behandlingsaktivitet til "
-        "hvilke mottakere, og i hvilke land mottakerne behandler dem. Tabellen under "
-        "diagrammene viser de samme dataflytene som tekst.",
-        "all": "Alle dataflyter",
+        "intro": "Her ser du hvem opplysningene kommer fra, hvilke opplysninger som går fra "
+        "hver behandlingsaktivitet til hvilke mottakere, og i hvilke land mottakerne behandler "
+        "dem. Tabellen under diagrammene viser de samme dataflytene som tekst.",
+        "sources": "Hvor opplysningene kommer fra",
+        "recipients": "Hvem som får opplysningene",
         "transfers": "Overføringer ut av EØS",
         "table": "Dataflyt i tabellform",
         "caption": "Dataflyt per behandlingsaktivitet, mottaker og land",
@@ -38,13 +44,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "eea": "innenfor EØS",
         UNKNOWN_CODE: "ikke avklart ennå",
         "via": "via",
+        "lang": "nb",
     },
     "en": {
         "title": "Data flows",
-        "intro": "This page shows which personal data goes from each processing activity "
-        "to which recipients, and in which countries the recipients process it. The table "
-        "below the diagrams shows the same data flows as text.",
-        "all": "All data flows",
+        "intro": "This page shows whom the personal data comes from, which data goes from "
+        "each processing activity to which recipients, and in which countries the recipients "
+        "process it. The table below the diagrams shows the same data flows as text.",
+        "sources": "Where the data comes from",
+        "recipients": "Who receives the data",
         "transfers": "Transfers outside the EEA",
         "table": "Data flows as a table",
         "caption": "Data flows by processing activity, recipient and country",
@@ -53,10 +61,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "recipient": "Recipient",
         "role": "Role",
         "country": "Country",
-        "safeguard": "Transfer safeguard",
+        "safeguard": "Transfer basis",
         "eea": "within the EEA",
         UNKNOWN_CODE: "not yet confirmed",
         "via": "via",
+        "lang": "en",
     },
 }
 _ROLE: dict[str, dict[str, str]] = {
@@ -73,6 +82,7 @@ _ROLE: dict[str, dict[str, str]] = {
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="[\d.]+pt"')
+_FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
 _LABELLED_BY = re.compile(r'<svg\b[^>]*aria-labelledby="([^" ]+)')
 _GRAPHVIZ_ID = re.compile(r'\bid="((?:graph|clust|node|edge)\d+"|a_(?:node|edge|clust|graph)\d)')
 
@@ -81,7 +91,9 @@ def flows_page(registry: Registry, lang: str) -> str:
     """Markdown of the data-flow page in ``lang``, with inline SVG from Graphviz."""
     words = _WORDS[lang]
     out = [f"# {words['title']}", "", words["intro"], ""]
-    views = [("organisation", words["all"])]
+    # The whole organisation in one picture is wider than a page column at any legible
+    # size, so the site shows it in halves: where the data comes from, where it goes.
+    views = [("sources", words["sources"]), ("recipients", words["recipients"])]
     if registry.transfers:
         views.append(("transfers", words["transfers"]))
     for view, heading in views:
@@ -91,9 +103,14 @@ def flows_page(registry: Registry, lang: str) -> str:
 
 
 def _figure(svg: str, view: str) -> str:
-    """The SVG as an inline block: no XML prologue, scalable, ids unique on the page."""
+    """The SVG as an inline block: no XML prologue, scalable, ids unique on the page.
+
+    The diagram shrinks with its column, never above its own size and never below the
+    width where its smallest label is 12 CSS pixels: a narrower column (a phone) scrolls
+    the diagram inside its own box instead.
+    """
     svg = _COMMENT.sub("", _PROLOGUE.sub("", svg))
-    svg = _SIZE.sub(r'<svg style="max-width: \1pt"', svg, count=1)
+    svg = _SIZE.sub(lambda m: f'<svg style="{_sizes(svg, float(m.group(1)))}"', svg, count=1)
     svg = _GRAPHVIZ_ID.sub(rf'id="{view}-\1', svg)
     lines = [line for line in svg.splitlines() if line.strip()]
     labelled = _LABELLED_BY.search(svg)
@@ -103,8 +120,18 @@ def _figure(svg: str, view: str) -> str:
     return opening + "\n" + "\n".join(lines) + "\n</figure>"
 
 
+def _sizes(svg: str, width_pt: float) -> str:
+    """``max-width`` (natural size) and ``min-width`` (smallest label at 12 px) of a diagram."""
+    sizes = [float(size) for size in _FONT_SIZE.findall(svg)] or [MIN_LABEL_PX * 0.75]
+    # Graphviz writes sizes in points in a viewBox measured in points: a label of s pt is
+    # s * (shown width / width_pt) px on screen.
+    least = math.ceil(width_pt * MIN_LABEL_PX / min(sizes))
+    return f"max-width: {width_pt:g}pt; min-width: {least}px"
+
+
 def _flows_table(registry: Registry, lang: str) -> str:
     words = _WORDS[lang]
+    transfers = {(t.activity, t.party, t.country): t for t in registry.transfers}
     rows = []
     for flow in build_graph(registry).flows(lang):
         activity = registry.activities[flow.activity]
@@ -122,11 +149,11 @@ def _flows_table(registry: Registry, lang: str) -> str:
         rows.append(
             (
                 _name(activity.name.get(lang), activity.name.nb),
-                ", ".join(_name(d.get(lang), d.nb) for d in data),
+                _mid_list([_name(d.get(lang), d.nb) for d in data]),
                 recipient,
                 _ROLE[lang].get(flow.role, flow.role),
                 country,
-                flow.safeguard
+                _basis(transfers.get((flow.activity, flow.recipient, flow.country)), words)
                 if flow.third_country
                 else words["eea"]
                 if flow.country != UNKNOWN_CODE
@@ -137,6 +164,23 @@ def _flows_table(registry: Registry, lang: str) -> str:
         words[k] for k in ("activity", "data", "recipient", "role", "country", "safeguard")
     )
     return md.table(words["caption"], header, rows, table_id=f"flows-{lang}")
+
+
+def _basis(transfer: Transfer | None, words: dict[str, str]) -> str:
+    """The transfer basis in the notice's words; "ikke avklart ennå" where it is unknown."""
+    if transfer is None or transfer.mechanism is None or is_unknown(transfer.mechanism):
+        return words[UNKNOWN_CODE]
+    return safeguard(transfer.mechanism, transfer.adequacy, words["lang"])
+
+
+def _mid_list(names: list[str]) -> str:
+    """ "Navn, e-postadresse, telefonnummer": after the first, ordinary words in lower case."""
+    shown = names[:1]
+    for name in names[1:]:
+        first = name.split(" ", 1)[0]
+        ordinary = first[:1].isupper() and first[1:] == first[1:].lower()
+        shown.append(name[:1].lower() + name[1:] if ordinary else name)
+    return ", ".join(shown)
 
 
 def _name(wanted: str | None, fallback: str | None) -> str:

@@ -1,22 +1,35 @@
 """The page with the notice's version and change history (GDPR Art. 12(1), 13(3)).
 
 People who read the notice before deserve to see what changed since. When the registry
-lives in git, the history is the semantic diff of its commits (what changed for the
-public, dated by git); otherwise it is the registry's own ``notice.history``. Either way
-the page never invents a date, and changes to internal fields are never shown.
+lives in git, the history is the semantic diff of its commits, grouped by day and written
+as sentences for people (:mod:`holte_ropa.changes._dated`); otherwise it is the registry's
+own ``notice.history``. Either way the page never invents a date, changes to internal
+fields are never shown, and what customers must hear of is marked (GDPR Art. 28(2)).
+The same days are published as an Atom feed beside the page (:func:`history_feed`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from holte_ropa.changes._diff import Audience
+from holte_ropa.changes._dated import (
+    DatedChanges,
+    DatedItem,
+    changes_feed,
+    dated_changes,
+    long_date,
+)
 from holte_ropa.changes._history import HistoryEntry
-from holte_ropa.model._models import UNKNOWN, is_unknown
+from holte_ropa.changes._wording import Bilingual
+from holte_ropa.model._models import UNKNOWN, Text, Unknown, is_unknown
 from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
+from holte_ropa.terms import cite
 
-__all__ = ["history_page"]
+__all__ = ["FEED", "history_days", "history_feed", "history_page"]
+
+FEED = "changes.xml"
+"""The Atom feed's file name, beside ``changes.md`` in each language."""
 
 _WORDS: dict[str, dict[str, str]] = {
     "nb": {
@@ -31,7 +44,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary": "Hva ble endret",
         "caption": "Endringer i personvernerklæringen, nyeste først",
         "none": "Ingen tidligere versjoner er registrert.",
-        "first": "Første versjon av protokollen.",
+        "first": "Første versjon av personvernerklæringen.",
+        "customers": "Til kundene våre",
+        "subscribe": "Følg endringene som Atom-feed",
     },
     "en": {
         "title": "Version and changes",
@@ -45,9 +60,35 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary": "What changed",
         "caption": "Changes to the privacy notice, newest first",
         "none": "No earlier versions are recorded.",
-        "first": "First version of the record.",
+        "first": "First version of the privacy notice.",
+        "customers": "To our customers",
+        "subscribe": "Follow the changes as an Atom feed",
     },
 }
+
+
+def history_days(
+    registry: Registry, history: Sequence[HistoryEntry] | None = None
+) -> list[DatedChanges]:
+    """The public history, newest day first: from git when ``history`` is given, else the
+    registry's own ``notice.history``."""
+    if history:
+        return dated_changes(history)
+    days: dict[str, list[DatedItem]] = {}
+    for change in sorted(registry.organisation.notice.history, key=lambda c: c.date):
+        summary = change.summary
+        text = Bilingual(nb=summary.nb or summary.en or "", en=summary.en or summary.nb or "")
+        days.setdefault(change.date.isoformat(), []).append(DatedItem(text=text))
+    return [
+        DatedChanges(date=day, updated=f"{day}T00:00:00Z", items=tuple(items))
+        for day, items in sorted(days.items(), reverse=True)
+    ]
+
+
+def history_feed(registry: Registry, lang: str, days: Sequence[DatedChanges]) -> str:
+    """The Atom feed published as ``changes.xml`` beside the changes page in ``lang``."""
+    # Relative to the feed: the changes page of the same language is changes/.
+    return changes_feed(days, registry.organisation, lang, page_url="changes/", feed_url=FEED)
 
 
 def history_page(
@@ -71,33 +112,31 @@ def history_page(
         "",
         f"## {words['announce']}",
         "",
-        md.text(notice.change_announcement.get(lang) or ""),
+        md.text(_announcement(notice.change_announcement, lang)),
+        "",
+        f"[{words['subscribe']}]({FEED}){{ type=application/atom+xml }}",
         "",
         f"## {words['history']}",
         "",
     ]
-    if history:
-        return "\n".join(out + _git_history(history, words, lang))
-    changes = sorted(notice.history, key=lambda c: (c.date, c.version), reverse=True)
-    if not changes:
-        out += [words["none"], ""]
-    else:
-        rows = [(c.version, str(c.date), c.summary.get(lang) or "") for c in changes]
-        header = (words["version"], words["date"], words["summary"])
-        out.append(md.table(words["caption"], header, rows, table_id="history"))
+    days = history_days(registry, history)
+    if not days:
+        return "\n".join([*out, words["none"], ""])
+    art28 = cite(lang, 28, 2)
+    for day in days:
+        out += [f"### {md.text(long_date(day.date, lang))} {{#{day.anchor}}}", ""]
+        for item in day.items:
+            mark = f"**{words['customers']}** ({art28}): " if item.customers else ""
+            out.append(f"- {mark}{md.text(item.text.get(lang))}")
+        if day.initial:
+            out.append(f"- {words['first']}")
+        out.append("")
     return "\n".join(out)
 
 
-def _git_history(history: Sequence[HistoryEntry], words: dict[str, str], lang: str) -> list[str]:
-    out: list[str] = []
-    for entry in history:
-        public = [c for c in entry.changes if Audience.INTERNAL not in c.audience]
-        if not (public or entry.initial):
-            continue
-        out += [f"### {md.text(entry.date[:10])}", ""]
-        if public:
-            out += [f"- {md.text(c.summary.get(lang) or '')}" for c in public]
-        else:
-            out.append(words["first"])
-        out.append("")
-    return out or [words["none"], ""]
+def _announcement(text: Text | Unknown, lang: str) -> str:
+    """How changes are announced; a visible gap, never a sentence, while ``unknown``."""
+    if is_unknown(text):
+        gap = _WORDS[lang][UNKNOWN.value]
+        return f"{gap[:1].upper()}{gap[1:]}."
+    return text.get(lang) or ""

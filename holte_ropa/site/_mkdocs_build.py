@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from holte_ropa.model._registry import Registry
+    from holte_ropa.report._findings import Finding
 
 __all__ = ["SiteBuildError", "build_site"]
 
@@ -31,6 +34,7 @@ def build_site(
     config_file: Path | None = None,
     *,
     release: bool = False,
+    findings: Sequence[Finding] | None = None,
 ) -> list[Path]:
     """``mkdocs build --strict`` into ``out_dir``; the files written.
 
@@ -38,21 +42,29 @@ def build_site(
     builds with the packaged default configuration. A config file that does not exist
     means no site: that is said on stderr and nothing is written. Strict mode refuses
     broken links; a notice with publication blockers is built as a draft unless
-    ``release`` is set, when it is refused (:class:`SiteBuildError`).
+    ``release`` is set, when it is refused (:class:`SiteBuildError`). ``findings`` are
+    the registry's, when the caller has checked it already (the check is not run again).
     """
     if config_file is None:
         with tempfile.TemporaryDirectory(prefix="holte-ropa-site-") as scratch:
             from holte_ropa.site._mkdocs_config import write_default_config
 
             default = write_default_config(registry, Path(scratch))
-            return _build(registry, out_dir, default, release=release)
+            return _build(registry, out_dir, default, release=release, findings=findings)
     if not config_file.is_file():
         print(f"holte-ropa: no {config_file}; the website is not built", file=sys.stderr)
         return []
-    return _build(registry, out_dir, config_file, release=release)
+    return _build(registry, out_dir, config_file, release=release, findings=findings)
 
 
-def _build(registry: Registry, out_dir: Path, config_file: Path, *, release: bool) -> list[Path]:
+def _build(
+    registry: Registry,
+    out_dir: Path,
+    config_file: Path,
+    *,
+    release: bool,
+    findings: Sequence[Finding] | None,
+) -> list[Path]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -70,6 +82,7 @@ def _build(registry: Registry, out_dir: Path, config_file: Path, *, release: boo
                 raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
             plugins[0].preloaded = registry
             plugins[0].release = release
+            plugins[0].prechecked = findings
             build(config)
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None

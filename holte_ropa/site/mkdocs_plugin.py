@@ -17,6 +17,7 @@ requires is unknown or contradicted, waived or not), ``mkdocs build`` builds a d
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,10 +55,13 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
     def __init__(self) -> None:
         self.preloaded: Registry | None = None
         """A registry loaded already (by ``holte-ropa build``); skips loading it again."""
+        self.prechecked: Sequence[Finding] | None = None
+        """The findings of ``preloaded``, checked already (by ``holte-ropa build``)."""
         self.release: bool | None = None
         """Refuse a draft. None: refuse when MkDocs runs strict (``mkdocs build --strict``);
         ``holte-ropa build`` sets it from its ``--release`` option."""
         self._pages: dict[str, str] = {}
+        self._logo: tuple[str, bytes] | None = None
         self._nav_by_lang: dict[str, Navigation] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -67,9 +71,10 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
 
         _forget_malformed_source_date_epoch()
         registry = self.preloaded or self._load(config)
-        findings = check(registry)
+        findings = check(registry) if self.prechecked is None else list(self.prechecked)
         _refuse_findings(findings, self.config.fail_on, self.config.registry)
         apply_site_defaults(config, registry)
+        self._logo = _logo(registry)
         blockers = publication_blockers(registry, findings=findings)
         release = config.strict if self.release is None else self.release
         if release and blockers:
@@ -85,6 +90,8 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        if self._logo is not None:
+            files.append(File.generated(config, self._logo[0], content=self._logo[1]))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -107,11 +114,17 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        head: list[str] = []
         # A draft must not be indexed: the page's front matter asks for it.
         robots = page.meta.get("robots")
-        if isinstance(robots, str) and "<head>" in output:
-            meta = f'<meta name="robots" content="{html.escape(robots)}">'
-            output = output.replace("<head>", "<head>\n" + meta, 1)
+        if isinstance(robots, str):
+            head.append(f'<meta name="robots" content="{html.escape(robots)}">')
+        # Every page names its language's Atom feed of changes, for feed readers.
+        feed = page.meta.get("feed")
+        if isinstance(feed, str):
+            head.append(_feed_link(feed, page))
+        if head and "<head>" in output:
+            output = output.replace("<head>", "<head>\n" + "\n".join(head), 1)
         return output
 
     def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
@@ -143,6 +156,20 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
                 f"problems); fix them first:\n{lines}"
             ) from None
         return registry
+
+
+def _feed_link(feed: str, page: Page) -> str:
+    """``<link rel="alternate">`` to ``feed`` (a path from the site root), relative to ``page``."""
+    from holte_ropa.changes._dated import FEED_WORDS
+    from holte_ropa.site import page_language
+
+    here = posixpath.dirname(page.url.rstrip("/")) if not page.url.endswith("/") else page.url
+    href = posixpath.relpath(feed, here.rstrip("/") or ".")
+    title = FEED_WORDS[page_language(page.file.src_uri)]["link"]
+    return (
+        f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
+        f'href="{html.escape(href)}">'
+    )
 
 
 def _refuse_draft(blockers: Sequence[Finding], where: str) -> None:
@@ -209,3 +236,13 @@ def _forget_malformed_source_date_epoch() -> None:
             "were unset (pages are dated today)",
             malformed,
         )
+
+
+def _logo(registry: Registry) -> tuple[str, bytes] | None:
+    """(site path, bytes) of the organisation's logo; the loader checked the file exists."""
+    from holte_ropa.site._mkdocs_config import logo_page
+
+    page, file = logo_page(registry), registry.site_logo
+    if page is None or file is None:
+        return None
+    return page, file.read_bytes()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +66,47 @@ def test_a_registry_that_does_not_load_exits_2(
     (tmp_path / "broken.yaml").write_text("activites: []\n", encoding="utf-8")
     assert main(["breach", "x", "--discovered", AWARE, "--registry", str(tmp_path)]) == 2
     assert "broken.yaml:1:1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        ("2026-11-29", "'2026-11-29' is a date without a time; the 72 hours run from the moment"),
+        ("2026-11-29T10:00", "'2026-11-29T10:00' has no UTC offset, so the moment is ambiguous"),
+        ("29.11.2026 10:00", "'29.11.2026 10:00' is not an ISO 8601 datetime"),
+    ],
+)
+def test_a_moment_that_is_not_one_says_which_format_to_use(
+    moment: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["breach", "zapier", "--discovered", moment, "--registry", HOLTE])
+    assert caught.value.code == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert said in err
+    assert "write YYYY-MM-DDTHH:MM with the UTC offset of the clock you read, e.g. " in err
+    assert "2026-11-29T14:30+01:00 (UTC+1) or 2026-11-29T13:30Z (UTC)" in err
+
+
+def test_a_docx_is_never_written_to_a_terminal() -> None:
+    """stdout is a real terminal (a pseudo-terminal): the command refuses and asks for -o."""
+    leader, follower = pty.openpty()
+    argv = ["breach", "zapier", "--discovered", AWARE, "--registry", HOLTE, "--format", "docx"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from holte_ropa.cli import main; sys.exit(main())",
+            *argv,
+        ],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    os.close(follower)
+    os.close(leader)
+    assert done.returncode == 2
+    assert b"docx is binary; give -o FILE or redirect stdout" in done.stderr

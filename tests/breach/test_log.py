@@ -117,8 +117,11 @@ def test_check_reports_an_open_breach_until_it_is_closed(clinic: Path) -> None:
     assert finding.entity == "breach-2026-11-29-host"
     assert "is still open; not yet recorded: the facts, the effects" in finding.message
     assert "72 hours" not in finding.message
+    assert "whether the supervisory authority was notified" in finding.message
+    assert finding.severity.value == "warning"
     [late] = check(load_registry(clinic), today=LATER, select=["R50"])
     assert "the 72 hours of GDPR Art. 33(1) ended 2026-12-02T10:00:00+01:00" in late.message
+    assert late.severity.value == "error"  # the deadline passed with nothing recorded
     log = clinic / "breaches.yaml"
     text = log.read_text(encoding="utf-8")
     for field, value in (

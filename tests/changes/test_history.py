@@ -137,9 +137,9 @@ def test_the_history_page_lists_public_changes_by_date(git_repo: GitRepo) -> Non
     page = history_markdown(history, "en")
     assert page.splitlines()[0] == "# Change history"
     headings = [line for line in page.splitlines() if line.startswith("## ")]
-    assert headings == ["## 2026-03-01", "## 2026-02-01", "## 2026-01-10"]
-    assert "- “Newsletter” now also processes: Health data." in page
-    assert "First version." in page
+    assert headings == ["## 1 March 2026", "## 1 February 2026", "## 10 January 2026"]
+    assert "- In “Newsletter” we now also process “Health data”." in page
+    assert "- First version." in page
     text = history_text(history, "en")
     assert "Newsletter: health data" in text
     assert '"initial": true' in history_json(history)
@@ -152,4 +152,4 @@ def test_internal_only_commits_stay_off_the_public_history_page(git_repo: GitRep
     git_repo.commit("Owner", "2026-01-02T00:00:00Z")
     history = registry_history()
     assert history[0].for_audience(Audience.INTERNAL)
-    assert "2026-01-02" not in history_markdown(history, "nb")
+    assert "2. januar 2026" not in history_markdown(history, "nb")

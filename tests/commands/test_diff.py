@@ -161,7 +161,7 @@ def test_the_history_feed_from_the_command_line_is_deterministic(
     assert not parsed.bozo
     assert len(parsed.entries) == 1
     assert main(["diff", "--history", "--format", "markdown", "--lang", "en"]) == 0
-    assert "## 2026-02-01" in capsys.readouterr().out
+    assert "## 1 February 2026" in capsys.readouterr().out
 
 
 def test_help_documents_the_defaults(capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,7 +110,7 @@ def test_mermaid_is_a_left_to_right_flowchart_with_country_subgraphs() -> None:
     assert "flowchart LR" in text
     assert 'subgraph third_country["Third countries (outside the EEA)"]' in text
     assert 'party_mailtool -->|"SCC"| country_US' in text
-    assert 'party_backup -.->|"unknown"| country_IN' in text
+    assert 'party_backup -.->|"not yet confirmed"| country_IN' in text
     assert "classDef processor" in text
 
 
@@ -140,3 +140,34 @@ def test_svg_tooltips_name_nodes_edges_and_boxes_never_by_internal_id() -> None:
     assert "Customers → Newsletter" in titles
     assert "EEA" in titles and "Legend" in titles
     assert not [t for t in titles if re.search(r"(party|activity|subject|country):|cluster_", t)]
+
+
+def test_diagrams_use_the_notices_words_for_what_is_not_confirmed() -> None:
+    holte = build_graph(load_registry(ROOT / "registry")).view("organisation")
+    nb, en = to_dot(holte, "nb"), to_dot(holte, "en")
+    assert "ikke avklart" in nb and "ukjent" not in nb
+    assert "not yet confirmed" in en and "unknown" not in en.replace('"unknown', "")
+
+
+def test_the_legend_spells_out_dpf_when_a_transfer_uses_it() -> None:
+    holte = build_graph(load_registry(ROOT / "registry"))
+    assert "US: DPF" in to_dot(holte.view("transfers"), "nb")
+    assert "DPF: EU–US Data Privacy Framework" in to_dot(holte.view("transfers"), "nb")
+    assert "DPF: EU–US Data Privacy Framework" in to_dot(holte.view("recipients"), "en")
+    assert "DPF:" not in to_dot(holte.view("sources"), "en")
+
+
+def test_sources_and_recipients_are_the_organisation_view_in_two_halves() -> None:
+    graph = build_graph(load_registry(SMALL))
+    kinds = {
+        spec: {d["kind"] for _, d in graph.view(spec).graph.nodes(data=True)}
+        for spec in ("sources", "recipients")
+    }
+    assert kinds["sources"] == {"organisation", "subject", "activity"}
+    assert kinds["recipients"] == {"organisation", "activity", "party", "country"}
+    whole = set(graph.view("organisation").graph.nodes)
+    assert (
+        set(graph.view("sources").graph.nodes) | set(graph.view("recipients").graph.nodes) == whole
+    )
+    with pytest.raises(ValueError, match="sources, recipients"):
+        graph.view("sources:x")

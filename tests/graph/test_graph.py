@@ -198,3 +198,31 @@ def test_the_flows_table_names_everything_in_the_language_asked() -> None:
     assert rows[0].role_name == "databehandler"
     assert rows[0].country_name == "USA"
     assert rows[0].safeguard == "EUs standardavtaler (modul 2) (GDPR art. 46 nr. 2 bokstav c)"
+
+
+def test_an_international_organisation_shows_its_transfer_basis_in_its_box(
+    make_registry: MakeRegistry,
+) -> None:
+    """A transfer wherever it sits (GDPR Art. 44): the EPO in Germany still says it."""
+    from holte_ropa.graph import export_graph
+
+    filing = """\
+activities:
+  - id: patents
+    name: {nb: Patentsøknader, en: Patent applications}
+    description: {nb: Vi søker patent., en: We file patents.}
+    role: controller
+    recipients:
+      controllers: [epo]
+parties:
+  - id: epo
+    legal_name: European Patent Organisation
+    trade_name: EPO
+    role: controller
+    service: {nb: Patenter, en: Patents}
+    locations: [{country: DE}]
+    international_organisation: {code: EPO, mechanism: {mechanism: adequacy}}
+"""
+    graph = build_graph(load_registry(make_registry({"r.yaml": filing})))
+    dot = export_graph(graph.view("organisation"), "dot", "en").decode("utf-8")
+    assert '"party:epo" [label="EPO\\nindependent controller\\n→ EPO: adequacy"' in dot

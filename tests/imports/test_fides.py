@@ -273,3 +273,43 @@ def test_yaml_that_is_not_a_manifest_exits_2_with_a_located_message(
     assert main(["import", str(source), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+CUSTOM = """\
+data_category:
+  - fides_key: user.custom_files
+    name: Customer files
+  - fides_key: user.sick_notes
+    name: Sick notes and health records
+system:
+  - fides_key: files
+    name: Files
+    description: File storage
+    privacy_declarations:
+      - data_use: essential.service
+        data_categories: [user.custom_files, user.sick_notes, user.contact.email]
+        data_subjects: [customer]
+"""
+
+
+def test_a_data_category_takes_its_kind_from_the_cross_walk_or_the_custom_name(
+    tmp_path: Path,
+) -> None:
+    result, registry = _imported(tmp_path, CUSTOM)
+
+    kinds = {ident: category.kind for ident, category in registry.data_categories.items()}
+    assert kinds["sick-notes"] == "special"
+    assert kinds["email"] == "ordinary"
+    assert is_unknown(kinds["custom-files"])
+    assert any(
+        "the source does not say whether 'Customer files' is a special category" in note
+        for note in _notes(result)
+    )
+    assert registry.activities["files"].description is not None
+    assert not is_unknown(registry.activities["files"].description)
+
+
+def test_a_system_without_a_description_has_an_unknown_one(tmp_path: Path) -> None:
+    _, registry = _imported(tmp_path, CUSTOM.replace("    description: File storage\n", ""))
+
+    assert is_unknown(registry.activities["files"].description)

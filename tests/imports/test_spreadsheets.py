@@ -91,10 +91,11 @@ def test_every_unmapped_ico_value_is_unknown_with_a_warning_at_its_cell(
     ) in notes
     assert (
         f"ropa.{fmt}: warning[import]: the source does not give the controller's website "
-        "(Art. 30(1)(a)); organisation.yaml marks them"
+        "(Art. 30(1)(a)); organisation.yaml records them as unknown for you to fill in"
     ) in notes
     organisation = (tmp_path / "registry" / "organisation.yaml").read_text("utf-8")
-    assert 'website: "https://unknown.invalid/"  # not in the source; give it' in organisation
+    assert "website: unknown  # the source is silent; give the website" in organisation
+    assert "invalid" not in organisation
     text = (tmp_path / "registry" / "activities" / "analytics.yaml").read_text("utf-8")
     assert f"legal_basis: unknown  # 'because we can' in {cell('H', 10)} is not mapped" in text
 
@@ -188,7 +189,7 @@ def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, 
         "required); recorded as unknown"
     ) in _notes(result)
     cell = "protokoll.csv:6:7" if fmt == "csv" else f"protokoll.{fmt}:Protokoll!G6"
-    assert f"{cell}: warning[import]: third countries GB are not tied" in " ".join(_notes(result))
+    assert f"{cell}: warning[import]: third country GB is not tied" in " ".join(_notes(result))
 
 
 def test_each_imported_fact_carries_a_comment_naming_its_source_cell(tmp_path: Path) -> None:

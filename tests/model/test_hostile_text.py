@@ -67,6 +67,54 @@ def test_an_escape_character_written_as_a_yaml_escape_is_refused_with_its_name_a
     ]
 
 
+def test_a_character_repeated_in_many_fields_gives_one_message_for_the_file(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = party(r'"Zap\eData"')
+    files["parties/zap.yaml"] = (
+        str(files["parties/zap.yaml"])
+        .replace("legal_name: Zap AS", r'legal_name: "Zap\e AS"')
+        .replace("en: Operations", r'en: "Oper\eations", nb: "Dr\vift"')
+        .replace("nb: Drift, ", "")
+    )
+    code, errors = check(make_registry(files), capsys)
+    assert code == 2
+    assert errors == [
+        "registry/parties/zap.yaml:3:17: error[text]: legal_name: the character U+001B ESCAPE "
+        f"{REFUSED}. The file has 3 more text problems: U+001B ESCAPE at 4:17 (trade_name), "
+        "6:19 (service.en); U+000B LINE TABULATION at 6:39 (service.nb)"
+    ]
+
+
+def test_a_raw_character_on_every_line_is_one_message_that_counts_the_rest(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = "".join(f"  # note {i}\x1b\x1b\n" for i in range(10))
+    code, errors = check(make_registry({"notes.yaml": "waivers: []\n" + lines}), capsys)
+    assert code == 2
+    assert errors == [
+        f"registry/notes.yaml:2:11: error[text]: The character U+001B ESCAPE {REFUSED}. The "
+        "file has 9 more text problems: U+001B ESCAPE at 3:11, 4:11, 5:11, 6:11, 7:11, 8:11; "
+        "and 3 more"
+    ]
+
+
+def test_a_long_text_and_a_control_character_share_the_files_message(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = party("Z" * 201)
+    files["parties/zap.yaml"] = str(files["parties/zap.yaml"]).replace(
+        "en: Operations", r'en: "Oper\0ations"'
+    )
+    code, errors = check(make_registry(files), capsys)
+    assert code == 2
+    assert errors == [
+        "registry/parties/zap.yaml:4:17: error[text]: trade_name: the text has 201 characters; "
+        "at most 200 are allowed here (names); shorten it, or keep the details in a document "
+        "and refer to it. The file has 1 more text problem: U+0000 NULL at 6:30 (service.en)"
+    ]
+
+
 def test_a_line_tabulation_in_an_id_is_refused(
     make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
 ) -> None:

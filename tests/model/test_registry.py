@@ -91,3 +91,18 @@ def test_equal_registries_hash_equal_and_key_one_dict_entry(tmp_path: Path) -> N
     assert hash(again) == hash(first)
     assert len({first, again, other}) == 2
     assert {first: "first"}[again] == "first"
+
+
+def test_a_registry_remembers_what_was_computed_from_it_once() -> None:
+    registry = load_registry(FIXTURES / "small")
+    calls: list[str] = []
+
+    def compute() -> list[str]:
+        calls.append("computed")
+        return ["result"]
+
+    first = registry.remember(("example", 1), compute)
+    assert registry.remember(("example", 1), compute) is first
+    assert registry.remember(("example", 2), compute) == ["result"]
+    assert calls == ["computed", "computed"]
+    assert load_registry(FIXTURES / "small").remember(("example", 1), compute) is not first

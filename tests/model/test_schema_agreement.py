@@ -1,4 +1,4 @@
-"""The loader and the JSON Schema agree on booleans and country codes.
+"""The loader and the JSON Schema agree on booleans, country codes and text lengths.
 
 A property test (hypothesis): documents made from the small registry's two files with one boolean or
 country field replaced by a YAML scalar, written plain or quoted (``NO``, ``"yes"``,
@@ -87,3 +87,56 @@ def test_the_loader_and_the_json_schema_accept_and_refuse_the_same_documents(
     data = json.loads(json.dumps(doc.data, default=str))
     schema_errors = [e.message for e in VALIDATOR.iter_errors(data)]
     assert bool(problems) == bool(schema_errors), (path, scalar, problems, schema_errors)
+
+
+def _texts(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Paths of every text in ``value``."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _texts(v, (*path, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _texts(v, (*path, i))]
+    return [path] if isinstance(value, str) else []
+
+
+TEXTS = _texts(SOURCES)
+
+
+def test_every_text_of_the_schema_has_a_length_limit() -> None:
+    def strings(node: object) -> list[dict[str, object]]:
+        if isinstance(node, list):
+            return [s for item in node for s in strings(item)]
+        if not isinstance(node, dict):
+            return []
+        own = [node] if node.get("type") == "string" else []
+        return own + [s for value in node.values() for s in strings(value)]
+
+    unlimited = [
+        s
+        for s in strings(registry_json_schema())
+        if "maxLength" not in s and not {"enum", "const", "format"} & set(s)
+    ]
+    assert unlimited == []
+    text = registry_json_schema()["$defs"]["Activity"]["properties"]["name"]
+    assert text["properties"] == {"nb": {"maxLength": 200}, "en": {"maxLength": 200}}
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    path=st.sampled_from(TEXTS),
+    length=st.sampled_from([1, 80, 81, 199, 200, 201, 9_999, 10_000, 10_001]),
+)
+def test_the_loader_and_the_json_schema_agree_on_text_lengths(
+    tmp_path: Path, path: tuple[object, ...], length: int
+) -> None:
+    target = tmp_path / str(path[0])
+    target.write_text(_document(path, "x" * length), encoding="utf-8")
+    _, problems = read_registry_files(target)
+    doc = read_yaml(target)
+    data = doc.data if isinstance(doc, YamlDocument) else yaml.safe_load(target.read_text())
+    data = json.loads(json.dumps(data, default=str))
+    schema_errors = [e.message for e in VALIDATOR.iter_errors(data)]
+    assert bool(problems) == bool(schema_errors), (path, length, problems, schema_errors)

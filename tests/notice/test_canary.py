@@ -11,7 +11,16 @@ from holte_ropa.model._models import UNKNOWN, internal_field_names
 from tests.conftest import FIXTURES
 
 CANARY = FIXTURES / "canary"
-CANARY_DATES = ("1999-12-31", "1998-11-30", "1997-10-09", "1999", "1998", "1997")
+CANARY_DATES = (
+    "1999-12-31",
+    "1998-11-30",
+    "1997-10-09",
+    "1996-08-07",
+    "1999",
+    "1998",
+    "1997",
+    "1996",
+)
 
 
 def _internal_values(model: BaseModel) -> set[tuple[str, str]]:

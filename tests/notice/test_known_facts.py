@@ -124,3 +124,59 @@ def test_the_dpf_is_named_as_its_decision_never_offered_as_a_copy(
     for text in (notice, render_processors(registry, lang)):  # type: ignore[arg-type]
         assert "kopi av" not in text and "copy of" not in text
         assert "garanti" not in text.lower() and "safeguard" not in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentences"),
+    [
+        (
+            "en",
+            (
+                "You can complain to a data protection supervisory authority.",
+                "You can complain to a data protection supervisory authority (GDPR Art. 77).",
+                "You have the right to complain to a data protection supervisory authority, in "
+                "particular in the EEA country where you live or work or where the alleged "
+                "infringement took place (GDPR Art. 77(1)).",
+            ),
+        ),
+        (
+            "nb",
+            (
+                "Du kan klage til en tilsynsmyndighet for personvern.",
+                "Du kan klage til en tilsynsmyndighet for personvern (GDPR art. 77).",
+                "Du har rett til å klage til en tilsynsmyndighet for personvern, særlig i "
+                "EØS-landet der du bor eller arbeider, eller der det påståtte bruddet fant sted "
+                "(GDPR art. 77 nr. 1).",
+            ),
+        ),
+    ],
+)
+def test_an_unknown_supervisory_authority_is_not_named_and_the_right_still_stated(
+    make_registry: MakeRegistry, lang: str, sentences: tuple[str, ...]
+) -> None:
+    organisation = (FIXTURES / "minimal" / "organisation.yaml").read_text(encoding="utf-8")
+    named = (
+        "  supervisory_authority:\n"
+        "    name: {nb: Datatilsynet, en: The Norwegian Data Protection Authority}\n"
+        "    website: https://www.datatilsynet.no\n"
+    )
+    assert named in organisation
+    organisation = organisation.replace(named, "  supervisory_authority: unknown\n").replace(
+        "Datatilsynet.", "us first."
+    )
+    path = make_registry({"organisation.yaml": organisation}, organisation=False)
+    text = " ".join(render_notice(load_registry(path), lang).split())  # type: ignore[arg-type]
+    for sentence in sentences:
+        assert sentence in text
+    assert "datatilsynet" not in text.lower()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_right_to_complain_is_not_said_again_where_holtes_text_says_it(lang: str) -> None:
+    from tests.conftest import ROOT
+
+    notice = render_notice(load_registry(ROOT / "registry"), lang)  # type: ignore[arg-type]
+    section = notice.split("{#complaints}", 1)[1].split("\n## ", 1)[0]
+    said = {"nb": "rett til å klage", "en": "right to complain"}[lang]
+    assert section.count(said) == 1
+    assert "datatilsynet.no" in section

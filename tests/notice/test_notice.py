@@ -55,6 +55,7 @@ def test_every_art_13_element_of_every_holte_activity_is_in_the_notice(lang: str
     page = render_notice(registry, lang)  # type: ignore[arg-type]
     sections = _activity_sections(page)
     assert set(sections) == set(registry.activities)
+    rights = page.split("{#rights}", 1)[1]
     for activity in registry.activities.values():
         text = sections[activity.id].text
         name = activity.name.get(lang)
@@ -64,7 +65,7 @@ def test_every_art_13_element_of_every_holte_activity_is_in_the_notice(lang: str
             assert description and description.rstrip(".") in text, (activity.id, description)
             basis = purpose.legal_basis
             if is_unknown(basis):
-                assert PENDING[lang] in text
+                assert PENDING[lang].lower() in text.lower()
                 continue
             point = "abcdef"[
                 [
@@ -81,7 +82,8 @@ def test_every_art_13_element_of_every_holte_activity_is_in_the_notice(lang: str
                 assert not is_unknown(basis.interest)
                 interest = basis.interest.get(lang)
                 assert interest and interest.rstrip(".") in text
-                assert gdpr(lang, 21, 1) in text
+                # The right to object is every such activity's: said once, with the rights.
+                assert gdpr(lang, 21, 1) in rights
             if isinstance(basis, Consent):
                 assert gdpr(lang, 7, 3) in text
                 if not is_unknown(basis.withdrawal):
@@ -90,7 +92,9 @@ def test_every_art_13_element_of_every_holte_activity_is_in_the_notice(lang: str
             if purpose.direct_marketing:
                 assert gdpr(lang, 21, 2) in text
         for party_id, _ in registry.parties_of(activity):
-            assert registry.parties[party_id].name_in(lang) in text, (activity.id, party_id)
+            # A category of recipients is written in lower case mid-sentence.
+            name = registry.parties[party_id].name_in(lang)
+            assert name in text or name[:1].lower() + name[1:] in text, (activity.id, party_id)
         for transfer in registry.transfers_of(activity.id):
             assert registry.parties[transfer.party].name_in(lang) in text
             assert country_name(transfer.country, lang) in text  # type: ignore[arg-type]
@@ -118,7 +122,7 @@ def test_the_notice_names_the_controller_rights_and_the_complaint_to_the_authori
     text = parse(render_notice(registry, lang)).text  # type: ignore[arg-type]
     authority = org.supervisory_authority.name.get(lang)
     assert authority
-    complaint = {"nb": "Du har rett til å klage til", "en": "You have the right to complain to"}
+    complaint = {"nb": "Du kan klage til", "en": "You can complain to"}
     if lang == "en" and authority.startswith("The "):
         authority = "t" + authority[1:]  # "complain to the Norwegian ..."
     assert f"{complaint[lang]} {authority} ({gdpr(lang, 77)})" in text

@@ -41,6 +41,7 @@ USED_DPV_TERMS = frozenset(
         "DataProcessor",
         "DataSubProcessor",
         "DataSubject",
+        "InternationalOrganisation",
         "JointDataControllers",
         "LegalBasis",
         "LegalEntity",
@@ -334,6 +335,18 @@ def test_every_branch_of_the_export_uses_exactly_the_listed_terms(
     }
 
 
+def test_a_transfer_to_an_international_organisation_has_its_basis_and_no_country(
+    make_registry: MakeRegistry,
+) -> None:
+    folder = make_registry({"registry.yaml": _EVERY_BRANCH, "unknowns.yaml": _UNKNOWNS})
+    graph = _graph(_jsonld(folder))
+    transfer = _node(graph, "activity/shop/transfer/epo/EPO")
+    assert (transfer, DPV.hasLegalBasis, GDPR["A45-3"]) in graph
+    assert list(graph.objects(transfer, DPV.hasThirdCountry)) == []
+    party = _node(graph, ":party/epo")
+    assert (party, rdflib.RDF.type, DPV.InternationalOrganisation) in graph
+
+
 def test_a_typo_a_dpv_1_namespace_or_a_deprecated_term_is_caught() -> None:
     assert _not_in_dpv_23(
         {
@@ -390,7 +403,7 @@ activities:
     data_categories: [name, health, fnr]
     special_category_condition: "9(2)(h)"
     national_id_justification: {en: Identify patients safely.}
-    recipients: {processors: [host], controllers: [bank], authorities: [tax]}
+    recipients: {processors: [host], controllers: [bank, epo], authorities: [tax]}
     retention:
       - {duration: {months: 6}, description: {en: Six months}}
       - {duration: {years: 1}, trigger: last_contact, description: {en: A year after contact}}
@@ -401,6 +414,9 @@ parties:
      service: {en: Co-runs the shop}, locations: [{country: NO}]}
   - {id: bank, legal_name: Bank ASA, trade_name: Bank, role: controller,
      service: {en: Payments}, locations: [{country: NO}]}
+  - {id: epo, legal_name: European Patent Organisation, trade_name: EPO, role: controller,
+     service: {en: Patents}, locations: [{country: DE}],
+     international_organisation: {code: EPO, mechanism: {mechanism: adequacy}}}
   - {id: tax, legal_name: Skatteetaten, trade_name: Skatteetaten, role: authority,
      service: {en: Tax}, locations: [{country: NO}]}
   - {id: client, legal_name: Client AS, trade_name: Client, role: customer,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from holte_ropa import load_registry
 from holte_ropa.records._tables import record_table
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, MakeRegistry
 
 SMALL = FIXTURES / "small"
 
@@ -107,3 +107,32 @@ def test_retention_states_its_period_event_and_action_before_the_notices_words()
     (recruitment,) = [r for r in rows if r["activity_id"] == "recruitment"]
     (rule,) = recruitment["retention"]
     assert rule.startswith("[0 dager etter avsluttet rekruttering, slettes] Dokumentasjonen")
+
+
+def test_a_transfer_to_an_international_organisation_is_in_the_record(
+    make_registry: MakeRegistry,
+) -> None:
+    """Art. 30(1)(e): transfers to a third country or an international organisation."""
+    filing = """\
+activities:
+  - id: patents
+    name: {nb: Patentsøknader, en: Patent applications}
+    description: {nb: Vi søker patent., en: We file patents.}
+    role: controller
+    recipients:
+      controllers: [epo]
+parties:
+  - id: epo
+    legal_name: European Patent Organisation
+    trade_name: EPO
+    role: controller
+    service: {nb: Patenter, en: Patents}
+    locations: [{country: DE}]
+    international_organisation: {code: EPO, mechanism: {mechanism: adequacy}}
+"""
+    registry = load_registry(make_registry({"r.yaml": filing}))
+    [row] = record_table(registry, "controller", "nb").rows
+    assert row["third_countries"] == ("EPO (internasjonal organisasjon)",)
+    [basis] = row["safeguards"]
+    assert basis.startswith("EPO → EPO: ")
+    assert "15 July 2025" in basis

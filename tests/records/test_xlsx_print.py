@@ -128,7 +128,7 @@ def test_a_recorded_date_is_printed_and_source_date_epoch_does_not_override_it(
 def test_unpinned_xlsx_and_pdf_carry_the_same_creation_moment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from holte_ropa.graph._formats import _pin_pdf_date
+    from holte_ropa.graph._dot import _pin_pdf_date
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     book = load_workbook(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 import pytest
 
@@ -15,7 +16,7 @@ MARK = "# <-"
 
 
 def _run(make_registry: MakeRegistry, text: str, rule: Rule) -> list[tuple[str, str, int]]:
-    with_org = "organisation:" not in text
+    with_org = re.search(r"(?m)^organisation:", text) is None
     path = make_registry({"example.yaml": text}, organisation=with_org)
     findings = check(load_registry(path), today=TODAY, select=[rule.id])
     return [

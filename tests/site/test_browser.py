@@ -312,3 +312,238 @@ def test_no_internal_field_reaches_any_file_of_the_built_site(canary: Site) -> N
         if file.is_file() and CANARY.encode() in file.read_bytes()
     ]
     assert not leaks, f"internal fields published in {leaks}"
+
+
+@pytest.fixture(scope="module")
+def fjordlys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Another organisation's site as ``holte-ropa build`` makes it with the packaged
+    configuration: its own colour (brown) and logo, a draft with visible gaps."""
+    from holte_ropa.cli import main
+
+    tmp = tmp_path_factory.mktemp("fjordlys")
+    assert main(["build", str(FIXTURES / "fjordlys"), "-o", str(tmp / "out")]) == 0
+    pages = [p for p in site_pages(load_registry(FIXTURES / "fjordlys")) if p.endswith(".md")]
+    server, base = _serve(tmp / "out" / "site")
+    try:
+        yield Site(tmp / "out" / "site", base, pages)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_another_organisation_s_site_in_its_own_colour_and_logo_passes_axe_offline(
+    browser: Browser, fjordlys: Site
+) -> None:
+    page = _open(browser, fjordlys)
+    problems: list[str] = []
+    for name in fjordlys.pages:
+        response = page.goto(fjordlys.url(name))
+        assert response is not None and response.ok, name
+        assert page.get_attribute("html", "lang") == page_language(name), name
+        assert page.locator("img[src$='assets/logo.svg']").first.is_visible(), name
+        problems += _axe_violations(page, name)
+    page.close()
+    assert not problems, "axe violations:\n" + "\n".join(problems)
+    assert {urlparse(url).hostname for url in fjordlys.requests} == {"127.0.0.1"}
+
+
+# --------------------------------------------------------------------------- layout
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+MIN_LABEL_PX = 12
+
+_BOXES = """() => [...document.querySelectorAll(
+    'article .md-typeset__scrollwrap, article figure.holte-diagram')].map(box => {
+  const rect = box.getBoundingClientRect();
+  const frame = box.parentElement;
+  const hint = frame.previousElementSibling;
+  const labels = [...box.querySelectorAll('svg text')].map(
+    t => parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a);
+  const named = box.querySelector('caption, svg > title');
+  return {
+    name: named ? named.textContent.trim() : box.tagName,
+    scrollWidth: box.scrollWidth,
+    clientWidth: box.clientWidth,
+    left: rect.left,
+    right: rect.right,
+    overflowX: getComputedStyle(box).overflowX,
+    hint: Boolean(hint && hint.matches('.holte-scroll-hint') && !hint.hidden
+                  && hint.getBoundingClientRect().height > 0),
+    shadow: frame.matches('.holte-overflow') && getComputedStyle(frame, '::after').display
+            !== 'none',
+    smallestLabel: labels.length ? Math.min(...labels) : null,
+    narrowestColumn: Math.min(...[...box.querySelectorAll('thead th')].map(
+      th => th.getBoundingClientRect().width), Infinity),
+  };
+})"""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A table's scroll box or a diagram on a page, measured in the browser."""
+
+    page: str
+    name: str
+    scrollWidth: int  # noqa: N815 - the DOM's names
+    clientWidth: int  # noqa: N815
+    left: float
+    right: float
+    overflowX: str  # noqa: N815
+    hint: bool
+    shadow: bool
+    smallestLabel: float | None  # noqa: N815
+    narrowestColumn: float  # noqa: N815
+
+    @property
+    def scrolls(self) -> bool:
+        return self.scrollWidth > self.clientWidth + 1
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.name!r}"
+
+
+def _layout(
+    browser: Browser, site: Site, viewport: dict[str, int]
+) -> tuple[dict[str, int], list[Box]]:
+    """Every page's scroll width and every table and diagram on it, at one viewport."""
+    page = _open(browser, site, viewport=viewport)
+    widths, boxes = {}, []
+    for name in site.pages:
+        page.goto(site.url(name), wait_until="load")
+        page.wait_for_function("document.querySelector('article') !== null")
+        widths[name] = page.evaluate("document.scrollingElement.scrollWidth")
+        boxes += [Box(name, **found) for found in page.evaluate(_BOXES)]
+    page.close()
+    return widths, boxes
+
+
+@pytest.fixture(scope="module")
+def desktop(browser: Browser, holte: Site) -> tuple[dict[str, int], list[Box]]:
+    return _layout(browser, holte, DESKTOP)
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Browser, holte: Site) -> tuple[dict[str, int], list[Box]]:
+    return _layout(browser, holte, PHONE)
+
+
+def test_no_page_scrolls_sideways_at_1280_or_390_px(
+    desktop: tuple[dict[str, int], list[Box]], phone: tuple[dict[str, int], list[Box]]
+) -> None:
+    for (widths, _), viewport in ((desktop, DESKTOP), (phone, PHONE)):
+        wide = {name: w for name, w in widths.items() if w > viewport["width"]}
+        assert not wide, f"pages wider than {viewport['width']} px: {wide}"
+
+
+def test_at_1280_px_every_diagram_and_table_fits_its_column(
+    desktop: tuple[dict[str, int], list[Box]],
+) -> None:
+    _, boxes = desktop
+    assert any(b.smallestLabel for b in boxes), "no diagram measured"
+    assert any(b.narrowestColumn < float("inf") for b in boxes), "no table measured"
+    scrolling = [
+        f"{b} is {b.scrollWidth} px in a {b.clientWidth} px box" for b in boxes if b.scrolls
+    ]
+    assert not scrolling, "\n".join(scrolling)
+
+
+def test_diagram_labels_are_at_least_12_px_at_both_widths(
+    desktop: tuple[dict[str, int], list[Box]], phone: tuple[dict[str, int], list[Box]]
+) -> None:
+    small = [
+        f"{b} at {width} px: {b.smallestLabel:.1f} px"
+        for (_, boxes), width in ((desktop, 1280), (phone, 390))
+        for b in boxes
+        if b.smallestLabel is not None and b.smallestLabel < MIN_LABEL_PX - 0.05
+    ]
+    assert not small, "\n".join(small)
+
+
+def test_at_390_px_what_is_wider_than_the_screen_scrolls_in_its_own_box_and_says_so(
+    phone: tuple[dict[str, int], list[Box]],
+) -> None:
+    _, boxes = phone
+    scrolling = [b for b in boxes if b.scrolls]
+    assert scrolling, "nothing is wider than a phone: the test proves nothing"
+    outside = [str(b) for b in boxes if b.left < -0.5 or b.right > PHONE["width"] + 0.5]
+    assert not outside, f"boxes cut by the screen edge: {outside}"
+    for box in scrolling:
+        assert box.overflowX in ("auto", "scroll"), box
+        assert box.hint, f"{box} scrolls without the hint above it"
+        assert box.shadow, f"{box} scrolls without a shadow at its edge"
+    quiet = [str(b) for b in boxes if (b.hint or b.shadow) and not b.scrolls]
+    assert not quiet, f"a hint on boxes that do not scroll: {quiet}"
+
+
+def test_at_390_px_no_table_column_is_squeezed_to_a_few_letters(
+    phone: tuple[dict[str, int], list[Box]],
+) -> None:
+    _, boxes = phone
+    narrow = [f"{b}: {b.narrowestColumn:.0f} px" for b in boxes if b.narrowestColumn < 96]
+    assert not narrow, "\n".join(narrow)
+
+
+def test_the_language_switch_on_every_page_leads_to_that_page_in_the_other_language(
+    browser: Browser, holte: Site
+) -> None:
+    page = _open(browser, holte)
+    wrong = []
+    for name in holte.pages:
+        other = name.removeprefix("en/") if name.startswith("en/") else f"en/{name}"
+        assert other in holte.pages, f"{name} has no counterpart"
+        page.goto(holte.url(name), wait_until="load")
+        switch = page.locator("a.holte-lang-switch")
+        target = switch.evaluate("a => a.href")
+        if target != holte.url(other):
+            wrong.append(f"{name}: {target}")
+    page.close()
+    assert not wrong, "\n".join(wrong)
+
+
+# --------------------------------------------------------------------------- print
+
+
+def _printed(browser: Browser, site: Site, name: str, tmp: Path) -> list[str]:
+    """The page printed by Chromium to an A4 PDF, as the text of each printed page."""
+    page = _open(browser, site)
+    page.goto(site.url(name), wait_until="load")
+    pdf = tmp / "printed.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    page.close()
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+def test_the_printed_notice_names_the_organisation_the_draft_and_numbers_its_pages(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    pages = [p for p in _printed(browser, holte, "index.md", tmp_path) if p.strip()]
+    assert len(pages) > 2
+    for number, text in enumerate(pages, start=1):
+        assert "Holte AS – Personvernerklæring" in text, number
+        assert "UTKAST – bygget" in text, number
+        assert f"Side {number} av {len(pages)}" in text, number
+    printed = "\n".join(pages)
+    # Link targets written out (a long one may wrap: compare without white space).
+    assert "(https://www.holte.no/)" in "".join(printed.split())
+    assert "Read this page in English" not in printed  # no screen controls on paper
+    # Every table stays with its caption: the line after a caption holds the headings,
+    # on the same printed page ("UTKAST" may share the caption's line).
+    for caption in ("Databehandlere", "Underdatabehandlere", "Andre mottakere"):
+        found = []
+        for text in pages:
+            lines = [line.strip().split("   ")[0] for line in text.splitlines() if line.strip()]
+            if caption in lines:
+                found.append(lines[lines.index(caption) + 1])
+        assert found and found[0].split()[0] == "Navn", (caption, found)
+
+
+def test_the_printed_english_page_has_the_english_frame(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    first = _printed(browser, holte, "en/flows.md", tmp_path)[0]
+    assert "Holte AS – Privacy notice" in first and "DRAFT – built" in first
+    assert "Page 1 of" in first

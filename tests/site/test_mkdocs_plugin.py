@@ -101,8 +101,41 @@ def test_in_git_the_history_page_lists_public_changes_by_commit_date(tmp_path: P
     result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/en/changes/index.html").read_text(encoding="utf-8")
-    assert "2026-01-02" in page and "Postbud" in page
+    assert "2 January 2026" in page and "Postbud" in page
     assert "rename" not in page  # commit messages are for maintainers
+    assert 'href="../changes.xml"' in page  # "Follow the changes as an Atom feed"
+
+
+def test_every_page_names_its_languages_atom_feed_in_head_and_the_feed_is_published(
+    tmp_path: Path,
+) -> None:
+    import posixpath
+    import re
+
+    import feedparser
+
+    config = make_project(tmp_path / "project", FIXTURES / "small", fail_on="never")
+    assert mkdocs_build(config, tmp_path / "site", strict=False).returncode == 0
+    site = tmp_path / "site"
+    pages = [p for p in site.rglob("index.html") if p.parent.name not in ("search",)]
+    assert len(pages) >= 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        links = re.findall(
+            r'<link rel="alternate" type="application/atom\+xml" [^>]*href="([^"]+)"', head
+        )
+        assert len(links) == 1, page
+        feed = (page.parent / links[0]).resolve()
+        lang = re.search(r'<html lang="(\w+)"', html)
+        assert lang is not None
+        expected = site / ("en/changes.xml" if lang.group(1) == "en" else "changes.xml")
+        assert feed == expected.resolve(), (page, links[0])
+    for name in ("changes.xml", "en/changes.xml"):
+        parsed = feedparser.parse((site / name).read_text(encoding="utf-8"))
+        assert not parsed.bozo and parsed.version == "atom10", name
+        alternate = posixpath.normpath(posixpath.join(posixpath.dirname(name), parsed.feed.link))
+        assert (site / alternate / "index.html").is_file(), alternate
 
 
 def test_a_draft_builds_with_noindex_and_a_banner_and_strict_refuses_listing_the_blockers(

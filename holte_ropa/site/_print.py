@@ -1,0 +1,95 @@
+"""The page frame of the printed notice: who, which version or draft, and page numbers.
+
+A notice on paper has no address bar: every printed page names the organisation, the
+notice's version and date (or "UTKAST" and the day it was built, while elements GDPR
+Art. 13-14 require are missing) and its page number. Chromium prints CSS page-margin
+boxes (``@top-left``, ``@bottom-center``) and named pages, so the frame is CSS written
+per site in front of the packaged ``print.css``; English pages use the named page ``en``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from holte_ropa._reproducible import source_date_epoch
+from holte_ropa.changes._dated import long_date
+from holte_ropa.model._models import is_unknown
+from holte_ropa.model._registry import Registry
+
+__all__ = ["print_frame"]
+
+_FONT = "font: 9pt/1.2 -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; color: #333;"
+_WORDS = {
+    "nb": {
+        "title": "Personvernerklæring",
+        "version": "versjon {version}",
+        "changed": "sist endret {date}",
+        "draft": "UTKAST – bygget {date}",
+        "built": "bygget {date}",
+        "page": '"Side " counter(page) " av " counter(pages)',
+    },
+    "en": {
+        "title": "Privacy notice",
+        "version": "version {version}",
+        "changed": "last changed {date}",
+        "draft": "DRAFT – built {date}",
+        "built": "built {date}",
+        "page": '"Page " counter(page) " of " counter(pages)',
+    },
+}
+
+
+def print_frame(registry: Registry, *, draft: bool, built: _dt.date | None = None) -> str:
+    """``@page`` rules for both languages; ``built`` defaults to SOURCE_DATE_EPOCH or today."""
+    day = built or _build_day()
+    rules = ["/* holte-ropa: the printed page frame, written for this registry. */"]
+    for lang, selector in (("nb", "@page"), ("en", "@page en")):
+        words = _WORDS[lang]
+        when = _when(registry, lang, draft, day)
+        rules += [
+            f"{selector} {{",
+            "  size: A4;",
+            "  margin: 18mm 16mm 20mm;",
+            f"  @top-left {{ content: {_css_string(_who(registry, lang))}; {_FONT} }}",
+            f"  @top-right {{ content: {_css_string(when)}; {_FONT} }}",
+            f"  @bottom-center {{ content: {words['page']}; {_FONT} }}",
+            "}",
+        ]
+    rules += ['html[lang="en"] body { page: en; }', ""]
+    return "\n".join(rules)
+
+
+def _who(registry: Registry, lang: str) -> str:
+    organisation = registry.organisation
+    return f"{organisation.trade_name or organisation.legal_name} – {_WORDS[lang]['title']}"
+
+
+def _when(registry: Registry, lang: str, draft: bool, day: _dt.date) -> str:
+    words = _WORDS[lang]
+    if draft:
+        return words["draft"].format(date=long_date(day.isoformat(), lang))
+    notice = registry.organisation.notice
+    parts = []
+    if not is_unknown(notice.version):
+        parts.append(words["version"].format(version=notice.version))
+    if not is_unknown(notice.last_changed):
+        parts.append(words["changed"].format(date=long_date(notice.last_changed.isoformat(), lang)))
+    text = ", ".join(parts) or words["built"].format(date=long_date(day.isoformat(), lang))
+    return text[:1].upper() + text[1:]
+
+
+def _build_day() -> _dt.date:
+    pinned = source_date_epoch()
+    return pinned.date() if pinned is not None else _dt.datetime.now(tz=_dt.UTC).date()
+
+
+def _css_string(text: str) -> str:
+    """Registry text as a CSS string: quotes, backslashes and line breaks escaped, and
+    anything that could close the rule or the stylesheet written as a code point."""
+    out = []
+    for char in text:
+        if char.isalnum() or char in " –-.,:;()&'/+":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return '"' + "".join(out) + '"'

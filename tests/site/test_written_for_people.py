@@ -1,0 +1,73 @@
+"""Every public page reads as a person would write it: nothing said twice in one section."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from holte_ropa.model._loader import load_registry
+from holte_ropa.site import site_pages
+from tests.notice_html import to_html
+
+ROOT = Path(__file__).parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+REGISTRIES = {
+    "holte": ROOT / "registry",
+    "small": FIXTURES / "small",
+    "fjordlys": FIXTURES / "fjordlys",
+}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«“(])")
+
+
+def _sections(markdown: str) -> list[list[str]]:
+    """The sentences of each section's prose (paragraphs and list items, not tables or
+    diagrams), a section running from one heading to the next."""
+    body = markdown.split("\n---\n", 1)[-1]
+    root = lxml_html.fromstring(f"<div>{to_html(body)}</div>")
+    sections: list[list[str]] = [[]]
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _HEADINGS:
+            sections.append([])
+            continue
+        if element.tag not in ("p", "li") or element.xpath("ancestor::table|ancestor::figure"):
+            continue
+        if element.tag == "li" and element.xpath("./p"):
+            continue  # a loose list item: its paragraphs are counted
+        own = copy.deepcopy(element)
+        for nested in own.xpath(".//ul|.//ol"):
+            nested.drop_tree()
+        text = " ".join(own.text_content().split())
+        sections[-1] += [s for s in _SENTENCE_END.split(text) if len(s.split()) >= 4]
+    return sections
+
+
+def _normal(sentence: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", sentence.lower()))
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_no_public_page_says_a_sentence_twice_in_one_section(name: str) -> None:
+    pages = site_pages(load_registry(REGISTRIES[name]))
+    repeated = []
+    for path, markdown in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for sentences in _sections(markdown):
+            counts = Counter(_normal(s) for s in sentences)
+            repeated += [f"{path}: {n}x {s!r}" for s, n in counts.items() if n > 1]
+    assert not repeated, "\n".join(repeated)
+
+
+def test_the_check_finds_a_sentence_said_twice() -> None:
+    page = "# T\n\n## A\n\nWe keep it safe. We keep it safe.\n\n## B\n\n- We keep it safe.\n"
+    assert [Counter(map(_normal, s)).most_common(1) for s in _sections(page)][2] == [
+        ("we keep it safe", 2)
+    ]
