@@ -226,6 +226,11 @@ def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
     return notes
 
 
+def _html_lines(text: str) -> str:
+    """``text`` for a Graphviz HTML label, each line escaped and left-aligned."""
+    return '<BR ALIGN="LEFT"/>'.join(html.escape(line) for line in text.split("\n"))
+
+
 def _cluster(name: str, label: str, colours: tuple[str, str], where: str = "t") -> list[str]:
     fill, line = colours
     return [
@@ -307,7 +312,7 @@ def _legend(view: GraphView, lang: str) -> list[str]:
     if unlocated_parties(g, lang):
         rows.append(
             f'<TR><TD><FONT COLOR="{_TRANSFER}">?</FONT></TD>'
-            f'<TD ALIGN="LEFT">{html.escape(w["legend_unlocated"])}</TD></TR>'
+            f'<TD ALIGN="LEFT">{_html_lines(w["legend_unlocated"])}</TD></TR>'
         )
     if any(d["mechanism"] == "dpf" for d in third):
         # "US: DPF" in a box is an abbreviation: the legend spells it out.
