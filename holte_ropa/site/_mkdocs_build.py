@@ -87,20 +87,23 @@ def _build(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from holte_ropa._reproducible import unset_if_malformed
     from holte_ropa.site.mkdocs_plugin import HolteRopaPlugin
 
     try:
-        overrides = {} if docs is None else {"docs_dir": docs}
-        config = load_config(
-            str(config_file), site_dir=str(out_dir.resolve()), strict=True, **overrides
-        )
-        plugins = [p for p in config.plugins.values() if isinstance(p, HolteRopaPlugin)]
-        if not plugins:
-            raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
-        plugins[0].preloaded = registry
-        plugins[0].release = release
-        plugins[0].prechecked = findings
-        build(config)
+        # MkDocs reads SOURCE_DATE_EPOCH with int(): a malformed value counts as unset
+        with unset_if_malformed():
+            overrides = {} if docs is None else {"docs_dir": docs}
+            config = load_config(
+                str(config_file), site_dir=str(out_dir.resolve()), strict=True, **overrides
+            )
+            plugins = [p for p in config.plugins.values() if isinstance(p, HolteRopaPlugin)]
+            if not plugins:
+                raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
+            plugins[0].preloaded = registry
+            plugins[0].release = release
+            plugins[0].prechecked = findings
+            build(config)
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None
     return sorted(p for p in out_dir.rglob("*") if p.is_file())

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from markupsafe import Markup
 
 from holte_ropa.terms import DEFAULT_LANGUAGE
 
@@ -52,16 +53,19 @@ ASSETS = {
 """The site's own assets, generated as pages by the plugin from ``site/assets/``."""
 
 
-def site_name(registry: Registry) -> str:
+def site_name(registry: Registry) -> Markup:
     """The name every page is titled with: ``organisation.site.name``, else the trade
     name, else the legal name.
 
-    HTML-escaped: the theme prints ``site_name`` and ``copyright`` into its pages
-    unescaped, and registry text is never markup.
+    Escaped once, as markup: Material prints ``site_name`` unescaped in the page title,
+    the header and the menu, and through Jinja's ``| e`` in the logo's tooltip. Plain
+    escaped text would show ``&amp;`` there; :class:`markupsafe.Markup` tells ``| e`` it
+    is escaped already, so every place shows the name as written, and registry text is
+    never markup.
     """
     organisation = registry.organisation
     chosen = organisation.site.name if organisation.site is not None else None
-    return html.escape(chosen or organisation.trade_name or organisation.legal_name)
+    return Markup(html.escape(chosen or organisation.trade_name or organisation.legal_name))
 
 
 def logo_page(registry: Registry) -> str | None:
@@ -100,7 +104,7 @@ def default_config(registry: Registry) -> dict[str, Any]:
     it is written here.
     """
     config: dict[str, Any] = {
-        "site_name": site_name(registry),
+        "site_name": str(site_name(registry)),  # YAML holds text; the plugin sets markup
         "copyright": _footer(registry),
         "docs_dir": "docs",
         "strict": True,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -123,3 +125,36 @@ def test_an_xlsx_cell_longer_than_the_cell_limit_is_cut_with_a_note_and_a_warnin
     csv_out = tmp_path / "record.csv"
     assert main(["export", "record", str(folder), "--format", "csv", "-o", str(csv_out)]) == 0
     assert "c169" + "x" * 196 in csv_out.read_text(encoding="utf-8")
+
+
+_EVALUATING_CSV = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1,true"
+"""LibreOffice's CSV import with "evaluate formulas" on (the 13th token)."""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) absent")
+def test_libreoffice_shows_a_neutralised_cell_as_text_with_its_apostrophe(
+    make_registry: MakeRegistry, tmp_path: Path
+) -> None:
+    record = tmp_path / "record.csv"
+    assert main(["export", "record", str(formula_registry(make_registry)), "--format", "csv",
+                 "--lang", "en", "-o", str(record)]) == 0  # fmt: skip
+    control = tmp_path / "control.csv"
+    control.write_text("ID,Processing activity\r\nx,=1+1\r\n", encoding="utf-8")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         f"--infilter={_EVALUATING_CSV}", "--convert-to", "pdf", "--outdir", str(tmp_path / "out"),
+         str(record), str(control)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+
+    def shown(name: str, row: str) -> list[str]:
+        """The words LibreOffice prints on the line of the row whose first cell is ``row``."""
+        pdf = tmp_path / "out" / f"{name}.pdf"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+        return next(line.split() for line in text.splitlines() if line.startswith(row))
+
+    assert shown("control", "x") == ["x", "2"]  # without the apostrophe it is evaluated
+    # with it, the cell is text, and LibreOffice shows the apostrophe: README says so
+    assert shown("record", "newsletter")[1] == "'=1+1"
