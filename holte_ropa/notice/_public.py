@@ -143,6 +143,10 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     if mechanism is None or is_unknown(mechanism):
         return SafeguardView(party, country, "pending")
     kind = mechanism.mechanism
+    if kind in {"adequacy", "dpf"} and decision is None:
+        # No decision covers the destination (R28, R70 report it): the notice must not
+        # state a basis the rules refuted, so it says the basis is not yet confirmed.
+        return SafeguardView(party, country, "pending")
     if kind in {"adequacy", "dpf"}:
         number = re.search(r"\d{4}/\d+(?:/[A-Z]+)?", decision or "")
         return SafeguardView(
@@ -164,12 +168,15 @@ def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> Saf
     if organisation is None:
         return None
     decision = registry.reference.adequacy_for_organisation(organisation.code)
+    mechanism = organisation.mechanism
+    if mechanism is not None and not is_unknown(mechanism) and mechanism.mechanism == "dpf":
+        decision = None  # the DPF covers certified US companies only (R70)
     transfer = Transfer(
         activity="",
         party=party.id,
         country=organisation.code,
         access="processing",
-        mechanism=organisation.mechanism,
+        mechanism=mechanism,
         adequacy=decision,
     )
     view = _safeguard(registry, transfer, lang)
@@ -475,6 +482,9 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
             if t.activity in controller_ids
         )
     )
+    organisations = tuple(
+        dict.fromkeys(s.party for v in controller for s in v.organisation_transfers)
+    )
     return NoticeView(
         lang=lang,
         entity=org.id,
@@ -532,6 +542,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         data_summary=tuple(data_summary.values()),
         bases_summary=bases,
         transfer_countries=countries,
+        transfer_organisations=organisations,
         has_consent=any(v.consent for v in controller),
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),

@@ -285,6 +285,9 @@ class NoticeView:
     data_summary: tuple[Str, ...]
     bases_summary: tuple[str, ...]
     transfer_countries: tuple[str, ...]
+    transfer_organisations: tuple[str, ...]
+    """International organisations the controller activities transfer data to (Art. 13(1)(f):
+    "third country or international organisation")."""
     has_consent: bool
     has_legitimate_interest: bool
     has_direct_marketing: bool
