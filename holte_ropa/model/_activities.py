@@ -69,8 +69,10 @@ class SubjectCategory(_Model):
     description: Text | None = None
     vulnerable: StrictBool = False
     """Children, employees, patients: an EDPB DPIA criterion."""
-    relationship: Literal["employee", "applicant"] | None = None
-    """A dependency on the organisation that makes consent rarely free (Art. 4(11), Recital 43)."""
+    relationship: Literal["employee", "applicant", "customer"] | None = None
+    """``employee`` or ``applicant``: a dependency on the organisation that makes consent
+    rarely free (Art. 4(11), Recital 43). ``customer``: the organisation's existing
+    customers (markedsføringsloven § 15 third paragraph)."""
 
 
 # --------------------------------------------------------------------------- legal bases
@@ -172,6 +174,9 @@ class Purpose(_Model):
     """Marketing by e-mail or SMS to natural persons (markedsføringsloven § 15)."""
     existing_customer_exception: StrictBool = False
     """markedsføringsloven § 15 third paragraph: similar products to existing customers."""
+    opt_out: Text | Unknown | None = None
+    """How the customer was offered a simple, free opt-out when the address was collected,
+    and is offered one in every message (markedsføringsloven § 15 third paragraph)."""
 
 
 # --------------------------------------------------------------------------- activities
