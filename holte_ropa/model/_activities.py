@@ -255,8 +255,15 @@ class RetentionRule(_Model):
     """Data categories the rule covers; empty means the whole activity."""
     duration: Duration | Unknown | Literal["until_consent_withdrawn"]
     trigger: Trigger | Unknown | None = None
-    action: Literal["delete", "anonymise", "delete_or_anonymise"] = "delete"
+    action: Literal["delete", "anonymise", "delete_or_anonymise", "return", "delete_or_return"] = (
+        "delete"
+    )
+    """What happens when the period ends. ``return`` and ``delete_or_return`` (at the
+    controller's choice) are for processor activities (Art. 28(3)(g))."""
     legal_source: LegalSource | None = None
+    controller_instruction: Text | None = None
+    """Processor activities: the controller's documented instruction this retention
+    follows (Art. 28(3)(a), (g)), e.g. the clause of the data processing agreement."""
     description: Text
     """How the notice states the rule."""
 
