@@ -31,6 +31,7 @@ from holte_ropa.rules._wording import listing
 from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
+    from holte_ropa.model._reference import AdequacyDecision
     from holte_ropa.model._registry import Registry
 
 
@@ -270,13 +271,17 @@ def _dpf_hits(registry: Registry, context: Context, reached: _Reached) -> Iterat
         )
     elif decision.caveat:
         caveat = " ".join(decision.caveat.split())
+        valid_en, valid_nb = "valid today", "som gjelder i dag"
+        if decision.eea_unconfirmed:
+            valid_en = "in force in the EU today (its EEA incorporation is unconfirmed, see R54)"
+            valid_nb = "som gjelder i EU i dag (innlemmelsen i EØS er ubekreftet, se R54)"
         yield Hit(
             party,
             reached.path,
             Words(
-                en=f"'{party}' relies on the EU-US Data Privacy Framework, valid today but "
+                en=f"'{party}' relies on the EU-US Data Privacy Framework, {valid_en} but "
                 f"fragile: {caveat}",
-                nb=f"'{party}' bygger på EU-US Data Privacy Framework, som gjelder i dag, men er "
+                nb=f"'{party}' bygger på EU-US Data Privacy Framework, {valid_nb}, men er "
                 f"usikkert (merknad i referansedataene, på engelsk): {caveat}",
             ),
             severity=Severity.INFO,
@@ -497,7 +502,9 @@ def adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[H
 
 
 def _check_adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    """One finding per decision, at the first transfer relying on it, naming every party."""
     yield from _organisations_eea_unconfirmed(registry, context)
+    relying: dict[str, tuple[AdequacyDecision, list[_Reached]]] = {}
     for reached in _reached(registry):
         if not isinstance(reached.location.mechanism, Adequacy | DataPrivacyFramework):
             continue
@@ -506,15 +513,20 @@ def _check_adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Ite
             continue
         if not decision.valid_on(context.today):
             continue  # R28 reports it as not in force
-        party, adopted = reached.party.id, decision.eu_adopted.isoformat()
+        relying.setdefault(decision.decision, (decision, []))[1].append(reached)
+    for decision, transfers in relying.values():
+        first, adopted = transfers[0], decision.eu_adopted.isoformat()
+        parties = list(dict.fromkeys(r.party.id for r in transfers))
+        who_en, who_nb = listing(parties, "en"), listing(parties, "nb")
         yield Hit(
-            party,
-            reached.path,
+            first.party.id,
+            first.path,
             Words(
-                en=f"'{party}' relies on the adequacy decision for {decision.name} (adopted "
-                f"{adopted}), but its incorporation into the EEA Agreement is not confirmed in "
-                "the reference data: confirm the EEA Joint Committee decision and its date",
-                nb=f"'{party}' bygger på beslutningen om tilstrekkelig beskyttelsesnivå for "
+                en=f"{who_en} {'relies' if len(parties) == 1 else 'rely'} on the adequacy "
+                f"decision for {decision.name} (adopted {adopted}), but its incorporation into "
+                "the EEA Agreement is not confirmed in the reference data: confirm the EEA "
+                "Joint Committee decision and its date",
+                nb=f"{who_nb} bygger på beslutningen om tilstrekkelig beskyttelsesnivå for "
                 f"{decision.name} (vedtatt {adopted}), men innlemmelsen i EØS-avtalen er ikke "
                 "bekreftet i referansedataene: bekreft EØS-komiteens beslutning og datoen",
             ),

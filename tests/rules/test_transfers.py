@@ -364,3 +364,39 @@ def test_a_regular_derogation_is_reported_at_the_occasional_flag_in_both_languag
             "a, som bare gjelder enkeltstående overføringer",
         )
     ]
+
+
+def test_an_unconfirmed_eea_incorporation_is_reported_once_per_decision(
+    make_registry: MakeRegistry,
+) -> None:
+    """Two parties in Japan rely on one decision: one R54 finding, at the first, naming both."""
+    second = (
+        "  - id: other\n    legal_name: Other KK\n    trade_name: Other\n    role: processor\n"
+        "    service: {nb: Drift, en: Operations}\n"
+        "    locations: [{country: JP, mechanism: {mechanism: adequacy}}]\n"
+    )
+    text = (
+        TWO_ACTIVITIES.replace("XX", "JP")
+        .replace("MECHANISM", "{mechanism: adequacy}")
+        .replace("{processors: [vendor]}", "{processors: [vendor, other]}")
+        + second
+    )
+    registry = load_registry(make_registry({"example.yaml": text}))
+    [finding] = check(registry, today=TODAY, select=["R54"])
+    assert (finding.entity, finding.line) == ("vendor", 20)
+    assert finding.message.startswith(
+        "'vendor' and 'other' rely on the adequacy decision for Japan"
+    )
+    assert "'vendor' og 'other' bygger på" in finding.message_nb
+
+
+def test_the_dpf_is_not_called_valid_today_while_its_eea_incorporation_is_unconfirmed(
+    make_registry: MakeRegistry,
+) -> None:
+    [info] = run(make_registry, "US", "{mechanism: dpf, entry: Vendor Inc.}", "R28")
+    assert reference_data().adequacy["US"].eea_unconfirmed
+    assert info.severity.value == "info"
+    assert "valid today" not in info.message
+    assert "in force in the EU today (its EEA incorporation is unconfirmed, see R54)" in (
+        info.message
+    )
