@@ -356,6 +356,9 @@ class Activity(_Model):
         | None
     ) = None
     """The Art. 9(2) condition for special category data."""
+    special_category_source: LegalSource | Unknown | None = None
+    """The Union or Member State law that points (b), (g), (h), (i) and (j) of Art. 9(2)
+    rest on: statute and section."""
     criminal_data_basis: Text | None = None
     """The Art. 10 basis: the law authorising processing of criminal data."""
     national_id_justification: Text | None = None
