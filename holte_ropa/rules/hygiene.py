@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     id="R45",
     name="broken-waiver",
     severity=Severity.ERROR,
+    also=(Severity.INFO,),
     references=("GDPR Art. 5(2)",),
     summary="A waiver names an unknown rule, gives no reason, or has expired.",
     rationale=(

@@ -95,6 +95,7 @@ def _check_purpose_without_legal_basis(registry: Registry, context: Context) -> 
     id="R13",
     name="legitimate-interest-without-assessment",
     severity=Severity.ERROR,
+    also=(Severity.WARNING,),
     references=("GDPR Art. 6(1)(f)", "GDPR Art. 13(1)(d)", "GDPR Art. 5(2)"),
     summary=("Legitimate interest names the interest and refers to a dated balancing test."),
     rationale=(

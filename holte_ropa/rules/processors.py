@@ -533,6 +533,7 @@ def joint_control_without_arrangement(registry: Registry, context: Context) -> I
     id="R26",
     name="misreferenced-or-unused-party",
     severity=Severity.ERROR,
+    also=(Severity.WARNING,),
     references=("GDPR Art. 30(1)(d)", "GDPR Art. 5(2)"),
     summary="Activities name each party as what it is; every party is used by one.",
     rationale=(

@@ -145,6 +145,7 @@ def _check_transfer_without_mechanism(registry: Registry, context: Context) -> I
     id="R28",
     name="adequacy-not-valid",
     severity=Severity.ERROR,
+    also=(Severity.WARNING, Severity.INFO),
     references=("GDPR Art. 45(1)", "GDPR Art. 45(3)", "EEA Agreement Annex XI"),
     summary="A transfer relies on an adequacy decision that does not cover it today.",
     rationale=(
