@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from holte_ropa.model._models import (
     DataKind,
+    Role,
     is_unknown,
 )
 from holte_ropa.report._findings import Severity
@@ -170,7 +171,8 @@ def _check_special_data_without_condition(registry: Registry, context: Context) 
         "processed where there is an objective need for secure identification and the "
         "method is necessary to achieve it (personopplysningsloven § 12, under GDPR "
         "Art. 87). The record should say why; it is a warning because the need is often "
-        "real (e.g. payroll reporting) but must be written down."
+        "real (e.g. payroll reporting) but must be written down. The justification is the "
+        "controller's: a processor activity is not reported (its controllers justify it)."
     ),
     fix="Say under `national_id_justification:` why secure identification is needed.",
     bad="""\
@@ -217,8 +219,8 @@ def national_id_without_justification(registry: Registry, context: Context) -> I
 
 def _check_national_id_without_justification(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
-        if activity.national_id_justification is not None:
-            continue
+        if activity.national_id_justification is not None or activity.role is Role.PROCESSOR:
+            continue  # a processor's identity numbers are the controller's to justify
         for index, category_id in enumerate(activity.data_categories):
             if registry.data_categories[category_id].kind is DataKind.NATIONAL_ID:
                 yield Hit(

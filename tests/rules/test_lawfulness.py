@@ -538,9 +538,14 @@ def test_disclosure_to_controllers_on_legitimate_interest_is_judged_for_every_ac
     text = activities(
         ("notes", [purpose("main", LI)], "recipients: none"),
         ("shop", [purpose("main", LI)], "recipients: {controllers: []}"),
+        ("survey", [purpose("main", LI)], "recipients: {controllers: [bank]}"),
         ("offers", [purpose("main", LI)], "recipients: {controllers: [bank, insurer]}"),
     )
+    # The person asks for the offers; nobody asks for the survey the firm takes part in.
+    text = text.replace(
+        "description: {nb: offers, en: offers}", "description: {en: Offers you request}"
+    )
     [finding] = findings(make_registry, "R20", PARTNERS, text)
-    assert (finding.entity, finding.line) == ("offers", 27)
+    assert (finding.entity, finding.line) == ("offers", 36)
     assert "controllers (bank, insurer) and 'main'" in finding.message
     assert "behandlingsansvarlige (bank, insurer) og 'main'" in finding.message_nb

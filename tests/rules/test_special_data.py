@@ -50,3 +50,32 @@ def test_a_condition_resting_on_law_names_the_statute_and_section(
 @pytest.mark.parametrize("point", ["a", "c", "d", "e", "f"])
 def test_the_other_conditions_need_no_statute(make_registry: MakeRegistry, point: str) -> None:
     assert run(make_registry, f"9(2)({point})") == []
+
+
+PAYROLL = """\
+data_categories:
+  - {id: fnr, name: {nb: Fødselsnummer, en: National identity number}, kind: national_id}
+activities:
+  - id: payroll
+    name: {nb: Lønn, en: Payroll}
+    description: {nb: Lønnskjøring, en: Running payroll}
+    ROLE
+    data_categories: [fnr]
+    recipients: none
+"""
+PROCESSOR = """role: processor
+    processor:
+      controllers: {nb: Kundene, en: Our customers}
+      agreement: {nb: Databehandleravtalen, en: The DPA}
+      processing_categories: [{nb: Lønnskjøring, en: Running payroll}]
+      controller_register: Customer register"""
+
+
+def test_a_processor_activity_leaves_the_national_id_justification_to_its_controllers(
+    make_registry: MakeRegistry,
+) -> None:
+    """personopplysningsloven § 12: the need for secure identification is the controller's."""
+    for role, found in (("role: controller", 1), (PROCESSOR, 0)):
+        text = PAYROLL.replace("ROLE", role)
+        registry = load_registry(make_registry({"r.yaml": text}))
+        assert len(check(registry, today=TODAY, select=["R18"])) == found
