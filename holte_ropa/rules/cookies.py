@@ -169,7 +169,13 @@ cookies:
     id="R41",
     name="marketing-cookie-provider-unknown",
     severity=Severity.WARNING,
-    references=("ekomloven § 3-15", "GDPR Art. 13(1)(e)", "GDPR Art. 13(1)(f)", "CJEU C-40/17"),
+    references=(
+        "ekomloven § 3-15",
+        "GDPR Art. 13(1)(e)",
+        "GDPR Art. 13(1)(f)",
+        "CJEU C-673/17 Planet49",
+        "CJEU C-40/17",
+    ),
     summary="A third-party marketing cookie has no named provider party with transfer data.",
     rationale=(
         "Consent to a third-party marketing cookie is informed only if people learn who "

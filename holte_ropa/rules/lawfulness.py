@@ -271,7 +271,7 @@ def _check_objection_right_not_stated(registry: Registry, context: Context) -> I
     id="R16",
     name="legal-obligation-without-statute",
     severity=Severity.ERROR,
-    references=("GDPR Art. 6(1)(c)", "GDPR Art. 6(3)"),
+    references=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)", "GDPR Art. 6(3)"),
     summary="A legal obligation (or public task) names the statute and section.",
     rationale=(
         "Art. 6(1)(c) and (e) are only as good as the law they rest on, and Art. 6(3) "
