@@ -183,7 +183,7 @@ def _build(
             raise DraftRefusedError(blockers)
     outputs: list[Path] = []
     outputs += _write_record(registry, out)
-    base_url = _site_url(mkdocs_config)
+    base_url = _site_url(mkdocs_config) or _registry_site_url(registry)
     outputs += write_graphs_and_records(registry, out, base_url=base_url)
     outputs += _write_notice(registry, out)
     outputs += _write_rule_docs(out)
@@ -194,6 +194,12 @@ def _build(
 
 def _silent(_: str) -> object:
     return None
+
+
+def _registry_site_url(registry: Registry) -> str | None:
+    """``organisation.site.url``: where the site is published, said in the registry."""
+    site = registry.organisation.site
+    return None if site is None or site.url is None else str(site.url)
 
 
 def _site_url(config: Path | Literal["default"] | None) -> str | None:

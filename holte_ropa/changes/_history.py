@@ -118,7 +118,8 @@ def sub_processor_feed(
     """
     title, subtitle, entry_title = _FEED_WORDS["nb" if lang == "nb" else "en"]
     org_name = organisation.trade_name or organisation.legal_name
-    website = str(organisation.website)
+    # An unknown website gives the tag URI no domain of the organisation's: "localhost".
+    website = "" if is_unknown(organisation.website) else str(organisation.website)
     base = _tag_base(website, history)
     ET.register_namespace("", _ATOM)
     feed = ET.Element(f"{{{_ATOM}}}feed", {_XML_LANG: lang})
@@ -130,7 +131,8 @@ def sub_processor_feed(
     _text(author, "name", organisation.legal_name)
     if not is_unknown(organisation.privacy_contact):
         _text(author, "email", organisation.privacy_contact)
-    ET.SubElement(feed, f"{{{_ATOM}}}link", {"rel": "alternate", "href": website})
+    if website:
+        ET.SubElement(feed, f"{{{_ATOM}}}link", {"rel": "alternate", "href": website})
     if feed_url:
         ET.SubElement(
             feed,
@@ -145,7 +147,8 @@ def sub_processor_feed(
         _text(item, "id", f"{base}:sub-processors/{entry.commit}")
         _text(item, "title", f"{entry_title} {entry.date[:10]}")
         _text(item, "updated", entry.date)
-        ET.SubElement(item, f"{{{_ATOM}}}link", {"rel": "alternate", "href": website})
+        if website:
+            ET.SubElement(item, f"{{{_ATOM}}}link", {"rel": "alternate", "href": website})
         summary = "\n".join(f"- {c.summary.get(lang)}" for c in changes)
         _text(item, "content", summary).set("type", "text")
     ET.indent(feed)

@@ -219,6 +219,9 @@ class Recipients(_Model):
     """Independent controllers that receive the data for their own purposes."""
     authorities: tuple[Id, ...] = ()
     """Public authorities a law requires disclosure to."""
+    unconfirmed: tuple[Id, ...] = ()
+    """Recipients whose role is not yet known (their party's ``role: unknown``), e.g.
+    from an imported record that names them only."""
 
 
 class Trigger(StrEnum):
@@ -260,7 +263,9 @@ class RetentionRule(_Model):
     )
     """What happens when the period ends. ``return`` and ``delete_or_return`` (at the
     controller's choice) are for processor activities (Art. 28(3)(g))."""
-    legal_source: LegalSource | None = None
+    legal_source: LegalSource | Unknown | None = None
+    """The statute that sets or requires the period; ``unknown`` when the source is known
+    to exist but not yet named (rule R33)."""
     controller_instruction: Text | None = None
     """Processor activities: the controller's documented instruction this retention
     follows (Art. 28(3)(a), (g)), e.g. the clause of the data processing agreement."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 import gc
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -115,48 +117,138 @@ def read_registry_files(
         except ValidationError as exc:
             problems.extend(_schema_problems(doc, exc.errors(include_url=False)))
             continue
+        logo = _missing_logo(doc, model, file_path.parent)
+        if logo is not None:
+            problems.append(logo)
+            continue
         # The node tree goes with the document: only the positions are kept.
-        files.append(SourceFile(doc.file, index(doc.root), model))
+        files.append(SourceFile(doc.file, index(doc.root), model, file_path.parent))
     return files, problems
+
+
+def _missing_logo(doc: YamlDocument, model: RegistryFile, folder: Path) -> Problem | None:
+    """A site logo that names no file next to the organisation's file, or one the site
+    must not serve: larger than 1 MiB, or an SVG with script in it."""
+    site = model.organisation.site if model.organisation is not None else None
+    if model.organisation is None or site is None or site.logo is None:
+        return None
+    file = folder / site.logo
+    if not file.is_file():
+        wrong = f"no file '{site.logo}' next to this file; give the path of the logo image "
+        wrong += "relative to it, or leave logo out"
+    elif not file.resolve().is_relative_to(folder.resolve()):
+        wrong = f"'{site.logo}' is a link out of the folder of this file; copy the image in"
+    elif file.stat().st_size > _LOGO_BYTES:
+        wrong = f"'{site.logo}' is larger than 1 MiB; use a smaller image"
+    elif file.suffix.lower() == ".svg" and _ACTIVE_SVG.search(file.read_bytes()):
+        wrong = (
+            f"'{site.logo}' holds script (a script element, an event handler or a javascript: "
+            "link), which the site would serve as it is; remove it or use a PNG"
+        )
+    else:
+        return None
+    node, _ = node_at(doc.root, ("organisation", "site", "logo"))
+    return Problem(position_of(doc.file, node), "io", f"logo: {wrong}", model.organisation.id)
+
+
+_LOGO_BYTES = 1024 * 1024
+_ACTIVE_SVG = re.compile(rb"(?i)<script|<foreignobject|\son[a-z]+\s*=|javascript:")
+"""What makes an SVG run code when opened: never published as the site's logo."""
 
 
 # --------------------------------------------------------------------------- error mapping
 
 
 def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[Problem]:
-    by_position: dict[Position, list[str]] = {}
-    entities: dict[Position, str | None] = {}
-    deeper = [tuple(e["loc"]) for e in errors]
+    """One problem per mistake, at its line, in YAML terms.
+
+    pydantic reports a value that fits no member of a union once per member; those are
+    put back together here: what the main form wanted, then the other words allowed
+    (``or none``), then ``unknown is allowed here``. A literal member is dropped when the
+    value's own error inside it says more (a list of locations with a bad country is a
+    wrong country, not a missing ``none``), and the missing fields of one mapping are one
+    problem.
+    """
+    found: dict[Position, _AtPosition] = {}
+    deeper = [_fields_only(tuple(e["loc"])) for e in errors]
     for error in errors:
         loc = tuple(error["loc"])
-        if _is_unknown_alternative(error, loc, deeper):
+        alternative = _alternative_word(error, loc)
+        if alternative is not None and _said_inside(loc, deeper):
             continue
         position, message = _describe(doc, loc, error)
-        by_position.setdefault(position, [])
-        if message not in by_position[position]:
-            by_position[position].append(message)
-        entities.setdefault(position, _entity_of(doc.data, loc))
-    problems: list[Problem] = []
-    for position, all_messages in by_position.items():
-        messages = [m for m in all_messages if not m.endswith(_UNKNOWN_BRANCH)]
-        if not messages:
-            messages = all_messages
-        text = messages[0] if len(messages) == 1 else _join_alternatives(messages)
-        if len(messages) < len(all_messages):
-            text += "; unknown is allowed here"
-        problems.append(Problem(position, "schema", text, entities[position]))
-    return problems
+        at = found.get(position)
+        if at is None:
+            at = found[position] = _AtPosition(_field_name(loc), _entity_of(doc.data, loc))
+        if error["type"] == "missing":
+            at.missing.append(str(loc[-1]))
+        elif alternative is not None:
+            at.alternatives.append(alternative)
+            at.literal_messages.append(message)
+        elif message not in at.messages:
+            at.messages.append(message)
+    return [Problem(position, "schema", at.text(), at.entity) for position, at in found.items()]
 
 
-def _is_unknown_alternative(
-    error: ErrorDetails, loc: tuple[int | str, ...], others: list[tuple[int | str, ...]]
-) -> bool:
-    """True for "should be 'unknown'" when the value's own error inside it says more: a
-    list of locations with a bad country is a wrong country, not a missing ``unknown``."""
-    if error["type"] != "literal_error" or "'unknown'" not in error["msg"]:
-        return False
+class _AtPosition:
+    """What every error at one YAML node said, to be told as one problem."""
+
+    def __init__(self, field: str, entity: str | None) -> None:
+        self.field = field
+        self.entity = entity
+        self.messages: list[str] = []
+        self.missing: list[str] = []
+        self.alternatives: list[str] = []
+        self.literal_messages: list[str] = []
+
+    def text(self) -> str:
+        words = [w for w in self.alternatives if w != _UNKNOWN_WORD]
+        unknown = _UNKNOWN_WORD in self.alternatives
+        if self.missing:
+            names = ", ".join(f"'{n}'" for n in dict.fromkeys(self.missing))
+            if len(self.missing) == 1:
+                return f"missing required field {names}; add it here"
+            return f"missing required fields {names}; add them here"
+        if not self.messages:  # only fixed words were allowed: say the first, then unknown
+            pairs = zip(self.alternatives, self.literal_messages, strict=True)
+            first = next((m for w, m in pairs if w != _UNKNOWN_WORD), None)
+            if first is None:
+                return self.literal_messages[0]
+            return first + (_UNKNOWN_ALLOWED if unknown else "")
+        if len(self.messages) == 1:
+            text = self.messages[0]
+        else:
+            rest = [m.split(": ", 1)[1] if ": " in m else m for m in self.messages]
+            text = f"{self.field}: none of the allowed forms fits: " + "; or ".join(rest)
+        if words:
+            text += ", or " + " or ".join(words)
+        return text + (_UNKNOWN_ALLOWED if unknown else "")
+
+
+_UNKNOWN_WORD = "unknown"
+_UNKNOWN_ALLOWED = "; unknown is allowed here"
+
+
+def _alternative_word(error: ErrorDetails, loc: tuple[int | str, ...]) -> str | None:
+    """The word a union member of one fixed word allowed (``none``, ``unknown``), or None.
+
+    Only for a member of a union (the location ends in pydantic's name for the member),
+    never for a field whose only form is a fixed list of words.
+    """
+    if error["type"] != "literal_error" or not loc or not isinstance(loc[-1], str):
+        return None
+    if not _is_union_member(loc[-1]):
+        return None
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    if not re.fullmatch(r"'[a-z_]+'", expected):
+        return None
+    return expected.strip("'")
+
+
+def _said_inside(loc: tuple[int | str, ...], others: list[tuple[int | str, ...]]) -> bool:
+    """True when another error sits inside the value at ``loc``: it says more."""
     at = _fields_only(loc)
-    return any(len(o) > len(at) and o[: len(at)] == at for o in map(_fields_only, others))
+    return any(len(o) > len(at) and o[: len(at)] == at for o in others)
 
 
 _TYPE_SEGMENTS = frozenset({"str", "int", "float", "bool", "date", "datetime", "list", "dict"})
@@ -171,17 +263,6 @@ def _fields_only(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 
 def _is_union_member(segment: str) -> bool:
     return "[" in segment or "-" in segment or segment[:1].isupper() or segment in _TYPE_SEGMENTS
-
-
-_UNKNOWN_BRANCH = "input should be 'unknown'"
-"""How the ``unknown`` branch of a ``X | Unknown`` field reports a value that is neither;
-said once as "unknown is allowed here" after what the other branch wanted."""
-
-
-def _join_alternatives(messages: list[str]) -> str:
-    field = messages[0].split(":", 1)[0]
-    rest = [m.split(": ", 1)[1] if ": " in m else m for m in messages]
-    return f"{field}: none of the allowed forms fits: " + "; or ".join(rest)
 
 
 def _entity_of(data: object, loc: tuple[int | str, ...]) -> str | None:
@@ -241,10 +322,91 @@ def _describe(
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' has the wrong form ({_pattern_hint(field)})"
     elif kind in {"literal_error", "enum"} and value is not None:
-        message = f"'{value}' is not allowed; {message}"
+        message = f"{_shown(value)} is not allowed; {message}"
     elif kind == "union_tag_invalid":
-        message = f"'{value}' is not a known kind; {message}"
+        ctx = error.get("ctx") or {}
+        tag_key = str(ctx.get("discriminator", "kind")).strip("'")
+        message = (
+            f"{tag_key} '{ctx.get('tag')}' is not one this tool knows; write one of "
+            f"{ctx.get('expected_tags')}"
+        )
+    elif kind in _MAPPING_ERRORS:
+        wanted = _KINDS.get(field) or _mapping_words((error.get("ctx") or {}).get("class_name"))
+        message = f"expected {wanted}"
+    elif kind in {"tuple_type", "list_type"}:
+        message = "expected a list: one '- item' per line, or [a, b]"
     return position_of(doc.file, node), f"{field}: {message}"
+
+
+_MAPPING_ERRORS = frozenset({"model_type", "dict_type", "model_attributes_type"})
+_MAPPINGS = {
+    "Text": "a mapping with nb and en: {nb: ..., en: ...}",
+    "Address": "a mapping with lines, postal_code and city, e.g. {lines: [Storgata 1], "
+    'postal_code: "6800", city: Førde}',
+    "LegalSource": "a mapping with statute and section, e.g. {statute: bokføringsloven, "
+    "section: § 13}",
+    "Recipients": "a mapping with processors, controllers or authorities (lists of party ids)",
+    "Duration": "a mapping such as {years: 5}, {months: 6} or {days: 30}",
+}
+"""How a mapping of each kind is written, in the words of the YAML (never a class name)."""
+_KINDS = {
+    "legal_basis": "a mapping with basis and what that basis needs, e.g. {basis: contract, "
+    "contract: {nb: ..., en: ...}}",
+    "mechanism": "a mapping with mechanism and what it needs, e.g. {mechanism: scc, module: 2} "
+    "or {mechanism: dpf}",
+}
+"""Fields holding one of several kinds of mapping, told apart by one key."""
+
+
+def _mapping_words(class_name: object) -> str:
+    """``a mapping with ...`` for the model pydantic names; fields from the model itself."""
+    if isinstance(class_name, str) and class_name in _MAPPINGS:
+        return _MAPPINGS[class_name]
+    model = _models_by_name().get(class_name) if isinstance(class_name, str) else None
+    if model is None:
+        return "a mapping of fields (name: value lines)"
+    required = [n for n, info in model.model_fields.items() if info.is_required()]
+    shown = required or list(model.model_fields)
+    return "a mapping with " + _and_list([f"'{n}'" for n in shown[:4]])
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@cache
+def _models_by_name() -> dict[str, type[BaseModel]]:
+    found: dict[str, type[BaseModel]] = {}
+    stack: list[type[BaseModel]] = [RegistryFile]
+    while stack:
+        model = stack.pop()
+        if model.__name__ in found:
+            continue
+        found[model.__name__] = model
+        for info in model.model_fields.values():
+            stack.extend(
+                tp
+                for tp in _expand([info.annotation])
+                if isinstance(tp, type) and issubclass(tp, BaseModel)
+            )
+            for tp in _expand([info.annotation]):
+                if get_origin(tp) in (tuple, list):
+                    stack.extend(
+                        a
+                        for a in _expand(list(get_args(tp)))
+                        if isinstance(a, type) and issubclass(a, BaseModel)
+                    )
+    return found
+
+
+def _shown(value: object) -> str:
+    """A value as the YAML wrote it: a scalar quoted, a list or mapping named, never a
+    Python repr."""
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
 
 
 def _pattern_hint(field: str) -> str:
@@ -254,6 +416,7 @@ def _pattern_hint(field: str) -> str:
         "org_number": "nine digits without spaces, e.g. 923609016",
         "email": "an e-mail address like name@example.no",
         "privacy_contact": "an e-mail address like personvern@example.no",
+        "logo": "an image file below this file's folder, ending in .svg, .png, .jpg or .webp",
     }
     return hints.get(field, "ids are lower-case letters, digits and hyphens, e.g. web-forms")
 

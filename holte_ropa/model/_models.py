@@ -14,10 +14,14 @@ auditors and must never be published (see :func:`internal_field_names`).
 
 from __future__ import annotations
 
+from typing import Annotated, Any, Literal
+
 from pydantic import (
+    BeforeValidator,
     ConfigDict,
     Field,
 )
+from pydantic_core import PydanticCustomError
 
 from holte_ropa.model._activities import (
     Activity,
@@ -70,6 +74,8 @@ from holte_ropa.model._organisation import (
     Right,
     Rights,
     SecurityMeasure,
+    SiteColours,
+    SiteSettings,
     SupervisoryAuthority,
 )
 from holte_ropa.model._parties import (
@@ -143,6 +149,8 @@ __all__ = [
     "Rights",
     "Role",
     "SecurityMeasure",
+    "SiteColours",
+    "SiteSettings",
     "StandardContractualClauses",
     "SubjectCategory",
     "SupervisoryAuthority",
@@ -161,6 +169,48 @@ __all__ = [
 # --------------------------------------------------------------------------- files
 
 
+def _cookie_statement(value: Any) -> Any:
+    """One clear message for a ``cookies:`` value of none of the three forms.
+
+    An empty list says nothing (was the list forgotten, or does the site set none?), so
+    it is refused rather than read as a denial the organisation never made.
+    """
+    if isinstance(value, list | tuple) and not value:
+        raise PydanticCustomError(
+            "cookies_empty",
+            "an empty list does not say whether the website sets cookies: list them, or "
+            "write 'cookies: none' if it sets none (unknown is allowed here)",
+        )
+    if value is None or value is UNKNOWN or isinstance(value, list | tuple):
+        return value
+    if value in ("none", "unknown"):
+        return value  # None, an empty "cookies:", says nothing either: rule R60 reports it
+    shown = (
+        f"'{value}'"
+        if isinstance(value, str | int | float | bool)
+        else "a mapping"
+        if isinstance(value, dict)
+        else "this"
+    )
+    raise PydanticCustomError(
+        "cookies_form",
+        f"{shown} is not a list of cookies; write a list of cookies, or none (the website "
+        "sets none), or unknown",
+    )
+
+
+CookieStatement = Annotated[
+    tuple[Cookie, ...] | Literal["none"] | Unknown | None,
+    BeforeValidator(_cookie_statement),
+    Field(
+        description="The cookies and similar technology the website sets (ekomloven § 3-15): "
+        "a list, or `none` when it sets none, or `unknown`. Left out of every file, the "
+        "record does not say (rule R60); it is never read as `none`.",
+    ),
+]
+"""What the registry says about cookies: a list, ``none``, ``unknown``, or nothing (None)."""
+
+
 _SCHEMA_NAME = "holte-ropa registry file"
 
 
@@ -175,7 +225,7 @@ class RegistryFile(_Model):
     data_categories: tuple[DataCategory, ...] = ()
     subject_categories: tuple[SubjectCategory, ...] = ()
     security_measures: tuple[SecurityMeasure, ...] = ()
-    cookies: tuple[Cookie, ...] = ()
+    cookies: CookieStatement = None
     waivers: tuple[Waiver, ...] = ()
     breaches: tuple[Breach, ...] = Field(
         default=(),
@@ -192,7 +242,7 @@ class RegistryData(_Model):
     data_categories: tuple[DataCategory, ...] = ()
     subject_categories: tuple[SubjectCategory, ...] = ()
     security_measures: tuple[SecurityMeasure, ...] = ()
-    cookies: tuple[Cookie, ...] = ()
+    cookies: CookieStatement = None
     waivers: tuple[Waiver, ...] = ()
     breaches: tuple[Breach, ...] = Field(
         default=(),

@@ -94,13 +94,19 @@ class NoticeMeta(_Model):
     title: Text
     version: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT]
     last_changed: _dt.date | Unknown
-    change_announcement: Text
-    """How changes to the notice are announced to data subjects."""
+    change_announcement: Text | Unknown
+    """How changes to the notice are announced to data subjects; ``unknown`` until the
+    organisation has decided (rule R46)."""
     history: tuple[NoticeChange, ...] = ()
 
 
 class Right(StrEnum):
-    """A data subject right (Art. 15-22, 7(3), 77)."""
+    """A data subject right (Art. 15-22, 7(3), 77).
+
+    ``automated_decisions`` is the right not to be subject to a decision based solely on
+    automated processing, including profiling, with legal or similarly significant
+    effects (Art. 22(1)).
+    """
 
     ACCESS = "access"
     RECTIFICATION = "rectification"
@@ -108,6 +114,7 @@ class Right(StrEnum):
     RESTRICTION = "restriction"
     OBJECTION = "objection"
     PORTABILITY = "portability"
+    AUTOMATED_DECISIONS = "automated_decisions"
     WITHDRAW_CONSENT = "withdraw_consent"
     COMPLAINT = "complaint"
 
@@ -116,9 +123,11 @@ class Rights(_Model):
     """Which rights the notice describes and how they are exercised (Art. 12-22)."""
 
     applicable: tuple[Right, ...] = Field(min_length=1)
-    how_to_exercise: Text
-    response_time: Text
-    """Art. 12(3): without undue delay and within one month, extendable by two months."""
+    how_to_exercise: Text | Unknown
+    """How people use their rights (Art. 12(2)); ``unknown`` until confirmed (rule R46)."""
+    response_time: Text | Unknown
+    """Art. 12(3): without undue delay and within one month, extendable by two months;
+    ``unknown`` until the organisation states it (rule R51)."""
 
 
 class SecurityMeasure(_Model):
@@ -161,6 +170,55 @@ class Promise(_Model):
     compare the claim with these activities only."""
 
 
+PrimaryColour = Literal["indigo", "deep purple", "purple", "blue grey", "brown", "grey"]
+"""The primary colours of Material for MkDocs' palette that keep WCAG 2.1 AA contrast
+(4.5:1): white header text on them, and links in them on white (indigo 6.9, brown 6.5,
+blue grey 5.5, deep purple 5.3, purple 4.8, grey 4.6). The others (teal 3.8, blue 3.2,
+amber 1.6, ...) fail, so they are refused rather than published."""
+
+
+class SiteColours(_Model):
+    """The website's colours, from Material for MkDocs' palette."""
+
+    primary: PrimaryColour = "indigo"
+    """Header, navigation and links; the accent (hover) stays indigo."""
+
+
+class SiteSettings(_Model):
+    """How the published website is named, where it lives and how it looks; all optional.
+
+    Used by the MkDocs configuration that ships in the package (``holte-ropa build``
+    without ``--mkdocs-config``); an own ``mkdocs.yml`` still gets the name, base URL and
+    logo unless it sets its own.
+    """
+
+    name: NonEmpty | None = None
+    """The site's name (page titles, header); default: the trade name, else the legal name."""
+    url: AnyUrl | None = None
+    """The address the site is published at, e.g. https://personvern.example.no/ (MkDocs'
+    ``site_url``: canonical links and the sitemap)."""
+    logo: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"(?i)^[^\\:]+\.(svg|png|jpe?g|webp)$"),
+        ]
+        | None
+    ) = None
+    """An image file (svg, png, jpg or webp) relative to the file holding the organisation
+    and below its folder, e.g. ``logo.svg``; shown in the header instead of the theme's
+    icon. At most 1 MiB; an SVG must hold no script (the site serves it as it is)."""
+    colours: SiteColours | None = None
+
+    @field_validator("logo")
+    @classmethod
+    def _below_the_folder(cls, value: str | None) -> str | None:
+        if value is not None and (value.startswith("/") or ".." in value.split("/")):
+            raise ValueError(
+                f"'{value}' leaves the folder of this file; give a path below it, e.g. logo.svg"
+            )
+        return value
+
+
 class Organisation(_Model):
     """The controller keeping the record (Art. 30(1)(a), 13(1)(a)-(b))."""
 
@@ -170,7 +228,9 @@ class Organisation(_Model):
     org_number: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | Unknown
     """Norwegian organisation number, 9 digits with a MOD11 check digit."""
     country: CountryCode = "NO"
-    postal_address: Address
+    postal_address: Address | Unknown
+    """Where letters reach the controller (Art. 13(1)(a)); ``unknown`` until confirmed
+    (rule R01), never ``lines: [unknown]``."""
     visiting_address: Address | Unknown | None = None
     phone: NonEmpty | None = None
     email: Email | Unknown
@@ -185,13 +245,18 @@ class Organisation(_Model):
     nothing names an authority the record does not have."""
     notice: NoticeMeta
     rights: Rights
-    security_summary: Text
-    """The public description of how data is secured."""
-    complaints: Text
-    """What the notice says about complaints, to the organisation and to the authority."""
+    security_summary: Text | Unknown
+    """The public description of how data is secured; ``unknown`` until the organisation
+    has written it (rule R46)."""
+    complaints: Text | Unknown
+    """What the notice says about complaints, to the organisation and to the authority;
+    ``unknown`` until confirmed (rule R46). The right to complain to the supervisory
+    authority (Art. 77) is stated whatever this says."""
     safeguards_copy: Text | None = None
     """How people get a copy of the safeguards for transfers outside the EEA (Art. 13(1)(f))."""
     promises: tuple[Promise, ...] = ()
+    site: SiteSettings | None = None
+    """Settings of the published website: name, base URL, logo, colours."""
     time_zone: NonEmpty = "Europe/Oslo"
     """IANA time zone in which dates and deadlines are shown, e.g. the 72-hour breach
     notification deadline of GDPR Art. 33(1)."""

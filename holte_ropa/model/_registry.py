@@ -13,11 +13,13 @@ import json
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel
 
 from holte_ropa.model._models import (
+    UNKNOWN,
     Activity,
     Breach,
     Cookie,
@@ -90,6 +92,8 @@ class SourceFile:
     file: str
     root: Spot
     model: RegistryFile
+    folder: Path | None = None
+    """The folder the file was read from, for files the record names (the site's logo)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +147,16 @@ class Registry:
         self.security_measures: dict[str, SecurityMeasure] = {
             m.id: m for m in data.security_measures
         }
-        self.cookies: dict[str, Cookie] = {c.id: c for c in data.cookies}
+        self.cookies: dict[str, Cookie] = (
+            {c.id: c for c in data.cookies} if isinstance(data.cookies, tuple) else {}
+        )
+        """The cookies listed; empty also when none are recorded (see ``cookies_stated``)."""
         self.waivers: tuple[Waiver, ...] = data.waivers
         self.breaches: dict[str, Breach] = {b.id: b for b in data.breaches}
         """The internal breach log (GDPR Art. 33(5)), by id."""
         self._origins = origins or {}
+        self.organisation_folder: Path | None = None
+        """The folder of the file holding the organisation, when read from disk."""
         self._remembered: dict[Hashable, object] = {}
 
     # ------------------------------------------------------------------ building
@@ -161,8 +170,15 @@ class Registry:
         waivers: list[Waiver] = []
         breaches: list[Breach] = []
         organisation: Organisation | None = None
+        said: list[tuple[_Origin, _CookieWord]] = []
+        listed: list[_Origin] = []
         for source in files:
             model = source.model
+            if isinstance(model.cookies, str | Unknown):
+                word: _CookieWord = "unknown" if is_unknown(model.cookies) else "none"
+                said.append((_Origin(source.file, source.root, ("cookies",)), word))
+            elif model.cookies:
+                listed.append(_Origin(source.file, source.root, ("cookies", 0)))
             if model.organisation is not None:
                 if organisation is not None:
                     first = origins[organisation.id]
@@ -183,7 +199,10 @@ class Registry:
                         problems,
                     )
             for name in _SECTION_KIND:
-                for index, item in enumerate(getattr(model, name)):
+                items = getattr(model, name)
+                if not isinstance(items, tuple):
+                    continue
+                for index, item in enumerate(items):
                     origin = _Origin(source.file, source.root, (name, index))
                     if _claim(origins, item.id, origin, problems):
                         sections[name].append(item)
@@ -207,6 +226,7 @@ class Registry:
                 )
             )
             raise RegistryError(problems)
+        statement = _one_cookie_statement(said, listed, origins, problems)
         data = RegistryData(
             organisation=organisation,
             activities=tuple(sections["activities"]),
@@ -214,11 +234,22 @@ class Registry:
             data_categories=tuple(sections["data_categories"]),
             subject_categories=tuple(sections["subject_categories"]),
             security_measures=tuple(sections["security_measures"]),
-            cookies=tuple(sections["cookies"]),
+            cookies=(
+                tuple(sections["cookies"])
+                if sections["cookies"]
+                else None
+                if statement is None
+                else UNKNOWN
+                if statement == "unknown"
+                else "none"
+            ),
             waivers=tuple(waivers),
             breaches=tuple(breaches),
         )
         registry = cls(data, origins)
+        registry.organisation_folder = next(
+            (s.folder for s in files if s.model.organisation is not None), None
+        )
         problems.extend(registry._reference_problems())
         problems.extend(registry._cycle_problems())
         if problems:
@@ -249,7 +280,7 @@ class Registry:
                 for i, r in enumerate(activity.security_measures)
             ]
             if isinstance(activity.recipients, Recipients):
-                for group in ("processors", "controllers", "authorities"):
+                for group in ("processors", "controllers", "authorities", "unconfirmed"):
                     refs += [
                         (("recipients", group, i), r, party)
                         for i, r in enumerate(getattr(activity.recipients, group))
@@ -318,9 +349,7 @@ class Registry:
 
     def _suggest(self, target: str, kinds: tuple[EntityKind, ...] | None) -> str:
         pool = [
-            i
-            for i in self._origins
-            if not i.startswith("waiver:") and (kinds is None or self.kind_of(i) in kinds)
+            i for i in self._origins if ":" not in i and (kinds is None or self.kind_of(i) in kinds)
         ]
         close = difflib.get_close_matches(target, pool, n=1, cutoff=0.6)
         return f" (did you mean '{close[0]}'?)" if close else ""
@@ -352,6 +381,27 @@ class Registry:
                 seen.append(current)
                 current = self.parties[current].engaged_by
         return problems
+
+    @property
+    def cookies_stated(self) -> Literal["listed", "none", "pending"]:
+        """What the record says about cookies: ``listed``, ``none`` (``cookies: none``)
+        or ``pending`` (``cookies: unknown``, or no ``cookies:`` in any file): only an
+        explicit ``none`` is a denial."""
+        if self.cookies:
+            return "listed"
+        return "none" if self.data.cookies == "none" else "pending"
+
+    @property
+    def site_logo(self) -> Path | None:
+        """The logo file ``organisation.site.logo`` names, resolved, or None."""
+        site = self.organisation.site
+        if site is None or site.logo is None or self.organisation_folder is None:
+            return None
+        return self.organisation_folder / site.logo
+
+    def locate_cookie_statement(self) -> Position | None:
+        """Where ``cookies: none`` or ``cookies: unknown`` is written, if it is."""
+        return self.locate(_COOKIES) if _COOKIES in self._origins else None
 
     # ------------------------------------------------------------------ lookups
 
@@ -427,7 +477,7 @@ class Registry:
         found: list[str] = []
         if isinstance(activity.recipients, Recipients):
             r = activity.recipients
-            found += [*r.processors, *r.controllers, *r.authorities]
+            found += [*r.processors, *r.controllers, *r.authorities, *r.unconfirmed]
         found += activity.joint_controllers
         return list(dict.fromkeys(found))
 
@@ -499,7 +549,8 @@ class Registry:
         """Every entity id with its kind, in registry order."""
         yield "organisation", self.organisation.id
         for kind, section in _SECTION_KIND.items():
-            for item in getattr(self.data, kind):
+            items = getattr(self.data, kind)
+            for item in items if isinstance(items, tuple) else ():
                 yield section, item.id
 
     def __eq__(self, other: object) -> bool:
@@ -514,6 +565,43 @@ class Registry:
             f"<Registry {self.organisation.legal_name}: {len(self.activities)} activities, "
             f"{len(self.parties)} parties>"
         )
+
+
+_CookieWord = Literal["none", "unknown"]
+_COOKIES = "section:cookies"
+"""Origin key of a ``cookies: none|unknown`` statement; no id contains a colon."""
+
+
+def _one_cookie_statement(
+    said: list[tuple[_Origin, _CookieWord]],
+    listed: list[_Origin],
+    origins: dict[str, _Origin],
+    problems: list[Problem],
+) -> _CookieWord | None:
+    """The registry's one ``cookies: none|unknown``, or None; a second statement, or one
+    beside a list of cookies, is a problem located at it."""
+    if not said:
+        return None
+    (first, word), rest = said[0], said[1:]
+    for here, again in rest:
+        problems.append(_cookie_conflict(here, f"'cookies: {again}'", first, word))
+    if listed:
+        problems.append(_cookie_conflict(first, f"'cookies: {word}'", listed[0], None))
+        return None
+    origins[_COOKIES] = first
+    return word
+
+
+def _cookie_conflict(here: _Origin, said: str, there: _Origin, word: _CookieWord | None) -> Problem:
+    """A second statement about cookies that contradicts or repeats the first."""
+    where = _locate(there.file, there.root, there.path)
+    first = "cookies are listed" if word is None else f"'cookies: {word}' is written"
+    return Problem(
+        _locate(here.file, here.root, here.path),
+        "reference",
+        f"'cookies:' here is {said}, but {first} at {where}; say it once: list the "
+        "cookies, or write none or unknown in one file",
+    )
 
 
 def _claim(

@@ -234,6 +234,7 @@ def _recipients(
         controllers=_names(registry, r.controllers, lang),
         authorities=_names(registry, r.authorities, lang),
         joint_controllers=joint,
+        unconfirmed=_names(registry, r.unconfirmed, lang),
     )
 
 
@@ -415,6 +416,11 @@ def _address(lines: tuple[str, ...], postal_code: str, city: str) -> tuple[str, 
     return (*lines, f"{postal_code} {city}")
 
 
+def _contact(value: object) -> Str:
+    """An e-mail address or URL as text, or PENDING for ``unknown``."""
+    return PENDING if is_unknown(value) else str(value)
+
+
 def notice_view(registry: Registry, lang: Lang) -> NoticeView:
     """The public view of ``registry`` in ``lang``."""
     org = registry.organisation
@@ -492,27 +498,31 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         legal_name=org.legal_name,
         trade_name=org.trade_name,
         org_number=PENDING if is_unknown(org.org_number) else org.org_number,
-        postal_address=_address(
-            org.postal_address.lines, org.postal_address.postal_code, org.postal_address.city
+        postal_address=(
+            PENDING
+            if is_unknown(org.postal_address)
+            else _address(
+                org.postal_address.lines, org.postal_address.postal_code, org.postal_address.city
+            )
         ),
         visiting_address=visiting,
         phone=org.phone,
-        email=str(org.email),
-        website=str(org.website),
-        privacy_contact=str(org.privacy_contact),
+        email=_contact(org.email),
+        website=_contact(org.website),
+        privacy_contact=_contact(org.privacy_contact),
         dpo=dpo,
         dpo_appointed=appointed,
         eu_representative=_opt(org.eu_representative, lang),
         authority=_authority(org, lang)[0],
         authority_website=_authority(org, lang)[1],
-        security_summary=_t(org.security_summary, lang),
+        security_summary=_known(org.security_summary, lang),
         security_measures=tuple(
             (_t(m.name, lang), _t(m.description, lang))
             for m in registry.security_measures.values()
             if m.public
         ),
-        complaints=_t(org.complaints, lang),
-        change_announcement=_t(org.notice.change_announcement, lang),
+        complaints=_known(org.complaints, lang),
+        change_announcement=_known(org.notice.change_announcement, lang),
         version=PENDING if is_unknown(org.notice.version) else org.notice.version,
         safeguards_copy=_opt(org.safeguards_copy, lang),
         last_changed=(
@@ -522,8 +532,8 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
             (h.version, h.date.isoformat(), _t(h.summary, lang)) for h in org.notice.history
         ),
         rights=tuple(r.value for r in org.rights.applicable),
-        how_to_exercise=_t(org.rights.how_to_exercise, lang),
-        response_time=_t(org.rights.response_time, lang),
+        how_to_exercise=_known(org.rights.how_to_exercise, lang),
+        response_time=_known(org.rights.response_time, lang),
         promises=tuple(PromiseView(p.section, _t(p.text, lang)) for p in org.promises),
         controller_activities=controller,
         processor_activities=processor,
@@ -539,6 +549,7 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
             if r in {PartyRole.CONTROLLER, PartyRole.JOINT_CONTROLLER, PartyRole.AUTHORITY}
         ),
         cookies=cookies,
+        cookies_stated=registry.cookies_stated,
         data_summary=tuple(data_summary.values()),
         bases_summary=bases,
         transfer_countries=countries,

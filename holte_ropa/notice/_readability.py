@@ -17,6 +17,12 @@ Tokenisation, chosen and fixed here so that scores are comparable over time:
   sentence: a heading, a list item, a paragraph, a table caption or a table cell. A
   segment without words is not a sentence.
 
+The organisation's own name (legal and trade name) counts as one short word, "NN": the
+template's sentences name it, and how readable they are must not depend on whether the
+name is "Holte AS" or "Fjordlys Regnskapsbyrå AS". A section of fewer than
+:data:`MIN_WORDS` words is scored but not judged (rule R48): LIX measures running text, and
+in a heading and a label or two a single long word moves it by tens of points.
+
 A section is an h2 or h3 heading with its text up to the next h2 or h3 (h4 headings
 belong to their h3); the text before the first h2 is the section ``intro``. Each section
 names the registry entity whose texts make it up: ``activity-<id>`` sections belong to
@@ -35,6 +41,7 @@ from holte_ropa.notice._render import LANGS, render_page
 from holte_ropa.notice._views import Lang
 
 __all__ = [
+    "MIN_WORDS",
     "LixScore",
     "SectionScore",
     "lix",
@@ -43,6 +50,11 @@ __all__ = [
     "readability_report",
     "split_sections",
 ]
+
+MIN_WORDS = 20
+"""Fewest words a section needs before rule R48 judges its LIX."""
+NAME_STAND_IN = "NN"
+"""What the organisation's name counts as: one short word."""
 
 _WORD = re.compile(r"[^\W_]+")
 _TERMINATOR = re.compile(r"[.!?:]+(?:\s+(?=(\S))|\s*$)")
@@ -218,6 +230,8 @@ def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[Sec
 
 def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionScore, ...]:
     activities = set(registry.activities)
+    org = registry.organisation
+    names = sorted({n for n in (org.legal_name, org.trade_name) if n}, key=len, reverse=True)
     scores: list[SectionScore] = []
     for lang in langs:
         page = render_page(registry, lang, "notice")
@@ -226,7 +240,7 @@ def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionSc
             is_activity = anchor.startswith("activity-") and entity_id in activities
             field = ("description", "{lang}") if is_activity else _SECTION_FIELD.get(anchor, ())
             path = tuple(lang if part == "{lang}" else part for part in field)
-            score = lix(plain_text(body))
+            score = lix(_without_names(plain_text(body), names))
             scores.append(
                 SectionScore(
                     section=anchor,
@@ -241,6 +255,14 @@ def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionSc
                 )
             )
     return tuple(scores)
+
+
+def _without_names(text: str, names: list[str]) -> str:
+    """``text`` with each of the organisation's names (longest first) as one short word."""
+    for name in names:
+        if name in text:
+            text = text.replace(name, NAME_STAND_IN)
+    return text
 
 
 def readability_report(registry: Registry) -> list[dict[str, object]]:

@@ -109,6 +109,8 @@ class RecipientsView:
     controllers: tuple[str, ...] = ()
     authorities: tuple[str, ...] = ()
     joint_controllers: tuple[str, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+    """Recipients whose role is still being confirmed (``role: unknown``)."""
 
     def __bool__(self) -> bool:
         return bool(
@@ -117,6 +119,7 @@ class RecipientsView:
             or self.controllers
             or self.authorities
             or self.joint_controllers
+            or self.unconfirmed
         )
 
 
@@ -251,12 +254,12 @@ class NoticeView:
     legal_name: str
     trade_name: str | None
     org_number: str | Marker
-    postal_address: tuple[str, ...]
+    postal_address: tuple[str, ...] | Marker
     visiting_address: tuple[str, ...] | Marker | None
     phone: str | None
-    email: str
-    website: str
-    privacy_contact: str
+    email: Str
+    website: Str
+    privacy_contact: Str
     safeguards_copy: Str | None
     """How people get a copy of the Art. 46-47 safeguards; None when not recorded."""
     dpo: tuple[str, ...] | Str
@@ -282,6 +285,9 @@ class NoticeView:
     sub_processors: tuple[PartyView, ...]
     other_recipients: tuple[PartyView, ...]
     cookies: dict[str, tuple[CookieView, ...]]
+    cookies_stated: str
+    """``listed``, ``none`` (the registry says ``cookies: none``) or ``pending`` (the
+    registry does not say which cookies the site sets: never read as a denial)."""
     data_summary: tuple[Str, ...]
     bases_summary: tuple[str, ...]
     transfer_countries: tuple[str, ...]

@@ -108,16 +108,20 @@ def to_fides(registry: Registry) -> str:
 
 def _organization(registry: Registry) -> dict[str, Any]:
     org = registry.organisation
-    address = ", ".join(
-        [*org.postal_address.lines, f"{org.postal_address.postal_code} {org.postal_address.city}"]
+    postal = org.postal_address
+    address = (
+        None
+        if is_unknown(postal)
+        else ", ".join([*postal.lines, f"{postal.postal_code} {postal.city}"])
     )
     result: dict[str, Any] = {
         "fides_key": _key(org.id),
         "name": org.legal_name,
         "controller": {
             "name": org.legal_name,
-            "address": address,
-            "email": org.email,
+            # Left out while unknown: fideslang has no word for a fact not yet confirmed.
+            **({"address": address} if address is not None else {}),
+            **({"email": org.email} if not is_unknown(org.email) else {}),
             **({"phone": org.phone} if org.phone else {}),
         },
     }
@@ -237,7 +241,9 @@ def _party_system(party: Party) -> dict[str, Any]:
         "name": party.name_in("en"),
         "description": _en(party.service),
         "system_type": "Vendor",
-        "responsibility": [_RESPONSIBILITY[party.role.value]],
+        "responsibility": [_RESPONSIBILITY[party.role.value]]
+        if party.role.value in _RESPONSIBILITY
+        else [],  # role unknown: fideslang says nothing rather than a guess
         "privacy_declarations": [],
     }
     if not is_unknown(party.legal_name):

@@ -262,14 +262,20 @@ def _organisation(registry: Registry, role: RecordRole, lang: str) -> dict[str, 
     facts = {
         "name": org.legal_name,
         "org_number": w[UNKNOWN.value] if is_unknown(org.org_number) else org.org_number,
-        "address": ", ".join(
-            [
-                *org.postal_address.lines,
-                f"{org.postal_address.postal_code} {org.postal_address.city}",
-            ]
+        "address": (
+            w[UNKNOWN.value]
+            if is_unknown(org.postal_address)
+            else ", ".join(
+                [
+                    *org.postal_address.lines,
+                    f"{org.postal_address.postal_code} {org.postal_address.city}",
+                ]
+            )
         ),
-        "email": str(org.email),
-        "privacy_contact": str(org.privacy_contact),
+        "email": w[UNKNOWN.value] if is_unknown(org.email) else org.email,
+        "privacy_contact": (
+            w[UNKNOWN.value] if is_unknown(org.privacy_contact) else org.privacy_contact
+        ),
         "phone": org.phone or w[UNKNOWN.value],
         "representative": representative,
         "dpo": dpo_text,
@@ -434,7 +440,10 @@ def _retention(activity: Activity, lang: str) -> Cell:
 
 def _retention_rule(rule: RetentionRule, lang: str) -> str:
     described = text(rule.description, lang)
-    if rule.legal_source is not None:
+    if is_unknown(rule.legal_source):
+        label = {"nb": "hjemmel", "en": "legal source"}[lang]
+        described += f" ({label}: {_w(lang)[UNKNOWN.value]})"
+    elif rule.legal_source is not None:
         described += f" ({rule.legal_source})"
     return described
 

@@ -155,7 +155,9 @@ def _waives(waiver: Waiver, hit: Hit, organisation: str) -> bool:
 
 
 def _finding(registry: Registry, rule: Rule, hit: Hit, waivers: list[_WaiverState]) -> Finding:
-    if hit.waiver_index is not None:
+    if hit.at is not None:
+        position = hit.at
+    elif hit.waiver_index is not None:
         position = registry.locate_waiver(hit.waiver_index, *hit.path)
     elif hit.entity is None:
         position = registry.locate(registry.organisation.id, *hit.path)

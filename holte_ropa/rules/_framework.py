@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from holte_ropa.model._models import Waiver
     from holte_ropa.model._registry import Registry
     from holte_ropa.model._yaml import PathSegment
+    from holte_ropa.report._problems import Position
 
 __all__ = [
     "Check",
@@ -62,6 +63,9 @@ class Hit:
     """Overrides the rule's severity, e.g. a judgement rule that is sometimes an error."""
     waiver_index: int | None = None
     """Set when the hit is about a waiver itself (located at that waiver)."""
+    at: Position | None = None
+    """Where to report it, when that is no field of the entity (e.g. ``cookies: unknown``
+    written as a section of its own); waivers still match ``entity`` and ``path``."""
 
 
 Check = Callable[..., Iterable[Hit]]

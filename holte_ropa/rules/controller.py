@@ -88,7 +88,19 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
                 "det er registrert",
             ),
         )
-    addresses = [("postal_address", org.postal_address)]
+    addresses: list[tuple[str, Address]] = []
+    if is_unknown(org.postal_address):
+        yield Hit(
+            None,
+            ("postal_address",),
+            Words(
+                en="the organisation's postal address is unknown; give the address letters "
+                "reach it at",
+                nb="organisasjonens postadresse er ukjent; oppgi adressen der post når fram",
+            ),
+        )
+    else:
+        addresses.append(("postal_address", org.postal_address))
     if isinstance(org.visiting_address, Address):
         addresses.append(("visiting_address", org.visiting_address))
     for field, address in addresses:
@@ -104,9 +116,9 @@ def controller_not_identified(registry: Registry, context: Context) -> Iterator[
                     path,
                     Words(
                         en=f"the organisation's {label_en} has a placeholder '{value}'; give the "
-                        "real address",
+                        f"real address, or write '{field}: unknown' until it is confirmed",
                         nb=f"organisasjonens {label_nb} har en plassholder '{value}'; oppgi den "
-                        "riktige adressen",
+                        f"riktige adressen, eller skriv '{field}: unknown' til den er bekreftet",
                     ),
                 )
     for field, label_en, label_nb in _CONTACTS:

@@ -236,3 +236,41 @@ def marketing_cookie_provider_unknown(registry: Registry, context: Context) -> I
                     "lokasjoner, så erklæringen kan ikke si hvor opplysningene havner",
                 ),
             )
+
+
+# --------------------------------------------------------------------------- R60
+
+
+@rule(
+    id="R60",
+    blocks_publication=True,
+    name="cookies-not-recorded",
+    severity=Severity.WARNING,
+    references=("ekomloven § 3-15 first paragraph", "GDPR Art. 5(1)(a)", "GDPR Art. 12(1)"),
+    summary="The record does not say which cookies the website sets, or that it sets none.",
+    rationale=(
+        "ekomloven § 3-15 requires clear information about what is stored on or read from "
+        "the user's device, and the cookie page publishes it. A registry that lists no "
+        'cookies may simply not have recorded them: publishing "we do not use cookies" '
+        "then states a denial the organisation never made, which is not fair and "
+        "transparent (GDPR Art. 5(1)(a)). Only `cookies: none` says the website sets none; "
+        "no `cookies:` in any file, or `cookies: unknown`, is reported here, and the cookie "
+        "page shows the gap instead of a denial."
+    ),
+    fix=(
+        "List every cookie and similar technology under `cookies:`, or write "
+        "`cookies: none` once the website is confirmed to set none."
+    ),
+    bad="cookies: unknown  # <-\n",
+    good="cookies: none\n",
+)
+def cookies_not_recorded(registry: Registry, context: Context) -> Iterator[Hit]:
+    if registry.cookies_stated != "pending":
+        return
+    words = Words(
+        en="the record does not say which cookies the website sets; list them under "
+        "`cookies:`, or write `cookies: none` if it sets none",
+        nb="protokollen sier ikke hvilke informasjonskapsler nettsiden bruker; list dem under "
+        "`cookies:`, eller skriv `cookies: none` hvis den ikke bruker noen",
+    )
+    yield Hit(None, (), words, at=registry.locate_cookie_statement())

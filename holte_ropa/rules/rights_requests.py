@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from holte_ropa.model._unknown import is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
@@ -84,6 +85,8 @@ _ONE_MONTH = "response_time: {nb: Innen én måned., en: Within one month.}"
 )
 def response_time_too_long(registry: Registry, context: Context) -> Iterator[Hit]:
     text = registry.organisation.rights.response_time
+    if is_unknown(text):
+        return  # R51 asks for the answer time itself
     shortest: dict[str, str] = {}
     longest: dict[str, str] = {}
     unexplained: dict[str, str] = {}

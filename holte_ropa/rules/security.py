@@ -32,7 +32,8 @@ _OBSOLETE = re.compile(r"(?<![\w/])SSL(?![\w/])")
 def _public_texts(registry: Registry) -> Iterator[tuple[str | None, tuple[PathSegment, ...], Text]]:
     """The security texts the notice publishes, with where they are written."""
     organisation = registry.organisation
-    yield None, ("security_summary",), organisation.security_summary
+    if not is_unknown(organisation.security_summary):
+        yield None, ("security_summary",), organisation.security_summary
     for index, promise in enumerate(organisation.promises):
         if promise.section == "security":
             yield None, ("promises", index, "text"), promise.text

@@ -206,6 +206,18 @@ def retention_beyond_legal_source(registry: Registry, context: Context) -> Itera
                         ),
                     )
                 continue
+            if is_unknown(source):
+                yield Hit(
+                    a,
+                    (*path, "legal_source"),
+                    Words(
+                        en=f"the legal source of a retention rule of '{a}' is unknown; name "
+                        "the statute and section under `legal_source:`",
+                        nb=f"hjemmelen for en lagringsregel i '{a}' er ukjent; oppgi lov og "
+                        "paragraf under `legal_source:`",
+                    ),
+                )
+                continue
             duration = retention.duration
             if (
                 source.period is not None
@@ -385,7 +397,7 @@ def processor_keeps_data_after_service(registry: Registry, context: Context) -> 
 
 def _processor_retention_message(activity: str, rule_: RetentionRule, duration: Duration) -> Words:
     span_en, span_nb = _span(duration, "en"), _span(duration, "nb")
-    if rule_.legal_source is not None:
+    if rule_.legal_source is not None and not is_unknown(rule_.legal_source):
         law = str(rule_.legal_source)
         return Words(
             en=f"the processor activity '{activity}' keeps the controllers' data {span_en} "

@@ -190,6 +190,9 @@ def _missing_rights(registry: Registry, activities: list[Activity]) -> Iterator[
                 needs.add(Right.WITHDRAW_CONSENT)
             if getattr(basis, "basis", None) in ("consent", "contract"):
                 needs.add(Right.PORTABILITY)
+        decisions = activity.automated_decisions
+        if decisions is not None and not is_unknown(decisions) and decisions.used:
+            needs.add(Right.AUTOMATED_DECISIONS)  # Art. 22(1), told of by Art. 13(2)(f)
         for right in needs - listed:
             needed.setdefault(right, []).append(activity.id)
     for right in Right:
@@ -497,7 +500,11 @@ _ONE_MONTH = "response_time: {nb: Innen én måned., en: Within one month.}"
 )
 def response_time_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
     text = registry.organisation.rights.response_time
-    missing = [lang for lang in LANGUAGES if not stated_periods(text.get(lang) or "", lang)]
+    missing = [
+        lang
+        for lang in LANGUAGES
+        if is_unknown(text) or not stated_periods(text.get(lang) or "", lang)
+    ]
     if missing:
         yield Hit(
             None,

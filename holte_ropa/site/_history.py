@@ -21,7 +21,7 @@ from holte_ropa.changes._dated import (
 )
 from holte_ropa.changes._history import HistoryEntry
 from holte_ropa.changes._wording import Bilingual
-from holte_ropa.model._models import UNKNOWN, is_unknown
+from holte_ropa.model._models import UNKNOWN, Text, Unknown, is_unknown
 from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
 from holte_ropa.terms import cite
@@ -112,7 +112,7 @@ def history_page(
         "",
         f"## {words['announce']}",
         "",
-        md.text(notice.change_announcement.get(lang) or ""),
+        md.text(_announcement(notice.change_announcement, lang)),
         "",
         f"[{words['subscribe']}]({FEED}){{ type=application/atom+xml }}",
         "",
@@ -132,3 +132,11 @@ def history_page(
             out.append(f"- {words['first']}")
         out.append("")
     return "\n".join(out)
+
+
+def _announcement(text: Text | Unknown, lang: str) -> str:
+    """How changes are announced; a visible gap, never a sentence, while ``unknown``."""
+    if is_unknown(text):
+        gap = _WORDS[lang][UNKNOWN.value]
+        return f"{gap[:1].upper()}{gap[1:]}."
+    return text.get(lang) or ""

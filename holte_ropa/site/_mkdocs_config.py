@@ -8,7 +8,9 @@ data, :func:`default_config` is the whole configuration when the user has no
 
 What people read on every page is the organisation's own: the site name (title of every
 page and the header's logo text) and the footer come from the registry, never from this
-package; the page's ``lang`` comes from the page's front matter (WCAG 3.1.1).
+package; the page's ``lang`` comes from the page's front matter (WCAG 3.1.1). The
+registry's optional ``organisation.site`` settings give the name, the base URL, a logo
+and the palette's colours.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ __all__ = [
     "THEME_DIR",
     "apply_site_defaults",
     "default_config",
+    "logo_page",
     "site_name",
     "write_default_config",
 ]
@@ -45,13 +48,37 @@ ASSETS = {
 
 
 def site_name(registry: Registry) -> str:
-    """The name every page is titled with: the trade name, else the legal name.
+    """The name every page is titled with: ``organisation.site.name``, else the trade
+    name, else the legal name.
 
     HTML-escaped: the theme prints ``site_name`` and ``copyright`` into its pages
     unescaped, and registry text is never markup.
     """
     organisation = registry.organisation
-    return html.escape(organisation.trade_name or organisation.legal_name)
+    chosen = organisation.site.name if organisation.site is not None else None
+    return html.escape(chosen or organisation.trade_name or organisation.legal_name)
+
+
+def logo_page(registry: Registry) -> str | None:
+    """Where the site serves the organisation's logo (``assets/logo.svg``), if it has one."""
+    logo = registry.site_logo
+    return None if logo is None else f"assets/logo{logo.suffix.lower()}"
+
+
+def _site_url(registry: Registry) -> str | None:
+    site = registry.organisation.site
+    return None if site is None or site.url is None else str(site.url)
+
+
+def _palette(registry: Registry) -> dict[str, str]:
+    site = registry.organisation.site
+    colours = site.colours if site is not None and site.colours is not None else None
+    return {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "primary": colours.primary if colours else "indigo",
+        "accent": "indigo",
+    }
 
 
 def _footer(registry: Registry) -> str:
@@ -67,7 +94,7 @@ def default_config(registry: Registry) -> dict[str, Any]:
     registry itself is handed to the plugin by :func:`holte_ropa.build`, so no path to
     it is written here.
     """
-    return {
+    config: dict[str, Any] = {
         "site_name": site_name(registry),
         "copyright": _footer(registry),
         "docs_dir": "docs",
@@ -77,14 +104,7 @@ def default_config(registry: Registry) -> dict[str, Any]:
             "custom_dir": str(THEME_DIR),
             "language": DEFAULT_LANGUAGE,
             "font": False,
-            "palette": [
-                {
-                    "media": "(prefers-color-scheme: light)",
-                    "scheme": "default",
-                    "primary": "indigo",
-                    "accent": "indigo",
-                }
-            ],
+            "palette": [_palette(registry)],
             "features": ["search.highlight"],
         },
         "extra": {"generator": False},
@@ -93,6 +113,13 @@ def default_config(registry: Registry) -> dict[str, Any]:
         "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"],
         "plugins": ["search", {"holte-ropa": {"fail_on": "error"}}],
     }
+    url = _site_url(registry)
+    if url is not None:
+        config["site_url"] = url
+    logo = logo_page(registry)
+    if logo is not None:
+        config["theme"]["logo"] = logo
+    return config
 
 
 def write_default_config(registry: Registry, folder: Path) -> Path:
@@ -119,7 +146,12 @@ def apply_site_defaults(config: Any, registry: Registry) -> None:
     config.site_name = site_name(registry)
     if not config.copyright:
         config.copyright = _footer(registry)
+    if not config.site_url and _site_url(registry) is not None:
+        config.site_url = _site_url(registry)
     theme = config.theme
+    logo = logo_page(registry)
+    if logo is not None and not theme.get("logo"):
+        theme["logo"] = logo
     theme_dir = str(THEME_DIR)
     if theme.name == "material" and theme_dir not in theme.dirs:
         position = 1 if theme.custom_dir else 0

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from holte_ropa.site._mkdocs_config import default_config
+from holte_ropa.site._mkdocs_config import default_config, logo_page
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
@@ -47,6 +47,10 @@ def write_standalone_config(
     config_file.parent.mkdir(parents=True, exist_ok=True)
     docs_dir = Path(os.path.relpath(pages_dir.resolve(), config_file.parent.resolve()))
     config = standalone_config(registry, pages, docs_dir.as_posix())
+    logo, page = registry.site_logo, logo_page(registry)
+    if logo is not None and page is not None:  # the theme shows it: it must be beside the pages
+        (pages_dir / page).parent.mkdir(parents=True, exist_ok=True)
+        (pages_dir / page).write_bytes(logo.read_bytes())
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     config_file.write_text(text, encoding="utf-8")
     return config_file

@@ -61,6 +61,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         """Refuse a draft. None: refuse when MkDocs runs strict (``mkdocs build --strict``);
         ``holte-ropa build`` sets it from its ``--release`` option."""
         self._pages: dict[str, str] = {}
+        self._logo: tuple[str, bytes] | None = None
         self._nav_by_lang: dict[str, Navigation] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -72,6 +73,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         findings = check(registry) if self.prechecked is None else list(self.prechecked)
         _refuse_findings(findings, self.config.fail_on, self.config.registry)
         apply_site_defaults(config, registry)
+        self._logo = _logo(registry)
         blockers = publication_blockers(registry, findings=findings)
         release = config.strict if self.release is None else self.release
         if release and blockers:
@@ -87,6 +89,8 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        if self._logo is not None:
+            files.append(File.generated(config, self._logo[0], content=self._logo[1]))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -208,3 +212,13 @@ def _lang_of(page: Page) -> str:
     from holte_ropa.site import page_language
 
     return page_language(page.file.src_uri)
+
+
+def _logo(registry: Registry) -> tuple[str, bytes] | None:
+    """(site path, bytes) of the organisation's logo; the loader checked the file exists."""
+    from holte_ropa.site._mkdocs_config import logo_page
+
+    page, file = logo_page(registry), registry.site_logo
+    if page is None or file is None:
+        return None
+    return page, file.read_bytes()

@@ -28,8 +28,13 @@ def test_init_writes_a_starter_record_that_loads_and_lists_what_to_fill_in(
     assert main(["check", str(folder), "--format", "json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     todo = {(Path(f["file"]).name, f["line"], f["rule"]) for f in findings}
-    assert ("organisation.yaml", 12, "R01") in todo  # email: unknown
-    assert ("organisation.yaml", 14, "R01") in todo  # privacy_contact: unknown
+    assert ("organisation.yaml", 8, "R01") in todo  # postal_address: unknown
+    assert ("organisation.yaml", 9, "R01") in todo  # email: unknown
+    assert ("organisation.yaml", 11, "R01") in todo  # privacy_contact: unknown
+    assert ("organisation.yaml", 20, "R46") in todo  # change_announcement: unknown
+    assert ("organisation.yaml", 25, "R46") in todo  # how_to_exercise: unknown
+    assert ("organisation.yaml", 29, "R46") in todo  # security_summary: unknown
+    assert ("organisation.yaml", 35, "R60") in todo  # cookies: unknown
     assert ("example-activity.yaml", 11, "R10") in todo  # legal_basis: unknown
     assert ("example-processor.yaml", 9, "R21") in todo  # dpa: {reference: unknown}
     messages = {f["message"] for f in findings}

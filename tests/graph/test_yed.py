@@ -4,6 +4,7 @@ and nothing but that markup added to a file valid against the GraphML XSD."""
 from __future__ import annotations
 
 import copy
+import shutil
 from io import BytesIO
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def test_networkx_reads_yeds_node_labels_with_the_role_in_the_box(tmp_path: Path
 
 
 def test_transfers_carry_their_safeguard_as_an_edge_label_in_the_chosen_language() -> None:
+    # The notice's words where the record is silent: "ikke avklart", not "ukjent".
     for lang, words in (("nb", {"DPF", "ikke avklart"}), ("en", {"DPF", "not yet confirmed"})):
         graph = nx.read_graphml(BytesIO(_yed(ROOT / "registry", lang)), force_multigraph=True)
         labels = {d["label"] for _, _, d in graph.edges(data=True) if "label" in d}
@@ -72,3 +74,23 @@ def test_without_yeds_markup_the_file_is_valid_graphml(spec: str) -> None:
 
 def test_the_yed_file_is_named_per_language_beside_the_plain_graphml() -> None:
     assert FILE_SUFFIX["graphml-yed"] == "yed.graphml"
+
+
+def test_a_name_starting_with_html_is_shown_as_text_not_rendered_by_yed(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "registry"
+    shutil.copytree(FIXTURES / "small", folder)
+    registry = folder / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(
+        text.replace("name: {nb: Nyhetsbrev", "name: {nb: '<html><img src=http://x/a.png>'", 1),
+        encoding="utf-8",
+    )
+    labels = [
+        label.text
+        for label in etree.fromstring(_yed(folder, "nb")).iter(f"{Y}NodeLabel")
+        if label.text and "img" in label.text
+    ]
+    # Swing renders a label as HTML only when its first character is '<'
+    assert labels == [" <html><img src=http://x/a.png>"]

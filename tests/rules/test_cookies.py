@@ -73,3 +73,36 @@ def test_a_provider_with_unknown_locations_is_a_warning(make_registry: MakeRegis
     assert finding.severity.value == "warning"
     assert "unknown locations" in finding.message
     assert run(make_registry, "R41") == []
+
+
+# --------------------------------------------------------------------------- R60
+
+
+def _r60(make_registry: MakeRegistry, files: dict[str, str | bytes]) -> list[tuple[str, int]]:
+    registry = load_registry(make_registry(files))
+    return [(f.file, f.line) for f in check(registry, today=TODAY, select=["R60"])]
+
+
+def test_a_registry_without_a_cookies_section_is_reported_at_the_organisation(
+    make_registry: MakeRegistry,
+) -> None:
+    assert _r60(make_registry, {}) == [("registry/organisation.yaml", 4)]
+
+
+def test_cookies_unknown_is_reported_where_it_is_written(make_registry: MakeRegistry) -> None:
+    assert _r60(make_registry, {"cookies.yaml": "# the cookies\ncookies: unknown\n"}) == [
+        ("registry/cookies.yaml", 2)
+    ]
+
+
+def test_cookies_none_is_the_recorded_denial_and_not_reported(
+    make_registry: MakeRegistry,
+) -> None:
+    assert _r60(make_registry, {"cookies.yaml": "cookies: none\n"}) == []
+
+
+def test_an_unrecorded_cookie_list_keeps_the_notice_a_draft(make_registry: MakeRegistry) -> None:
+    from holte_ropa.rules import publication_blockers
+
+    registry = load_registry(make_registry())
+    assert "R60" in {f.rule for f in publication_blockers(registry, today=TODAY)}

@@ -178,3 +178,24 @@ def test_a_joint_controller_platform_passes(make_registry: MakeRegistry) -> None
     parties = "parties:\n" + party("meta", "joint_controller")
     crm = activity("recipients: none", "joint_controllers: [meta]")
     assert run(make_registry, "R24", crm, parties, _MARKETING_COOKIE) == []
+
+
+def test_a_recipient_whose_role_is_unknown_is_r46s_to_report_not_a_wrong_role(
+    make_registry: MakeRegistry,
+) -> None:
+    text = activity("recipients: {unconfirmed: [police]}")
+    text += "parties:\n" + party("police", "unknown")
+    assert run(make_registry, "R26", text) == []
+    [finding] = run(make_registry, "R46", text)
+    assert finding.endswith("'police' records role as unknown; the privacy officer must confirm it")
+
+
+def test_a_party_with_a_known_role_listed_as_unconfirmed_is_reported(
+    make_registry: MakeRegistry,
+) -> None:
+    text = activity("recipients: {unconfirmed: [host]}")
+    text += "parties:\n" + party("host", "processor", "dpa: {reference: DPA-1}")
+    [finding] = run(make_registry, "R26", text)
+    assert "'crm' names 'host' among the recipients whose role is unknown, but the party is" in (
+        finding
+    )

@@ -314,6 +314,39 @@ def test_no_internal_field_reaches_any_file_of_the_built_site(canary: Site) -> N
     assert not leaks, f"internal fields published in {leaks}"
 
 
+@pytest.fixture(scope="module")
+def fjordlys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Another organisation's site as ``holte-ropa build`` makes it with the packaged
+    configuration: its own colour (brown) and logo, a draft with visible gaps."""
+    from holte_ropa.cli import main
+
+    tmp = tmp_path_factory.mktemp("fjordlys")
+    assert main(["build", str(FIXTURES / "fjordlys"), "-o", str(tmp / "out")]) == 0
+    pages = [p for p in site_pages(load_registry(FIXTURES / "fjordlys")) if p.endswith(".md")]
+    server, base = _serve(tmp / "out" / "site")
+    try:
+        yield Site(tmp / "out" / "site", base, pages)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_another_organisation_s_site_in_its_own_colour_and_logo_passes_axe_offline(
+    browser: Browser, fjordlys: Site
+) -> None:
+    page = _open(browser, fjordlys)
+    problems: list[str] = []
+    for name in fjordlys.pages:
+        response = page.goto(fjordlys.url(name))
+        assert response is not None and response.ok, name
+        assert page.get_attribute("html", "lang") == page_language(name), name
+        assert page.locator("img[src$='assets/logo.svg']").first.is_visible(), name
+        problems += _axe_violations(page, name)
+    page.close()
+    assert not problems, "axe violations:\n" + "\n".join(problems)
+    assert {urlparse(url).hostname for url in fjordlys.requests} == {"127.0.0.1"}
+
+
 # --------------------------------------------------------------------------- layout
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -495,7 +528,7 @@ def test_the_printed_notice_names_the_organisation_the_draft_and_numbers_its_pag
         assert f"Side {number} av {len(pages)}" in text, number
     printed = "\n".join(pages)
     # Link targets written out (a long one may wrap: compare without white space).
-    assert "(https://www.datatilsynet.no/)" in "".join(printed.split())
+    assert "(https://www.holte.no/)" in "".join(printed.split())
     assert "Read this page in English" not in printed  # no screen controls on paper
     # Every table stays with its caption: the line after a caption holds the headings,
     # on the same printed page ("UTKAST" may share the caption's line).

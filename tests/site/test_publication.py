@@ -43,6 +43,7 @@ activities:
       - duration: {months: 12}
         trigger: last_contact
         description: {nb: Ett år etter siste kontakt, en: One year after the last contact}
+cookies: none  # the website sets none: only this says so
 """
 
 WAIVED_BASIS = """\
