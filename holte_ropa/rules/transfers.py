@@ -20,6 +20,7 @@ from holte_ropa.model._models import (
     Derogation,
     Party,
     PartyLocation,
+    PartyRole,
     StandardContractualClauses,
     is_unknown,
     known,
@@ -558,3 +559,86 @@ def _organisations_eea_unconfirmed(registry: Registry, context: Context) -> Iter
                 "bekreftet i referansedataene: bekreft EØS-komiteens beslutning og datoen",
             ),
         )
+
+
+# --------------------------------------------------------------------------- R72
+
+
+@rule(
+    id="R72",
+    name="adequacy-scope-unconfirmed",
+    severity=Severity.WARNING,
+    references=(
+        "GDPR Art. 45(1)",
+        "Commission Decision 2002/2/EC (Canada, PIPEDA)",
+        "Commission Implementing Decision (EU) 2019/419 (Japan)",
+    ),
+    summary=(
+        "A transfer relies on an adequacy decision that covers only part of the country, "
+        "and the record does not say the recipient is within it."
+    ),
+    rationale=(
+        "Some adequacy decisions cover only part of a country: Canada's covers commercial "
+        "organisations subject to PIPEDA, Japan's the private sector. A public authority or "
+        "a body outside that scope receives the data without an adequacy decision, and the "
+        "transfer needs another mechanism (Art. 46, 49). The rule reads the decision's "
+        "scope from the reference data: a recipient recorded as an authority is outside it; "
+        "any other recipient is asked to confirm, under the mechanism's `scope:`, why it "
+        "falls within it."
+    ),
+    fix=(
+        "Record under the mechanism `scope:` why the recipient falls within the decision "
+        "(e.g. a Japanese company bound by the APPI), or use standard contractual clauses."
+    ),
+    bad=_ACTIVITY
+    + _PARTY
+    + """\
+    locations:
+      - country: JP
+        mechanism: {mechanism: adequacy}  # <-
+""",
+    good=_ACTIVITY
+    + _PARTY
+    + """\
+    locations:
+      - country: JP
+        mechanism:
+          mechanism: adequacy
+          scope: {nb: Japansk selskap under APPI, en: A Japanese company under the APPI}
+""",
+)
+def adequacy_scope_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    for reached in _reached(registry):
+        mechanism = reached.location.mechanism
+        if not isinstance(mechanism, Adequacy):
+            continue
+        decision = registry.reference.adequacy_for(reached.location.country)
+        if decision is None or decision.scope is None or decision.requires_dpf:
+            continue
+        party = reached.party.id
+        if reached.party.role is PartyRole.AUTHORITY:
+            yield Hit(
+                party,
+                reached.path,
+                Words(
+                    en=f"'{party}' is an authority in {decision.name}, outside the scope of "
+                    f"{decision.decision} ({decision.scope}): the transfer needs another "
+                    "mechanism (GDPR Art. 46 or 49)",
+                    nb=f"'{party}' er en myndighet i {decision.name}, utenfor virkeområdet til "
+                    f"{decision.decision} («{decision.scope}», på engelsk): overføringen trenger "
+                    "et annet grunnlag (GDPR art. 46 eller 49)",
+                ),
+            )
+        elif mechanism.scope is None:
+            yield Hit(
+                party,
+                reached.path,
+                Words(
+                    en=f"'{party}' relies on {decision.decision} for {decision.name}, which "
+                    f"covers {decision.scope}: confirm the recipient is within it and say why "
+                    "under the mechanism's `scope:`",
+                    nb=f"'{party}' bygger på {decision.decision} for {decision.name}, som "
+                    f"gjelder «{decision.scope}» (referansedataene, på engelsk): bekreft at "
+                    "mottakeren er omfattet og si hvorfor under grunnlagets `scope:`",
+                ),
+            )

@@ -400,3 +400,31 @@ def test_the_dpf_is_not_called_valid_today_while_its_eea_incorporation_is_unconf
     assert "in force in the EU today (its EEA incorporation is unconfirmed, see R54)" in (
         info.message
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "scope"),
+    [("CA", "commercial organisations subject to PIPEDA only"), ("JP", "private sector")],
+)
+def test_a_decision_covering_part_of_a_country_asks_to_confirm_the_recipient_is_within_it(
+    make_registry: MakeRegistry, country: str, scope: str
+) -> None:
+    [finding] = run(make_registry, country, "{mechanism: adequacy}", "R72")
+    assert (finding.severity.value, finding.entity, finding.line) == ("warning", "vendor", 20)
+    assert f"which covers {scope}: confirm the recipient is within it" in finding.message
+    confirmed = "{mechanism: adequacy, scope: {en: A company under the law, nb: Et selskap}}"
+    assert run(make_registry, country, confirmed, "R72") == []
+    assert run(make_registry, "NZ", "{mechanism: adequacy}", "R72") == []
+
+
+def test_an_authority_is_outside_a_private_sector_decision(make_registry: MakeRegistry) -> None:
+    text = (
+        TWO_ACTIVITIES.replace("XX", "JP")
+        .replace("MECHANISM", "{mechanism: adequacy, scope: {en: Claimed, nb: Påstått}}")
+        .replace("role: processor", "role: authority")
+        .replace("{processors: [vendor]}", "{authorities: [vendor]}")
+    )
+    registry = load_registry(make_registry({"example.yaml": text}))
+    [finding] = check(registry, today=TODAY, select=["R72"])
+    assert finding.message.startswith("'vendor' is an authority in Japan, outside the scope of")
+    assert "another mechanism (GDPR Art. 46 or 49)" in finding.message
