@@ -180,7 +180,11 @@ def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> Saf
         adequacy=decision,
     )
     view = _safeguard(registry, transfer, lang)
-    return view if decision is None else replace(view, country=decision.name)
+    # Named by its decision, or, with none, by its legal name (its code is often its name).
+    if decision is not None:
+        return replace(view, country=decision.name)
+    legal_name = party.legal_name
+    return view if is_unknown(legal_name) else replace(view, country=legal_name)
 
 
 def _organisation_transfers(

@@ -87,7 +87,7 @@ def test_a_basis_the_rules_refute_is_not_stated(
     the notice says the basis is not yet confirmed instead of naming one."""
     text = FILING.replace("MECHANISM", mechanism).replace("code: EPO", "code: OECD")
     notice = render_notice(load_registry(make_registry({"r.yaml": text})), "en")
-    assert "- EPO (OECD). Transfer basis: Not yet confirmed." in notice
+    assert "- EPO (European Patent Organisation). Transfer basis: Not yet confirmed." in notice
     assert "adequacy decision (GDPR Art. 45)" not in notice
     assert "Data Privacy Framework" not in notice
 
