@@ -294,6 +294,9 @@ class NoticeView:
     transfer_countries: tuple[str, ...]
     transfer_pending: tuple[str, ...]
     """Recipients whose countries are unknown: the summary must not read as complete."""
+    transfer_organisations: tuple[str, ...]
+    """International organisations the controller activities transfer data to (Art. 13(1)(f):
+    "third country or international organisation")."""
     has_consent: bool
     has_legitimate_interest: bool
     has_direct_marketing: bool
