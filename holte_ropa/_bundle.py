@@ -3,9 +3,9 @@
 ``holte_ropa.build`` (and so ``holte-ropa build``) calls this once so that auditors find
 the pictures and the record next to the registry dump: ``graphs/`` holds the organisation
 and transfer views in every format and both languages (GraphML for yEd as
-``<view>.<lang>.yed.graphml``) plus one SVG per activity, party
-and data subject category; ``records/`` holds the Art. 30(1) and 30(2) records in every
-format and both languages.
+``<view>.<lang>.yed.graphml``) plus one SVG of the ``sources`` and ``recipients`` halves
+the website shows and one per activity, party and data subject category; ``records/``
+holds the Art. 30(1) and 30(2) records in every format and both languages.
 """
 
 from __future__ import annotations
@@ -97,6 +97,9 @@ def _graph_jobs(registry: Registry) -> tuple[list[str], list[GraphJob]]:
                 files.append(f"{spec}.{suffix}" if neutral else f"{spec}.{lang}.{suffix}")
                 jobs.append((view, fmt, lang))
     focused = [
+        # The website's halves of the organisation view: drawn here once, reused by the site.
+        "sources",
+        "recipients",
         *(f"activity:{a}" for a in registry.activities),
         *(f"party:{p}" for p in registry.parties),
         *(f"subject:{s}" for s in registry.subject_categories),

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from jinja2 import nodes
@@ -33,7 +34,7 @@ from holte_ropa.notice._public import notice_view
 from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
 from holte_ropa.terms import LANGUAGES, cite
 
-__all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
+__all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_pages", "render_view"]
 
 LANGS: tuple[Lang, ...] = LANGUAGES
 
@@ -116,6 +117,17 @@ def _said_in(promise: PromiseView, text: Any) -> bool:
     if isinstance(promise.text, Marker) or not isinstance(text, str):
         return False
     return _words(promise.text) in _words(text)
+
+
+def _naming(text: Any, authority: Any, website: Any) -> bool:
+    """``text`` names the supervisory authority and its website already."""
+    if not all(isinstance(value, str) for value in (text, authority, website)):
+        return False
+    host = (urlsplit(website).hostname or "").lower()
+    said = text.lower()
+    # "The Norwegian Data Protection Authority (Datatilsynet)": either name will do.
+    names = [authority.lower().removeprefix("the "), *re.findall(r"\(([^)]+)\)", authority.lower())]
+    return bool(host) and host in said and any(name in said for name in names)
 
 
 def _words(text: str) -> str:
@@ -307,6 +319,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["mail"] = lambda to: _text(to, words) if isinstance(to, Marker) else _mail(to, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in
+    env.tests["naming"] = _naming
     return env
 
 
@@ -330,12 +343,31 @@ def render_page(registry: Registry, lang: Lang, page: str) -> str:
     """Render one page of ``registry`` in ``lang``.
 
     Each page is rendered once per registry and language (the readability rule, the
-    readability report, the notice files and the site share it), from one view.
+    readability report, the notice files and the site share it).
+    """
+    return render_pages(registry, lang, (page,))[0]
+
+
+def render_pages(registry: Registry, lang: Lang, pages: Sequence[str]) -> list[str]:
+    """Render ``pages`` of ``registry`` in ``lang``, each once per registry and language.
+
+    The registry remembers the pages, not the view they are rendered from, which on a
+    large registry is larger than the pages: the pages not rendered yet share one view,
+    made when needed and dropped after.
     """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
-    view = registry.remember(("notice-view", lang), lambda: notice_view(registry, lang))
-    return registry.remember(("notice-page", lang, page), lambda: render_view(view, page))
+    views: list[NoticeView] = []
+
+    def rendered(page: str) -> Callable[[], str]:
+        def render() -> str:
+            if not views:
+                views.append(notice_view(registry, lang))
+            return render_view(views[0], page)
+
+        return render
+
+    return [registry.remember(("notice-page", lang, page), rendered(page)) for page in pages]
 
 
 def _tidy(text: str) -> str:

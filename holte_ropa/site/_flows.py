@@ -27,9 +27,9 @@ MIN_LABEL_PX = 12
 _WORDS: dict[str, dict[str, str]] = {
     "nb": {
         "title": "Dataflyt",
-        "intro": "Her ser du hvilke opplysninger som går fra hver behandlingsaktivitet til "
-        "hvilke mottakere, og i hvilke land mottakerne behandler dem. Tabellen under "
-        "diagrammene viser de samme dataflytene som tekst.",
+        "intro": "Her ser du hvem opplysningene kommer fra, hvilke opplysninger som går fra "
+        "hver behandlingsaktivitet til hvilke mottakere, og i hvilke land mottakerne behandler "
+        "dem. Tabellen under diagrammene viser de samme dataflytene som tekst.",
         "sources": "Hvor opplysningene kommer fra",
         "recipients": "Hvem som får opplysningene",
         "transfers": "Overføringer ut av EØS",
@@ -48,9 +48,9 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Data flows",
-        "intro": "This page shows which personal data goes from each processing activity "
-        "to which recipients, and in which countries the recipients process it. The table "
-        "below the diagrams shows the same data flows as text.",
+        "intro": "This page shows whom the personal data comes from, which data goes from "
+        "each processing activity to which recipients, and in which countries the recipients "
+        "process it. The table below the diagrams shows the same data flows as text.",
         "sources": "Where the data comes from",
         "recipients": "Who receives the data",
         "transfers": "Transfers outside the EEA",
@@ -149,7 +149,7 @@ def _flows_table(registry: Registry, lang: str) -> str:
         rows.append(
             (
                 _name(activity.name.get(lang), activity.name.nb),
-                ", ".join(_name(d.get(lang), d.nb) for d in data),
+                _mid_list([_name(d.get(lang), d.nb) for d in data]),
                 recipient,
                 _ROLE[lang].get(flow.role, flow.role),
                 country,
@@ -171,6 +171,16 @@ def _basis(transfer: Transfer | None, words: dict[str, str]) -> str:
     if transfer is None or transfer.mechanism is None or is_unknown(transfer.mechanism):
         return words[UNKNOWN_CODE]
     return safeguard(transfer.mechanism, transfer.adequacy, words["lang"])
+
+
+def _mid_list(names: list[str]) -> str:
+    """ "Navn, e-postadresse, telefonnummer": after the first, ordinary words in lower case."""
+    shown = names[:1]
+    for name in names[1:]:
+        first = name.split(" ", 1)[0]
+        ordinary = first[:1].isupper() and first[1:] == first[1:].lower()
+        shown.append(name[:1].lower() + name[1:] if ordinary else name)
+    return ", ".join(shown)
 
 
 def _name(wanted: str | None, fallback: str | None) -> str:

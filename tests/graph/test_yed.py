@@ -37,6 +37,7 @@ def test_networkx_reads_yeds_node_labels_with_the_role_in_the_box(tmp_path: Path
 
 
 def test_transfers_carry_their_safeguard_as_an_edge_label_in_the_chosen_language() -> None:
+    # The notice's words where the record is silent: "ikke avklart", not "ukjent".
     for lang, words in (("nb", {"DPF", "ikke avklart"}), ("en", {"DPF", "not yet confirmed"})):
         graph = nx.read_graphml(BytesIO(_yed(ROOT / "registry", lang)), force_multigraph=True)
         labels = {d["label"] for _, _, d in graph.edges(data=True) if "label" in d}

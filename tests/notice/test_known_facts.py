@@ -169,3 +169,41 @@ def test_an_unknown_supervisory_authority_is_not_named_and_the_right_still_state
     for sentence in sentences:
         assert sentence in text
     assert "datatilsynet" not in text.lower()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_right_to_complain_is_not_said_again_where_holtes_text_says_it(lang: str) -> None:
+    from tests.conftest import ROOT
+
+    notice = render_notice(load_registry(ROOT / "registry"), lang)  # type: ignore[arg-type]
+    section = notice.split("{#complaints}", 1)[1].split("\n## ", 1)[0]
+    said = {"nb": "rett til å klage", "en": "right to complain"}[lang]
+    assert section.count(said) == 1
+    assert "datatilsynet.no" in section
+
+
+UNCONFIRMED = (
+    ACTIVITY.replace("      processors: [mailtool]", "      unconfirmed: [mailtool]")
+    .replace("    role: processor\n", "    role: unknown\n")
+    .replace("    dpa: {reference: DPA-7, signed: 2024-02-01}\n", "")
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "- Andre mottakere, der vi ennå bekrefter hvilken rolle de har: Mailtool."),
+        ("en", "- Other recipients, whose role we are confirming: Mailtool."),
+    ],
+)
+def test_a_recipient_whose_role_is_unknown_is_named_as_being_confirmed(
+    make_registry: MakeRegistry, lang: str, said: str
+) -> None:
+    path = make_registry(
+        {"mailing.yaml": UNCONFIRMED.replace("MECHANISM", "{mechanism: scc, module: 2}")}
+    )
+    registry = load_registry(path)
+    assert registry.parties["mailtool"].role.value == "unknown"
+    notice = render_notice(registry, lang)  # type: ignore[arg-type]
+    assert said in notice
+    assert "Processors: Mailtool" not in notice and "Databehandlere: Mailtool" not in notice

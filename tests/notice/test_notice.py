@@ -122,7 +122,7 @@ def test_the_notice_names_the_controller_rights_and_the_complaint_to_the_authori
     text = parse(render_notice(registry, lang)).text  # type: ignore[arg-type]
     authority = org.supervisory_authority.name.get(lang)
     assert authority
-    complaint = {"nb": "Du har rett til å klage til", "en": "You have the right to complain to"}
+    complaint = {"nb": "Du kan klage til", "en": "You can complain to"}
     if lang == "en" and authority.startswith("The "):
         authority = "t" + authority[1:]  # "complain to the Norwegian ..."
     assert f"{complaint[lang]} {authority} ({gdpr(lang, 77)})" in text
