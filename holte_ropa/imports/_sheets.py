@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,10 +76,15 @@ def read_sheets(path: Path, kind: str, display: str) -> list[Sheet]:
     return sheets
 
 
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates: refused in names, which any cell may
+become, so refused in every cell (the registry allows balanced ones in longer texts)."""
+
+
 def _refuse_control_characters(sheets: list[Sheet]) -> None:
     """ImportSourceError at the first cell holding a character the registry refuses
-    (:mod:`holte_ropa.model._text`): found in the source, before anything is written,
-    rather than in a written file that then does not load."""
+    (:mod:`holte_ropa.model._text`) or a bidirectional control: found in the source,
+    before anything is written, rather than in a written file that then does not load."""
     from holte_ropa.model._text import all_refused, character_name
 
     found = [
@@ -86,7 +92,7 @@ def _refuse_control_characters(sheets: list[Sheet]) -> None:
         for sheet in sheets
         for r, row in enumerate(sheet.rows)
         for c, value in enumerate(row)
-        for match in all_refused(value)
+        for match in [*all_refused(value), *_BIDI_CONTROLS.finditer(value)]
     ]
     if not found:
         return
@@ -99,7 +105,8 @@ def _refuse_control_characters(sheets: list[Sheet]) -> None:
         sheet.where(row, column),
         f"the cell holds the character {character_name(char)}, which registry text may not "
         "hold (control characters, non-characters and lone surrogates break XML, "
-        f"spreadsheets and terminals){others}; delete it in the source and import again",
+        "spreadsheets and terminals; bidirectional controls reorder what readers see)"
+        f"{others}; delete it in the source and import again",
     )
 
 

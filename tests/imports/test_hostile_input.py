@@ -103,7 +103,8 @@ def test_a_control_character_in_a_csv_cell_is_refused_at_that_cell_before_anythi
     assert str(caught.value) == (
         "ropa.csv:3:1: error[import]: the cell holds the character U+001B ESCAPE, which "
         "registry text may not hold (control characters, non-characters and lone surrogates "
-        "break XML, spreadsheets and terminals); 2 more cells hold such characters "
+        "break XML, spreadsheets and terminals; bidirectional controls reorder what readers "
+        "see); 2 more cells hold such characters "
         "(U+001B ESCAPE, U+000B LINE TABULATION); delete it in the source and import again"
     )
 
@@ -126,3 +127,17 @@ def test_a_control_character_in_a_workbook_cell_is_named_by_sheet_and_cell(
         "ropa.xlsx:ROPA!B2: error[import]: the cell holds the character U+0007 ALERT, which "
     )
     assert not target.exists()
+
+
+def test_a_bidirectional_override_in_a_cell_is_refused_at_that_cell(tmp_path: Path) -> None:
+    source = tmp_path / "ropa.csv"
+    source.write_text(
+        'Processing activity,Purpose of processing\r\n"Evil\u202erossecorp",Pay\r\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportSourceError) as caught:
+        import_record(source)
+    assert str(caught.value).startswith(
+        "ropa.csv:2:1: error[import]: the cell holds the character U+202E RIGHT-TO-LEFT "
+        "OVERRIDE, which registry text may not hold"
+    )
