@@ -187,6 +187,7 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
             at = found[position] = _AtPosition(_field_name(loc), _entity_of(doc.data, loc))
         if error["type"] == "missing":
             at.missing.append(str(loc[-1]))
+            at.examples.append(_example(loc))
         elif alternative is not None:
             at.alternatives.append(alternative)
             at.literal_messages.append(message)
@@ -226,6 +227,7 @@ class _AtPosition:
         self.entity = entity
         self.messages: list[str] = []
         self.missing: list[str] = []
+        self.examples: list[str] = []
         self.alternatives: list[str] = []
         self.literal_messages: list[str] = []
         self.whole_unknown: str | None = None
@@ -237,7 +239,8 @@ class _AtPosition:
         if self.missing:
             names = ", ".join(f"'{n}'" for n in dict.fromkeys(self.missing))
             if len(self.missing) == 1:
-                text = f"missing required field {names}; add it here"
+                shown = f", e.g. {self.examples[0]}" if self.examples[0] else ""
+                text = f"missing required field {names}; add it here{shown}"
             else:
                 text = f"missing required fields {names}; add them here"
             if self.whole_unknown is not None:
@@ -356,14 +359,19 @@ def _describe(
     value = error.get("input")
     if kind == "bool_type":
         shown = getattr(node, "value", value)
-        message = (
-            f"'{shown}' is not a boolean: write true or false (YAML 1.2 reads yes, no, on "
-            "and off as text, and so does this tool)"
-        )
+        message = f"'{shown}' is not a boolean: write true or false"
+        if str(shown).lower() in _YAML_11_BOOLEANS:
+            message += " (YAML 1.2 reads yes, no, on and off as text, and so does this tool)"
     elif kind in {"string_type", "str_type"} and isinstance(value, int | float | bool):
         message += f"; write it in quotes: '{getattr(node, 'value', value)}'"
+    elif kind in {"string_type", "str_type"} and isinstance(value, list | tuple | dict):
+        message = f"expected one value here, not {_shown(value)}: write {field}: ..."
+    elif kind in {"string_too_long", "string_too_short"}:
+        return position_of(doc.file, node), _length_message(loc, value, error)
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' has the wrong form ({_pattern_hint(field)})"
+        if field in {"country", "parent_country"} and isinstance(value, str):
+            message += _country_case_hint(field, value)
     elif kind in {"literal_error", "enum"} and value is not None:
         expected = re.findall(r"'([^']+)'", str((error.get("ctx") or {}).get("expected", "")))
         close = (
@@ -386,6 +394,65 @@ def _describe(
     elif kind in {"tuple_type", "list_type"}:
         message = "expected a list: one '- item' per line, or [a, b]"
     return position_of(doc.file, node), f"{field}: {message}"
+
+
+def _country_case_hint(field: str, value: str) -> str:
+    """``; did you mean 'NO' (Norway)?`` for ``no``; the quoted capitals of the code, as
+    YAML 1.2 reads a plain NO as text."""
+    from holte_ropa.model._countries import country_codes, country_name
+
+    code = value.strip().upper()
+    if code not in country_codes():
+        return ""
+    return f"; did you mean '{code}' ({country_name(code, 'en')})? write {field}: \"{code}\""
+
+
+_YAML_11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
+"""Words YAML 1.1 read as booleans; YAML 1.2 (and this tool) reads them as text."""
+
+
+def _length_message(loc: tuple[int | str, ...], value: object, error: ErrorDetails) -> str:
+    """``id: the id is 93 characters long; ids are at most 80``, ``name.en: is empty``."""
+    path = _field_path(loc)
+    length = len(value) if isinstance(value, str) else 0
+    ctx = error.get("ctx") or {}
+    if error["type"] == "string_too_short":
+        if length == 0:
+            return f"{path}: is empty; write the text, or leave the field out if it may be"
+        return f"{path}: has {length} characters; at least {ctx.get('min_length')} are needed"
+    limit = ctx.get("max_length")
+    if path == "id" or path.endswith("_id"):
+        return (
+            f"{path}: the id is {length} characters long; ids are at most {limit}: "
+            "shorten it (ids are lower-case letters, digits and hyphens)"
+        )
+    return f"{path}: the text is {length:,} characters long; at most {limit} are allowed here"
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    """The field as the YAML names it: ``name.en`` for a language of a text."""
+    names = [s for s in _fields_only(loc) if isinstance(s, str)]
+    if len(names) >= 2 and names[-1] in ("nb", "en"):
+        return f"{names[-2]}.{names[-1]}"
+    return names[-1] if names else "value"
+
+
+def _example(loc: tuple[int | str, ...]) -> str:
+    """``contract: {nb: ..., en: ...}``: how the missing field at ``loc`` is written."""
+    candidates: list[Any] = [RegistryFile]
+    for segment in loc:
+        following: list[Any] = []
+        for tp in _expand(candidates):
+            following.extend(_step(tp, segment))
+        if following:  # union members pydantic names (tagged-union[...]) are no step
+            candidates = following
+    names = {getattr(tp, "__name__", "") for tp in _expand(candidates)}
+    name = str(loc[-1])
+    if "Text" in names:
+        return f"{name}: {{nb: ..., en: ...}}"
+    if "Duration" in names:
+        return f"{name}: {{years: 5}}"
+    return ""
 
 
 _MAPPING_ERRORS = frozenset({"model_type", "dict_type", "model_attributes_type"})
