@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-__all__ = ["template_cache"]
+__all__ = ["cache_home", "template_cache"]
 
 
 class _QuietCache(jinja2.FileSystemBytecodeCache):
@@ -37,7 +37,7 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
 def template_cache(configuring: Path) -> jinja2.BytecodeCache | None:
     """The bytecode cache for templates compiled by the environment ``configuring``
     (the module file) sets up; None when there is no usable cache folder."""
-    base = _cache_home()
+    base = cache_home()
     if base is None:
         return None
     fingerprint = hashlib.sha256(
@@ -57,7 +57,8 @@ def template_cache(configuring: Path) -> jinja2.BytecodeCache | None:
     return _QuietCache(str(folder))
 
 
-def _cache_home() -> Path | None:
+def cache_home() -> Path | None:
+    """The user's cache folder (holte-ropa keeps its files in a folder inside it)."""
     configured = os.environ.get("XDG_CACHE_HOME", "")
     if os.path.isabs(configured):
         return Path(configured)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,8 +58,9 @@ NAME_STAND_IN = "NN"
 """What the organisation's name counts as: one short word."""
 
 _WORD = re.compile(r"[^\W_]+")
-_TERMINATOR = re.compile(r"[.!?:]+(?:\s+(?=(\S))|\s*$)")
-"""A terminator run, then whitespace and the next character (group 1), or the end."""
+_WORD_OR_TERMINATOR = re.compile(r"([^\W_]+)|[.!?:]+(?:\s+(?=(\S))|\s*$)")
+"""A word (group 1), or a terminator run followed by whitespace and the next character
+(group 2) or by the end of the line."""
 _BLOCK_TAG = re.compile(r"</?(?:table|caption|thead|tbody|tr|th|td|p|li|ul|ol|br|div)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
 _ATTR_LIST = re.compile(r"\{#[^}]*\}\s*$", re.MULTILINE)
@@ -150,30 +152,26 @@ def lix(text: str) -> LixScore:
 
 @lru_cache(maxsize=65_536)
 def _line_counts(line: str) -> tuple[int, int, int]:
-    """(sentences, words, long words) of one block; template lines repeat a lot."""
+    """(sentences, words, long words) of one block; template lines repeat a lot.
+
+    One scan: each match is a word or a terminator run. A terminator followed by lower
+    case or a digit goes on; any other ends the sentence, if it had words.
+    """
     sentences = words = long_words = 0
-    for segment in _sentences(line):
-        found = _WORD.findall(segment)
-        if not found:
+    open_sentence = False
+    for match in _WORD_OR_TERMINATOR.finditer(line):
+        word = match.group(1)
+        if word is not None:
+            words += 1
+            long_words += len(word) > 6
+            open_sentence = True
             continue
-        sentences += 1
-        words += len(found)
-        long_words += sum(1 for w in found if len(w) > 6)
-    return sentences, words, long_words
-
-
-def _sentences(line: str) -> list[str]:
-    """Split one block at terminators that are not followed by lower case or a digit."""
-    segments: list[str] = []
-    start = 0
-    for match in _TERMINATOR.finditer(line):
-        following = match.group(1)
+        following = match.group(2)
         if following and (following.islower() or following.isdigit()):
             continue
-        segments.append(line[start : match.start()])
-        start = match.end()
-    segments.append(line[start:])
-    return segments
+        sentences += open_sentence
+        open_sentence = False
+    return sentences + open_sentence, words, long_words
 
 
 def split_sections(markdown: str) -> list[tuple[str, str, str]]:
@@ -200,6 +198,42 @@ def split_sections(markdown: str) -> list[tuple[str, str, str]]:
         for (first, anchor, title), end in zip(bounds, ends, strict=True)
     )
     return [(anchor, title, body) for anchor, title, body in bodies if body.strip()]
+
+
+_HEADING_START = re.compile(r"^#(?!###)", re.MULTILINE)
+"""Where a line that may be an h1, h2 or h3 heading starts."""
+
+
+def _page_sections(page: str) -> Iterator[tuple[str, str, str]]:
+    """``split_sections`` of a rendered page, one section at a time.
+
+    A rendered page breaks lines only with ``\\n`` (``render_view`` tidies it), so its
+    sections are slices of it: neither its lines nor all its sections are held at once. Its
+    h1 heads the page, before any h2.
+    """
+    intro_title = ""
+    start, anchor, title, in_intro = 0, "intro", "", True
+    for found in _HEADING_START.finditer(page):
+        line_end = page.find("\n", found.start())
+        line = page[found.start() : line_end if line_end >= 0 else len(page)]
+        match = _HEADING.match(line)
+        if match is None:
+            continue
+        level = len(match.group(1))
+        if level == 1:
+            intro_title = html.unescape(match.group(2))
+            continue
+        if level not in (2, 3):
+            continue
+        body = page[start : max(found.start() - 1, start)]
+        if body.strip():
+            yield anchor, intro_title if in_intro else title, body
+        start, in_intro = found.start(), False
+        anchor = match.group(3) or _slug(match.group(2))
+        title = html.unescape(match.group(2))
+    body = page[start:].removesuffix("\n")
+    if body.strip():
+        yield anchor, intro_title if in_intro else title, body
 
 
 def _slug(title: str) -> str:
@@ -235,7 +269,7 @@ def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionSc
     scores: list[SectionScore] = []
     for lang in langs:
         page = render_page(registry, lang, "notice")
-        for anchor, title, body in split_sections(page):
+        for anchor, title, body in _page_sections(page):
             entity_id = anchor.removeprefix("activity-")
             is_activity = anchor.startswith("activity-") and entity_id in activities
             field = ("description", "{lang}") if is_activity else _SECTION_FIELD.get(anchor, ())

@@ -335,8 +335,8 @@ def render_view(view: NoticeView, page: str, words: gettext.NullTranslations | N
     before it ships); by default the page speaks the view's language.
     """
     env = _environment(view.lang) if words is None else _make_environment(view.lang, words)
-    text = env.get_template(f"{page}.md.j2").render(v=view)
-    return _tidy(text)
+    # Streamed: the template's many small pieces are joined line by line, never all held.
+    return _tidy(env.get_template(f"{page}.md.j2").generate(v=view))
 
 
 def render_page(registry: Registry, lang: Lang, page: str) -> str:
@@ -370,14 +370,35 @@ def render_pages(registry: Registry, lang: Lang, pages: Sequence[str]) -> list[s
     return [registry.remember(("notice-page", lang, page), rendered(page)) for page in pages]
 
 
-def _tidy(text: str) -> str:
-    """At most one blank line in a row and one newline at the end: stable, readable Markdown."""
+def _tidy(chunks: Iterable[str]) -> str:
+    """At most one blank line in a row and one newline at the end: stable, readable Markdown.
+
+    ``chunks`` are the pieces of the rendered text, read as they come: a large page is
+    rendered from hundreds of thousands of small pieces, and holding them all to join them
+    once took more memory than the page. The lines are those of ``str.splitlines`` of the
+    whole text.
+    """
     lines: list[str] = []
+    pending = ""
+    for chunk in chunks:
+        if "\n" not in chunk:
+            pending += chunk
+            continue
+        pieces = chunk.split("\n")
+        pieces[0] = pending + pieces[0]
+        pending = pieces.pop()
+        for piece in pieces:
+            _tidy_lines(lines, piece + "\n")
+    _tidy_lines(lines, pending)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def _tidy_lines(lines: list[str], text: str) -> None:
+    """Add the lines of ``text`` (a part of the page ending at a newline, or its end)."""
     for line in text.splitlines():
         stripped = line.rstrip()
         if not stripped and (not lines or not lines[-1]):
             continue
         lines.append(stripped)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n"

@@ -46,3 +46,20 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path: Path) -> No
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("", encoding="utf-8")
     assert _render(blocked) == _render(tmp_path / "fresh")
+
+
+def test_the_compiled_bokmal_catalogue_is_kept_and_read_back_the_same(tmp_path: Path) -> None:
+    first = _render(tmp_path)
+    kept = sorted((tmp_path / "holte-ropa").glob("notice-nb-*.mo"))
+    assert len(kept) == 1, "the compiled catalogue was not kept"
+    stamp = kept[0].stat().st_mtime_ns
+    assert _render(tmp_path) == first
+    assert kept[0].stat().st_mtime_ns == stamp  # read, not written again
+
+
+def test_a_damaged_kept_catalogue_is_compiled_again(tmp_path: Path) -> None:
+    first = _render(tmp_path)
+    kept = next((tmp_path / "holte-ropa").glob("notice-nb-*.mo"))
+    kept.write_bytes(b"not a catalogue")
+    assert _render(tmp_path) == first
+    assert kept.read_bytes()[:4] == b"\xde\x12\x04\x95"  # a .mo file again

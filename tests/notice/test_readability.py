@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from holte_ropa import load_registry, readability
-from holte_ropa.notice._readability import lix, plain_text, split_sections
-from tests.conftest import FIXTURES
+from holte_ropa.notice._readability import _page_sections, lix, plain_text, split_sections
+from holte_ropa.notice._render import render_page
+from holte_ropa.notice._views import Lang
+from tests.conftest import FIXTURES, ROOT
 
 
 @pytest.mark.parametrize(
@@ -103,3 +105,10 @@ def test_the_template_sentences_of_the_notice_read_easily() -> None:
     # The small registry's own texts are short, so the score is mostly the templates'.
     for score in readability(load_registry(FIXTURES / "small")):
         assert score.lix < 55, score
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_rendered_page_is_split_into_the_same_sections_one_at_a_time(lang: Lang) -> None:
+    page = render_page(load_registry(ROOT / "registry"), lang, "notice")
+    assert list(_page_sections(page)) == split_sections(page)
+    assert len(split_sections(page)) > 10
