@@ -60,6 +60,9 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         self.release: bool | None = None
         """Refuse a draft. None: refuse when MkDocs runs strict (``mkdocs build --strict``);
         ``holte-ropa build`` sets it from its ``--release`` option."""
+        self.registry_folder: Path | None = None
+        """Where ``preloaded`` was read from (its git history is the changes page); None:
+        the configured ``registry``, relative to mkdocs.yml."""
         self._pages: dict[str, str] = {}
         self._logo: tuple[str, bytes] | None = None
         self._nav_by_lang: dict[str, Navigation] = {}
@@ -127,18 +130,11 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         return output
 
     def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
-        """The registry's history from git, when mkdocs.yml and the registry are in one."""
-        from holte_ropa.changes._history import registry_history
-        from holte_ropa.report._problems import RegistryError
+        """The registry's history from the git repository holding its folder, if any."""
+        from holte_ropa.site._history import git_history
 
-        base = Path(config.config_file_path or ".").parent.resolve()
-        registry = (base / self.config.registry).resolve()
-        if not registry.is_relative_to(base) or not (base / ".git").exists():
-            return None
-        try:
-            return registry_history(repo=base, folder=registry.relative_to(base).as_posix())
-        except RegistryError:
-            return None
+        base = Path(config.config_file_path or ".").parent
+        return git_history(self.registry_folder or base / self.config.registry)
 
     def _load(self, config: MkDocsConfig) -> Registry:
         from holte_ropa.model._loader import load_registry
