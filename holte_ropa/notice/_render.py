@@ -31,7 +31,15 @@ from holte_ropa.notice._catalogue import N_, catalogue
 from holte_ropa.notice._compiled import template_cache
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
-from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
+from holte_ropa.notice._repeats import covered, nearly_repeats, sentences
+from holte_ropa.notice._views import (
+    ActivityView,
+    Lang,
+    Marker,
+    NoticeView,
+    PartyView,
+    PromiseView,
+)
 from holte_ropa.terms import LANGUAGES, cite
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
@@ -112,11 +120,31 @@ def _transfer_rows(view: NoticeView, env: jinja2.Environment) -> list[tuple[Any,
     return list(seen.values())
 
 
-def _said_in(promise: PromiseView, text: Any) -> bool:
-    """The promise's words already stand in ``text``: the page need not repeat them."""
+def _said_in(promise: PromiseView, *texts: Any) -> bool:
+    """``texts`` say what the promise says, in the same or nearly the same words: the page
+    need not repeat it."""
+    if isinstance(promise.text, Marker):
+        return False
+    return covered(promise.text, (t for t in texts if isinstance(t, str)))
+
+
+def _repeating(promise: PromiseView, text: Any) -> bool:
+    """A sentence of the promise nearly repeats a sentence of ``text``."""
     if isinstance(promise.text, Marker) or not isinstance(text, str):
         return False
-    return _words(promise.text) in _words(text)
+    return any(nearly_repeats(s, o) for s in sentences(promise.text) for o in sentences(text))
+
+
+def _retention_said(activity: ActivityView, promises: Sequence[PromiseView]) -> bool:
+    """The activity's retention is the section's general words again (no categories of
+    its own): its line in the overview would repeat them."""
+    said = [p.text for p in promises if isinstance(p.text, str)]
+    if isinstance(activity.retention, Marker) or not said:
+        return False
+    return all(
+        not r.categories and isinstance(r.description, str) and covered(r.description, said)
+        for r in activity.retention
+    )
 
 
 def _naming(text: Any, authority: Any, website: Any) -> bool:
@@ -128,10 +156,6 @@ def _naming(text: Any, authority: Any, website: Any) -> bool:
     # "The Norwegian Data Protection Authority (Datatilsynet)": either name will do.
     names = [authority.lower().removeprefix("the "), *re.findall(r"\(([^)]+)\)", authority.lower())]
     return bool(host) and host in said and any(name in said for name in names)
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 def _indented(text: str) -> Safe:
@@ -319,6 +343,12 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["mail"] = lambda to: _text(to, words) if isinstance(to, Marker) else _mail(to, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in
+    env.tests["retention_said"] = _retention_said
+    env.tests["repeating"] = _repeating
+    # The purpose's own words again (the interest "to be able to" do the purpose).
+    env.tests["repeating_text"] = lambda text, other: (
+        isinstance(text, str) and isinstance(other, str) and covered(text, (other,))
+    )
     env.tests["naming"] = _naming
     return env
 

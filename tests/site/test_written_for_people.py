@@ -66,6 +66,41 @@ def test_no_public_page_says_a_sentence_twice_in_one_section(name: str) -> None:
     assert not repeated, "\n".join(repeated)
 
 
+def _near_repeats(sentences: list[str]) -> list[tuple[str, str]]:
+    """Pairs of sentences in which four in five of the shorter one's distinct words (at
+    least seven: labels and headings do not count) stand in the other."""
+    words = [set(_normal(s).split()) for s in sentences]
+    pairs = []
+    for i, mine in enumerate(words):
+        for j in range(i + 1, len(words)):
+            shorter = min(len(mine), len(words[j]))
+            if shorter >= 7 and len(mine & words[j]) >= 0.8 * shorter:
+                pairs.append((sentences[i], sentences[j]))
+    return pairs
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_no_public_page_says_a_sentence_again_in_nearly_the_same_words(name: str) -> None:
+    pages = site_pages(load_registry(REGISTRIES[name]))
+    repeated = [
+        f"{path}:\n  {a!r}\n  {b!r}"
+        for path, markdown in pages.items()
+        if path.endswith(".md")
+        for sentences in _sections(markdown)
+        for a, b in _near_repeats(sentences)
+    ]
+    assert not repeated, "\n".join(repeated)
+
+
+def test_the_check_finds_a_sentence_said_again_in_other_words() -> None:
+    page = (
+        "# T\n\n## A\n\nVi informerer om endringer i nyhetsbrevene våre. Vi informerer om "
+        "endringer via nyhetsbrevene våre, og på nettsiden.\n\n## B\n\nVi lagrer data "
+        "på sikre servere bak en brannmur.\n"
+    )
+    assert [len(_near_repeats(s)) for s in _sections(page)] == [0, 0, 1, 0]
+
+
 def test_the_check_finds_a_sentence_said_twice() -> None:
     page = "# T\n\n## A\n\nWe keep it safe. We keep it safe.\n\n## B\n\n- We keep it safe.\n"
     assert [Counter(map(_normal, s)).most_common(1) for s in _sections(page)][2] == [
