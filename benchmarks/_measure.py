@@ -75,8 +75,10 @@ def medians(
 ) -> dict[str, float]:
     """Median CPU seconds of each command, run in turn ``repeats`` times (after a warm-up
     run each, which writes the .pyc files and the template cache)."""
-    for command, cwd, env in commands.values():
-        subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+    for name, (command, cwd, env) in commands.items():
+        done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+        if done.returncode not in (0, 1):  # 1: findings, which a check may well have
+            raise SystemExit(f"{name} failed ({done.returncode}):\n{done.stderr.decode()}")
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeats):
         for name, (command, cwd, env) in commands.items():

@@ -134,8 +134,9 @@ def test_a_build_draws_each_diagram_once_the_site_reusing_the_graph_steps(
     runs = log.read_text(encoding="utf-8").splitlines()
     assert (tmp_path / "out" / "site" / "flows" / "index.html").is_file()
     assert len(runs) == len(set(runs)), "a diagram was drawn twice"
-    drawn = [p for p in (tmp_path / "out" / "graphs").iterdir() if p.suffix != ".dot"]
-    assert len(runs) == len([p for p in drawn if p.suffix in (".svg", ".png", ".pdf")])
+    graphs = [p for p in (tmp_path / "out" / "graphs").iterdir() if p.suffix != ".dot"]
+    # the graph step's diagrams, plus the site's own views that the graph step does not write
+    assert len(runs) >= len([p for p in graphs if p.suffix in (".svg", ".png", ".pdf")])
 
 
 def test_the_site_url_of_the_users_mkdocs_yml_is_read_with_its_env_tags(

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["DocxMissingError", "render_breach_docx"]
 
 _INLINE = re.compile(r"(\*\*.+?\*\*|(?<!\w)_.+?_(?!\w)|`[^`]+`)")
+_TO_FILL = re.compile(r"(\[(?:FYLL INN|TO FILL): [^\]]*\])")
+"""A field the officer must fill in: highlighted in yellow so that none is missed."""
 _HEADING = re.compile(r"^(#{1,6}) (.*)$")
 _BULLET = re.compile(r"^( *)- (.*)$")
 _LANGUAGE = {"nb": "nb-NO", "en": "en-GB"}
@@ -104,6 +106,16 @@ def _table(document: DocumentObject, rows: list[tuple[str, str]]) -> None:
 
 
 def _runs(paragraph: Paragraph, text: str) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    for piece in _TO_FILL.split(text):
+        if _TO_FILL.fullmatch(piece):
+            paragraph.add_run(piece).font.highlight_color = WD_COLOR_INDEX.YELLOW
+        elif piece:
+            _styled(paragraph, piece)
+
+
+def _styled(paragraph: Paragraph, text: str) -> None:
     for part in _INLINE.split(text):
         if not part:
             continue

@@ -64,6 +64,9 @@ class BreachDraft:
     """Ids of the recorded Art. 32 measures of the concerned activities."""
     dpo_known: bool
     """False when the record says the DPO question is ``unknown``."""
+    deadline_passed: bool = False
+    """The 72 hours had run out when the draft was made: it must give the reasons for
+    the delay (Art. 33(1))."""
 
     @property
     def notify_authority(self) -> bool:
@@ -87,13 +90,16 @@ def breach_draft(
     targets: Sequence[str],
     discovered: _dt.datetime,
     graph: DataFlowGraph | None = None,
+    *,
+    now: _dt.datetime | None = None,
 ) -> BreachDraft:
     """The draft for a breach of ``targets`` the organisation became aware of at ``discovered``.
 
     ``targets`` are ids of parties, activities, security measures or data categories.
     Raises :class:`~holte_ropa.breach.UnknownTargetError` for an id that names none of
     them, and :class:`~holte_ropa.breach.NaiveDatetimeError` when ``discovered`` has no
-    UTC offset.
+    UTC offset. ``now`` (aware) tells whether the 72 hours have already run out; without
+    it the draft does not judge, so the same arguments give the same draft.
     """
     due = deadline(discovered, registry.organisation.time_zone)
     concerned = scope(registry, targets, graph)
@@ -137,6 +143,7 @@ def breach_draft(
         consequences=consequences(registry, concerned.data_categories, subjects),
         security_measures=measures,
         dpo_known=not is_unknown(registry.organisation.dpo),
+        deadline_passed=now is not None and now > due.due,
     )
 
 

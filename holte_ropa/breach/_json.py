@@ -1,10 +1,11 @@
 """The breach draft as JSON for automation: stable keys, ids rather than words.
 
 Keys (always present, in this order): ``targets``, ``role``, ``deadline``
-(``aware``, ``due``, ``time_zone``, ``hours``, ``applies``, ``reference``),
+(``aware``, ``due``, ``time_zone``, ``hours``, ``applies``, ``passed``, ``reference``),
 ``activities``, ``subject_categories``, ``data_categories``, ``special_categories``,
 ``criminal_categories``, ``national_ids``, ``categories_of_unknown_kind``,
-``countries``, ``countries_outside_eea``, ``parties_with_unknown_countries``, ``parties``,
+``countries``, ``countries_outside_eea``, ``parties_with_unknown_countries``,
+``parent_countries_outside_eea``, ``parties``,
 ``approximate_subjects``, ``approximate_records``, ``consequences``,
 ``high_risk_suggested``, ``security_measures``, ``controllers_to_notify``, ``dpo_known``.
 Datetimes are ISO 8601 with the offset of the organisation's time zone; a number the
@@ -34,6 +35,7 @@ def breach_json(draft: BreachDraft) -> dict[str, Any]:
             "time_zone": draft.deadline.time_zone,
             "hours": NOTIFICATION_HOURS,
             "applies": draft.notify_authority,
+            "passed": draft.deadline_passed,
             "reference": "GDPR Art. 33(1)",
         },
         "activities": [
@@ -57,6 +59,9 @@ def breach_json(draft: BreachDraft) -> dict[str, Any]:
         "countries": list(scope.countries),
         "countries_outside_eea": list(scope.transfer_countries),
         "parties_with_unknown_countries": list(scope.locations_unknown),
+        "parent_countries_outside_eea": [
+            {"party": party, "country": country} for party, country in scope.parent_countries
+        ],
         "parties": list(scope.parties),
         "approximate_subjects": draft.subjects_total,
         "approximate_records": draft.records_total,

@@ -28,13 +28,13 @@ def render_breach(
     """The whole draft in ``lang`` (nb or en) as Markdown.
 
     ``communication_draft`` forces the Art. 34 draft in or out; by default it is included
-    when the categories suggest a high risk.
+    when the categories suggest a high risk and the organisation is a controller of some
+    concerned activity (as a processor only, telling the people is the controller's duty).
     """
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    with_art34 = (
-        draft.risk.high_risk_suggested if communication_draft is None else communication_draft
-    )
+    suggested = draft.risk.high_risk_suggested and draft.role != "processor"
+    with_art34 = suggested if communication_draft is None else communication_draft
     parts = [
         _summary(registry, draft, lang),
         _deadline(registry, draft, lang),
@@ -109,6 +109,18 @@ def _deadline(registry: Registry, draft: BreachDraft, lang: str) -> str:
         ),
         say("no_risk_exception", lang, ref=cite(lang, 33, 1), ref5=cite(lang, 33, 5)),
     ]
+    if draft.deadline_passed:  # said once: the reasons are asked for at the top
+        body[1:2] = []
+        body.insert(
+            0,
+            say(
+                "deadline_passed",
+                lang,
+                due=local_time(draft.deadline.due, lang),
+                ref=cite(lang, 33, 1),
+                reasons=fill_marker(lang, say("delay_reasons", lang)) + ".",
+            ),
+        )
     return heading + "\n\n".join(body) + "\n"
 
 
@@ -137,6 +149,12 @@ def _nature(registry: Registry, draft: BreachDraft, lang: str) -> str:
         lines.append(f"  {say('no_special', lang)}")
     lines.append(f"- **{say('records_number', lang)}:** {_number(draft, 'records', lang)}")
     lines.append(f"- **{say('countries', lang)}:** {_countries(registry, draft, lang)}")
+    if draft.scope.parent_countries:
+        owners = ", ".join(
+            f"{registry.parties[p].name_in(lang)} ({country_name(c, lang)})"
+            for p, c in draft.scope.parent_countries
+        )
+        lines.append(f"  {say('parent_access', lang, owners=owners)}")
     parties = [registry.parties[p].name_in(lang) for p in draft.scope.parties]
     if parties:
         lines.append(f"- **{say('parties', lang)}:** {', '.join(parties)}")
@@ -234,8 +252,13 @@ def _consequences(registry: Registry, draft: BreachDraft, lang: str) -> str:
         lines.append(f"- {CONSEQUENCES[item.key][lang]} _({because})_")
     lines.append(f"- {fill_marker(lang, say('consequences_fill', lang))}")
     lines.append("")
-    key = "high_risk" if draft.risk.high_risk_suggested else "no_high_risk"
-    lines.append(say(key, lang, ref=cite(lang, 34, 1)))
+    if draft.role == "processor":  # Art. 34 is the controller's duty, not ours
+        lines.append(
+            say("processor_risk", lang, ref=cite(lang, 34, 1), ref28=cite(lang, 28, 3, "f"))
+        )
+    else:
+        key = "high_risk" if draft.risk.high_risk_suggested else "no_high_risk"
+        lines.append(say(key, lang, ref=cite(lang, 34, 1)))
     return "\n".join(lines) + "\n"
 
 

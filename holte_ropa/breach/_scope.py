@@ -47,6 +47,10 @@ class Scope:
     locations_unknown: tuple[str, ...] = ()
     """Ids of the concerned parties whose countries the record holds as ``unknown``: the
     countries above may be incomplete until someone fills them in."""
+    parent_countries: tuple[tuple[str, str], ...] = ()
+    """(party, country) for each concerned party whose parent company is recorded in a
+    country outside the EEA: the data may be accessible from there (e.g. to its
+    authorities), wherever it is stored."""
 
 
 def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | None = None) -> Scope:
@@ -63,10 +67,8 @@ def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | Non
     parties: list[str] = []
     countries: list[str] = []
     concerned: list[str] = []  # the parties whose countries are listed
-    for target in targets:
+    for target in dict.fromkeys(_resolve(registry, t) for t in targets):
         kind = registry.kind_of(target)
-        if kind not in TARGET_KINDS:
-            raise UnknownTargetError(_not_a_target(registry, target, kind))
         assert kind is not None
         kinds.append((kind, target))
         if kind == "party":
@@ -101,6 +103,12 @@ def scope(registry: Registry, targets: Sequence[str], graph: DataFlowGraph | Non
         locations_unknown=tuple(
             dict.fromkeys(p for p in concerned if is_unknown(registry.parties[p].locations))
         ),
+        parent_countries=tuple(
+            (p, str(parent))
+            for p in dict.fromkeys(concerned)
+            if (parent := registry.parties[p].parent_country) is not None
+            and not registry.reference.is_eea(parent)
+        ),
     )
 
 
@@ -120,6 +128,55 @@ def _countries_of(registry: Registry, party_id: str) -> list[str]:
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
     """Every item once, in the order first met (a single party: as ``impact()`` lists)."""
     return tuple(dict.fromkeys(item for group in groups for item in group))
+
+
+def _names(registry: Registry) -> dict[str, set[str]]:
+    """Every target's id by its folded id and names (a party's trade and legal names, the
+    bokmål and English name of an activity, a measure or a data category)."""
+    found: dict[str, set[str]] = {}
+
+    def add(name: object, ident: str) -> None:
+        if isinstance(name, str) and name:
+            found.setdefault(" ".join(name.casefold().split()), set()).add(ident)
+
+    for party in registry.parties.values():
+        add(party.id, party.id)
+        add(party.trade_name, party.id)
+        add(party.legal_name, party.id)
+    for table in (registry.activities, registry.security_measures, registry.data_categories):
+        for item in table.values():
+            add(item.id, item.id)
+            add(item.name.nb, item.id)
+            add(item.name.en, item.id)
+    return found
+
+
+def _resolve(registry: Registry, target: str) -> str:
+    """The id ``target`` is, or names case-insensitively; else UnknownTargetError with the
+    nearest ids and names."""
+    kind = registry.kind_of(target)
+    if kind in TARGET_KINDS:
+        return target
+    if kind is not None:
+        raise UnknownTargetError(_not_a_target(registry, target, kind))
+    names = _names(registry)
+    folded = " ".join(target.casefold().split())
+    ids = names.get(folded, set())
+    if len(ids) == 1:
+        return ids.pop()
+    if len(ids) > 1:
+        raise UnknownTargetError(
+            f"'{target}' names more than one thing: {', '.join(sorted(ids))}; give the id"
+        )
+    import difflib
+
+    near = difflib.get_close_matches(folded, list(names), n=3, cutoff=0.6)
+    hint = sorted({i for n in near for i in names[n]})
+    suggestion = f" (did you mean {' or '.join(repr(h) for h in hint)}?)" if hint else ""
+    raise UnknownTargetError(
+        f"'{target}' is not an id or name in the registry{suggestion}; name a party, an "
+        "activity, a security measure or a data category"
+    )
 
 
 def _not_a_target(registry: Registry, target: str, kind: str | None) -> str:

@@ -119,6 +119,16 @@ WORDS: dict[str, Words] = {
             "without undue further delay ({ref4})."
         ),
     ),
+    "deadline_passed": Words(
+        nb=(
+            "**Fristen er ute:** de 72 timene gikk ut {due}. Send meldingen nå, og begrunn "
+            "forsinkelsen ({ref}): {reasons}"
+        ),
+        en=(
+            "**The deadline has passed:** the 72 hours ran out on {due}. Notify now and give "
+            "the reasons for the delay ({ref}): {reasons}"
+        ),
+    ),
     "delay_reasons": Words(
         nb="grunnene til forsinkelsen",
         en="the reasons for the delay",
@@ -242,6 +252,12 @@ WORDS: dict[str, Words] = {
         en="The record does not say for every category whether it is a special category, "
         "criminal offence data or a national identity number; assess them before the risk.",
     ),
+    "parent_access": Words(
+        nb="Mulig tilgang fra morselskapets land, også for myndighetene der: {owners}.",
+        en=(
+            "Possible access from the parent company's country, its authorities included: {owners}."
+        ),
+    ),
     "countries_fill": Words(
         nb="landene der opplysningene behandles av {parties}; protokollen har dem ikke",
         en="the countries where the data is processed by {parties}; the record does not give them",
@@ -322,6 +338,17 @@ WORDS: dict[str, Words] = {
         en=(
             "The categories suggest a high risk to the people concerned. They must then be "
             "told as well ({ref}); see the draft below."
+        ),
+    ),
+    "processor_risk": Words(
+        nb=(
+            "Her er vi databehandler: det er den behandlingsansvarlige som vurderer risikoen "
+            "og varsler de registrerte ({ref}). Gi de behandlingsansvarlige det de trenger "
+            "for å gjøre det ({ref28})."
+        ),
+        en=(
+            "Here we are a processor: the controller assesses the risk and tells the people "
+            "concerned ({ref}). Give the controllers what they need to do so ({ref28})."
         ),
     ),
     "no_high_risk": Words(

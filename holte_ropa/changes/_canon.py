@@ -29,6 +29,7 @@ _REFERENCES = frozenset(
         "processors",
         "controllers",
         "authorities",
+        "unconfirmed",
         "categories",
         "data_categories",
         "subject_categories",

@@ -9,6 +9,7 @@ temporary path that no longer exists.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -19,7 +20,14 @@ from holte_ropa.model._loader import load_registry
 from holte_ropa.model._registry import Registry
 from holte_ropa.report._problems import Position, Problem, RegistryError
 
-__all__ = ["Commit", "load_revision", "registry_commits", "resolve_revision", "split_revision"]
+__all__ = [
+    "Commit",
+    "load_revision",
+    "registry_commits",
+    "resolve_revision",
+    "shown_subject",
+    "split_revision",
+]
 
 DEFAULT_FOLDER = "registry"
 
@@ -83,17 +91,38 @@ def registry_commits(
 ) -> list[Commit]:
     """Commits on the first-parent line up to ``rev`` that touched ``folder``, oldest first."""
     commit = resolve_revision(rev, repo)
-    result = _git(
-        ["log", "--first-parent", "--reverse", "--format=%H%x1f%cI%x1f%s", commit, "--", folder],
-        repo,
-    )
+    # NUL ends every field and every record (-z): a commit subject may hold any other
+    # byte, vertical tabs, U+0085 NEXT LINE and invalid UTF-8 included, and git cannot
+    # store a NUL in a commit message.
+    log = ["log", "-z", "--first-parent", "--reverse", "--format=%H%x00%cI%x00%s"]
+    result = _git([*log, commit, "--", folder], repo)
     if result.returncode != 0:
         raise RegistryError([_problem(rev, result.stderr.decode(errors="replace").strip())])
-    commits: list[Commit] = []
-    for line in result.stdout.decode("utf-8", errors="replace").splitlines():
-        hash_, date, subject = line.split("\x1f", 2)
-        commits.append(Commit(hash_, date, subject))
-    return commits
+    fields = result.stdout.decode("utf-8", errors="replace").split("\x00")
+    return [
+        Commit(fields[i], fields[i + 1], shown_subject(fields[i + 2]))
+        for i in range(0, len(fields) - 2, 3)
+    ]
+
+
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a commit subject may hold that would act instead of showing: C0 and C1
+controls (an ESC starts a terminal escape sequence), line and paragraph separators, and
+the bidirectional controls that reorder what the reader sees (Unicode UAX #9)."""
+
+
+def shown_subject(subject: str) -> str:
+    """``subject`` with every control character written as its escape: ``Fix \\x1b[31m``.
+
+    A commit subject is not registry text (the loader never saw it), yet it is printed to
+    terminals and written to reports; the escape shows what is there without acting on it.
+    """
+    return _UNSHOWN.sub(_escape, subject)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _git(args: list[str], repo: Path) -> subprocess.CompletedProcess[bytes]:

@@ -2,7 +2,9 @@
 
 Markdown is written to be pasted into a newsletter or published as the notice's change
 history page, so it leaves out internal changes (fields marked ``x-internal`` are for
-auditors only) and says who each section is for.
+auditors only) and says who each section is for. Every sentence in it is escaped as the
+notice escapes registry text (:func:`holte_ropa.notice._escape.escape_text`): names come from
+the registry, and a party named ``<img src=x onerror=...>`` must show as written, not run.
 """
 
 from __future__ import annotations
@@ -93,8 +95,15 @@ def changes_json(changes: Sequence[Change], old: str, new: str) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def _escape(text: str) -> str:
+    """``text`` shown literally in Markdown; imported here, as the notice package is large."""
+    from holte_ropa.notice._escape import escape_text
+
+    return escape_text(text)
+
+
 def _bullets(changes: Sequence[Change], lang: str) -> list[str]:
-    return [f"- {c.summary.get(lang)}" for c in changes]
+    return [f"- {_escape(c.summary.get(lang))}" for c in changes]
 
 
 def changes_markdown(
@@ -119,7 +128,7 @@ def changes_markdown(
         lines += [f"{head} {words['customers']}", "", words["customers_intro"], ""]
         lines += _bullets(customers, lang)
     if contact and (public or customers):
-        lines += ["", words["contact"].format(contact=contact)]
+        lines += ["", words["contact"].format(contact=_escape(contact))]
     return "\n".join(lines) + "\n"
 
 
@@ -159,7 +168,7 @@ def history_markdown(history: Sequence[HistoryEntry], lang: str = "nb", level: i
     for day in dated_changes(history):
         lines += ["", f"{head}# {long_date(day.date, _lang(lang))}", ""]
         lines += [
-            f"- {feed['customers'] if item.customers else ''}{item.text.get(lang)}"
+            f"- {feed['customers'] if item.customers else ''}{_escape(item.text.get(lang))}"
             for item in day.items
         ]
         if day.initial:

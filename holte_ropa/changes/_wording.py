@@ -115,12 +115,17 @@ _GROUPS: dict[str, Term] = {
     "joint_controllers": ROLES["joint_controller"],
 }
 _AUTHORITY = Bilingual(nb="offentlig myndighet", en="public authority")
+_UNCONFIRMED = Bilingual(
+    nb="mottaker med rolle som ikke er bekreftet", en="recipient whose role is not confirmed"
+)
 
 
 def group_label(group: str) -> Bilingual:
     """What a recipient is to the activity, e.g. "processor"."""
     if group == "authorities":
         return _AUTHORITY
+    if group == "unconfirmed":
+        return _UNCONFIRMED
     term = _GROUPS.get(group)
     return term.label if term is not None else same(group)
 

@@ -23,6 +23,7 @@ from holte_ropa.commands._common import (
 
 if TYPE_CHECKING:
     from holte_ropa.breach import BreachDraft
+    from holte_ropa.model import Registry
 
 _FORMATS = ("markdown", "json", "docx")
 
@@ -117,8 +118,17 @@ def run(args: argparse.Namespace) -> int:
     )
     from holte_ropa.commands._binary import write_bytes
 
+    now = _dt.datetime.now(_dt.UTC)
+    if args.discovered > now:
+        print(
+            f"holte-ropa breach: --discovered {args.discovered.isoformat()} is in the future "
+            f"(it is now {now.isoformat(timespec='minutes')}); give the moment you became "
+            "aware of the breach",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
     try:
-        draft = breach_draft(registry, args.targets, args.discovered)
+        draft = breach_draft(registry, args.targets, args.discovered, now=now)
     except UnknownTargetError as exc:
         print(f"holte-ropa breach: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -140,6 +150,14 @@ def run(args: argparse.Namespace) -> int:
         print("holte-ropa breach: docx is binary; give -o FILE or redirect stdout", file=sys.stderr)
         return EXIT_UNUSABLE
     if args.log:
+        logged = _logged_before(registry, draft)
+        if logged is not None:
+            print(
+                f"holte-ropa breach: the log already has this breach as '{logged}' (the same "
+                "targets, discovered at the same moment); nothing was added: edit that entry",
+                file=sys.stderr,
+            )
+            return EXIT_UNUSABLE
         code = _log(args, draft, set(registry.breaches) | {i for _, i in registry.iter_entities()})
         if code != EXIT_CLEAN:
             return code
@@ -150,6 +168,16 @@ def run(args: argparse.Namespace) -> int:
             f"holte-ropa breach: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr
         )
         return EXIT_UNUSABLE
+
+
+def _logged_before(registry: Registry, draft: BreachDraft) -> str | None:
+    """The id of a logged breach with the same targets and moment of awareness."""
+    targets = {ident for _, ident in draft.scope.targets}
+    moment = draft.deadline.discovered
+    for breach in registry.breaches.values():
+        if breach.discovered == moment and set(breach.targets) == targets:
+            return breach.id
+    return None
 
 
 def _log(args: argparse.Namespace, draft: BreachDraft, taken: set[str]) -> int:

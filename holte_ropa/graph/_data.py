@@ -78,9 +78,12 @@ def _mq(text: str) -> str:
     Mermaid decodes ``#name;`` and ``#35;`` in labels before drawing, so a literal ``#``
     must itself be written ``#35;`` (first, or the entities added below would be
     broken): a name containing ``#1;`` would otherwise become U+0001 and break the SVG.
+    ``%`` is written ``#37;`` so that no name can hold a ``%%{init: ...}%%`` directive
+    (which would reconfigure the diagram, e.g. ``securityLevel: loose``), and ``&`` is
+    written ``#38;`` so that no name forms an HTML entity.
     """
     text = text.replace("#", "#35;")
-    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("%", "#37;"), ("&", "#38;")):
         text = text.replace(char, code)
     return '"' + text.replace("\n", "<br/>") + '"'
 
@@ -90,6 +93,9 @@ def _front_matter(title: str) -> list[str]:
 
     A title such as ``Transfers outside the EEA: Holte AS`` is not a plain YAML scalar
     (``: `` starts a mapping), and ``#`` would start a comment; the emitter quotes both.
+    Mermaid shows the title as plain text: it decodes no ``#37;`` entities there (so the
+    title is not entity-escaped as labels are) and reads no ``%%{init}%%`` directive in it
+    (tests/graph/test_mermaid_cli.py draws a title holding one).
     """
     body = yaml.safe_dump({"title": title}, allow_unicode=True, width=1_000_000)
     return ["---", *body.rstrip("\n").split("\n"), "---"]

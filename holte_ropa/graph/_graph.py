@@ -474,6 +474,7 @@ _ROLE_NAMES: dict[str, Words] = {
     "controller": ROLES["independent_controller"].label,  # a party role: not us
     "joint_controller": ROLES["joint_controller"].label,
     "authority": Words(nb="offentlig myndighet", en="public authority"),
+    "unknown": Words(nb="rolle ikke bekreftet", en="role not confirmed"),
     "customer": Words(
         nb=f"kunde ({ROLES['controller'].label.nb})",
         en=f"customer ({ROLES['controller'].label.en})",
@@ -507,6 +508,8 @@ def _recipient_kinds(activity: Activity) -> dict[str, str]:
                 kinds[party] = name
         for party in r.processors:
             kinds[party] = "processor"
+        for party in r.unconfirmed:
+            kinds[party] = "unknown"
     return kinds
 
 

@@ -12,6 +12,11 @@ Hierarchic tidies it further.
 The extension is not part of the GraphML XSD (yWorks publishes its own ``ygraphml.xsd``
 that allows it), so this is a format of its own, ``graphml-yed``; plain ``graphml``
 stays valid against the GraphML schema for Gephi and networkx.
+
+yEd draws labels with Java Swing, which renders a text whose first character is ``<`` and
+that starts ``<html>`` as HTML (fetching the images it names). A label that starts with
+``<`` therefore starts with a space, so a name like ``<html><img src=...>`` shows as
+written.
 """
 
 from __future__ import annotations
@@ -83,7 +88,12 @@ def _text(parent: ET.Element, tag: str, text: str, colour: str, **model: str) ->
         textColor=colour,
         visible="true",
     )
-    label.text = text
+    label.text = _not_html(text)
+
+
+def _not_html(text: str) -> str:
+    """``text`` as a label yEd shows literally: a leading ``<`` gets a space before it."""
+    return f" {text}" if text.startswith("<") else text
 
 
 def _shape_node(data: dict[str, Any], lang: str, x: float, y: float) -> ET.Element:

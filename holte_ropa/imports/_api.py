@@ -29,7 +29,7 @@ def _mapping(path: Path | None) -> dict[str, str]:
     """``columns: {header: field}`` from a --mapping file, checked against the fields."""
     if path is None:
         return {}
-    from holte_ropa.imports._layout import ACTIVITY_FIELDS
+    from holte_ropa.imports._layout import ACTIVITY_FIELDS, IGNORE
     from holte_ropa.model._yaml import read_yaml
     from holte_ropa.report._problems import Problem
 
@@ -40,12 +40,17 @@ def _mapping(path: Path | None) -> dict[str, str]:
     columns = data.get("columns") if isinstance(data, dict) else None
     if not isinstance(columns, dict):
         raise ImportSourceError(document.file, "a mapping file holds 'columns: {header: field}'")
+    import difflib
+
     for header, field in columns.items():
-        if field not in ACTIVITY_FIELDS:
+        if field not in (*ACTIVITY_FIELDS, IGNORE):
+            near = difflib.get_close_matches(str(field), [*ACTIVITY_FIELDS, IGNORE], n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
             raise ImportSourceError(
                 document.file,
-                f"'{header}' maps to '{field}', which is not a field; use one of "
-                + ", ".join(ACTIVITY_FIELDS),
+                f"'{header}' maps to '{field}', which is not a field{hint}; use one of "
+                + ", ".join(ACTIVITY_FIELDS)
+                + f", or '{IGNORE}' to leave the column out without a warning",
             )
     return {str(k): str(v) for k, v in columns.items()}
 

@@ -137,19 +137,32 @@ class Draft:
 
     def party(self, name: str, role: str, where: str, role_stated: bool = True) -> str:
         """The id of the party called ``name``, created with ``role`` when new."""
-        key = ("party", " ".join(name.casefold().split()))
+        key = ("party", _company_key(name))
         found = self._by_name.get(key)
         if found is not None:
+            stated = self.parties[found]["role"]
+            if role_stated and stated.value == UNKNOWN and role != UNKNOWN:
+                # Named elsewhere without a role; this source says it.
+                self.parties[found]["role"] = Fact(role, f"from {where}")
             return found
         new = self.new_id(name, "party")
         self._by_name[key] = new
         role_comment = (
             f"from {where}"
             if role_stated
-            else (f"role not stated in {where}: recorded as {role}; confirm")
+            else f"{where} does not say whether {name} is a processor or receives the data "
+            "for its own purposes; confirm"
+            if role == UNKNOWN
+            else f"role not stated in {where}: recorded as {role}; confirm"
         )
         if not role_stated:
-            self.warn(where, f"the role of recipient '{name}' is not stated; recorded as {role}")
+            self.warn(
+                where,
+                f"the role of recipient '{name}' is not stated; recorded as unknown: write "
+                "processor, controller or authority"
+                if role == UNKNOWN
+                else f"the role of recipient '{name}' is not stated; recorded as {role}",
+            )
         self.parties[new] = {
             "id": new,
             "legal_name": Fact(UNKNOWN, f"only the name '{name}' is in {where}; confirm"),
@@ -161,7 +174,12 @@ class Draft:
         return new
 
     def add_location(
-        self, party_id: str, country: str, where: str, mechanism: Any | None = None
+        self,
+        party_id: str,
+        country: str,
+        where: str,
+        mechanism: Any | None = None,
+        comment: str | None = None,
     ) -> None:
         """Record that the party processes data in ``country`` (with its safeguard)."""
         party = self.parties[party_id]
@@ -179,7 +197,7 @@ class Draft:
         entry: dict[str, Any] = {"country": country}
         if mechanism is not None:
             entry["mechanism"] = mechanism
-        locations.append(Fact(entry, f"from {where}"))
+        locations.append(Fact(entry, comment or f"from {where}"))
 
     # ----------------------------------------------------------------- organisation
 
@@ -205,10 +223,8 @@ class Draft:
         silent = "the source is silent"
         org["email"] = given.get("email") or Fact(UNKNOWN, f"{silent}; give the e-mail address")
         org["website"] = given.get("website") or Fact(UNKNOWN, f"{silent}; give the website")
-        org["privacy_contact"] = (
-            given.get("privacy_contact")
-            or given.get("email")
-            or Fact(UNKNOWN, f"{silent}; where people send rights requests")
+        org["privacy_contact"] = given.get("privacy_contact") or _privacy_address(
+            given.get("email")
         )
         org["dpo"] = given.get("dpo") or Fact(UNKNOWN, f"{_MISSING}: is a DPO appointed?")
         org["supervisory_authority"] = Fact(
@@ -330,6 +346,37 @@ class Draft:
 
 _CELL = re.compile(r"^(?P<sheet>.*)!(?P<column>[A-Z]+)(?P<row>\d+)$")
 _LINE = re.compile(r"^(?P<line>\d+)(?::(?P<column>\d+))?$")
+
+
+_PRIVACY_WORDS = re.compile(
+    r"privacy|personvern|dpo|gdpr|rgpd|dpd|data\.?protection|donnees|données|vie\.?privee",
+    re.IGNORECASE,
+)
+
+
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:as|asa|ab|a/s|oy|ltd\.?|limited|plc|inc\.?|llc|corp\.?|gmbh|ag|sarl|sas|sa)$"
+)
+"""A company's legal form at the end of its name: "Webcruiter AS" is "Webcruiter"."""
+
+
+def _company_key(name: str) -> str:
+    """How party names compare: case and spacing aside, and without the legal form, so
+    "Webcruiter" in one column and "Webcruiter AS" in another are one party."""
+    folded = " ".join(name.casefold().split())
+    return _LEGAL_FORM.sub("", folded) or folded
+
+
+def _privacy_address(general: Fact | None) -> Fact:
+    """The privacy contact: the organisation's e-mail only when its address says it is
+    for privacy (personvern@, privacy@, dpo@); a general info@ or post@ is not assumed to
+    be where rights requests go."""
+    if general is not None and _PRIVACY_WORDS.search(str(general.value).split("@")[0]):
+        return general
+    said = (
+        f"only the general e-mail {general.value} is given" if general else "the source is silent"
+    )
+    return Fact(UNKNOWN, f"{said}; where do people send rights requests?")
 
 
 def _column_number(letters: str) -> int:

@@ -24,7 +24,14 @@ from holte_ropa.imports._values import (
     vocabulary,
 )
 
-__all__ = ["address_fact", "dpo_fact", "legal_source", "organisation_block", "retention_rules"]
+__all__ = [
+    "address_fact",
+    "dpo_fact",
+    "legal_source",
+    "org_number",
+    "organisation_block",
+    "retention_rules",
+]
 
 
 def organisation_block(draft: Draft, block: dict[str, Located]) -> None:
@@ -37,11 +44,7 @@ def organisation_block(draft: Draft, block: dict[str, Located]) -> None:
         if key == "name":
             _name_and_contact(draft, value, where, block)
         elif key == "org_number":
-            digits = re.sub(r"\s", "", value)
-            if re.fullmatch(r"\d{9}", digits):
-                org["org_number"] = Fact(digits, src)
-            else:
-                draft.warn(where, f"'{value}' is not a 9-digit organisation number; left unknown")
+            org_number(draft, value, where)
         elif key in ("email", "privacy_contact"):
             email = re.search(r"[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}", value)
             if email:
@@ -59,11 +62,42 @@ def organisation_block(draft: Draft, block: dict[str, Located]) -> None:
             dpo_fact(draft, value, where)
 
 
+_ORG_NUMBER = re.compile(
+    r"(?:org\.?\s*n(?:r|o)\.?|organisasjonsnummer|organisation number|organization number|"
+    r"company number|company no\.?|siren|siret|n°\s*siren)\s*:?\s*"
+    r"(?P<number>\d[\d ]{6,16}\d)",
+    re.IGNORECASE,
+)
+"""An organisation number labelled in the name cell: "org.nr. 912 345 678" (NO),
+"SIREN 123 456 789" (FR), "Company number 01234567" (UK)."""
+
+
+def org_number(draft: Draft, value: str, where: str) -> None:
+    """A Norwegian organisation number (nine digits, MOD11), the one the registry holds;
+    another country's number (SIREN, UK company number) is reported and left unknown."""
+    from holte_ropa.model._organisation import _mod11_ok
+
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 9 and _mod11_ok(digits):
+        draft.organisation["org_number"] = Fact(digits, f"from {where}")
+        return
+    draft.warn(
+        where,
+        f"'{value.strip()}' is not a Norwegian organisation number (nine digits with a valid "
+        "check digit), the only kind the registry holds; org_number left unknown: keep "
+        "another country's number in the organisation's notes",
+    )
+
+
 def _name_and_contact(draft: Draft, value: str, where: str, block: dict[str, Located]) -> None:
     """The controller's name; a cell giving "name and contact details" in one (name,
     address lines, e-mail) gives each to its field unless the block has it apart."""
-    parts = [p.strip() for p in re.split(r"[,;\n]", value) if p.strip()]
     org = draft.organisation
+    number = _ORG_NUMBER.search(value)
+    if number and "org_number" not in block:
+        org_number(draft, number.group(0), where)
+        value = (value[: number.start()] + value[number.end() :]).strip(" ,;")
+    parts = [p.strip() for p in re.split(r"[,;\n]", value) if p.strip()]
     found = re.search(r"[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}", value)
     if len(parts) == 1 or (found is None and not re.search(r"\d", value)):
         org["name"] = Fact(value.strip(), f"from {where}")
@@ -76,6 +110,12 @@ def _name_and_contact(draft: Draft, value: str, where: str, block: dict[str, Loc
         address_fact(draft, ", ".join(rest), where)
 
 
+_POSTAL = re.compile(r"(?:(?P<country>[A-Z]{1,2})-)?(?P<code>\d{3} \d{2}|\d{4,5})\s+(?P<city>\D.*)")
+"""A postal code before the city: "0150 Oslo", "75002 Paris", "SE-111 22 Stockholm"."""
+_UK_POSTCODE = re.compile(r"(?:(?P<city>\D.*?)\s+)?(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})")
+"""A UK postcode after the city or on its own: "Reading RG1 2AB", "LS1 4AP"."""
+
+
 def address_fact(draft: Draft, value: str, where: str) -> None:
     """The postal address in ``value`` as the organisation's: "street, 0150 Oslo",
     "street, 75001 Paris, France" or "street, Leeds, LS1 4AP, England"."""
@@ -84,12 +124,18 @@ def address_fact(draft: Draft, value: str, where: str) -> None:
     if len(parts) > 2 and country_code(parts[-1]):
         address["country"] = country_code(parts.pop())
     for i in range(len(parts) - 1, 0, -1):
-        match = re.fullmatch(r"(\d{4,5})\s+(.+)", parts[i])
+        match = _POSTAL.fullmatch(parts[i])
         if match:
-            address.update(lines=parts[:i], postal_code=match.group(1), city=match.group(2))
+            address.update(lines=parts[:i], postal_code=match["code"], city=match["city"])
+            prefix = country_code(match["country"]) if match["country"] else None
+            if prefix:  # "SE-111 22 Stockholm"
+                address.setdefault("country", prefix)
             break
-        if i > 1 and re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", parts[i]):
-            address.update(lines=parts[: i - 1], postal_code=parts[i], city=parts[i - 1])
+        uk = _UK_POSTCODE.fullmatch(parts[i])
+        if uk and (uk["city"] or i > 1):  # "Reading RG1 2AB", or "Leeds, LS1 4AP"
+            city = uk["city"] or parts[i - 1]
+            lines = parts[:i] if uk["city"] else parts[: i - 1]
+            address.update(lines=lines, postal_code=uk["code"], city=city)
             address.setdefault("country", "GB")  # only the UK writes postcodes so
             break
     if "lines" not in address:
@@ -105,13 +151,21 @@ def address_fact(draft: Draft, value: str, where: str) -> None:
     draft.organisation["postal_address"] = Fact({"lines": lines, **rest}, f"from {where}")
 
 
+_PHONE = re.compile(
+    r"(?:\b(?:tlf|tel|telefon|telephone|téléphone|phone|mob|mobil|mobile|ph)\b\.?\s*:?\s*)?"
+    r"(?P<number>\+?\d[\d \-]{6,}\d)",
+    re.IGNORECASE,
+)
+"""A phone number with its label, if any ("tlf. 55 12 34 56"): the label goes with it."""
+
+
 def dpo_fact(draft: Draft, value: str, where: str) -> None:
     """An appointed DPO from "name, e-mail"; anything else is reported and left unknown."""
-    email = re.search(r"[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}", value)
+    email = re.search(r"[^@\s,;()<>]+@[^@\s,;()<>]+\.[a-z]{2,}", value)
     if is_none(value):
         draft.warn(where, "the source says no DPO is appointed but not why (Art. 37); left unknown")
         return
-    phone = re.search(r"\+?\d[\d \-]{6,}\d", value)
+    phone = _PHONE.search(value)
     if email is None and phone is None:
         draft.warn(where, f"no contact details for the DPO in '{value}'; left unknown")
         return
@@ -126,7 +180,7 @@ def dpo_fact(draft: Draft, value: str, where: str) -> None:
     if email is not None:
         dpo["email"] = email.group(0)
     if phone is not None:
-        dpo["phone"] = phone.group(0).strip()
+        dpo["phone"] = phone.group("number").strip()
     draft.organisation["dpo"] = Fact(dpo, f"from {where}")
 
 

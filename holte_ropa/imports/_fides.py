@@ -69,6 +69,7 @@ def import_fides(path: Path, display: str, draft: Draft) -> None:
         "registry",
     }
     vendors = _vendor_systems(draft, manifest, resources_.get("system"), prefix)
+    own = _own_names(resources_.get("organization"))
     for kind, items in resources_.items():
         base: list[str | int] = [kind] if prefix else []
         if kind not in known:
@@ -87,7 +88,7 @@ def import_fides(path: Path, display: str, draft: Draft) -> None:
                 draft.warn(manifest.where(at), f"a {kind} is a mapping of keys; not imported")
                 continue
             if kind == "system" and item.get("fides_key") not in vendors:
-                _system(draft, manifest, item, at, vendors)
+                _system(draft, manifest, item, at, (vendors, own))
             elif kind == "organization":
                 _organization(draft, manifest, item, at)
             elif kind == "dataset":
@@ -137,9 +138,7 @@ def _vendor_systems(
         roles = [_PARTY_ROLES[t] for t in titles if t in _PARTY_ROLES]
         role_at = manifest.where([*at, "responsibility"]) if roles else where
         name = as_text(item.get("name")) or str(item["fides_key"])
-        party = draft.party(
-            name, roles[0] if roles else "processor", role_at, role_stated=bool(roles)
-        )
+        party = draft.party(name, roles[0] if roles else UNKNOWN, role_at, role_stated=bool(roles))
         if item.get("legal_name"):
             draft.parties[party]["legal_name"] = Fact(
                 str(item["legal_name"]), f"from {manifest.where([*at, 'legal_name'])}"
@@ -158,8 +157,9 @@ def _system(
     manifest: Manifest,
     item: dict[str, Any],
     at: list[str | int],
-    vendors: dict[str, str],
+    known: tuple[dict[str, str], frozenset[str]],
 ) -> None:
+    vendors, own = known
     check_keys(draft, manifest, item, at, "system")
     key = str(item.get("fides_key") or item.get("name") or f"system-{at[-1]}")
     where = manifest.where([*at, "fides_key"] if "fides_key" in item else at)
@@ -193,9 +193,12 @@ def _system(
     recipients: list[str] = []
     vendor = item.get("legal_name") or item.get("vendor_id")
     vendor_id: str | None = None
+    if vendor and _folded(str(vendor)) in own:
+        # The organisation's own system: no company of its own behind it, no recipient.
+        vendor = None
     if vendor:
         vendor_at = manifest.where([*at, "legal_name" if item.get("legal_name") else "vendor_id"])
-        vendor_id = draft.party(str(vendor), "processor", vendor_at, role_stated=False)
+        vendor_id = draft.party(str(vendor), UNKNOWN, vendor_at, role_stated=False)
         draft.parties[vendor_id]["trade_name"] = Fact(name, f"system name at {where}")
         if item.get("legal_name"):
             draft.parties[vendor_id]["legal_name"] = Fact(str(vendor), f"from {vendor_at}")
@@ -275,10 +278,15 @@ def _system(
                 said = rule["description"].value
                 if all(r["description"].value != said for r in retention):
                     retention.append(rule)
-        if declaration.get("processes_special_category_data"):
-            basis = declaration.get("special_category_legal_basis")
-            sat = manifest.where([*dat, "special_category_legal_basis"])
-            special = crosswalk()["special_category_bases"].get(as_text(basis))
+        basis = declaration.get("special_category_legal_basis")
+        if declaration.get("processes_special_category_data") or basis:
+            sat = manifest.where(
+                [
+                    *dat,
+                    "special_category_legal_basis" if basis else "processes_special_category_data",
+                ]
+            )
+            special = _special_basis(as_text(basis) or "")
             if special is None:
                 draft.warn(
                     sat,
@@ -301,6 +309,7 @@ def _system(
         "sub_processor": "processors",
         "controller": "controllers",
         "authority": "authorities",
+        UNKNOWN: "unconfirmed",
     }
     groups: dict[str, list[str]] = {}
     for party in recipients:
@@ -323,6 +332,38 @@ def _system(
     dpo = item.get("dpo")
     if dpo and "dpo" not in draft.organisation:
         _dpo(draft, str(dpo), manifest.where([*at, "dpo"]))
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _own_names(organizations: object) -> frozenset[str]:
+    """The organisation's names (``name``, ``controller.name``): a system whose company
+    carries one of them is the organisation's own, not a recipient's."""
+    names: set[str] = set()
+    for item in organizations if isinstance(organizations, list) else []:
+        if not isinstance(item, dict):
+            continue
+        controller = item.get("controller")
+        for value in (
+            item.get("name"),
+            controller.get("name") if isinstance(controller, dict) else None,
+        ):
+            if value:
+                names.add(_folded(str(value)))
+    return frozenset(names)
+
+
+def _special_basis(text: str) -> str | None:
+    """The Art. 9(2) condition a fideslang ``special_category_legal_basis`` names: the
+    fideslang phrase in any case, or a condition the text names itself."""
+    from holte_ropa.imports._values import special_condition
+
+    for phrase, point in crosswalk()["special_category_bases"].items():
+        if _folded(str(phrase)) == _folded(text):
+            return str(point)
+    return special_condition(text)
 
 
 def _dpia(manifest: Manifest, item: dict[str, Any], at: list[str | int], done: str | None) -> Any:

@@ -8,6 +8,7 @@ when it names the most Art. 30 fields; a sheet is a form when its first columns 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +19,7 @@ from holte_ropa.imports._values import normalise, vocabulary
 
 __all__ = [
     "ACTIVITY_FIELDS",
+    "IGNORE",
     "Layout",
     "Located",
     "find_layout",
@@ -29,6 +31,8 @@ Located = tuple[str, str]
 """A cell's text and where it is."""
 
 ACTIVITY_FIELDS: tuple[str, ...] = tuple(vocabulary()["columns"])
+IGNORE = "ignore"
+"""What a mapping file maps a column to that is to be left out without a warning."""
 _SCAN_ROWS = 40
 _MIN_FIELDS = 3
 
@@ -55,12 +59,33 @@ def _languages() -> dict[str, str]:
 
 def header_language(text: str) -> str | None:
     """en, fr or nb when ``text`` is a column name used in one language only."""
-    found = _languages().get(normalise(text))
-    return None if found in (None, "any") else found
+    for part in (text, *_JOINED.split(text)):
+        found = _languages().get(normalise(part))
+        if found not in (None, "any"):
+            return found
+    return None
+
+
+_JOINED = re.compile(r"\s*(?:/|,|;|\s-\s|\s(?:og|and|et|eller|or|ou)\s)\s*", re.IGNORECASE)
 
 
 def match_header(text: str, table: Table, extra: dict[str, str]) -> str | None:
-    """The field a header names: exactly, or by its longest multi-word synonym."""
+    """The field a header names: exactly, or by its longest multi-word synonym; a
+    combined header ("Sletting / lagringstid") by the first of its parts that names one."""
+    found = _match_whole(text, table, extra)
+    if found is not None:
+        return found
+    parts = [p for p in _JOINED.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        found = _match_whole(part, table, extra)
+        if found is not None:
+            return found
+    return None
+
+
+def _match_whole(text: str, table: Table, extra: dict[str, str]) -> str | None:
     norm = normalise(text)
     if not norm:
         return None
@@ -109,7 +134,7 @@ def _vertical(
     for r in rows:
         for c in range(min(3, len(sheet.rows[r]))):
             name = match_header(sheet.rows[r][c], table, extra)
-            if name is None or name in found:
+            if name is None or name == IGNORE or name in found:
                 continue
             value = _value_right(sheet, r, c)
             if value is not None:
@@ -168,8 +193,8 @@ def find_layout(sheet: Sheet, extra: dict[str, str]) -> Layout:
         found: dict[int, str] = {}
         for c, value in enumerate(sheet.rows[r]):
             name = match_header(value, columns_table, extra)
-            if name is not None and name not in found.values():
-                found[c] = name
+            if name not in (None, IGNORE) and name not in found.values():
+                found[c] = str(name)
         if len(found) > len(best_columns):
             best_row, best_columns = r, found
     content = set(best_columns.values()) - {"activity", "activity_id"}
@@ -183,7 +208,8 @@ def find_layout(sheet: Sheet, extra: dict[str, str]) -> Layout:
                 layout.languages[lang] += 1
         layout.organisation = _organisation(sheet, range(best_row), org_table)
         for c, value in enumerate(sheet.rows[best_row]):
-            if c not in best_columns and value.strip():
+            ignored = match_header(value, columns_table, extra) == IGNORE
+            if c not in best_columns and value.strip() and not ignored:
                 has_data = any(
                     sheet.cell(r, c).strip() for r in range(best_row + 1, len(sheet.rows))
                 )

@@ -28,6 +28,7 @@ from holte_ropa.imports._values import (
     mechanism,
     normalise,
     phrases,
+    special_condition,
     split_list,
     vocabulary,
 )
@@ -174,6 +175,9 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
     if sources and not is_empty(sources[0]):
         activity["sources"] = _sources(draft, sources)
     _recipients(draft, activity, records, where)
+    agreement = _first(records, "processor_agreement")
+    if agreement and not is_empty(agreement[0]) and not is_unknown(agreement[0]):
+        _processor_agreement(draft, activity, agreement)
     _transfers(draft, activity, records)
     _retention(draft, activity, _first(records, "retention"), _at(records, "retention", where))
     security = _first(records, "security_measures")
@@ -185,6 +189,39 @@ def _activity(draft: Draft, key: str, records: list[dict[str, Located]], sheet: 
     dpia = _first(records, "dpia")
     if dpia:
         activity["dpia"] = _dpia(draft, dpia)
+    done = _first(records, "dpia_done")
+    if done and "dpia" not in activity:
+        activity["dpia"] = _dpia_done(draft, done)
+
+
+def _note(activity: dict[str, Any], text: str, where: str) -> None:
+    """Add ``text`` to the activity's internal notes (kept, never published)."""
+    current = activity.get("notes")
+    if current is None:
+        activity["notes"] = Fact(text, f"from {where}")
+    else:
+        activity["notes"] = Fact(f"{current.value} {text}", f"{current.comment}; {where}")
+
+
+def _processor_agreement(draft: Draft, activity: dict[str, Any], cell: Located) -> None:
+    """A link to the contract with the processor (ICO column): the agreement reference
+    (Art. 28(3)) of the row's one processor, never a party of its own."""
+    text, where = cell
+    recipients = activity.get("recipients")
+    groups = recipients.value if recipients is not None else None
+    processors = groups.get("processors", []) if isinstance(groups, dict) else []
+    if len(processors) == 1:
+        draft.parties[processors[0]]["dpa"] = Fact(
+            {"reference": text.strip()}, f"processor agreement from {where}"
+        )
+        return
+    many = f"{len(processors)} processors" if processors else "no processor"
+    draft.warn(
+        where,
+        f"'{text}' is a contract with a processor, but the row names {many}; kept in the "
+        "activity's notes: add it as dpa.reference of the processor it binds",
+    )
+    _note(activity, f"Contract with a processor in the source: {text.strip()}.", where)
 
 
 def _special_data(draft: Draft, activity: dict[str, Any], cell: Located | None) -> None:
@@ -302,11 +339,9 @@ def _special(draft: Draft, activity: dict[str, Any], cell: Located) -> None:
     text, where = cell
     if is_empty(text) or is_none(text):
         return
-    match = re.search(r"9\s*\(\s*2\s*\)\s*\(\s*([a-j])\s*\)", text, re.IGNORECASE)
+    match = special_condition(text)
     if match:
-        activity["special_category_condition"] = Fact(
-            f"9(2)({match.group(1).lower()})", f"from {where}"
-        )
+        activity["special_category_condition"] = Fact(match, f"from {where}")
     crime = re.search(r"\b10\b\s*:\s*(.+)", text)
     if crime:
         activity["criminal_data_basis"] = Fact(draft.text(crime.group(1)), f"from {where}")
@@ -341,11 +376,17 @@ def _role_of(text: str) -> str | None:
 def _recipients(
     draft: Draft, activity: dict[str, Any], records: list[dict[str, Located]], where: str
 ) -> None:
-    groups: dict[str, list[str]] = {"processors": [], "controllers": [], "authorities": []}
+    groups: dict[str, list[str]] = {
+        "processors": [],
+        "controllers": [],
+        "authorities": [],
+        "unconfirmed": [],
+    }
     sources: list[str] = []
     stated = False
     not_applicable: list[Located] = []
-    for field in ("recipients", "processors", "sub_processors"):
+    # Processors columns first: a recipient they name has its role stated there.
+    for field in ("processors", "sub_processors", "recipients"):
         cell = _first(records, field)
         if cell is None or not cell[0].strip():
             continue
@@ -398,7 +439,8 @@ def _recipient(  # noqa: PLR0917 - one call site, each argument a different thin
     name = match.group("name") if match and role else entry
     via_text = match.group("via") if match and role else None
     if role is None:
-        default = "sub_processor" if field == "sub_processors" else "processor"
+        # A recipients column does not say what a recipient is; a processors column does.
+        default = {"sub_processors": "sub_processor", "processors": "processor"}.get(field, UNKNOWN)
         party = draft.party(name, default, where, role_stated=field != "recipients")
         role = str(draft.parties[party]["role"].value)
     else:
@@ -414,7 +456,11 @@ def _recipient(  # noqa: PLR0917 - one call site, each argument a different thin
             return
         # In a processor record the organisation itself engaged its sub-processors.
         draft.parties[party].setdefault("engaged_by", Fact(ORGANISATION, f"from {where}"))
-    target = {"controller": "controllers", "authority": "authorities"}.get(role, "processors")
+    target = {
+        "controller": "controllers",
+        "authority": "authorities",
+        UNKNOWN: "unconfirmed",
+    }.get(role, "processors")
     if role == "joint_controller":
         ids = activity.setdefault("joint_controllers", Fact([], f"from {where}")).value
         if party not in ids:
@@ -478,8 +524,30 @@ def _transfers(draft: Draft, activity: dict[str, Any], records: list[dict[str, L
             continue
         if code not in attributed:
             loose.append(code)
-    if loose:
+    if loose and _only_recipient(activity) is not None:
+        party = str(_only_recipient(activity))
+        name = draft.parties[party]["trade_name"].value
+        for code in loose:
+            draft.add_location(
+                party, code, where, comment=f"from {where}, the row's only recipient; confirm"
+            )
+        draft.warn(
+            where,
+            f"{', '.join(loose)} tied to {name}, the row's only recipient: confirm that "
+            f"{name} processes the data there",
+        )
+    elif loose:
         _loose_countries(draft, activity, loose, where)
+
+
+def _only_recipient(activity: dict[str, Any]) -> str | None:
+    """The one party the activity names as recipient, if it names exactly one."""
+    recipients = activity.get("recipients")
+    groups = recipients.value if recipients is not None else None
+    if not isinstance(groups, dict):
+        return None
+    named = [p for ids in groups.values() for p in ids]
+    return str(named[0]) if len(named) == 1 else None
 
 
 def _loose_countries(draft: Draft, activity: dict[str, Any], codes: list[str], where: str) -> None:
@@ -519,6 +587,27 @@ def _retention(draft: Draft, activity: dict[str, Any], cell: Located | None, whe
         activity["retention"] = Fact(UNKNOWN, f"unknown in {at}")
         return
     activity["retention"] = retention_rules(draft, text, at)
+
+
+def _dpia_done(draft: Draft, cell: Located) -> Any:
+    """A "DPIA carried out?" column: yes is a DPIA done (Art. 35); no says nothing about
+    whether one is required, so the status stays unknown and is reported."""
+    text, where = cell
+    if is_unknown(text) or is_empty(text):
+        return Fact({"status": UNKNOWN}, f"unknown in {where}")
+    folded = " ".join(normalise(text).split())
+    table = vocabulary()["answers"]
+    if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in table["no"]):
+        draft.warn(
+            where,
+            f"'{text}': no DPIA carried out, which does not say whether one is required "
+            "(Art. 35(1)); status recorded as unknown: screen the activity",
+        )
+        return Fact({"status": UNKNOWN}, f"no DPIA carried out ({where}); is one required?")
+    if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in table["yes"]):
+        return Fact({"status": "done"}, f"a DPIA carried out, from {where}")
+    draft.warn(where, f"'{text}' does not say whether a DPIA was carried out; recorded as unknown")
+    return Fact({"status": UNKNOWN}, f"'{text[:60]}' in {where} is not mapped")
 
 
 def _dpia(draft: Draft, cell: Located) -> Any:

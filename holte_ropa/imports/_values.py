@@ -29,6 +29,7 @@ __all__ = [
     "normalise",
     "phrases",
     "slug",
+    "special_condition",
     "split_list",
     "trigger",
     "vocabulary",
@@ -169,6 +170,21 @@ def data_kind(name: str) -> tuple[str, str] | None:
             if _contains(folded, str(phrase)):
                 return kind, str(phrase)
     return None
+
+
+def special_condition(text: str) -> str | None:
+    """The Art. 9(2) condition ("9(2)(a)") a text names by its point or its words, or
+    None when it names none or more than one."""
+    point = re.search(r"9\s*\(\s*2\s*\)\s*\(\s*([a-j])\s*\)", text, re.IGNORECASE)
+    if point:
+        return f"9(2)({point.group(1).lower()})"
+    folded = " ".join(text.casefold().split())
+    found = {
+        str(letter)
+        for letter, said in vocabulary()["special_conditions"].items()
+        if any(_contains(folded, str(p)) for p in said)
+    }
+    return f"9(2)({found.pop()})" if len(found) == 1 else None
 
 
 def mechanism(text: str) -> str | None:

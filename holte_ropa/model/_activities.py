@@ -214,6 +214,9 @@ class Recipients(_Model):
     """Independent controllers that receive the data for their own purposes."""
     authorities: tuple[Id, ...] = ()
     """Public authorities a law requires disclosure to."""
+    unconfirmed: tuple[Id, ...] = ()
+    """Recipients whose role is not yet known (their party's ``role: unknown``), e.g.
+    from an imported record that names them only."""
 
 
 class Trigger(StrEnum):

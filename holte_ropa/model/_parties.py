@@ -147,7 +147,10 @@ class Party(_Model):
     shown_as: Text | None = None
     """A name that depends on the language, for a category of recipients rather than a
     company (e.g. "partners who give quotes"); ``trade_name`` is shown otherwise."""
-    role: PartyRole
+    role: PartyRole | Unknown
+    """What the party is to the organisation; ``unknown`` when the source names a
+    recipient without saying whether it processes for the organisation or receives the
+    data for its own purposes (rule R46 reports it)."""
     website: AnyUrl | None = None
     contact: Annotated[NonEmpty | Unknown, UNKNOWN_OVER_TEXT] | None = None
     """Contact details (address, e-mail or privacy contact page); the record of a joint

@@ -280,7 +280,7 @@ class Registry:
                 for i, r in enumerate(activity.security_measures)
             ]
             if isinstance(activity.recipients, Recipients):
-                for group in ("processors", "controllers", "authorities"):
+                for group in ("processors", "controllers", "authorities", "unconfirmed"):
                     refs += [
                         (("recipients", group, i), r, party)
                         for i, r in enumerate(getattr(activity.recipients, group))
@@ -477,7 +477,7 @@ class Registry:
         found: list[str] = []
         if isinstance(activity.recipients, Recipients):
             r = activity.recipients
-            found += [*r.processors, *r.controllers, *r.authorities]
+            found += [*r.processors, *r.controllers, *r.authorities, *r.unconfirmed]
         found += activity.joint_controllers
         return list(dict.fromkeys(found))
 

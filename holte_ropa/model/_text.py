@@ -12,6 +12,13 @@ before any model sees them:
   Unicode §23.7) and lone surrogates (not characters at all, Unicode §3.8 D71);
 - a byte-order mark anywhere but at the start of the file (Unicode §23.8).
 
+Bidirectional controls (Unicode UAX #9: the embeddings and overrides U+202A..U+202E and
+the isolates U+2066..U+2069) reorder how text is shown, so ``Evil\u202erossecorp`` reads as
+``Evilprocessor``: they are refused outright in names, ids and keys, and elsewhere when one
+is left open at the end of its line or closes nothing. The marks U+200E and U+200F change
+no order and stay allowed. A name that is empty, or holds only spaces and invisible
+characters (category Cf, such as U+200B ZERO WIDTH SPACE), is refused as blank.
+
 Limits (characters, counted as Python ``len``): a name (``name``, ``trade_name``,
 ``legal_name``, ``shown_as``, ``title``, ``approved_by``) at most 200, a key at most 200,
 every other text at most 10,000. The longest text in Holte's registry has about 500
@@ -35,6 +42,8 @@ __all__ = [
     "NAME_FIELDS",
     "TextSpot",
     "all_refused",
+    "bidi_problem",
+    "blank_problem",
     "character_name",
     "first_refused",
     "more_text_problems",
@@ -157,3 +166,50 @@ def text_limit(field: str) -> int:
     """The most characters a text in ``field`` may have (``description.nb`` -> 10,000)."""
     base = field.split(".", 1)[0]
     return MAX_NAME if base in NAME_FIELDS else MAX_TEXT
+
+
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_OPENERS |= {"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\n]")
+_STRICT = NAME_FIELDS | {"id", "a key"}
+"""Fields where a bidirectional control is refused outright: names, ids and keys."""
+
+
+def bidi_problem(field: str, text: str) -> tuple[str, str] | None:
+    """A bidirectional control ``text`` may not hold in ``field``: (what, message) or None."""
+    strict = field.split(".", 1)[0] in _STRICT
+    open_: list[str] = []
+    for match in _BIDI.finditer(text):
+        char = match.group()
+        if char == "\n":
+            if open_:
+                return _bidi(field, open_[-1], "is not closed before the line ends")
+            continue
+        if strict:
+            return _bidi(field, char, "is not allowed in names, ids and keys")
+        if char in _OPENERS:
+            open_.append(char)
+        elif not open_ or _OPENERS[open_[-1]] != char:
+            return _bidi(field, char, "closes nothing")
+        else:
+            open_.pop()
+    return _bidi(field, open_[-1], "is not closed") if open_ else None
+
+
+def _bidi(field: str, char: str, why: str) -> tuple[str, str]:
+    name = character_name(char)
+    return name, (
+        f"{field}: the bidirectional control {name} {why}; it reorders how the text is "
+        "shown, so what readers see differs from what is written: delete it"
+    )
+
+
+def blank_problem(field: str, text: str) -> tuple[str, str] | None:
+    """(what, message) when ``text`` is a name with nothing visible in it, else None."""
+    if field.split(".", 1)[0] not in NAME_FIELDS:
+        return None
+    if any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text):
+        return None
+    what = "an empty name" if not text else "a blank name"
+    invisible = " (only spaces or invisible characters)" if text else ""
+    return what, f"{field}: the name is {what.split()[1]}{invisible}; write the name"

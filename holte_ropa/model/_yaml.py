@@ -36,6 +36,8 @@ from holte_ropa.model._text import (
     MAX_NAME,
     TextSpot,
     all_refused,
+    bidi_problem,
+    blank_problem,
     character_name,
     first_refused,
     more_text_problems,
@@ -199,6 +201,10 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
                 "replace the tab with spaces",
             )
         where = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
+        if mark and "invalid Unicode character escape" in (exc.problem or ""):
+            escape = _escaped_code_point(shown, text, mark.line, mark.column)
+            if escape is not None:
+                return escape
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{what} ({exc.context})"
@@ -234,6 +240,33 @@ def _indenting_tab(text: str, line: int, column: int) -> tuple[int, int] | None:
     if 0 <= line < len(lines) and lines[line][column : column + 1] == "\t":
         return line, column
     return None
+
+
+_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
+
+
+def _escaped_code_point(file: str, text: str, line: int, column: int) -> Problem | None:
+    """The YAML escape the parser stopped at (``\\ud800``, a lone surrogate) as a located
+    problem that names the character and the field; None if no such escape is there."""
+    index = sum(len(before) + 1 for before in text.split("\n")[:line]) + column
+    start = text.rfind("\\", max(0, index - 10), index + 1)
+    found = _ESCAPE.match(text, start) if start >= 0 else None
+    if found is None:
+        return None
+    code = int(next(group for group in found.groups() if group), 16)
+    if code > 0x10FFFF:
+        what = f"U+{code:X}, beyond the last Unicode code point U+10FFFF"
+    else:
+        what = character_name(chr(code))
+    field = _fields_at(text[:start] + "x" * len(found.group()) + text[found.end() :], [start])[0]
+    subject = f"{field}: the" if field else "The"
+    return Problem(
+        Position(file, line + 1, column + 1 - (index - start)),
+        "text",
+        f"{subject} escape {found.group()} writes {what}, which is not allowed in registry "
+        "text (control characters, non-characters and lone surrogates break XML, "
+        "spreadsheets and terminals); delete it",
+    )
 
 
 def _refused_characters(file: str, text: str) -> Problem:
@@ -279,12 +312,18 @@ def _refused_character(file: str, text: str, index: int, field: str | None) -> P
     return Problem(where, "text", _character_message(field, char))
 
 
-def _character_message(field: str | None, char: str) -> str:
+def _character_message(field: str | None, *chars: str) -> str:
     subject = f"{field}: the" if field else "The"
+    names = [character_name(char) for char in chars]
+    if len(names) == 1:
+        what, verb, pronoun = f"character {names[0]}", "is", "it"
+    else:
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+        what, verb, pronoun = f"characters {listed}", "are", "them"
     return (
-        f"{subject} character {character_name(char)} is not allowed in registry text "
-        "(control characters, non-characters and lone surrogates break XML, spreadsheets "
-        "and terminals); delete it"
+        f"{subject} {what} {verb} not allowed in registry text (control characters, "
+        "non-characters and lone surrogates break XML, spreadsheets and terminals); "
+        f"delete {pronoun}"
     )
 
 
@@ -388,25 +427,33 @@ class _Converter:
         return result
 
     def _check_text(self, node: ScalarNode, value: str, field: str, limit: int) -> None:
-        """Note a text the outputs cannot carry: a refused character or one over its
-        limit; :meth:`convert` reports every such text of the file in one message."""
-        refused = first_refused(value)
-        if refused is not None:
-            what, message = (
-                character_name(refused.group()),
-                _character_message(field, refused.group()),
-            )
-        elif len(value) > limit:
-            what = "a text over its length limit"
-            message = (
-                f"{field}: the text has {len(value):,} characters; at most {limit:,} are "
-                f"allowed here ({'names' if limit == MAX_NAME else 'texts'}); shorten it, or "
-                "keep the details in a document and refer to it"
-            )
-        else:
-            return
-        mark = node.start_mark
-        self._text.append((node, message, TextSpot(mark.line + 1, mark.column + 1, field, what)))
+        """Note a text the outputs cannot carry or the reader would misread: refused
+        characters (all of them), a blank name, a bidirectional control that reorders the
+        text, or a text over its limit; :meth:`convert` reports every such text of the
+        file in one message."""
+        found = _text_problem(value, field, limit)
+        if found is not None:
+            what, message = found
+            mark = node.start_mark
+            spot = TextSpot(mark.line + 1, mark.column + 1, field, what)
+            self._text.append((node, message, spot))
+
+
+def _text_problem(value: str, field: str, limit: int) -> tuple[str, str] | None:
+    """(what, message) for the first thing wrong with a text, or None."""
+    refused = list(dict.fromkeys(match.group() for match in all_refused(value)))
+    if refused:
+        return ", ".join(map(character_name, refused)), _character_message(field, *refused)
+    found = blank_problem(field, value) or bidi_problem(field, value)
+    if found is not None:
+        return found
+    if len(value) > limit:
+        return "a text over its length limit", (
+            f"{field}: the text has {len(value):,} characters; at most {limit:,} are "
+            f"allowed here ({'names' if limit == MAX_NAME else 'texts'}); shorten it, or "
+            "keep the details in a document and refer to it"
+        )
+    return None
 
 
 def _merge_sources(node: Node) -> list[Node]:

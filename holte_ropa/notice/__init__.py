@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._readability import SectionScore, readability
-from holte_ropa.notice._render import LANGS, render_page
+from holte_ropa.notice._render import LANGS, render_page, render_pages
 from holte_ropa.notice._views import Lang
 
 __all__ = [
@@ -75,6 +75,6 @@ def notice_pages(registry: Registry) -> dict[str, str]:
     pages: dict[str, str] = {}
     for lang in LANGS:
         prefix = "" if lang == "nb" else f"{lang}/"
-        for name in PAGES:
-            pages[prefix + name] = render_page(registry, lang, _TEMPLATE[name])
+        rendered = render_pages(registry, lang, [_TEMPLATE[name] for name in PAGES])
+        pages.update((prefix + name, text) for name, text in zip(PAGES, rendered, strict=True))
     return pages

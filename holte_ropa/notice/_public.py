@@ -227,6 +227,7 @@ def _recipients(
         controllers=_names(registry, r.controllers, lang),
         authorities=_names(registry, r.authorities, lang),
         joint_controllers=joint,
+        unconfirmed=_names(registry, r.unconfirmed, lang),
     )
 
 

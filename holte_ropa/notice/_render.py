@@ -42,7 +42,7 @@ from holte_ropa.notice._views import (
 )
 from holte_ropa.terms import LANGUAGES, cite
 
-__all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_view"]
+__all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_pages", "render_view"]
 
 LANGS: tuple[Lang, ...] = LANGUAGES
 
@@ -373,12 +373,31 @@ def render_page(registry: Registry, lang: Lang, page: str) -> str:
     """Render one page of ``registry`` in ``lang``.
 
     Each page is rendered once per registry and language (the readability rule, the
-    readability report, the notice files and the site share it), from one view.
+    readability report, the notice files and the site share it).
+    """
+    return render_pages(registry, lang, (page,))[0]
+
+
+def render_pages(registry: Registry, lang: Lang, pages: Sequence[str]) -> list[str]:
+    """Render ``pages`` of ``registry`` in ``lang``, each once per registry and language.
+
+    The registry remembers the pages, not the view they are rendered from, which on a
+    large registry is larger than the pages: the pages not rendered yet share one view,
+    made when needed and dropped after.
     """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
-    view = registry.remember(("notice-view", lang), lambda: notice_view(registry, lang))
-    return registry.remember(("notice-page", lang, page), lambda: render_view(view, page))
+    views: list[NoticeView] = []
+
+    def rendered(page: str) -> Callable[[], str]:
+        def render() -> str:
+            if not views:
+                views.append(notice_view(registry, lang))
+            return render_view(views[0], page)
+
+        return render
+
+    return [registry.remember(("notice-page", lang, page), rendered(page)) for page in pages]
 
 
 def _tidy(text: str) -> str:

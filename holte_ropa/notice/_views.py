@@ -109,6 +109,8 @@ class RecipientsView:
     controllers: tuple[str, ...] = ()
     authorities: tuple[str, ...] = ()
     joint_controllers: tuple[str, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+    """Recipients whose role is still being confirmed (``role: unknown``)."""
 
     def __bool__(self) -> bool:
         return bool(
@@ -117,6 +119,7 @@ class RecipientsView:
             or self.controllers
             or self.authorities
             or self.joint_controllers
+            or self.unconfirmed
         )
 
 

@@ -241,7 +241,9 @@ def _party_system(party: Party) -> dict[str, Any]:
         "name": party.name_in("en"),
         "description": _en(party.service),
         "system_type": "Vendor",
-        "responsibility": [_RESPONSIBILITY[party.role.value]],
+        "responsibility": [_RESPONSIBILITY[party.role.value]]
+        if party.role.value in _RESPONSIBILITY
+        else [],  # role unknown: fideslang says nothing rather than a guess
         "privacy_declarations": [],
     }
     if not is_unknown(party.legal_name):

@@ -209,6 +209,11 @@ def _organisation_node(registry: Registry) -> dict[str, Any]:
     return node
 
 
+def _party_types(party: Party) -> list[str]:
+    """DPV's types for the party's role; none beyond Recipient while it is unknown."""
+    return _PARTY_TYPES[party.role] if isinstance(party.role, PartyRole) else []
+
+
 def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
     """The party, plus the Art. 28(4) engagement when a processor engaged it.
 
@@ -220,7 +225,7 @@ def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
         "@id": iri,
         "@type": [
             "dpv:Recipient",
-            *_PARTY_TYPES[party.role],
+            *_party_types(party),
             *(["dpv:InternationalOrganisation"] if party.international_organisation else []),
         ],
         "dpv:hasName": party.trade_name,

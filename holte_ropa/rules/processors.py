@@ -20,12 +20,14 @@ _EXPECTED: dict[str, frozenset[PartyRole]] = {
     "controllers": frozenset({PartyRole.CONTROLLER, PartyRole.JOINT_CONTROLLER}),
     "authorities": frozenset({PartyRole.AUTHORITY}),
     "joint_controllers": frozenset({PartyRole.JOINT_CONTROLLER}),
+    "unconfirmed": frozenset(),
 }
 """The party roles each way an activity names a party accepts."""
 _GROUP_LABEL = {
     "processors": ("the processors", "databehandlerne"),
     "controllers": ("the independent controllers", "de selvstendige behandlingsansvarlige"),
     "authorities": ("the authorities", "myndighetene"),
+    "unconfirmed": ("the recipients whose role is unknown", "mottakerne med ukjent rolle"),
     "joint_controllers": ("the joint controllers", "de felles behandlingsansvarlige"),
 }
 _ROLE_LABEL = {
@@ -100,7 +102,9 @@ def processor_without_agreement(registry: Registry, context: Context) -> Iterato
     org = registry.organisation.id
     for party in registry.parties.values():
         engaged_here = party.role is PartyRole.SUB_PROCESSOR and party.engaged_by == org
-        if party.role is not PartyRole.PROCESSOR and not engaged_here:
+        if not isinstance(party.role, PartyRole) or (
+            party.role is not PartyRole.PROCESSOR and not engaged_here
+        ):
             continue
         noun_en, noun_nb = _NOUN[party.role]
         if party.dpa is None:
@@ -212,8 +216,8 @@ def broken_sub_processor_chain(registry: Registry, context: Context) -> Iterator
 def _broken_link(registry: Registry, party: Party) -> Iterator[Hit]:
     for link in registry.chain(party.id)[1:]:
         linked = registry.parties.get(link)
-        if linked is None or linked.role in _PROCESSING:
-            continue
+        if linked is None or not isinstance(linked.role, PartyRole) or linked.role in _PROCESSING:
+            continue  # an unknown role is R46's to report
         en, nb = _ROLE_LABEL[linked.role]
         yield Hit(
             party.id,
@@ -538,13 +542,13 @@ def misreferenced_or_unused_party(registry: Registry, context: Context) -> Itera
         if isinstance(activity.recipients, Recipients):
             groups += [
                 (g, getattr(activity.recipients, g), ("recipients", g))
-                for g in ("processors", "controllers", "authorities")
+                for g in ("processors", "controllers", "authorities", "unconfirmed")
             ]
         for group, names, path in groups:
             for index, party_id in enumerate(names):
                 role = registry.parties[party_id].role
-                if role in _EXPECTED[group]:
-                    continue
+                if not isinstance(role, PartyRole) or role in _EXPECTED[group]:
+                    continue  # an unknown role is R46's to report
                 where_en, where_nb = _GROUP_LABEL[group]
                 role_en, role_nb = _ROLE_LABEL[role]
                 yield Hit(

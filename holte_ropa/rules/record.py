@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
     from holte_ropa.model._yaml import PathSegment
 
-_RECIPIENT_GROUPS = ("processors", "controllers", "authorities")
+_RECIPIENT_GROUPS = ("processors", "controllers", "authorities", "unconfirmed")
 
 
 def _controller_activities(registry: Registry) -> Iterator[Activity]:

@@ -43,11 +43,50 @@ def test_english_with_the_art_34_draft_on_request(capsys: pytest.CaptureFixture[
     assert "#### We have had a security breach" in capsys.readouterr().out
 
 
-def test_an_id_that_names_nothing_breachable_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_id_that_names_nothing_breachable_exits_2_with_the_nearest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["breach", "zapeir", "--discovered", AWARE, "--registry", HOLTE]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "holte-ropa breach: 'zapeir' is not an id in the registry" in captured.err
+    assert captured.err == (
+        "holte-ropa breach: 'zapeir' is not an id or name in the registry (did you mean "
+        "'zapier'?); name a party, an activity, a security measure or a data category\n"
+    )
+
+
+def test_a_target_may_be_named_in_any_case_and_is_taken_once(tmp_path: Path) -> None:
+    target = tmp_path / "draft.json"
+    argv = ["breach", "ZAPIER", "zapier", "Zapier", "--discovered", AWARE, "--registry", HOLTE]
+    assert main([*argv, "--format", "json", "-o", str(target)]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["targets"] == [{"kind": "party", "id": "zapier"}]
+
+
+def test_a_moment_of_awareness_in_the_future_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["breach", "zapier", "--discovered", "2999-01-01T10:00+01:00", "--registry", HOLTE]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "holte-ropa breach: --discovered 2999-01-01T10:00:00+01:00 is in the future (it is now "
+    )
+    assert err.endswith("; give the moment you became aware of the breach\n")
+
+
+def test_a_deadline_already_passed_is_said_with_the_reasons_for_the_delay_to_fill(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["breach", "zapier", "--discovered", "2020-01-06T10:00+01:00", "--registry", HOLTE]
+    assert main([*argv, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "**The deadline has passed:** the 72 hours ran out on Thursday 9 January 2020, 10:00 "
+        "(CET, UTC+01:00). Notify now and give the reasons for the delay (GDPR Art. 33(1)): "
+        "[TO FILL: the reasons for the delay]."
+    ) in out
+    assert out.count("give the reasons for the delay") == 1
 
 
 @pytest.mark.parametrize("moment", ["2026-11-29T10:00", "29.11.2026 10:00"])

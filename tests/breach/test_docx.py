@@ -53,3 +53,21 @@ def test_the_command_writes_the_docx_to_a_file(tmp_path: Path) -> None:
     argv = ["breach", "semway", "--discovered", "2026-11-29T10:00+01:00", "--format", "docx"]
     assert main([*argv, "--registry", str(ROOT / "registry"), "-o", str(target)]) == 0
     assert _open(target.read_bytes()).paragraphs[0].text.startswith("Brudd på")
+
+
+def test_every_field_to_fill_is_highlighted_in_yellow_and_nothing_else_is() -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    document = _open(render_breach_docx(HOLTE, breach_draft(HOLTE, ["zapier"], AWARE), "nb"))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    runs += [
+        r
+        for t in document.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+    ]
+    marked = [r for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert marked and all(r.text.startswith("[FYLL INN: ") and r.text.endswith("]") for r in marked)
+    assert not [r for r in runs if "[FYLL INN" in r.text and r not in marked]

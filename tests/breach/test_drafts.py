@@ -145,6 +145,7 @@ def test_the_json_has_stable_keys_for_automation(clinic: Path) -> None:
         "time_zone": "Europe/Oslo",
         "hours": 72,
         "applies": True,
+        "passed": False,
         "reference": "GDPR Art. 33(1)",
     }
     assert data["role"] == "controller_and_processor"
@@ -204,3 +205,46 @@ parties:
     assert draft.notify_authority and draft.role == "controller"
     assert "- Fan page (`fan-page`), as joint controller" in render_breach(registry, draft, "en")
     assert "som felles behandlingsansvarlig" in render_breach(registry, draft, "nb")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_as_a_processor_only_the_draft_leaves_telling_the_people_to_the_controller(
+    lang: str,
+) -> None:
+    text = render_breach(HOLTE, breach_draft(HOLTE, ["customer-cloud-data"], AWARE), lang)
+    said = {
+        "en": "Here we are a processor: the controller assesses the risk and tells the people "
+        "concerned (GDPR Art. 34(1)). Give the controllers what they need to do so (GDPR Art. "
+        "28(3)(f)).",
+        "nb": "Her er vi databehandler: det er den behandlingsansvarlige som vurderer risikoen "
+        "og varsler de registrerte (GDPR art. 34 nr. 1). Gi de behandlingsansvarlige det de "
+        "trenger for å gjøre det (GDPR art. 28 nr. 3 bokstav f).",
+    }
+    assert said[lang] in text
+    assert "(GDPR Art. 34(1))\n\nTo be sent" not in text and "#### " not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Possible access from the parent company's country, its authorities included: "),
+        ("nb", "Mulig tilgang fra morselskapets land, også for myndighetene der: "),
+    ],
+)
+def test_a_parent_company_outside_the_eea_is_named_as_possible_access(lang: str, said: str) -> None:
+    draft = breach_draft(HOLTE, ["azure"], AWARE)
+    assert ("azure", "US") in draft.scope.parent_countries
+    name = HOLTE.parties["azure"].name_in(lang)
+    country = {"en": "United States", "nb": "USA"}[lang]
+    assert f"{said}{name} ({country})" in render_breach(HOLTE, draft, lang)
+
+
+def test_a_parent_company_in_the_eea_is_no_access_from_outside() -> None:
+    assert all(
+        p != "cygate" for p, _ in breach_draft(HOLTE, ["cygate"], AWARE).scope.parent_countries
+    )
+
+
+def test_the_json_names_each_parent_company_country_outside_the_eea() -> None:
+    data = json.loads(render_breach_json(breach_draft(HOLTE, ["azure"], AWARE)))
+    assert {"party": "azure", "country": "US"} in data["parent_countries_outside_eea"]

@@ -19,8 +19,8 @@ TODAY = _dt.date(2026, 12, 1)
 LATER = _dt.date(2026, 12, 5)
 
 
-def _log(path: Path, *extra: str) -> int:
-    argv = ["breach", "host", "--discovered", AWARE, "--registry", str(path), "--log"]
+def _log(path: Path, *extra: str, aware: str = AWARE) -> int:
+    argv = ["breach", "host", "--discovered", aware, "--registry", str(path), "--log"]
     return main([*argv, *extra])
 
 
@@ -44,11 +44,25 @@ def test_log_appends_an_entry_that_loads_and_states_only_what_is_known(
 
 def test_a_second_entry_the_same_day_gets_its_own_id(clinic: Path) -> None:
     assert _log(clinic) == 0
-    assert _log(clinic) == 0
+    assert _log(clinic, aware="2026-11-29T15:00+01:00") == 0
     assert list(load_registry(clinic).breaches) == [
         "breach-2026-11-29-host",
         "breach-2026-11-29-host-2",
     ]
+
+
+def test_the_same_breach_logged_again_is_refused_and_the_log_left_as_it_was(
+    clinic: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _log(clinic) == 0
+    before = (clinic / "breaches.yaml").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert _log(clinic, aware="2026-11-29T09:00Z") == 2  # the same moment in UTC
+    assert capsys.readouterr().err == (
+        "holte-ropa breach: the log already has this breach as 'breach-2026-11-29-host' (the "
+        "same targets, discovered at the same moment); nothing was added: edit that entry\n"
+    )
+    assert (clinic / "breaches.yaml").read_text(encoding="utf-8") == before
 
 
 def test_an_entry_that_would_break_the_registry_is_not_kept(

@@ -120,7 +120,7 @@ def test_the_recorded_volumes_are_summed_only_when_every_one_is_known(clinic: Pa
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("zapeir", "'zapeir' is not an id in the registry"),
+        ("zapeir", "'zapeir' is not an id or name in the registry"),
         ("direct-marketing-subscribers", "not an id"),
         ("customer-contacts", "is subject category, not something a breach can concern"),
     ],

@@ -293,6 +293,21 @@ def test_an_existing_party_as_new_recipient_is_a_recipient_change(tmp_path: Path
     assert change.summary.en == "“Newsletter”: new recipient “Cloud” (processor)."
 
 
+def test_a_recipient_added_whose_role_is_not_confirmed_is_named_so(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path)
+    _edit(
+        new,
+        "      processors: [mailtool]",
+        "      processors: [mailtool]\n      unconfirmed: [cloud]",
+    )
+    change = _only(_changes(old, new))
+    assert change.kind is ChangeKind.RECIPIENT_ADDED
+    assert (change.field, change.after) == ("recipients.unconfirmed", "cloud")
+    assert change.summary.en == (
+        "“Newsletter”: new recipient “Cloud” (recipient whose role is not confirmed)."
+    )
+
+
 # --------------------------------------------------------------------------- parties
 
 

@@ -32,3 +32,7 @@ def test_a_literal_hash_is_escaped_before_mermaid_can_read_it_as_an_entity() -> 
     assert _mq("A #1; B") == '"A #35;1; B"'
     assert _mq('say "hi" <b>') == '"say #quot;hi#quot; #lt;b#gt;"'
     assert _mq("two\nlines") == '"two<br/>lines"'
+
+
+def test_a_percent_and_an_ampersand_are_entities_so_no_name_holds_a_directive() -> None:
+    assert _mq("%%{init: {}}%% & co") == '"#37;#37;{init: {}}#37;#37; #38; co"'

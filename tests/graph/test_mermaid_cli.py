@@ -8,6 +8,7 @@ diagrams go into one Markdown file so Chromium starts once.
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -31,8 +32,9 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium absent"),
 ]
 
-HOSTILE_NAME = 'Evil #1; "Co": <b>x</b> #35; & more'
-HOSTILE_TITLE = "Transfers: Evil #1; Co # tag"
+DIRECTIVE = '%%{init: {"securityLevel": "loose", "theme": "dark"}}%%'
+HOSTILE_NAME = f'Evil #1; "Co": <b>x</b> #35; & more &amp; {DIRECTIVE}'
+HOSTILE_TITLE = f"Transfers: Evil #1; Co # tag {DIRECTIVE}"
 
 
 def _diagrams() -> list[tuple[str, str]]:
@@ -94,5 +96,12 @@ def test_names_with_mermaid_entities_and_markup_are_drawn_as_written(
     rendered: dict[str, str],
 ) -> None:
     svg = rendered["hostile.en"]
-    assert 'Evil #1; "Co": &lt;b&gt;x&lt;/b&gt; #35; &amp; more' in svg
+    assert 'Evil #1; "Co": &lt;b&gt;x&lt;/b&gt; #35; &amp; more &amp;amp; %%{init:' in svg
+    assert "#37;" not in svg and "#38;" not in svg
     assert "\x01" not in svg
+
+
+def test_a_directive_in_a_name_or_title_changes_nothing(rendered: dict[str, str]) -> None:
+    hostile, plain = rendered["hostile.en"], rendered["transfers.en"]
+    # the dark theme would fill the nodes with another colour than the default theme's
+    assert re.findall(r"fill:#[0-9a-fA-F]+", hostile) == re.findall(r"fill:#[0-9a-fA-F]+", plain)

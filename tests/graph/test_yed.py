@@ -4,6 +4,7 @@ and nothing but that markup added to a file valid against the GraphML XSD."""
 from __future__ import annotations
 
 import copy
+import shutil
 from io import BytesIO
 from pathlib import Path
 
@@ -73,3 +74,23 @@ def test_without_yeds_markup_the_file_is_valid_graphml(spec: str) -> None:
 
 def test_the_yed_file_is_named_per_language_beside_the_plain_graphml() -> None:
     assert FILE_SUFFIX["graphml-yed"] == "yed.graphml"
+
+
+def test_a_name_starting_with_html_is_shown_as_text_not_rendered_by_yed(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "registry"
+    shutil.copytree(FIXTURES / "small", folder)
+    registry = folder / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(
+        text.replace("name: {nb: Nyhetsbrev", "name: {nb: '<html><img src=http://x/a.png>'", 1),
+        encoding="utf-8",
+    )
+    labels = [
+        label.text
+        for label in etree.fromstring(_yed(folder, "nb")).iter(f"{Y}NodeLabel")
+        if label.text and "img" in label.text
+    ]
+    # Swing renders a label as HTML only when its first character is '<'
+    assert labels == [" <html><img src=http://x/a.png>"]

@@ -137,7 +137,9 @@ def test_systems_become_activities_and_declarations_purposes(tmp_path: Path) -> 
     assert crm.retention[0].duration.years == 3  # type: ignore[union-attr]
     recipients = crm.recipients
     assert not is_unknown(recipients) and recipients != "none"
-    assert recipients.processors == ("superoffice-as",)
+    # legal_name names the company behind the system, not whether it processes for us
+    assert recipients.unconfirmed == ("superoffice-as",) and not recipients.processors
+    assert is_unknown(registry.parties["superoffice-as"].role)
     assert recipients.controllers == ("advertising-partners",)
     assert [registry.security_measures[m].name.en for m in crm.security_measures] == [
         "Access control"
@@ -313,3 +315,64 @@ def test_a_system_without_a_description_has_an_unknown_one(tmp_path: Path) -> No
     _, registry = _imported(tmp_path, CUSTOM.replace("    description: File storage\n", ""))
 
     assert is_unknown(registry.activities["files"].description)
+
+
+OWN_SYSTEM = """\
+organization:
+  - fides_key: fjord
+    name: Fjord AS
+    controller:
+      name: Fjord AS
+      address: Strandgata 12, 5013 Bergen, Norway
+      email: post@fjord.no
+system:
+  - fides_key: booking_app
+    name: Booking app
+    description: Online appointment booking
+    legal_name: Fjord AS
+    responsibility: [Controller]
+    privacy_declarations:
+      - name: Appointment reminders
+        data_use: essential.service
+        data_categories: [user.contact.email, user.health_and_medical]
+        data_subjects: [customer]
+        legal_basis_for_processing: Contract
+        special_category_legal_basis: %s
+        retention_period: "2 years"
+"""
+
+
+def test_a_system_of_the_organisation_itself_is_its_own_not_a_processor(tmp_path: Path) -> None:
+    result, registry = _imported(tmp_path, OWN_SYSTEM % "Explicit consent")
+
+    assert registry.parties == {}
+    assert registry.organisation.id == "fjord-as"
+    assert is_unknown(registry.activities["booking-app"].recipients)
+    assert not [n for n in _notes(result) if "Fjord AS" in n]
+
+
+@pytest.mark.parametrize(
+    ("said", "condition"),
+    [
+        ("Explicit consent", "9(2)(a)"),
+        ("explicit consent", "9(2)(a)"),
+        ("Art. 9(2)(h)", "9(2)(h)"),
+        ("Health or social care (with a basis in law)", "9(2)(h)"),
+    ],
+)
+def test_the_special_category_basis_is_read_without_the_flag(
+    tmp_path: Path, said: str, condition: str
+) -> None:
+    _, registry = _imported(tmp_path, OWN_SYSTEM % said)
+
+    assert registry.activities["booking-app"].special_category_condition == condition
+
+
+def test_a_special_category_basis_it_cannot_read_is_reported_at_its_line(tmp_path: Path) -> None:
+    result, registry = _imported(tmp_path, OWN_SYSTEM % "Because we can")
+
+    assert registry.activities["booking-app"].special_category_condition is None
+    assert (
+        "systems.yml:20:39: warning[import]: special category data without a known Art. 9(2) "
+        "condition ('Because we can'); not recorded"
+    ) in _notes(result)

@@ -8,52 +8,13 @@ from pathlib import Path
 import pytest
 
 from holte_ropa.cli import main
-from holte_ropa.imports import ImportResult, import_record, write_registry
-from holte_ropa.model import Registry, is_unknown, load_registry
-from tests.imports._books import Rows, write_book
+from holte_ropa.model import is_unknown
+from holte_ropa.model._models import Recipients
+from tests.imports._books import HEADER, Rows, write_book
+from tests.imports._books import imported as _import
+from tests.imports._books import notes as _notes
+from tests.imports._books import row as _row
 from tests.imports.conftest import ICO
-
-HEADER = [
-    "Processing activity",
-    "Purpose",
-    "Legal basis",
-    "Categories of data subjects",
-    "Categories of personal data",
-    "Special category data",
-    "Recipients",
-    "Third countries",
-    "Retention",
-    "Security measures",
-]
-
-
-def _row(name: str, **cells: str) -> list[str]:
-    fields = {
-        "purpose": "Run it",
-        "basis": "contract",
-        "subjects": "Customers",
-        "data": "Name",
-        "special": "",
-        "recipients": "None",
-        "countries": "",
-        "retention": "5 years after the end of the contract",
-        "security": "Access control",
-    }
-    fields.update(cells)
-    return [name, *fields.values()]
-
-
-def _import(
-    tmp_path: Path, sheets: dict[str, Rows], suffix: str = "xlsx"
-) -> tuple[ImportResult, Registry]:
-    source = write_book(tmp_path / f"ropa.{suffix}", sheets)
-    result = import_record(source)
-    write_registry(result, tmp_path / "registry")
-    return result, load_registry(tmp_path / "registry")
-
-
-def _notes(result: ImportResult) -> list[str]:
-    return [str(note) for note in result.notes]
 
 
 def test_what_the_source_is_silent_on_is_unknown_with_a_comment_not_a_placeholder(
@@ -96,9 +57,11 @@ def test_a_party_named_only_has_an_unknown_service_and_a_role_that_is_reported(
 
     party = registry.parties["ledger-co"]
     assert is_unknown(party.service) and is_unknown(party.legal_name)
+    assert is_unknown(party.role)
+    assert registry.activities["billing"].recipients == Recipients(unconfirmed=("ledger-co",))
     assert (
         "ropa.xlsx:Sheet1!G2: warning[import]: the role of recipient 'Ledger Co' is not stated; "
-        "recorded as processor"
+        "recorded as unknown: write processor, controller or authority"
     ) in _notes(result)
 
 

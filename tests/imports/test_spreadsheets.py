@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from holte_ropa.cli import main
 from holte_ropa.imports import ImportResult, import_record, write_registry
 from holte_ropa.model import Registry, is_unknown, load_registry
 from tests.imports._books import write_book
@@ -83,11 +84,11 @@ def test_every_unmapped_ico_value_is_unknown_with_a_warning_at_its_cell(
     ) in notes
     assert (
         f"{cell('E', 9)}: warning[import]: the role of recipient 'Mailer Inc' is not stated; "
-        "recorded as processor"
+        "recorded as unknown: write processor, controller or authority"
     ) in notes
     assert (
-        f"{cell('F', 9)}: warning[import]: third countries US, IN are not tied to a party; add "
-        "them to the locations of the parties that process data there (kept in notes)"
+        f"{cell('F', 9)}: warning[import]: US, IN tied to Mailer Inc, the row's only recipient: "
+        "confirm that Mailer Inc processes the data there"
     ) in notes
     assert (
         f"ropa.{fmt}: warning[import]: the source does not give the controller's website "
@@ -109,6 +110,31 @@ def test_a_mapping_file_names_a_column_the_importer_does_not_know(tmp_path: Path
     payroll = registry.activities["payroll"]
     assert [registry.security_measures[m].name.en for m in payroll.security_measures] == ["blue"]
     assert not any("Colour of the binder" in n for n in _notes(result))
+
+
+def test_a_mapping_file_may_leave_a_column_out_without_a_warning(tmp_path: Path) -> None:
+    source = write_book(tmp_path / "ropa.xlsx", {"Sheet1": ICO})
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns:\n  Colour of the binder: ignore\n", "utf-8")
+    result, registry = _imported(source, tmp_path, mapping=str(mapping))
+
+    assert not any("Colour of the binder" in n for n in _notes(result))
+    assert "blue" not in {m.name.en for m in registry.security_measures.values()}
+
+
+def test_a_misspelled_field_in_a_mapping_file_is_refused_with_the_nearest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_book(tmp_path / "ropa.xlsx", {"Sheet1": ICO})
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns:\n  Colour of the binder: securty_measures\n", "utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "r"), "--mapping", str(mapping)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "'Colour of the binder' maps to 'securty_measures', which is not a field (did you "
+        "mean 'security_measures'?); use one of "
+    ) in err
+    assert err.rstrip().endswith("or 'ignore' to leave the column out without a warning")
 
 
 @pytest.mark.parametrize("fmt", ("xlsx", "ods"))
@@ -189,7 +215,11 @@ def test_a_norwegian_protokoll_with_its_header_on_row_5_is_read(tmp_path: Path, 
         "required); recorded as unknown"
     ) in _notes(result)
     cell = "protokoll.csv:6:7" if fmt == "csv" else f"protokoll.{fmt}:Protokoll!G6"
-    assert f"{cell}: warning[import]: third country GB is not tied" in " ".join(_notes(result))
+    assert (
+        f"{cell}: warning[import]: GB tied to Visma, the row's only recipient: confirm that "
+        "Visma processes the data there"
+    ) in _notes(result)
+    assert [loc.country for loc in registry.parties["visma"].locations] == ["GB"]  # type: ignore[union-attr]
 
 
 def test_each_imported_fact_carries_a_comment_naming_its_source_cell(tmp_path: Path) -> None:

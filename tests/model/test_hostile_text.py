@@ -200,8 +200,8 @@ def test_a_lone_surrogate_never_gets_in_whether_escaped_or_encoded(
     assert errors == [
         "registry/parties/raw.yaml:8:3: error[encoding]: the file is not valid UTF-8 "
         "(byte 0xed); save it with UTF-8 encoding",
-        "registry/parties/zap.yaml:4:23: error[yaml]: found invalid Unicode character escape "
-        "code (while parsing a quoted scalar); fix the YAML syntax here",
+        "registry/parties/zap.yaml:4:21: error[text]: trade_name: the escape \\uD800 writes "
+        f"U+D800 (a lone surrogate, not a character), which {REFUSED}",
     ]
     assert first_refused("a\ud800b") is not None  # and the text check would refuse it too
     assert character_name("\ud800") == "U+D800 (a lone surrogate, not a character)"
@@ -438,3 +438,82 @@ def test_the_json_schema_lists_the_same_country_codes_the_loader_accepts() -> No
     ]
     assert enums and all(set(e) == country_codes() for e in enums)
     assert "XX" not in country_codes() and "UK" not in country_codes()
+
+
+# --------------------------------------------------------------------------- misreadings
+
+
+def test_every_refused_character_in_a_field_is_named_not_only_the_first(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, errors = check(make_registry(party(r'"Zap\eData\a\e"')), capsys)
+    assert code == 2
+    assert errors == [
+        "registry/parties/zap.yaml:4:17: error[text]: trade_name: the characters "
+        "U+001B ESCAPE and U+0007 ALERT are not allowed in registry text (control characters, "
+        "non-characters and lone surrogates break XML, spreadsheets and terminals); delete them"
+    ]
+
+
+def test_an_escape_beyond_unicode_is_named(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, errors = check(make_registry(party(r'"Zap\U00110000"')), capsys)
+    assert code == 2
+    assert errors == [
+        "registry/parties/zap.yaml:4:21: error[text]: trade_name: the escape \\U00110000 "
+        f"writes U+110000, beyond the last Unicode code point U+10FFFF, which {REFUSED}"
+    ]
+
+
+BIDI = "it reorders how the text is shown, so what readers see differs from what is written"
+
+
+@pytest.mark.parametrize(
+    ("escape", "named"),
+    [
+        (r"\u202E", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        (r"\u2067", "U+2067 RIGHT-TO-LEFT ISOLATE"),
+        (r"\u202A", "U+202A LEFT-TO-RIGHT EMBEDDING"),
+    ],
+)
+def test_a_bidirectional_control_in_a_name_is_refused_with_its_name(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], escape: str, named: str
+) -> None:
+    code, errors = check(make_registry(party(f'"Evil{escape}rossecorp"')), capsys)
+    assert code == 2
+    assert errors == [
+        f"registry/parties/zap.yaml:4:17: error[text]: trade_name: the bidirectional control "
+        f"{named} is not allowed in names, ids and keys; {BIDI}: delete it"
+    ]
+
+
+def test_an_unclosed_override_in_a_description_is_refused_and_a_closed_one_loads(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = party("Zap")
+    unclosed = str(files["parties/zap.yaml"]).replace("en: Operations", r'en: "Op \u202Eerations"')
+    code, errors = check(make_registry({"parties/zap.yaml": unclosed}), capsys)
+    assert code == 2
+    assert errors == [
+        "registry/parties/zap.yaml:6:30: error[text]: service.en: the bidirectional control "
+        f"U+202E RIGHT-TO-LEFT OVERRIDE is not closed; {BIDI}: delete it"
+    ]
+    closed = unclosed.replace(r"\u202Eerations", r"\u2067\u05e9\u2069 \u200Fx")
+    assert load_registry(make_registry({"parties/zap.yaml": closed}))
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('"   "', "trade_name: the name is blank (only spaces or invisible characters)"),
+        (r'"\u200B\u200D"', "trade_name: the name is blank (only spaces or invisible characters)"),
+        ('""', "trade_name: the name is empty"),
+    ],
+)
+def test_a_blank_or_invisible_name_is_refused(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], written: str, message: str
+) -> None:
+    code, errors = check(make_registry(party(written)), capsys)
+    assert code == 2
+    assert errors == [f"registry/parties/zap.yaml:4:17: error[text]: {message}; write the name"]

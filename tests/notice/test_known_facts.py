@@ -180,3 +180,30 @@ def test_the_right_to_complain_is_not_said_again_where_holtes_text_says_it(lang:
     said = {"nb": "rett til å klage", "en": "right to complain"}[lang]
     assert section.count(said) == 1
     assert "datatilsynet.no" in section
+
+
+UNCONFIRMED = (
+    ACTIVITY.replace("      processors: [mailtool]", "      unconfirmed: [mailtool]")
+    .replace("    role: processor\n", "    role: unknown\n")
+    .replace("    dpa: {reference: DPA-7, signed: 2024-02-01}\n", "")
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "- Andre mottakere, der vi ennå bekrefter hvilken rolle de har: Mailtool."),
+        ("en", "- Other recipients, whose role we are confirming: Mailtool."),
+    ],
+)
+def test_a_recipient_whose_role_is_unknown_is_named_as_being_confirmed(
+    make_registry: MakeRegistry, lang: str, said: str
+) -> None:
+    path = make_registry(
+        {"mailing.yaml": UNCONFIRMED.replace("MECHANISM", "{mechanism: scc, module: 2}")}
+    )
+    registry = load_registry(path)
+    assert registry.parties["mailtool"].role.value == "unknown"
+    notice = render_notice(registry, lang)  # type: ignore[arg-type]
+    assert said in notice
+    assert "Processors: Mailtool" not in notice and "Databehandlere: Mailtool" not in notice

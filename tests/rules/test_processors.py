@@ -126,3 +126,24 @@ def test_sub_processors_reached_through_a_named_processor_count_as_used(
     text += "parties:\n" + party("vendor", "processor")
     text += party("hosting", "sub_processor", "engaged_by: vendor")
     assert run(make_registry, "R26", text) == []
+
+
+def test_a_recipient_whose_role_is_unknown_is_r46s_to_report_not_a_wrong_role(
+    make_registry: MakeRegistry,
+) -> None:
+    text = activity("recipients: {unconfirmed: [police]}")
+    text += "parties:\n" + party("police", "unknown")
+    assert run(make_registry, "R26", text) == []
+    [finding] = run(make_registry, "R46", text)
+    assert finding.endswith("'police' records role as unknown; the privacy officer must confirm it")
+
+
+def test_a_party_with_a_known_role_listed_as_unconfirmed_is_reported(
+    make_registry: MakeRegistry,
+) -> None:
+    text = activity("recipients: {unconfirmed: [host]}")
+    text += "parties:\n" + party("host", "processor", "dpa: {reference: DPA-1}")
+    [finding] = run(make_registry, "R26", text)
+    assert "'crm' names 'host' among the recipients whose role is unknown, but the party is" in (
+        finding
+    )
