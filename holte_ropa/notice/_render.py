@@ -40,7 +40,7 @@ from holte_ropa.notice._views import (
     PartyView,
     PromiseView,
 )
-from holte_ropa.terms import LANGUAGES, cite
+from holte_ropa.terms import LANGUAGES, cite, cite_paragraphs
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_pages", "render_view"]
 
@@ -323,6 +323,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
         lambda _context, message, **values: gettext_(message, **values)
     )
     env.globals["gdpr"] = lambda *args: gdpr(lang, *args)
+    env.globals["gdpr_paragraphs"] = lambda *args: cite_paragraphs(lang, *args)
     env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, words)
     env.filters["listing"] = lambda items: _listing(items, words)
     # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.

@@ -12,7 +12,7 @@ It may import only the standard library and pydantic.
 
 from __future__ import annotations
 
-from holte_ropa.terms._cite import cite, cite_ref
+from holte_ropa.terms._cite import cite, cite_paragraphs, cite_ref
 from holte_ropa.terms._languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -47,6 +47,7 @@ __all__ = [
     "Term",
     "Words",
     "cite",
+    "cite_paragraphs",
     "cite_ref",
     "published_language",
     "same",

@@ -15,6 +15,7 @@ from holte_ropa.notice._readability import split_sections
 from holte_ropa.notice._render import gdpr
 from holte_ropa.notice._repeats import covered, sentences
 from holte_ropa.notice._wording import country_name
+from holte_ropa.terms import cite_paragraphs
 from tests.conftest import FIXTURES, ROOT, MakeRegistry
 from tests.notice_html import Page, parse
 
@@ -48,6 +49,9 @@ def _activity_sections(page: str) -> dict[str, Page]:
         for anchor, _, body in split_sections(page)
         if anchor.startswith("activity-")
     }
+
+
+OBJECT_LINK = {"nb": "Du kan alltid protestere mot den", "en": "You can always object to it"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -95,7 +99,9 @@ def test_every_art_13_element_of_every_holte_activity_is_in_the_notice(lang: str
                     withdrawal = basis.withdrawal.get(lang)
                     assert withdrawal and withdrawal.rstrip(".") in text
             if purpose.direct_marketing:
-                assert gdpr(lang, 21, 2) in text
+                # The right to object is said once, under the rights; the activity links it.
+                assert cite_paragraphs(lang, 21, 2, 3) in rights
+                assert OBJECT_LINK[lang] in text
         for party_id, _ in registry.parties_of(activity):
             # A category of recipients is written in lower case mid-sentence.
             name = registry.parties[party_id].name_in(lang)
