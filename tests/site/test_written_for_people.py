@@ -106,3 +106,28 @@ def test_the_check_finds_a_sentence_said_twice() -> None:
     assert [Counter(map(_normal, s)).most_common(1) for s in _sections(page)][2] == [
         ("we keep it safe", 2)
     ]
+
+
+_FORM_LABELS = (
+    "Databehandlere:",
+    "Underdatabehandlere:",
+    "Selvstendige behandlingsansvarlige:",
+    "Offentlige myndigheter:",
+    "Processors:",
+    "Sub-processors:",
+    "Independent controllers:",
+    "Public authorities:",
+)
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_recipients_are_named_in_sentences_not_form_fields(name: str) -> None:
+    pages = site_pages(load_registry(REGISTRIES[name]))
+    forms = [
+        f"{path}: {line.strip()!r}"
+        for path, markdown in pages.items()
+        if path.endswith(".md")
+        for line in markdown.splitlines()
+        if line.lstrip("- ").startswith(_FORM_LABELS)
+    ]
+    assert not forms, "\n".join(forms)
