@@ -49,6 +49,12 @@ def _sections(markdown: str) -> list[list[str]]:
     return sections
 
 
+def _markdown_pages(name: str) -> list[tuple[str, str]]:
+    """(path, markdown) of every public page of the registry ``name``."""
+    pages = site_pages(load_registry(REGISTRIES[name]))
+    return [(path, text) for path, text in pages.items() if path.endswith(".md")]
+
+
 def _normal(sentence: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", sentence.lower()))
 
@@ -81,11 +87,9 @@ def _near_repeats(sentences: list[str]) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("name", sorted(REGISTRIES))
 def test_no_public_page_says_a_sentence_again_in_nearly_the_same_words(name: str) -> None:
-    pages = site_pages(load_registry(REGISTRIES[name]))
     repeated = [
         f"{path}:\n  {a!r}\n  {b!r}"
-        for path, markdown in pages.items()
-        if path.endswith(".md")
+        for path, markdown in _markdown_pages(name)
         for sentences in _sections(markdown)
         for a, b in _near_repeats(sentences)
     ]
@@ -122,11 +126,9 @@ _FORM_LABELS = (
 
 @pytest.mark.parametrize("name", sorted(REGISTRIES))
 def test_recipients_are_named_in_sentences_not_form_fields(name: str) -> None:
-    pages = site_pages(load_registry(REGISTRIES[name]))
     forms = [
         f"{path}: {line.strip()!r}"
-        for path, markdown in pages.items()
-        if path.endswith(".md")
+        for path, markdown in _markdown_pages(name)
         for line in markdown.splitlines()
         if line.lstrip("- ").startswith(_FORM_LABELS)
     ]
