@@ -26,6 +26,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.visitor import NodeTransformer
 
+from holte_ropa.model._countries import in_sentence
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._catalogue import N_, catalogue
 from holte_ropa.notice._compiled import template_cache
@@ -329,6 +330,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.
     env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), words)
     env.filters["sentence"] = _sentence
+    env.filters["country_in_sentence"] = lambda name: in_sentence(name, lang)
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
     env.filters["lower_first"] = _lower_first

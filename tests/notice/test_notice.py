@@ -305,3 +305,9 @@ activities:
     english = parse(render_notice(registry, "en")).text
     assert "This text is not yet available in English" in english
     assert "Vi tar imot" not in english
+
+
+def test_english_names_a_country_with_its_article_in_a_sentence() -> None:
+    page = render_notice(holte(), "en")
+    assert "in the United States." in page and "in United States" not in page
+    assert "i USA." in render_notice(holte(), "nb")
