@@ -82,6 +82,25 @@ def _listing(items: Iterable[Any], words: gettext.NullTranslations) -> Safe:
     return Safe(f"{', '.join(parts[:-1])} {words.gettext(_AND)} {parts[-1]}")
 
 
+_PAIRED = {"nb": " og ", "en": " and "}
+"""How a group named in the page's language pairs two kinds ("kunder og kontakter")."""
+
+
+def _flat_listing(items: Iterable[Any], words: gettext.NullTranslations, lang: str) -> Safe:
+    """``_listing`` of groups that may themselves be pairs ("kunder og kontakter"): the
+    pairs are opened so the whole reads as one list ("kunder, kontakter og mottakere")."""
+    items = list(items)
+    if len(items) < 2:
+        return _listing(items, words)
+    joint = _PAIRED.get(lang, " and ")
+    flat = [
+        part
+        for item in items
+        for part in (str(item).split(joint) if isinstance(item, str) else [item])
+    ]
+    return _listing(flat, words)
+
+
 def html_table(
     caption: str,
     headers: Sequence[str],
@@ -329,6 +348,9 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["listing"] = lambda items: _listing(items, words)
     # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.
     env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), words)
+    env.filters["lower_group_listing"] = lambda items: _flat_listing(
+        map(_lower_first, items), words, lang
+    )
     env.filters["sentence"] = _sentence
     env.filters["country_in_sentence"] = lambda name: in_sentence(name, lang)
     # Only for the output of the templates' own macros, whose values were escaped already.

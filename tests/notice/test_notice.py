@@ -311,3 +311,11 @@ def test_english_names_a_country_with_its_article_in_a_sentence() -> None:
     page = render_notice(holte(), "en")
     assert "in the United States." in page and "in United States" not in page
     assert "i USA." in render_notice(holte(), "nb")
+
+
+def test_groups_of_people_read_as_one_list_and_data_is_what_you_give_us() -> None:
+    nb, en = render_notice(holte(), "nb"), render_notice(holte(), "en")
+    assert "om kunder, kontakter og mottakere av nyhetsbrev." in nb
+    assert "about customers, contacts and newsletter recipients." in en
+    assert "kunder og kontakter og mottakere" not in nb
+    assert "information you give us" in en and "the person gives us" not in en
