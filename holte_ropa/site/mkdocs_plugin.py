@@ -64,6 +64,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         """Where ``preloaded`` was read from (its git history is the changes page); None:
         the configured ``registry``, relative to mkdocs.yml."""
         self._pages: dict[str, str] = {}
+        self._missing = 0
         self._logo: tuple[str, bytes] | None = None
         self._nav_by_lang: dict[str, Navigation] = {}
 
@@ -82,6 +83,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         if release and blockers:
             _refuse_draft(blockers, self.config.registry)
         self._pages = site_pages(registry, history=self._history(config), blockers=blockers)
+        self._missing = len(blockers)
         if not config.nav:
             config.nav = site_nav(self._pages)
         return config
@@ -128,6 +130,24 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         if head and "<head>" in output:
             output = output.replace("<head>", "<head>\n" + "\n".join(head), 1)
         return output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The theme's own pages (404.html) are marked as a draft like every other page."""
+        if template_name != "404.html" or not self._missing:
+            return output_content
+        from holte_ropa.site import draft_banner
+        from holte_ropa.terms import LANGUAGES
+
+        output = output_content.replace(
+            "<head>", '<head>\n<meta name="robots" content="noindex">', 1
+        )
+        banner = "".join(draft_banner(lang, self._missing) for lang in LANGUAGES)
+        heading = output.find("<h1")
+        if heading < 0:
+            return output
+        return output[:heading] + banner + output[heading:]
 
     def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
         """The registry's history from the git repository holding its folder, if any."""

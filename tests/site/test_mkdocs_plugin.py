@@ -143,10 +143,13 @@ def test_a_draft_builds_with_noindex_and_a_banner_and_strict_refuses_listing_the
     config = make_project(tmp_path / "project", ROOT / "registry")
     draft = mkdocs_build(config, tmp_path / "draft", strict=False)
     assert draft.returncode == 0, draft.stderr
-    for page in ("index.html", "en/flows/index.html", "processors/index.html"):
+    for page in ("index.html", "en/flows/index.html", "processors/index.html", "404.html"):
         html = (tmp_path / "draft" / page).read_text(encoding="utf-8")
         assert '<meta name="robots" content="noindex">' in html, page
         assert "holte-draft" in html, page
+    # The theme's own "not found" page is a page of the draft too, in both languages.
+    missing = (tmp_path / "draft" / "404.html").read_text(encoding="utf-8")
+    assert "Utkast – ikke publisert" in missing and "Draft – not published" in missing
     refused = mkdocs_build(config, tmp_path / "release")
     assert refused.returncode == 1
     assert "the privacy notice of" in refused.stderr and "is a draft" in refused.stderr
