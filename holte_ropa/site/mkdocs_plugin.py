@@ -115,6 +115,12 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         own = self._nav_by_lang.get(_lang_of(page))
         if own is not None:
             context["nav"] = own
+        if page.file.src_uri in _NOTICE_PAGES:
+            # The notice's table of contents lists its sections (h2), not the ~80 headings
+            # of every activity under them.
+            for item in page.toc:
+                for link in item.children if item.level < 2 else [item]:
+                    link.children = []
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -171,6 +177,10 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
                 f"problems); fix them first:\n{lines}"
             ) from None
         return registry
+
+
+_NOTICE_PAGES = ("index.md", "en/index.md")
+"""The notice in each language: its table of contents stops at its sections."""
 
 
 def _feed_link(feed: str, page: Page) -> str:

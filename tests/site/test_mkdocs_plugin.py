@@ -147,6 +147,11 @@ def test_a_draft_builds_with_noindex_and_a_banner_and_strict_refuses_listing_the
         html = (tmp_path / "draft" / page).read_text(encoding="utf-8")
         assert '<meta name="robots" content="noindex">' in html, page
         assert "holte-draft" in html, page
+    # The notice's table of contents lists its sections, not every activity's headings.
+    notice = (tmp_path / "draft" / "index.html").read_text(encoding="utf-8")
+    toc = notice.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+    assert 5 <= toc.count('class="md-nav__link"') <= 15
+    assert "#activity-recruitment-retention" not in toc
     # The theme's own "not found" page is a page of the draft too, in both languages.
     missing = (tmp_path / "draft" / "404.html").read_text(encoding="utf-8")
     assert "Utkast – ikke publisert" in missing and "Draft – not published" in missing
