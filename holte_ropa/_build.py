@@ -218,8 +218,8 @@ def _site_url(config: Path | Literal["default"] | None) -> str | None:
     """The ``site_url`` of the user's ``mkdocs.yml``: the base of the JSON-LD's IRIs.
 
     Read with MkDocs' own YAML loader (it knows ``!ENV``); None without a user's file,
-    without MkDocs, when the file sets none, or when it does not read (the site step
-    then says why).
+    without MkDocs, when the file sets none or no absolute http(s) URL, or when it does
+    not read (the site step then says why).
     """
     if not isinstance(config, Path) or not config.is_file():
         return None
@@ -234,7 +234,12 @@ def _site_url(config: Path | Literal["default"] | None) -> str | None:
     except (OSError, UnicodeDecodeError, ConfigurationError):
         return None  # the site step reports the broken file, located, in MkDocs' words
     value = loaded.get("site_url") if isinstance(loaded, dict) else None
-    return str(value) if value else None
+    if not value:
+        return None
+    from holte_ropa.records._jsonld import base_url_problem
+
+    # not an http(s) address: the IRIs stay urn: names, and MkDocs judges the site_url
+    return None if base_url_problem(str(value)) else str(value)
 
 
 def _write_reports(

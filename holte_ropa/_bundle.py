@@ -10,6 +10,7 @@ holds the Art. 30(1) and 30(2) records in every format and both languages.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from holte_ropa.graph._formats import (
@@ -21,7 +22,8 @@ from holte_ropa.graph._formats import (
 )
 from holte_ropa.graph._graph import build_graph
 from holte_ropa.model._registry import Registry
-from holte_ropa.records._formats import export_record
+from holte_ropa.records._formats import RecordFormat, XlsxCellCut, export_record
+from holte_ropa.records._tables import RecordRole
 from holte_ropa.terms import LANGUAGES
 
 __all__ = ["draw_graphs_ahead", "write_graphs_and_records"]
@@ -42,14 +44,32 @@ def write_graphs_and_records(
     # The diagrams drawn side by side, each once (the site reuses them).
     outputs = export_graphs(jobs)
     written = [_write(graphs / name, data) for name, data in zip(files, outputs, strict=True)]
-    for role in ("controller", "processor"):
+    roles: tuple[RecordRole, ...] = ("controller", "processor")
+    kinds: tuple[RecordFormat, ...] = ("xlsx", "csv", "json")
+    for role in roles:
         for lang in LANGUAGES:
-            for kind in ("xlsx", "csv", "json"):
-                data = export_record(registry, role, kind, lang)
-                written.append(_write(records / f"{role}.{lang}.{kind}", data))
+            for kind in kinds:
+                file = records / f"{role}.{lang}.{kind}"
+                data = _export_naming_file(registry, role, kind, lang, file)
+                written.append(_write(file, data))
     jsonld = export_record(registry, "controller", "jsonld", base_url=base_url)
     written.append(_write(records / "record.jsonld", jsonld))
     return written
+
+
+def _export_naming_file(
+    registry: Registry, role: RecordRole, kind: RecordFormat, lang: str, file: Path
+) -> bytes:
+    """:func:`export_record`, with the file named in every :class:`XlsxCellCut` warning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", XlsxCellCut)
+        data = export_record(registry, role, kind, lang)
+    for warning in caught:
+        message = warning.message
+        if isinstance(message, XlsxCellCut):
+            message = XlsxCellCut(f"{file}: {message}")
+        warnings.warn(message, stacklevel=2)
+    return data
 
 
 def draw_graphs_ahead(registry: Registry) -> None:

@@ -46,3 +46,31 @@ def test_the_xlsx_record_is_dated_at_source_date_epoch(monkeypatch: pytest.Monke
     xlsx = export_record(load_registry(FIXTURES / "small"), "controller", "xlsx", "en")
     core = zipfile.ZipFile(io.BytesIO(xlsx)).read("docProps/core.xml").decode()
     assert "2025-11-25T00:00:00Z" in core
+
+
+@pytest.mark.parametrize("value", ["", "abc", "-1"])
+def test_a_malformed_value_is_set_aside_for_programs_run_in_process_and_put_back(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    import os
+
+    from holte_ropa._reproducible import unset_if_malformed
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with unset_if_malformed() as malformed:
+        assert malformed == value
+        assert "SOURCE_DATE_EPOCH" not in os.environ
+    assert os.environ["SOURCE_DATE_EPOCH"] == value
+
+
+def test_a_well_formed_value_stays_for_programs_run_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from holte_ropa._reproducible import unset_if_malformed
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    with unset_if_malformed() as malformed:
+        assert malformed is None
+        assert os.environ["SOURCE_DATE_EPOCH"] == "1764028800"

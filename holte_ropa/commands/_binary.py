@@ -21,7 +21,14 @@ def write_bytes(data: bytes, output: str | None, *, binary: bool) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_CLEAN
+    # Missing folders are created, as `mkdir -p` would (build scripts write into fresh
+    # trees); a path that cannot be written is said, with the system's reason.
     target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(f"holte-ropa: cannot write {output}: {reason}", file=sys.stderr)
+        return EXIT_UNUSABLE
     return EXIT_CLEAN

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from holte_ropa.commands._common import (
@@ -47,18 +48,37 @@ def run(args: argparse.Namespace) -> int:
     registry = load_or_report(args.path)
     if registry is None:
         return EXIT_UNUSABLE
+    from holte_ropa.records._formats import XlsxCellCut
+
     try:
-        result = build(
-            registry,
-            args.output,
-            registry_path=args.path,
-            mkdocs_config=args.mkdocs_config or "default",
-            progress=sys.stderr.write,
-            release=args.release,
-            registry_folder=Path(args.path),
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", XlsxCellCut)
+            result = build(
+                registry,
+                args.output,
+                registry_path=args.path,
+                mkdocs_config=args.mkdocs_config or "default",
+                progress=sys.stderr.write,
+                release=args.release,
+                registry_folder=Path(args.path),
+            )
     except BuildError as exc:
         print(f"holte-ropa build: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
+    finally:
+        _show(caught)
     print(f"{args.path}: wrote {len(result.outputs)} files to {result.out_dir}/", file=sys.stderr)
     return EXIT_CLEAN
+
+
+def _show(caught: list[warnings.WarningMessage]) -> None:
+    """A cut xlsx cell as the command's own warning, other warnings as Python shows them."""
+    from holte_ropa.records._formats import XlsxCellCut
+
+    for warning in caught:
+        if issubclass(warning.category, XlsxCellCut):
+            print(f"holte-ropa build: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )

@@ -19,6 +19,16 @@ _FORMATS = ("xlsx", "csv", "json", "jsonld")
 them equal)."""
 
 
+def _base_url(value: str) -> str:
+    """An absolute http(s) URL, else argparse's usage error (exit 2) saying why."""
+    from holte_ropa.records._jsonld import base_url_problem
+
+    problem = base_url_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
     record = sub.add_parser(
@@ -46,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--base-url",
         metavar="URL",
         default=None,
+        type=_base_url,
         help="jsonld only: where the site is published; IRIs become URL/record.jsonld#...",
     )
     add_output_argument(record, "write to FILE instead of stdout")

@@ -1,7 +1,8 @@
 """``holte-ropa init``: start a record, a starter registry whose findings are a to-do list.
 
 The files come from :mod:`holte_ropa.starter`; an existing file is never overwritten
-(exit 2, nothing written).
+(exit 2, nothing written). The files written and what to do next are the result, on
+stdout; a refusal is on stderr.
 """
 
 from __future__ import annotations
@@ -32,10 +33,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"holte-ropa init: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     for file in written:
-        print(file.as_posix(), file=sys.stderr)
+        print(file.as_posix())
     print(
         f"{folder}: a starter record for {args.name}. Next: `holte-ropa check {folder}` "
-        "lists what to fill in; `holte-ropa build` publishes once no errors remain.",
-        file=sys.stderr,
+        "lists what to fill in; `holte-ropa build` publishes once no errors remain."
     )
     return EXIT_CLEAN

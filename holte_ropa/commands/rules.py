@@ -45,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
         )
     elif args.rule is None:
         width = max(len(r.name) for r in rules)
+        levels = max(len(r.severity_label) for r in rules)
         for r in rules:
-            print(f"{r.id}  {r.severity.value:<7}  {r.name:<{width}}  {r.summary}")
+            print(f"{r.id}  {r.severity_label:<{levels}}  {r.name:<{width}}  {r.summary}")
     else:
         print(_explain(rules[0]))
     return EXIT_CLEAN
@@ -57,6 +58,7 @@ def _as_json(rule: Rule) -> dict[str, object]:
         "id": rule.id,
         "name": rule.name,
         "severity": rule.severity.value,
+        "severities": [rule.severity.value, *(s.value for s in rule.also)],
         "area": rule.area,
         "references": list(rule.references),
         "summary": rule.summary,
@@ -71,7 +73,7 @@ def _as_json(rule: Rule) -> dict[str, object]:
 def _explain(rule: Rule) -> str:
     judgement = " (judgement: findings explain the call)" if rule.judgement else ""
     return (
-        f"{rule.id} {rule.name} [{rule.severity.value}]{judgement}\n"
+        f"{rule.id} {rule.name} [{rule.severity_label}]{judgement}\n"
         f"{rule.summary}\n\n"
         f"Legal references: {', '.join(rule.references)}\n\n"
         f"Why it matters:\n  {rule.rationale}\n\n"

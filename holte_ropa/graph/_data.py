@@ -127,8 +127,10 @@ def to_mermaid(view: GraphView, lang: str = "nb") -> str:
     )
     for n, d in nodes:
         if d["kind"] == "party":
-            role = str(d["role"])
-            out.append(f"  {_mid(n)}[{_mq(_label(d, lang) + chr(10) + role_name(role, lang))}]")
+            lines = [_label(d, lang), role_name(str(d["role"]), lang)]
+            if not d.get("located", True):
+                lines.append(w["unlocated"])
+            out.append(f"  {_mid(n)}[{_mq(chr(10).join(lines))}]")
     for region in ("eea", "third_country"):
         block(
             region,

@@ -11,19 +11,20 @@ drawing each graph alone; every graph gets a process of its own.
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import os
 import re
 import shutil
+import struct
 import subprocess
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Literal
 
-from holte_ropa._reproducible import source_date_epoch
+from holte_ropa._reproducible import pinned_moment
 
 __all__ = [
     "DrawFormat",
@@ -153,19 +154,38 @@ def _draw_one(exe: str, source: str, fmt: DrawFormat) -> bytes:
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
         raise GraphvizError(f"dot -T{fmt} failed: {message}")
-    return _pin_pdf_date(result.stdout) if fmt == "pdf" else result.stdout
+    if fmt == "pdf":
+        return _pin_pdf_date(result.stdout)
+    if fmt == "png":
+        return _with_resolution(result.stdout, 192)
+    return result.stdout
+
+
+def _with_resolution(png: bytes, dpi: int) -> bytes:
+    """The PNG with a ``pHYs`` chunk saying ``dpi`` (Graphviz writes none).
+
+    Without it, programs that place images by their physical size (word processors,
+    print dialogs) assume 72 or 96 dpi and show a 2x diagram twice as large.
+    """
+    if b"pHYs" in png[:64]:
+        return png
+    per_metre = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)  # unit 1: metre
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
+    end_of_header = 8 + 8 + 13 + 4  # signature, IHDR length and type, its data, its CRC
+    return png[:end_of_header] + chunk + png[end_of_header:]
 
 
 _PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z?\)")
 
 
 def _pin_pdf_date(pdf: bytes) -> bytes:
-    """Replace cairo's wall-clock CreationDate with SOURCE_DATE_EPOCH (default 0).
+    """Replace cairo's wall-clock CreationDate with SOURCE_DATE_EPOCH, else 1980-01-01.
 
-    The replacement has the same length, so the PDF's cross-reference offsets stay valid.
+    The same moment the xlsx records carry (:func:`pinned_moment`). The replacement has
+    the same length, so the PDF's cross-reference offsets stay valid.
     """
-    pinned = source_date_epoch() or _dt.datetime.fromtimestamp(0, tz=_dt.UTC)
-    stamp = pinned.strftime("%Y%m%d%H%M%S")
+    stamp = pinned_moment().strftime("%Y%m%d%H%M%S")
 
     def pin(match: re.Match[bytes]) -> bytes:
         zulu = b"Z" if match.group(0).endswith(b"Z)") else b""

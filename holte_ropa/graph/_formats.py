@@ -226,6 +226,11 @@ def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
     return notes
 
 
+def _html_lines(text: str) -> str:
+    """``text`` for a Graphviz HTML label, each line escaped and left-aligned."""
+    return '<BR ALIGN="LEFT"/>'.join(html.escape(line) for line in text.split("\n"))
+
+
 def _cluster(name: str, label: str, colours: tuple[str, str], where: str = "t") -> list[str]:
     fill, line = colours
     return [
@@ -304,6 +309,11 @@ def _legend(view: GraphView, lang: str) -> list[str]:
         rows.append(stroke(_TRANSFER, w["transfer"]))
     if any(d["mechanism"] in UNSETTLED for d in third):
         rows.append(stroke(_TRANSFER, w["transfer_unknown"], dashed=True))
+    if unlocated_parties(g, lang):
+        rows.append(
+            f'<TR><TD><FONT COLOR="{_TRANSFER}">?</FONT></TD>'
+            f'<TD ALIGN="LEFT">{_html_lines(w["legend_unlocated"])}</TD></TR>'
+        )
     if any(d["mechanism"] == "dpf" for d in third):
         # "US: DPF" in a box is an abbreviation: the legend spells it out.
         rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html.escape(w["dpf"])}</TD></TR>')
@@ -354,16 +364,33 @@ def describe(view: GraphView, lang: str) -> str:
             country = _label(g.nodes[v], lang)
             mechanism = _short_mechanism(str(data["mechanism"]), lang)
             transfers[f"{party} → {country} ({mechanism})"] = None
-    t = w["desc_transfers"].format(list="; ".join(transfers)) if transfers else w["desc_none"]
+    unlocated = unlocated_parties(g, lang)
+    said = [w["desc_transfers"].format(list="; ".join(transfers))] if transfers else []
+    if unlocated:
+        # the record is silent on where these parties are: never claim "no transfers"
+        said.append(w["desc_unlocated"].format(list=", ".join(unlocated)))
+    t = " ".join(said) or w["desc_none"]
     a, p, c = count["activity"], count["party"], count["country"]
     if lang == "nb":
         words = {"a_s": "behandlingsaktivitet" if a == 1 else "behandlingsaktiviteter"}
         words["p_s"] = "mottaker" if p == 1 else "mottakere"
+        words["c_s"] = "kjente land" if unlocated else "land"
     else:
         words = {"a_s": "activity" if a == 1 else "activities"}
         words["p_s"] = "recipient" if p == 1 else "recipients"
         words["c_s"] = "country" if c == 1 else "countries"
+        if unlocated:
+            words["c_s"] = "known " + words["c_s"]
     return w["desc"].format(a=a, p=p, c=c, t=t, **words).strip()
+
+
+def unlocated_parties(g: nx.MultiDiGraph, lang: str) -> list[str]:
+    """The names of the view's parties whose countries the record leaves unknown."""
+    return [
+        _label(d, lang)
+        for _, d in g.nodes(data=True)
+        if d["kind"] == "party" and not d.get("located", True)
+    ]
 
 
 def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb") -> str:
@@ -378,8 +405,41 @@ def render_svg(registry: Registry, view: str = "organisation", lang: str = "nb")
 
 
 def _svg(view: GraphView, lang: str) -> str:
-    svg = render(to_dot(view, lang), "svg").decode("utf-8")
-    return _svg_with_title(svg, view, lang)
+    return _finished(view, "svg", lang, render(to_dot(view, lang), "svg")).decode("utf-8")
+
+
+_SVG_TITLE = re.compile(r"<title>([^<]*)</title>")
+
+
+def _readable_titles(svg: str, view: GraphView, lang: str) -> str:
+    """Names, not internal ids, in the ``<title>`` a browser shows as a tooltip.
+
+    Graphviz titles each node, edge and cluster with its DOT id (``party:sms-vendor``,
+    ``subject:a->activity:b``, ``cluster_eea``); people hovering see the names instead.
+    """
+    w = _w(lang)
+    g = view.graph
+    names = {n: _label(d, lang) for n, d in g.nodes(data=True)}
+    names |= {
+        "cluster_subjects": w["subjects"],
+        "cluster_organisation": view.organisation,
+        "cluster_eea": w["eea"],
+        "cluster_third_country": w["third_country"],
+        "cluster_legend": w["legend"],
+        "legend": w["legend"],
+    }
+
+    def readable(match: re.Match[str]) -> str:
+        title = html.unescape(match.group(1))
+        if title in names:
+            return f"<title>{html.escape(names[title], quote=False)}</title>"
+        source, arrow, target = title.partition("->")
+        if arrow and source in names and target in names:
+            text = f"{names[source]} → {names[target]}"
+            return f"<title>{html.escape(text, quote=False)}</title>"
+        return match.group(0)
+
+    return _SVG_TITLE.sub(readable, svg)
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -393,7 +453,8 @@ def _finished(view: GraphView, fmt: DrawFormat, lang: str, drawn: bytes) -> byte
     """What Graphviz drew, with the view's title and text equivalent where the format
     carries them: ``<title>``/``<desc>`` in SVG, document Title and Subject in PDF."""
     if fmt == "svg":
-        return _svg_with_title(drawn.decode("utf-8"), view, lang).encode("utf-8")
+        svg = _readable_titles(drawn.decode("utf-8"), view, lang)
+        return _svg_with_title(svg, view, lang).encode("utf-8")
     if fmt == "pdf":
         return with_document_info(drawn, view.title(lang), describe(view, lang))
     return drawn

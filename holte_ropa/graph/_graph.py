@@ -13,6 +13,7 @@ registry order so every export is byte-identical across runs.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 import networkx as nx
@@ -341,6 +342,13 @@ class DataFlowGraph:
             nodes += [node_id("activity", t.activity), node_id("party", t.party)]
             nodes += [node_id("party", p) for p in t.via]
             nodes.append(node_id("country", t.country))
+        # A party whose countries the record leaves unknown may transfer: it is shown,
+        # marked "countries not confirmed", never left out as if it had no transfers.
+        for activity in reg.activities.values():
+            for party, via in reg.parties_of(activity):
+                if is_unknown(reg.parties[party].locations):
+                    nodes += [node_id("activity", activity.id), node_id("party", party)]
+                    nodes += [node_id("party", p) for p in via]
         return nodes
 
     def _party_and_countries(self, party: Party) -> list[str]:
@@ -365,17 +373,17 @@ class DataFlowGraph:
 
     def _activity(self, ident: str) -> Activity:
         if ident not in self.registry.activities:
-            raise UnknownEntityError(f"no activity '{ident}' in the registry")
+            raise _missing("activity", ident, self.registry.activities)
         return self.registry.activities[ident]
 
     def _party(self, ident: str) -> Party:
         if ident not in self.registry.parties:
-            raise UnknownEntityError(f"no party '{ident}' in the registry")
+            raise _missing("party", ident, self.registry.parties)
         return self.registry.parties[ident]
 
     def _subject(self, ident: str) -> str:
         if ident not in self.registry.subject_categories:
-            raise UnknownEntityError(f"no data subject category '{ident}' in the registry")
+            raise _missing("data subject category", ident, self.registry.subject_categories)
         return ident
 
     # ------------------------------------------------------------------ queries
@@ -511,6 +519,13 @@ def _recipient_kinds(activity: Activity) -> dict[str, str]:
         for party in r.unconfirmed:
             kinds[party] = "unknown"
     return kinds
+
+
+def _missing(what: str, ident: str, known_ids: Iterable[str]) -> UnknownEntityError:
+    """No ``what`` called ``ident``, with "did you mean" the closest id when one is close."""
+    close = difflib.get_close_matches(ident, list(known_ids), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return UnknownEntityError(f"no {what} '{ident}' in the registry{hint}")
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:

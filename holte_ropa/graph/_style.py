@@ -30,7 +30,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "support": "brukerstøtte",
         "parent": "morselskap",
         "unlocated": "land ikke avklart",
-        "desc": "{a} {a_s}, {p} {p_s} og {c} land. {t}",
+        "legend_unlocated": "land ikke avklart:\noverføring ut av EØS ikke utelukket",
+        "desc": "{a} {a_s}, {p} {p_s} og {c} {c_s}. {t}",
+        "desc_unlocated": "Land ikke avklart for {list}, så overføring ut av EØS er ikke "
+        "utelukket.",
         "desc_transfers": "Overføringer ut av EØS: {list}.",
         "desc_none": "Ingen overføringer ut av EØS.",
     },
@@ -54,9 +57,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "support": "support",
         "parent": "parent company",
         "unlocated": "countries not yet confirmed",
+        "legend_unlocated": "countries not confirmed:\ntransfer outside the EEA not ruled out",
         "desc": "{a} processing {a_s}, {p} {p_s} and {c} {c_s}. {t}",
         "desc_transfers": "Transfers outside the EEA: {list}.",
         "desc_none": "No transfers outside the EEA.",
+        "desc_unlocated": "Countries not confirmed for {list}, so a transfer outside the EEA "
+        "is not ruled out.",
     },
 }
 

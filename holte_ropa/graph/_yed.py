@@ -37,6 +37,7 @@ from holte_ropa.graph._style import (
     _TRANSFER,
     _label,
     _short_mechanism,
+    _w,
 )
 
 __all__ = ["to_yed_graphml"]
@@ -72,6 +73,8 @@ def _node_text(data: dict[str, Any], lang: str) -> str:
     text = _label(data, lang)
     if data["kind"] == "party":
         text += "\n" + role_name(str(data["role"]), lang)
+        if not data.get("located", True):
+            text += "\n" + _w(lang)["unlocated"]
     return text
 
 

@@ -20,6 +20,7 @@ from holte_ropa.imports._values import (
     is_empty,
     is_none,
     is_unknown,
+    items_are_lines,
     trigger,
     vocabulary,
 )
@@ -198,7 +199,8 @@ def retention_rules(draft: Draft, text: str, at: str) -> list[dict[str, Any]]:
     """Retention rules from a text: one per line or ';', each with its period, the event
     it counts from and its legal source when the text names them, else ``unknown``."""
     rules = []
-    for item in re.split(r"\s*(?:\n|;)\s*", text):
+    items = text.splitlines() if items_are_lines() else re.split(r"\s*(?:\n|;)\s*", text)
+    for item in items:
         if not item.strip():
             continue
         rule: dict[str, Any] = {}
@@ -219,12 +221,13 @@ def retention_rules(draft: Draft, text: str, at: str) -> list[dict[str, Any]]:
             else Fact(UNKNOWN, f"{at} does not say from when the period counts")
         )
         source = re.search(r"\(([^()]*§[^()]*)\)\s*$", item)
-        description = item
+        # holte-ropa's own export puts the period in brackets before the notice's words
+        description = re.sub(r"^\[[^\]]*\]\s*", "", item)
         if source:
             legal = legal_source(source.group(1))
             if legal:
                 rule["legal_source"] = Fact(legal, f"from {at}")
-                description = item[: source.start()].strip()
+                description = description[: description.rindex("(")].strip()
         rule["description"] = Fact(draft.text(description), f"from {at}")
         rules.append(rule)
     return rules

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +71,46 @@ def read_sheets(path: Path, kind: str, display: str) -> list[Sheet]:
 
     Raises :class:`ImportSourceError` for a file that is not a readable spreadsheet.
     """
-    if kind == "csv":
-        return [_read_csv(path, display)]
+    sheets = [_read_csv(path, display)] if kind == "csv" else _read_workbook(path, kind, display)
+    _refuse_control_characters(sheets)
+    return sheets
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates: refused in names, which any cell may
+become, so refused in every cell (the registry allows balanced ones in longer texts)."""
+
+
+def _refuse_control_characters(sheets: list[Sheet]) -> None:
+    """ImportSourceError at the first cell holding a character the registry refuses
+    (:mod:`holte_ropa.model._text`) or a bidirectional control: found in the source,
+    before anything is written, rather than in a written file that then does not load."""
+    from holte_ropa.model._text import all_refused, character_name
+
+    found = [
+        (sheet, r, c, match.group())
+        for sheet in sheets
+        for r, row in enumerate(sheet.rows)
+        for c, value in enumerate(row)
+        for match in [*all_refused(value), *_BIDI_CONTROLS.finditer(value)]
+    ]
+    if not found:
+        return
+    sheet, row, column, char = found[0]
+    names = ", ".join(dict.fromkeys(character_name(f[3]) for f in found))
+    cells = len({(f[0].name, f[1], f[2]) for f in found})
+    more = "1 more cell holds" if cells == 2 else f"{cells - 1} more cells hold"
+    others = f"; {more} such characters ({names})" if cells > 1 else ""
+    raise ImportSourceError(
+        sheet.where(row, column),
+        f"the cell holds the character {character_name(char)}, which registry text may not "
+        "hold (control characters, non-characters and lone surrogates break XML, "
+        "spreadsheets and terminals; bidirectional controls reorder what readers see)"
+        f"{others}; delete it in the source and import again",
+    )
+
+
+def _read_workbook(path: Path, kind: str, display: str) -> list[Sheet]:
     try:
         from python_calamine import CalamineWorkbook
     except ImportError as exc:  # pragma: no cover - the import extra is installed in dev

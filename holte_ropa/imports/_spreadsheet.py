@@ -27,6 +27,7 @@ from holte_ropa.imports._values import (
     legal_basis,
     mechanism,
     normalise,
+    one_item_a_line,
     phrases,
     special_condition,
     split_list,
@@ -78,7 +79,11 @@ def import_spreadsheet(
                 f"column '{header}' is not an Art. 30 field holte-ropa knows; its values are "
                 "not imported (map it with --mapping)",
             )
-        _activities(draft, sheet, layout)
+        if _own_export(sheet, layout):
+            with one_item_a_line():
+                _activities(draft, sheet, layout)
+        else:
+            _activities(draft, sheet, layout)
     if not found_any:
         raise ImportSourceError(
             display,
@@ -93,6 +98,18 @@ def import_spreadsheet(
 
 
 # --------------------------------------------------------------------------- activities
+_OWN_EXPORT = (("ID", "Behandlingsaktivitet"), ("ID", "Processing activity"))
+"""The first two headers of holte-ropa's own ``export record`` (csv and xlsx), which
+write a list one item per line (records/_formats.py; tests/imports keep them in step)."""
+
+
+def _own_export(sheet: Sheet, layout: Layout) -> bool:
+    if layout.kind != "table" or layout.header_row < 0:
+        return False
+    headers = tuple(cell.strip() for cell in sheet.rows[layout.header_row][:2])
+    return headers in _OWN_EXPORT
+
+
 def _activities(draft: Draft, sheet: Sheet, layout: Layout) -> None:
     groups: dict[str, list[dict[str, Located]]] = {}
     last: str | None = None

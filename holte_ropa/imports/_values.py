@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -95,10 +98,36 @@ def is_none(text: str) -> bool:
     return _fold(text) in {_fold(x) for x in vocabulary()["none"]}
 
 
+_ONE_ITEM_A_LINE: ContextVar[bool] = ContextVar("one_item_a_line", default=False)
+
+
+@contextmanager
+def one_item_a_line() -> Iterator[None]:
+    """Inside the block a list cell's items are its lines, and "; " or ", " is text.
+
+    holte-ropa's own csv and xlsx write lists so: "Invoices; payments" is one category.
+    """
+    token = _ONE_ITEM_A_LINE.set(True)
+    try:
+        yield
+    finally:
+        _ONE_ITEM_A_LINE.reset(token)
+
+
+def items_are_lines() -> bool:
+    """Whether list cells are read one item a line (inside :func:`one_item_a_line`)."""
+    return _ONE_ITEM_A_LINE.get()
+
+
 def split_list(text: str) -> list[str]:
-    """Items of a list kept in one cell: lines, semicolons, or commas outside brackets."""
+    """Items of a list kept in one cell: lines, semicolons, or commas outside brackets.
+
+    Within :func:`one_item_a_line` (holte-ropa's own export) only lines separate items.
+    """
     if is_unknown(text) or is_none(text):
         return [text.strip()]
+    if _ONE_ITEM_A_LINE.get():
+        return [line.strip() for line in text.splitlines() if line.strip()]
     for phrase in vocabulary()["unknown"]:  # "unknown, to be confirmed" is one value
         if "," in phrase:
             text = re.sub(re.escape(phrase), phrase.replace(",", "\0"), text, flags=re.I)

@@ -69,8 +69,10 @@ class SubjectCategory(_Model):
     description: Text | None = None
     vulnerable: StrictBool = False
     """Children, employees, patients: an EDPB DPIA criterion."""
-    relationship: Literal["employee", "applicant"] | None = None
-    """A dependency on the organisation that makes consent rarely free (Art. 4(11), Recital 43)."""
+    relationship: Literal["employee", "applicant", "customer"] | None = None
+    """``employee`` or ``applicant``: a dependency on the organisation that makes consent
+    rarely free (Art. 4(11), Recital 43). ``customer``: the organisation's existing
+    customers (markedsføringsloven § 15 third paragraph)."""
 
 
 # --------------------------------------------------------------------------- legal bases
@@ -172,6 +174,9 @@ class Purpose(_Model):
     """Marketing by e-mail or SMS to natural persons (markedsføringsloven § 15)."""
     existing_customer_exception: StrictBool = False
     """markedsføringsloven § 15 third paragraph: similar products to existing customers."""
+    opt_out: Text | Unknown | None = None
+    """How the customer was offered a simple, free opt-out when the address was collected,
+    and is offered one in every message (markedsføringsloven § 15 third paragraph)."""
 
 
 # --------------------------------------------------------------------------- activities
@@ -253,10 +258,17 @@ class RetentionRule(_Model):
     """Data categories the rule covers; empty means the whole activity."""
     duration: Duration | Unknown | Literal["until_consent_withdrawn"]
     trigger: Trigger | Unknown | None = None
-    action: Literal["delete", "anonymise", "delete_or_anonymise"] = "delete"
+    action: Literal["delete", "anonymise", "delete_or_anonymise", "return", "delete_or_return"] = (
+        "delete"
+    )
+    """What happens when the period ends. ``return`` and ``delete_or_return`` (at the
+    controller's choice) are for processor activities (Art. 28(3)(g))."""
     legal_source: LegalSource | Unknown | None = None
     """The statute that sets or requires the period; ``unknown`` when the source is known
     to exist but not yet named (rule R33)."""
+    controller_instruction: Text | None = None
+    """Processor activities: the controller's documented instruction this retention
+    follows (Art. 28(3)(a), (g)), e.g. the clause of the data processing agreement."""
     description: Text
     """How the notice states the rule."""
 
@@ -288,10 +300,15 @@ class Dpia(_Model):
 
 
 class AutomatedDecisions(_Model):
-    """Art. 22 automated decisions or profiling."""
+    """Art. 22 automated decisions or profiling, and what the notice must say of them."""
 
     used: StrictBool
-    logic: Text | None = None
+    logic: Text | Unknown | None = None
+    """Meaningful information about the logic involved (GDPR Art. 13(2)(f), 14(2)(g)):
+    how the decision is reached, in words the person understands."""
+    consequences: Text | Unknown | None = None
+    """The significance and the envisaged consequences of the processing for the person
+    (GDPR Art. 13(2)(f), 14(2)(g)), e.g. what a refusal means and how to contest it."""
 
 
 class Requirement(_Model):
@@ -349,6 +366,9 @@ class Activity(_Model):
         | None
     ) = None
     """The Art. 9(2) condition for special category data."""
+    special_category_source: LegalSource | Unknown | None = None
+    """The Union or Member State law that points (b), (g), (h), (i) and (j) of Art. 9(2)
+    rest on: statute and section."""
     criminal_data_basis: Text | None = None
     """The Art. 10 basis: the law authorising processing of criminal data."""
     national_id_justification: Text | None = None

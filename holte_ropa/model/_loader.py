@@ -170,11 +170,16 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
     problem.
     """
     found: dict[Position, _AtPosition] = {}
+    errors = _without_misspelled_missing(errors)
     deeper = [_fields_only(tuple(e["loc"])) for e in errors]
+    whole_unknown: dict[Position, str] = {}
     for error in errors:
         loc = tuple(error["loc"])
         alternative = _alternative_word(error, loc)
         if alternative is not None and _said_inside(loc, deeper):
+            if alternative == _UNKNOWN_WORD:
+                position, _ = _describe(doc, loc, error)
+                whole_unknown[position] = _field_name(loc)
             continue
         position, message = _describe(doc, loc, error)
         at = found.get(position)
@@ -182,12 +187,36 @@ def _schema_problems(doc: YamlDocument, errors: Sequence[ErrorDetails]) -> list[
             at = found[position] = _AtPosition(_field_name(loc), _entity_of(doc.data, loc))
         if error["type"] == "missing":
             at.missing.append(str(loc[-1]))
+            at.examples.append(_example(loc))
         elif alternative is not None:
             at.alternatives.append(alternative)
             at.literal_messages.append(message)
         elif message not in at.messages:
             at.messages.append(message)
+    for position, field in whole_unknown.items():
+        if position in found:
+            found[position].whole_unknown = field
     return [Problem(position, "schema", at.text(), at.entity) for position, at in found.items()]
+
+
+def _without_misspelled_missing(errors: Sequence[ErrorDetails]) -> list[ErrorDetails]:
+    """``errors`` without a missing field that an unknown key beside it misspells: one
+    mistake (``emial:``) is one problem, the unknown key's "did you mean"."""
+    unknown_keys: dict[tuple[int | str, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = _fields_only(tuple(error["loc"]))
+            unknown_keys.setdefault(loc[:-1], []).append(str(loc[-1]))
+    kept: list[ErrorDetails] = []
+    for error in errors:
+        loc = _fields_only(tuple(error["loc"]))
+        if error["type"] == "missing" and any(
+            str(loc[-1]) in difflib.get_close_matches(key, [str(loc[-1])], n=1, cutoff=0.6)
+            for key in unknown_keys.get(loc[:-1], [])
+        ):
+            continue
+        kept.append(error)
+    return kept
 
 
 class _AtPosition:
@@ -198,8 +227,11 @@ class _AtPosition:
         self.entity = entity
         self.messages: list[str] = []
         self.missing: list[str] = []
+        self.examples: list[str] = []
         self.alternatives: list[str] = []
         self.literal_messages: list[str] = []
+        self.whole_unknown: str | None = None
+        """The field this mapping is the value of, when ``field: unknown`` is allowed."""
 
     def text(self) -> str:
         words = [w for w in self.alternatives if w != _UNKNOWN_WORD]
@@ -207,8 +239,14 @@ class _AtPosition:
         if self.missing:
             names = ", ".join(f"'{n}'" for n in dict.fromkeys(self.missing))
             if len(self.missing) == 1:
-                return f"missing required field {names}; add it here"
-            return f"missing required fields {names}; add them here"
+                shown = f", e.g. {self.examples[0]}" if self.examples[0] else ""
+                text = f"missing required field {names}; add it here{shown}"
+            else:
+                text = f"missing required fields {names}; add them here"
+            if self.whole_unknown is not None:
+                noun = _whole_noun(self.whole_unknown)
+                text += f", or write {self.whole_unknown}: unknown when the {noun} is not known"
+            return text
         if not self.messages:  # only fixed words were allowed: say the first, then unknown
             pairs = zip(self.alternatives, self.literal_messages, strict=True)
             first = next((m for w, m in pairs if w != _UNKNOWN_WORD), None)
@@ -222,10 +260,18 @@ class _AtPosition:
             text = f"{self.field}: none of the allowed forms fits: " + "; or ".join(rest)
         if words:
             text += ", or " + " or ".join(words)
-        return text + (_UNKNOWN_ALLOWED if unknown else "")
+        said = ": unknown when" in text  # the message itself says how to write unknown
+        return text + (_UNKNOWN_ALLOWED if unknown and not said else "")
 
 
 _UNKNOWN_WORD = "unknown"
+
+
+def _whole_noun(field: str) -> str:
+    """What a mapping field holds, in words: ``postal_address`` -> ``address``."""
+    return field.rsplit("_", 1)[-1].replace("_", " ")
+
+
 _UNKNOWN_ALLOWED = "; unknown is allowed here"
 
 
@@ -307,22 +353,34 @@ def _describe(
         )
     node, _ = node_at(doc.root, loc)
     field = _field_name(loc)
-    message = error["msg"].removeprefix("Value error, ")
+    message = error["msg"].removeprefix("Value error, ").replace("{field}", field)
     if message[:1].isupper():
         message = message[0].lower() + message[1:]
     value = error.get("input")
     if kind == "bool_type":
         shown = getattr(node, "value", value)
-        message = (
-            f"'{shown}' is not a boolean: write true or false (YAML 1.2 reads yes, no, on "
-            "and off as text, and so does this tool)"
-        )
+        message = f"'{shown}' is not a boolean: write true or false"
+        if str(shown).lower() in _YAML_11_BOOLEANS:
+            message += " (YAML 1.2 reads yes, no, on and off as text, and so does this tool)"
     elif kind in {"string_type", "str_type"} and isinstance(value, int | float | bool):
         message += f"; write it in quotes: '{getattr(node, 'value', value)}'"
+    elif kind in {"string_type", "str_type"} and isinstance(value, list | tuple | dict):
+        message = f"expected one value here, not {_shown(value)}: write {field}: ..."
+    elif kind in {"string_too_long", "string_too_short"}:
+        return position_of(doc.file, node), _length_message(loc, value, error)
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' has the wrong form ({_pattern_hint(field)})"
+        if field in {"country", "parent_country"} and isinstance(value, str):
+            message += _country_case_hint(field, value)
     elif kind in {"literal_error", "enum"} and value is not None:
-        message = f"{_shown(value)} is not allowed; {message}"
+        expected = re.findall(r"'([^']+)'", str((error.get("ctx") or {}).get("expected", "")))
+        close = (
+            difflib.get_close_matches(value, expected, n=1, cutoff=0.6)
+            if isinstance(value, str)
+            else []
+        )
+        hint = f" (did you mean '{close[0]}'?)" if close and close[0] != value else ""
+        message = f"{_shown(value)} is not allowed{hint}; {message}"
     elif kind == "union_tag_invalid":
         ctx = error.get("ctx") or {}
         tag_key = str(ctx.get("discriminator", "kind")).strip("'")
@@ -336,6 +394,65 @@ def _describe(
     elif kind in {"tuple_type", "list_type"}:
         message = "expected a list: one '- item' per line, or [a, b]"
     return position_of(doc.file, node), f"{field}: {message}"
+
+
+def _country_case_hint(field: str, value: str) -> str:
+    """``; did you mean 'NO' (Norway)?`` for ``no``; the quoted capitals of the code, as
+    YAML 1.2 reads a plain NO as text."""
+    from holte_ropa.model._countries import country_codes, country_name
+
+    code = value.strip().upper()
+    if code not in country_codes():
+        return ""
+    return f"; did you mean '{code}' ({country_name(code, 'en')})? write {field}: \"{code}\""
+
+
+_YAML_11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
+"""Words YAML 1.1 read as booleans; YAML 1.2 (and this tool) reads them as text."""
+
+
+def _length_message(loc: tuple[int | str, ...], value: object, error: ErrorDetails) -> str:
+    """``id: the id is 93 characters long; ids are at most 80``, ``name.en: is empty``."""
+    path = _field_path(loc)
+    length = len(value) if isinstance(value, str) else 0
+    ctx = error.get("ctx") or {}
+    if error["type"] == "string_too_short":
+        if length == 0:
+            return f"{path}: is empty; write the text, or leave the field out if it may be"
+        return f"{path}: has {length} characters; at least {ctx.get('min_length')} are needed"
+    limit = ctx.get("max_length")
+    if path == "id" or path.endswith("_id"):
+        return (
+            f"{path}: the id is {length} characters long; ids are at most {limit}: "
+            "shorten it (ids are lower-case letters, digits and hyphens)"
+        )
+    return f"{path}: the text is {length:,} characters long; at most {limit} are allowed here"
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    """The field as the YAML names it: ``name.en`` for a language of a text."""
+    names = [s for s in _fields_only(loc) if isinstance(s, str)]
+    if len(names) >= 2 and names[-1] in ("nb", "en"):
+        return f"{names[-2]}.{names[-1]}"
+    return names[-1] if names else "value"
+
+
+def _example(loc: tuple[int | str, ...]) -> str:
+    """``contract: {nb: ..., en: ...}``: how the missing field at ``loc`` is written."""
+    candidates: list[Any] = [RegistryFile]
+    for segment in loc:
+        following: list[Any] = []
+        for tp in _expand(candidates):
+            following.extend(_step(tp, segment))
+        if following:  # union members pydantic names (tagged-union[...]) are no step
+            candidates = following
+    names = {getattr(tp, "__name__", "") for tp in _expand(candidates)}
+    name = str(loc[-1])
+    if "Text" in names:
+        return f"{name}: {{nb: ..., en: ...}}"
+    if "Duration" in names:
+        return f"{name}: {{years: 5}}"
+    return ""
 
 
 _MAPPING_ERRORS = frozenset({"model_type", "dict_type", "model_attributes_type"})

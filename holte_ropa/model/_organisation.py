@@ -53,6 +53,18 @@ class Address(_Model):
     city: NonEmpty
     country: CountryCode = "NO"
 
+    @model_validator(mode="after")
+    def _known_parts(self) -> Address:
+        # "unknown, unknown unknown" is no address: the whole address is unknown instead.
+        if any(
+            part.strip().lower() == "unknown" for part in (*self.lines, self.postal_code, self.city)
+        ):
+            raise ValueError(
+                "the parts of an address cannot be unknown; write {field}: unknown "
+                "when the address is not known"  # the loader names the field
+            )
+        return self
+
 
 class Dpo(_Model):
     """The data protection officer (personvernombud), or why none is appointed (Art. 37)."""

@@ -49,6 +49,9 @@ class Adequacy(_Model):
     """Art. 45: an adequacy decision covers the country."""
 
     mechanism: Literal["adequacy"]
+    scope: Text | None = None
+    """Why the recipient falls within a decision that covers only part of the country
+    (Canada: commercial organisations subject to PIPEDA; Japan: the private sector)."""
 
 
 class DataPrivacyFramework(_Model):

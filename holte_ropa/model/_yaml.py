@@ -208,6 +208,14 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{what} ({exc.context})"
+        if _misindented(exc):
+            return Problem(
+                where,
+                "yaml",
+                "the indentation of this line does not match the keys around it: indent it "
+                "with as many spaces as the other keys of its mapping (the YAML parser: "
+                f"{exc.problem})",
+            )
         return Problem(where, "yaml", f"{what}; fix the YAML syntax here")
     except yaml.YAMLError as exc:
         return Problem(Position(shown), "yaml", f"invalid YAML: {exc}")
@@ -222,6 +230,13 @@ def read_yaml(path: Path, file: str | None = None) -> YamlDocument | Problem:
     except _RefusedError as exc:
         return Problem(position_of(shown, exc.node), exc.category, exc.message)
     return YamlDocument(shown, root, data)
+
+
+def _misindented(exc: yaml.MarkedYAMLError) -> bool:
+    """libyaml's words for a key indented less or more than the keys beside it."""
+    return (exc.problem or "").startswith("did not find expected key") and (
+        "block mapping" in (exc.context or "")
+    )
 
 
 def _indenting_tab(text: str, line: int, column: int) -> tuple[int, int] | None:

@@ -83,6 +83,11 @@ def _known(value: Text | Unknown, lang: Lang) -> Str:
     return PENDING if is_unknown(value) else _t(value, lang)
 
 
+def _told(value: Text | Unknown | None, lang: Lang) -> Str | None:
+    """A Text, PENDING for ``unknown``, None when the record leaves it out."""
+    return None if value is None else _known(value, lang)
+
+
 def _source(source: LegalSource | Unknown) -> Str:
     return PENDING if is_unknown(source) else str(source)
 
@@ -143,6 +148,10 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     if mechanism is None or is_unknown(mechanism):
         return SafeguardView(party, country, "pending")
     kind = mechanism.mechanism
+    if kind in {"adequacy", "dpf"} and decision is None:
+        # No decision covers the destination (R28, R70 report it): the notice must not
+        # state a basis the rules refuted, so it says the basis is not yet confirmed.
+        return SafeguardView(party, country, "pending")
     if kind in {"adequacy", "dpf"}:
         number = re.search(r"\d{4}/\d+(?:/[A-Z]+)?", decision or "")
         return SafeguardView(
@@ -164,16 +173,23 @@ def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> Saf
     if organisation is None:
         return None
     decision = registry.reference.adequacy_for_organisation(organisation.code)
+    mechanism = organisation.mechanism
+    if mechanism is not None and not is_unknown(mechanism) and mechanism.mechanism == "dpf":
+        decision = None  # the DPF covers certified US companies only (R70)
     transfer = Transfer(
         activity="",
         party=party.id,
         country=organisation.code,
         access="processing",
-        mechanism=organisation.mechanism,
+        mechanism=mechanism,
         adequacy=decision,
     )
     view = _safeguard(registry, transfer, lang)
-    return view if decision is None else replace(view, country=decision.name)
+    # Named by its decision, or, with none, by its legal name (its code is often its name).
+    if decision is not None:
+        return replace(view, country=decision.name)
+    legal_name = party.legal_name
+    return view if is_unknown(legal_name) else replace(view, country=legal_name)
 
 
 def _organisation_transfers(
@@ -255,15 +271,17 @@ def _activity(
             activity.requirement.required,
             _t(activity.requirement.consequences, lang),
         )
-    automated: tuple[bool, Str | None] | Marker | None
-    if is_unknown(activity.automated_decisions):
+    automated: tuple[bool, Str | None, Str | None] | Marker | None
+    decisions = activity.automated_decisions
+    if is_unknown(decisions):
         automated = PENDING
-    elif activity.automated_decisions is None:
+    elif decisions is None:
         automated = None
     else:
         automated = (
-            activity.automated_decisions.used,
-            _opt(activity.automated_decisions.logic, lang),
+            decisions.used,
+            _told(decisions.logic, lang),
+            _told(decisions.consequences, lang),
         )
     retention: tuple[RetentionView, ...] | Marker
     if is_unknown(activity.retention):
@@ -481,6 +499,9 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
             if t.activity in controller_ids
         )
     )
+    organisations = tuple(
+        dict.fromkeys(s.party for v in controller for s in v.organisation_transfers)
+    )
     return NoticeView(
         lang=lang,
         entity=org.id,
@@ -543,6 +564,8 @@ def notice_view(registry: Registry, lang: Lang) -> NoticeView:
         data_summary=tuple(data_summary.values()),
         bases_summary=bases,
         transfer_countries=countries,
+        transfer_pending=tuple(p.in_sentence for p in parties if p.countries is PENDING),
+        transfer_organisations=organisations,
         has_consent=any(v.consent for v in controller),
         has_legitimate_interest=any(v.legitimate_interest for v in controller),
         has_direct_marketing=any(v.direct_marketing for v in controller),

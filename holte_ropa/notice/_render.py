@@ -133,7 +133,7 @@ def _transfer_rows(view: NoticeView, env: jinja2.Environment) -> list[tuple[Any,
     macros = env.get_template("_macros.md.j2").module
     seen: dict[tuple[str, str], tuple[Any, ...]] = {}
     for activity in (*view.processor_activities, *view.controller_activities):
-        for s in activity.transfers:
+        for s in (*activity.transfers, *activity.organisation_transfers):
             key = (s.party, s.country)
             if key not in seen:
                 seen[key] = (s.party, s.country, Safe(macros.safeguard(s).strip()))  # type: ignore[attr-defined]

@@ -164,7 +164,8 @@ class ActivityView:
     """(kind, description) pairs; kind is data_subject or other."""
     other_source: bool
     requirement: tuple[str, Str] | Marker | None
-    automated: tuple[bool, Str | None] | Marker | None
+    automated: tuple[bool, Str | None, Str | None] | Marker | None
+    """(used, logic, consequences): Art. 13(2)(f), 14(2)(g)."""
     recipients: RecipientsView | Marker | None
     """None when the registry says the data goes to nobody."""
     locations_pending: tuple[str, ...]
@@ -291,6 +292,11 @@ class NoticeView:
     data_summary: tuple[Str, ...]
     bases_summary: tuple[str, ...]
     transfer_countries: tuple[str, ...]
+    transfer_pending: tuple[str, ...]
+    """Recipients whose countries are unknown: the summary must not read as complete."""
+    transfer_organisations: tuple[str, ...]
+    """International organisations the controller activities transfer data to (Art. 13(1)(f):
+    "third country or international organisation")."""
     has_consent: bool
     has_legitimate_interest: bool
     has_direct_marketing: bool
@@ -320,14 +326,14 @@ class NoticeView:
         return tuple(dict.fromkeys(found))
 
     @property
-    def automated_shared(self) -> Marker | tuple[bool, Str | None] | None:
+    def automated_shared(self) -> Marker | tuple[bool, Str | None, Str | None] | None:
         """What every controller activity says of automated decisions, when they all say
         the same and it is "not yet confirmed" or "none": then the notice says it once."""
         values = {repr(a.automated) for a in self.controller_activities}
         if len(self.controller_activities) < 2 or len(values) != 1:
             return None
         value = self.controller_activities[0].automated
-        if value is PENDING or (isinstance(value, tuple) and not value[0] and not value[1]):
+        if value is PENDING or (isinstance(value, tuple) and not any(value)):
             return value
         return None
 

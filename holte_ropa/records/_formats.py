@@ -3,8 +3,9 @@
 The xlsx is what Datatilsynet and auditors open: a frozen, filterable header, wrapped
 text, one row per activity and purpose, and the organisation's details on a second sheet.
 Office files embed the time they were written; here every timestamp is pinned
-(SOURCE_DATE_EPOCH, else the notice's last-changed date) so the file is byte-identical
-across runs and a diff in git means the record changed.
+(SOURCE_DATE_EPOCH, else 1980-01-01, as the PDF diagrams) so the file is byte-identical
+across runs and a diff in git means the record changed. The date printed in the page
+header is the registry's own (the notice's last change), never the pinned time.
 
 Registry text is data, never a formula: a CSV cell that starts with ``=``, ``+``, ``-``,
 ``@``, tab or carriage return gets a leading apostrophe (OWASP, "CSV Injection"), and every
@@ -30,7 +31,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from holte_ropa._reproducible import source_date_epoch
+from holte_ropa._reproducible import pinned_moment, source_date_epoch
 from holte_ropa.model._registry import Registry
 from holte_ropa.records._jsonld import to_jsonld
 from holte_ropa.records._tables import Cell, RecordRole, RecordTable, record_table
@@ -53,8 +54,16 @@ RecordFormat = Literal["xlsx", "csv", "json", "jsonld"]
 RECORD_FORMATS: tuple[RecordFormat, ...] = ("xlsx", "csv", "json", "jsonld")
 
 
-def _join(cell: Cell, separator: str) -> str:
-    return cell if isinstance(cell, str) else separator.join(cell)
+def _join(cell: Cell) -> str:
+    """A cell's text: a list one item per line, in the csv and the xlsx alike.
+
+    A line break is the one separator, so an item may hold "; " or ", " ("Invoices;
+    payments" stays one category when the file is read back); an item's own line breaks
+    become spaces, so that every line is one item.
+    """
+    if isinstance(cell, str):
+        return cell
+    return "\n".join(" ".join(item.split()) for item in cell)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -65,8 +74,9 @@ def csv_safe(text: str) -> str:
     """``text`` as a CSV cell no spreadsheet evaluates: ``=1+1`` -> ``'=1+1``.
 
     OWASP's rule for CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or
-    carriage return gets a leading apostrophe, which Excel and LibreOffice hide and which
-    makes them read the cell as text; quotes inside are the csv module's business.
+    carriage return gets a leading apostrophe, which makes spreadsheet programs read the
+    cell as text; it stays visible (LibreOffice shows ``'=1+1``). Quotes inside are the
+    csv module's business.
     """
     return "'" + text if text.startswith(_FORMULA_START) else text
 
@@ -75,12 +85,16 @@ def csv_safe(text: str) -> str:
 
 
 def to_csv(table: RecordTable) -> str:
-    """RFC 4180 CSV with the headers in the table's language; lists joined with "; "."""
+    """RFC 4180 CSV with the headers in the table's language; a list one item per line.
+
+    A cell with a line break is quoted, as RFC 4180 allows; LibreOffice and Excel show
+    the items one per line, as in the xlsx.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([csv_safe(c.header(table.lang)) for c in table.columns])
     for row in table.rows:
-        writer.writerow([csv_safe(_join(row[c.key], "; ")) for c in table.columns])
+        writer.writerow([csv_safe(_join(row[c.key])) for c in table.columns])
     return out.getvalue()
 
 
@@ -101,10 +115,26 @@ def to_json(table: RecordTable) -> str:
 
 # --------------------------------------------------------------------------- xlsx
 
-# Column widths in characters of the default font. The sheet is printed one A4 landscape
-# page wide, so the widths are what is readable at that scale, not what fits one line.
-_WIDTH = {"activity_id": 14, "activity": 20, "purpose": 26, "legal_basis": 30}
-_DEFAULT_WIDTH = 22
+# Column widths in characters of the default font: narrow, wrapped columns with rows as
+# tall as their text. The record prints at a fixed scale (fitting all 15 columns on one
+# page width gave 3.3 pt text): pages go across, then down, and every page repeats the
+# header row and the id and name columns, so each says which activity a row is.
+_WIDTH = {
+    "activity_id": 12,
+    "activity": 19,
+    "joint_controllers": 20,
+    "joint_controller_contacts": 20,
+    "purpose": 20,
+    "legal_basis": 24,
+    "safeguards": 22,
+    "recipients": 20,
+    "retention": 20,
+    "third_countries": 14,
+    "dpia": 14,
+}
+_DEFAULT_WIDTH = 18
+_PRINT_SCALE = 80
+"""Per cent: the 10 pt text prints at 8 pt, readable on paper (LibreOffice, Excel)."""
 _LINE_HEIGHT = 12.75  # points per wrapped line of 10 pt text
 _FONT_SIZE = 10
 _ORGANISATION_LABELS = {
@@ -121,7 +151,7 @@ _ORGANISATION_LABELS = {
         "representative": "Representant (art. 27)",
         "record": "Protokoll",
         "as_of": "Dato:",
-        "date_unknown": "ukjent",
+        "exported": "Utskrevet:",
         "page": "side &P av &N",
     },
     "en": {
@@ -137,22 +167,28 @@ _ORGANISATION_LABELS = {
         "representative": "Representative (Art. 27)",
         "record": "Record",
         "as_of": "Date:",
-        "date_unknown": "unknown",
+        "exported": "Exported:",
         "page": "page &P of &N",
     },
 }
 
 
-def _pinned_time(registry: Registry) -> _dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the notice's last-changed date, else 1980-01-01."""
-    pinned = source_date_epoch()
-    if pinned is not None:
-        return pinned.replace(tzinfo=None)
-    changed = registry.organisation.notice.last_changed
-    if isinstance(changed, _dt.date):
-        return _dt.datetime(changed.year, changed.month, changed.day)
-    return _dt.datetime(1980, 1, 1)
+def _pinned_time() -> _dt.datetime:
+    """The workbook's creation time: SOURCE_DATE_EPOCH, else 1980-01-01, as the PDFs have."""
+    return pinned_moment().astimezone(_dt.UTC).replace(tzinfo=None)
 
+
+_EMPTY = {
+    "controller": {
+        "nb": "Ingen behandlingsaktiviteter der vi er behandlingsansvarlig (art. 30(1)).",
+        "en": "No processing activities in which we are the controller (Art. 30(1)).",
+    },
+    "processor": {
+        "nb": "Ingen behandlingsaktiviteter der vi er databehandler (art. 30(2)).",
+        "en": "No processing activities in which we are a processor (Art. 30(2)).",
+    },
+}
+"""The one row of a record without activities."""
 
 XLSX_CELL_LIMIT = 32_767
 """Most characters an xlsx cell holds (Excel specifications and limits)."""
@@ -190,17 +226,19 @@ def _as_text(cells: Iterable[Any]) -> None:
             cell.quotePrefix = True
 
 
-def _record_date(registry: Registry) -> _dt.date | None:
-    """The date the printed record speaks for: SOURCE_DATE_EPOCH, else the notice's date.
+def _record_date(registry: Registry, labels: dict[str, str]) -> str:
+    """What the page header says of the record's date, with its label.
 
-    None when neither is known: the 1980 fallback that keeps zip entries valid is not a
-    fact about the record and is never printed.
+    The date the registry records (the notice's last change); where it records none, the
+    day the record was exported, said as such (SOURCE_DATE_EPOCH's day in a reproducible
+    build). SOURCE_DATE_EPOCH never stands in for a recorded date.
     """
-    pinned = source_date_epoch()
-    if pinned is not None:
-        return pinned.date()
     changed = registry.organisation.notice.last_changed
-    return changed if isinstance(changed, _dt.date) else None
+    if isinstance(changed, _dt.date):
+        return f"{labels['as_of']} {changed.isoformat()}"
+    pinned = source_date_epoch()
+    exported = pinned.date() if pinned is not None else _dt.date.today()
+    return f"{labels['exported']} {exported.isoformat()}"
 
 
 def _header_text(value: str) -> str:
@@ -219,8 +257,9 @@ def _lines(value: object, width: float) -> int:
 def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
     """A print-ready workbook: the record on sheet one, the organisation on sheet two.
 
-    Both sheets print on A4 landscape, one page wide, with the header row and the id and
-    name columns repeated on every page, a header naming the organisation, the record and
+    Both sheets print on A4 landscape: the record at 80 % (8 pt text), pages across then
+    down, with the header row and the id and name columns repeated on every page, the
+    organisation one page wide; a header naming the organisation, the record and
     its date, and a footer "side N av M" / "page N of M". Row heights are set from the
     wrapped text, since LibreOffice and Excel do not grow rows on their own when printing.
     Every word is in the table's language.
@@ -250,10 +289,12 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
     for number, row in enumerate(table.rows, start=2):
         sheet.append(
             [
-                _xlsx_text(_join(row[c.key], "\n"), table.lang, f"row {number}, {c.key}")
+                _xlsx_text(_join(row[c.key]), table.lang, f"row {number}, {c.key}")
                 for c in table.columns
             ]
         )
+    if not table.rows:  # an empty record says so, rather than looking unfinished
+        sheet.append([_EMPTY[table.role]["nb" if table.lang == "nb" else "en"]])
     widths = [_WIDTH.get(column.key, _DEFAULT_WIDTH) for column in table.columns]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -271,7 +312,7 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
     sheet.print_title_cols = "A:B"
 
     about = book.create_sheet(labels["sheet"])
-    for key, value in table.organisation.items():
+    for key, value in table.organisation_text().items():
         about.append([labels[key], _xlsx_text(value, table.lang, labels[key])])
     about.column_dimensions["A"].width = 40
     about.column_dimensions["B"].width = 70
@@ -283,14 +324,13 @@ def to_xlsx(table: RecordTable, registry: Registry) -> bytes:
         cells[0].font = bold
     about.print_title_cols = "A:A"
 
-    record_date = _record_date(registry)
-    when = record_date.isoformat() if record_date else labels["date_unknown"]
+    when = _record_date(registry, labels)
     for page in (sheet, about):
         assert isinstance(page, Worksheet)
         _fit_rows(page)
-        _print_setup(page, table, labels, when)
+        _print_setup(page, table, labels, when, across=page is sheet)
 
-    stamp = _pinned_time(registry)
+    stamp = _pinned_time()
     book.properties.creator = "holte-ropa"
     book.properties.title = table.title
     book.properties.language = table.lang
@@ -313,21 +353,30 @@ def _fit_rows(sheet: Any) -> None:
         sheet.row_dimensions[cells[0].row].height = lines * _LINE_HEIGHT + 3
 
 
-def _print_setup(sheet: Any, table: RecordTable, labels: dict[str, str], when: str) -> None:
-    """A4 landscape, one page wide, header with who and when, footer with page N of M."""
+def _print_setup(
+    sheet: Any, table: RecordTable, labels: dict[str, str], when: str, *, across: bool
+) -> None:
+    """A4 landscape, header with who and when, footer with page N of M.
+
+    ``across``: at a fixed scale, pages across then down (the record); else one page wide.
+    """
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if across:
+        sheet.page_setup.scale = _PRINT_SCALE
+        sheet.page_setup.pageOrder = "overThenDown"
+    else:
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.gridLines = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.page_margins.header = sheet.page_margins.footer = 0.25
-    organisation = _header_text(table.organisation["name"])
+    organisation = _header_text(table.organisation_text()["name"])
     sheet.oddHeader.left.text = organisation
     sheet.oddHeader.center.text = _header_text(f"{table.title} (GDPR {labels['article']})")
-    sheet.oddHeader.right.text = _header_text(f"{labels['as_of']} {when}")
+    sheet.oddHeader.right.text = _header_text(when)
     sheet.oddFooter.left.text = organisation
     sheet.oddFooter.right.text = labels["page"]
     for part in (sheet.oddHeader.left, sheet.oddHeader.center, sheet.oddHeader.right):

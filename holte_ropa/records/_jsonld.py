@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from holte_ropa.graph._labels import mechanism_code
 from holte_ropa.model._models import (
@@ -47,7 +48,7 @@ from holte_ropa.model._models import (
 from holte_ropa.model._registry import Registry, Transfer
 from holte_ropa.terms import RETENTION_TRIGGERS
 
-__all__ = ["to_jsonld"]
+__all__ = ["base_url_problem", "to_jsonld"]
 
 # Where each term is defined in the DPV 2.3 release (w3c/dpv, folder 2.3/):
 #   dpv/modules/process.csv               Process, hasProcess
@@ -72,7 +73,13 @@ __all__ = ["to_jsonld"]
 #                                         NotAvailable, hasApplicability
 #   dpv/modules/contract_types.csv        SubProcessorAgreement
 #   dpv/modules/contract.csv              hasParty
-#   legal/eu/gdpr: A6-1-a .. A6-1-f, A45-3, A46-2-b, A46-2-c, A49-1-a .. A49-1-g
+#   dpv/dpv.csv (the 2.3 term list)      DataProtectionOfficer, hasDataProtectionOfficer,
+#                                         IdentifyingPersonalData (a national ID number),
+#                                         Law, hasApplicableLaw (a legal obligation's statute)
+#   legal/eu/gdpr: A6-1-a .. A6-1-f, A9-2-a .. A9-2-j, A45-3, A46-2-b, A46-2-c,
+#                  A49-1-a .. A49-1-g
+# DPV 2.3 has no term per module of the 2021 standard contractual clauses: a transfer
+# under them is A46-2-c, and the module is said in its comment.
 #   loc: loc:<ISO 3166-1 alpha-2>, e.g. loc:US
 # GDPR Art. 47 has no term of its own: a transfer under binding corporate rules is A46-2-b.
 
@@ -87,6 +94,7 @@ _CONTEXT: dict[str, Any] = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
 }
 _BASIS = {
     "consent": "eu-gdpr:A6-1-a",
@@ -109,6 +117,11 @@ _PARTY_TYPES = {
     PartyRole.JOINT_CONTROLLER: ["dpv:DataController"],
     PartyRole.AUTHORITY: ["dpv:Authority"],
     PartyRole.CUSTOMER: ["dpv:DataController"],
+}
+_DATA_TYPES: dict[str, str | list[str]] = {
+    "special": "dpv:SpecialCategoryPersonalData",
+    # a national ID number (personopplysningsloven § 12): identifying, DPV 2.3's nearest
+    "national_id": ["dpv:PersonalData", "dpv:IdentifyingPersonalData"],
 }
 _NOT_AVAILABLE = {"dpv:hasApplicability": {"@id": "dpv:NotAvailable"}}
 """Marks a fact the law asks for that the record does not state yet (DPV 2.3 context)."""
@@ -138,8 +151,30 @@ def _iso_duration(duration: Duration) -> str:
     return f"P{parts or '0D'}"
 
 
+def base_url_problem(base_url: str) -> str | None:
+    """Why ``base_url`` cannot be the base of the IRIs, or None when it can.
+
+    It must be an absolute http or https URL with a host and no spaces or other characters
+    an IRI may not hold (RFC 3987): ``ftp://x y`` gave IRIs rdflib dropped, 0 triples.
+    """
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return (
+            f"'{base_url}' is not an absolute http or https URL; give the address the site "
+            "is published at, e.g. https://example.no/personvern/"
+        )
+    bad = sorted({c for c in base_url if c.isspace() or c in '<>"{}|\\^`' or ord(c) < 32})
+    if bad:
+        shown = ", ".join(repr(c) for c in bad)
+        return f"'{base_url}' holds {shown}, which an IRI may not; percent-encode it (%20)"
+    return None
+
+
 def _base(registry: Registry, base_url: str | None) -> str:
     if base_url:
+        problem = base_url_problem(base_url)
+        if problem is not None:
+            raise ValueError(problem)
         return f"{base_url.rstrip('/')}/record.jsonld#"
     return f"urn:holte-ropa:{registry.organisation.id}:"
 
@@ -149,16 +184,13 @@ def to_jsonld(registry: Registry, base_url: str | None = None) -> str:
 
     ``base_url`` is where the site is published (``https://example.no/personvern/``):
     every node's IRI is then ``<base_url>/record.jsonld#<kind>/<id>``. Without it the IRIs
-    are ``urn:holte-ropa:<organisation>:<kind>/<id>``.
+    are ``urn:holte-ropa:<organisation>:<kind>/<id>``. A ``base_url`` that is not an
+    absolute http(s) URL raises ValueError (:func:`base_url_problem` says why).
     """
     context = {**_CONTEXT, "ropa": _base(registry, base_url)}
     graph: list[dict[str, Any]] = [_organisation_node(registry)]
     for category in registry.data_categories.values():
-        kind = (
-            "dpv:SpecialCategoryPersonalData"
-            if category.kind.value == "special"
-            else "dpv:PersonalData"
-        )
+        kind = _DATA_TYPES.get(category.kind.value, "dpv:PersonalData")
         graph.append(
             {"@id": f"ropa:data/{category.id}", "@type": kind, "rdfs:label": _texts(category.name)}
         )
@@ -206,6 +238,19 @@ def _organisation_node(registry: Registry) -> dict[str, Any]:
         node["dpv:hasContact"] = list(dict.fromkeys(contacts))
     if not is_unknown(org.org_number):
         node["dct:identifier"] = org.org_number
+    if org.trade_name and org.trade_name != org.legal_name:
+        node["skos:altLabel"] = org.trade_name
+    dpo = org.dpo
+    if not is_unknown(dpo) and dpo.appointed:  # Art. 37-39
+        officer: dict[str, Any] = {"@type": "dpv:DataProtectionOfficer"}
+        if dpo.name:
+            officer["dpv:hasName"] = dpo.name
+        contacts = [
+            f"mailto:{dpo.email}" if dpo.email else "",
+            f"tel:{dpo.phone}" if dpo.phone else "",
+        ]
+        officer["dpv:hasContact"] = [c.replace(" ", "") for c in contacts if c]
+        node["dpv:hasDataProtectionOfficer"] = officer
     return node
 
 
@@ -228,9 +273,13 @@ def _party_nodes(registry: Registry, party: Party) -> list[dict[str, Any]]:
             *_party_types(party),
             *(["dpv:InternationalOrganisation"] if party.international_organisation else []),
         ],
-        "dpv:hasName": party.trade_name,
+        "dpv:hasName": party.trade_name
+        if is_unknown(party.legal_name)
+        else str(party.legal_name),  # the name in the agreement; the trade name beside it
         "rdfs:comment": _texts(party.service),
     }
+    if not is_unknown(party.legal_name) and party.trade_name != party.legal_name:
+        node["skos:altLabel"] = party.trade_name
     if not is_unknown(party.locations):
         node["dpv:hasCountry"] = _refs(f"loc:{loc.country}" for loc in party.locations)
     if party.engaged_by is None:
@@ -263,6 +312,9 @@ def _activity_node(registry: Registry, activity: Activity) -> dict[str, Any]:
             _ref(f"ropa:measure/{m}") for m in activity.security_measures
         ],
     }
+    if activity.special_category_condition is not None:  # "9(2)(h)" -> eu-gdpr:A9-2-h
+        point = activity.special_category_condition[5]
+        node["dpv:hasLegalBasis"] = _ref(f"eu-gdpr:A9-2-{point}")
     if activity.role.value == "processor":
         node["dpv:hasDataProcessor"] = _ref(org)
         if activity.processor is not None:
@@ -315,7 +367,7 @@ def _purpose_process(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
         if is_unknown(purpose.legal_basis)
         else _ref(_BASIS[purpose.legal_basis.basis])
     )
-    return {
+    process: dict[str, Any] = {
         "@id": f"{iri}/process",
         "@type": "dpv:Process",
         "dpv:hasPurpose": {
@@ -325,6 +377,13 @@ def _purpose_process(activity_iri: str, purpose: Purpose) -> dict[str, Any]:
         },
         "dpv:hasLegalBasis": basis,
     }
+    source = getattr(purpose.legal_basis, "source", None)  # Art. 6(1)(c) and (e): the law
+    if source is not None and not is_unknown(source):
+        law: dict[str, Any] = {"@type": "dpv:Law", "rdfs:label": str(source)}
+        if source.url is not None:
+            law["rdfs:seeAlso"] = _ref(str(source.url))
+        process["dpv:hasApplicableLaw"] = law
+    return process
 
 
 def _transfer_node(activity_iri: str, transfer: Transfer) -> dict[str, Any]:
@@ -360,6 +419,9 @@ def _with_transfer_basis(
     if code in _TRANSFER_BASIS:
         node["dpv:hasLegalBasis"] = _ref(_TRANSFER_BASIS[code])
         node["rdfs:comment"] = f"mechanism: {code}"
+        module = getattr(mechanism, "module", None)
+        if module is not None and not is_unknown(module):
+            node["rdfs:comment"] += f", module {module}"
     elif code == "derogation":
         point = getattr(mechanism, "point", "a")
         node["dpv:hasLegalBasis"] = _ref(f"eu-gdpr:A49-1-{point}")

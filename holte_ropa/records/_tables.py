@@ -13,6 +13,7 @@ from typing import Literal
 
 from holte_ropa.graph._graph import role_name
 from holte_ropa.graph._labels import safeguard, text
+from holte_ropa.model._countries import country_name
 from holte_ropa.model._models import (
     UNKNOWN,
     Activity,
@@ -29,7 +30,14 @@ from holte_ropa.model._models import (
     is_unknown,
 )
 from holte_ropa.model._registry import Registry
-from holte_ropa.terms import DATA_KINDS, LEGAL_BASES, cite_ref, published_language
+from holte_ropa.terms import (
+    DATA_KINDS,
+    LEGAL_BASES,
+    RETENTION_TRIGGERS,
+    cite_ref,
+    period_words,
+    published_language,
+)
 
 __all__ = ["Cell", "Column", "RecordRole", "RecordTable", "record_table"]
 
@@ -57,9 +65,27 @@ class RecordTable:
     article: str
     title: str
     lang: str
-    organisation: dict[str, str]
+    organisation: dict[str, str | None]
+    """Art. 30(1)(a)/30(2)(a) facts by stable key; None where the registry says ``unknown``
+    (or, for the optional ``phone``, records nothing): JSON writes null."""
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Cell], ...]
+
+    def organisation_text(self) -> dict[str, str]:
+        """:attr:`organisation` for people: every missing fact said in the table's language."""
+        w = _w(self.lang)
+        return {
+            key: value
+            if value is not None
+            else w["not_stated"]
+            if key in _OPTIONAL_FACTS
+            else w[UNKNOWN.value]
+            for key, value in self.organisation.items()
+        }
+
+
+_OPTIONAL_FACTS = frozenset({"phone"})
+"""Organisation facts the record may leave out: missing means "not stated", not unknown."""
 
 
 # Column order follows the letters of Art. 30(1) and 30(2), as Datatilsynet's and the
@@ -168,6 +194,15 @@ _WORDS: dict[str, dict[str, str]] = {
     "nb": {
         UNKNOWN.value: "ukjent, må bekreftes",
         "none": "ingen",
+        "not_stated": "ikke oppgitt",
+        "withdrawal": "trekkes tilbake",
+        "until_withdrawn": "til samtykket trekkes tilbake",
+        "period_unknown": "periode ikke avklart",
+        "event_unknown": "en hendelse som ikke er avklart",
+        "after": "etter",
+        "delete": "slettes",
+        "anonymise": "anonymiseres",
+        "delete_or_anonymise": "slettes eller anonymiseres",
         "controller_title": "Protokoll over behandlingsaktiviteter, behandlingsansvarlig",
         "processor_title": "Protokoll over behandlingsaktiviteter, databehandler",
         "via": "via",
@@ -181,6 +216,15 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {
         UNKNOWN.value: "unknown, to be confirmed",
         "none": "none",
+        "not_stated": "not stated",
+        "withdrawal": "withdrawal",
+        "until_withdrawn": "until consent is withdrawn",
+        "period_unknown": "period not confirmed",
+        "event_unknown": "an event not confirmed",
+        "after": "after",
+        "delete": "deleted",
+        "anonymise": "anonymised",
+        "delete_or_anonymise": "deleted or anonymised",
         "controller_title": "Record of processing activities, controller",
         "processor_title": "Record of processing activities, processor",
         "via": "via",
@@ -235,48 +279,46 @@ def record_table(registry: Registry, role: RecordRole, lang: str = "nb") -> Reco
     )
 
 
-def _organisation(registry: Registry, role: RecordRole, lang: str) -> dict[str, str]:
+def _organisation(registry: Registry, role: RecordRole, lang: str) -> dict[str, str | None]:
     """Art. 30(1)(a) / 30(2)(a): who keeps the record, worded in ``lang``.
 
     Name and contact details of the controller (or processor), its representative
     (Art. 27) and its data protection officer (Art. 37); in the processor's record also
-    the controllers it acts for. Keys are stable; values are in the table's language and
-    say ``unknown, to be confirmed`` where the registry says ``unknown``.
+    the controllers it acts for. Keys are stable; a value is None where the registry says
+    ``unknown`` (an address with any part unknown is unknown as a whole) and, for the
+    optional phone, where it records none.
     """
     w = _w(lang)
     org = registry.organisation
     dpo = org.dpo
+    dpo_text: str | None
     if is_unknown(dpo):
-        dpo_text = w[UNKNOWN.value]
+        dpo_text = None
     elif dpo.appointed:
         dpo_text = ", ".join(x for x in (dpo.name, dpo.email, dpo.phone) if x)
     else:
         reason = text(dpo.reason_none, lang) if dpo.reason_none is not None else ""
         dpo_text = f"{w['none']}: {reason}" if reason else w["none"]
+    representative: str | None = None
     if org.eu_representative is not None:
         representative = text(org.eu_representative, lang)
     elif org.country in registry.reference.eea:
         representative = w["representative_not_required"]
-    else:
-        representative = w[UNKNOWN.value]
-    facts = {
+    address = org.postal_address
+    parts = (
+        [UNKNOWN.value]
+        if is_unknown(address)
+        else [*address.lines, address.postal_code, address.city]
+    )
+    facts: dict[str, str | None] = {
         "name": org.legal_name,
-        "org_number": w[UNKNOWN.value] if is_unknown(org.org_number) else org.org_number,
-        "address": (
-            w[UNKNOWN.value]
-            if is_unknown(org.postal_address)
-            else ", ".join(
-                [
-                    *org.postal_address.lines,
-                    f"{org.postal_address.postal_code} {org.postal_address.city}",
-                ]
-            )
-        ),
-        "email": w[UNKNOWN.value] if is_unknown(org.email) else org.email,
-        "privacy_contact": (
-            w[UNKNOWN.value] if is_unknown(org.privacy_contact) else org.privacy_contact
-        ),
-        "phone": org.phone or w[UNKNOWN.value],
+        "org_number": None if is_unknown(org.org_number) else str(org.org_number),
+        "address": None
+        if is_unknown(address) or any(part == UNKNOWN.value for part in parts)
+        else ", ".join([*map(str, address.lines), f"{address.postal_code} {address.city}"]),
+        "email": None if is_unknown(org.email) else str(org.email),
+        "privacy_contact": None if is_unknown(org.privacy_contact) else str(org.privacy_contact),
+        "phone": org.phone or None,
         "representative": representative,
         "dpo": dpo_text,
     }
@@ -301,14 +343,17 @@ def _common_cells(registry: Registry, activity: Activity, lang: str) -> dict[str
             entry += f", {w['via']} {', '.join(parties[p].name_in(lang) for p in via)}"
         recipients.append(entry)
     transfers = registry.transfers_of(activity.id)
-    countries: tuple[str, ...] = tuple(dict.fromkeys(t.country for t in transfers))
+    # countries by name in the table's language, as the diagrams name them ("USA")
+    countries: tuple[str, ...] = tuple(
+        dict.fromkeys(country_name(t.country, lang) for t in transfers)
+    )
     unlocated = [p for p, _ in registry.parties_of(activity) if is_unknown(parties[p].locations)]
     if unlocated:
         names = ", ".join(parties[p].name_in(lang) for p in unlocated)
         countries += (f"{names}: {w[UNKNOWN.value]}",)
     safeguards = tuple(
         dict.fromkeys(
-            f"{parties[t.party].name_in(lang)} → {t.country}: "
+            f"{parties[t.party].name_in(lang)} → {country_name(t.country, lang)}: "
             f"{safeguard(t.mechanism, t.adequacy, lang)}"
             for t in transfers
         )
@@ -417,6 +462,8 @@ def legal_basis_text(purpose: Purpose, lang: str) -> str:
     elif isinstance(basis, VitalInterest):
         detail = text(basis.explanation, lang)
     elif isinstance(basis, Consent) and not is_unknown(basis.withdrawal):
+        # how consent is withdrawn (Art. 7(3)), labelled: bare, it read as the consent itself
+        head += f"; {w['withdrawal']}"
         detail = text(basis.withdrawal, lang)
     return f"{head}: {detail}" if detail else head
 
@@ -439,13 +486,36 @@ def _retention(activity: Activity, lang: str) -> Cell:
 
 
 def _retention_rule(rule: RetentionRule, lang: str) -> str:
-    described = text(rule.description, lang)
+    """ "[5 år etter oppsigelse, slettes] <the notice's words> (<statute § n>)".
+
+    The structured period, the event it counts from and what happens then come first in
+    brackets, so a rule worded vaguely in the notice still states its period.
+    """
+    described = f"[{_period(rule, lang)}, {_w(lang)[rule.action]}] {text(rule.description, lang)}"
     if is_unknown(rule.legal_source):
         label = {"nb": "hjemmel", "en": "legal source"}[lang]
         described += f" ({label}: {_w(lang)[UNKNOWN.value]})"
     elif rule.legal_source is not None:
         described += f" ({rule.legal_source})"
     return described
+
+
+def _period(rule: RetentionRule, lang: str) -> str:
+    w = _w(lang)
+    duration, trigger = rule.duration, rule.trigger
+    if duration == "until_consent_withdrawn":
+        return w["until_withdrawn"]
+    period = (
+        w["period_unknown"]
+        if is_unknown(duration)
+        else period_words(duration.years, duration.months, duration.days, lang)
+    )
+    if trigger is None:
+        return period
+    event = (
+        w["event_unknown"] if is_unknown(trigger) else RETENTION_TRIGGERS[trigger].label.get(lang)
+    )
+    return f"{period} {w['after']} {event}"
 
 
 def _dpia(activity: Activity, lang: str) -> str:

@@ -144,6 +144,14 @@ class Rule:
     Art. 13(1)-(2) or 14(1)-(2) requires: the site is then built as a draft, and a release
     build refuses. A waiver accepts the finding for CI; it never makes the notice
     publishable."""
+    also: tuple[Severity, ...] = ()
+    """Other severities some of its findings carry (a hit's own ``severity``), so that
+    listings say e.g. "warning/error" instead of only the usual one."""
+
+    @property
+    def severity_label(self) -> str:
+        """The rule's severity and the others its findings may carry: "warning/error"."""
+        return "/".join(dict.fromkeys(s.value for s in (self.severity, *self.also)))
 
     @property
     def area(self) -> str:
@@ -174,6 +182,7 @@ def rule(
     gives_way: bool = False,
     report_data: ReportData | None = None,
     blocks_publication: bool = False,
+    also: tuple[Severity, ...] = (),
 ) -> Callable[[_C], _C]:
     """Register the decorated function as the check of a new rule.
 
@@ -205,6 +214,7 @@ def rule(
             gives_way=gives_way,
             report_data=report_data,
             blocks_publication=blocks_publication,
+            also=also,
         )
         return check
 

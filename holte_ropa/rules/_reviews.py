@@ -159,8 +159,8 @@ def _party_reviews(registry: Registry) -> list[Review]:
 
 
 REFERENCE_TOPICS = {
-    "eea.yaml": ("EEA members", "EØS-landene"),
-    "adequacy.yaml": ("adequacy decisions", "beslutningene om tilstrekkelig beskyttelsesnivå"),
+    "eea.yaml": ("the list of EEA members", "listen over EØS-landene"),
+    "adequacy.yaml": ("the adequacy decisions", "beslutningene om tilstrekkelig beskyttelsesnivå"),
     "dpia_list.yaml": ("Datatilsynet's DPIA list", "Datatilsynets DPIA-liste"),
 }
 
@@ -177,8 +177,10 @@ def reference_review_by(registry: Registry, name: str) -> _dt.date:
 
 def _other_reviews(registry: Registry) -> list[Review]:
     found: list[Review] = []
+    checked = registry.organisation.reference_checked
     for file in registry.reference.files:
         en, nb = REFERENCE_TOPICS[file.name]
+        day = (max(file.as_of, checked) if checked else file.as_of).isoformat()
         found.append(
             Review(
                 "reference_data",
@@ -186,8 +188,10 @@ def _other_reviews(registry: Registry) -> list[Review]:
                 (),
                 reference_review_by(registry, file.name),
                 Words(
-                    en=f"holte-ropa's reference data on {en} (check {file.source})",
-                    nb=f"holte-ropas referansedata om {nb} (kontroller mot {file.source})",
+                    en=f"holte-ropa's copy of {en}, last checked on {day} (check the source: "
+                    f"{file.source})",
+                    nb=f"holte-ropas kopi av {nb}, sist kontrollert {day} (kontroller kilden: "
+                    f"{file.source})",
                 ),
                 Position(f"holte_ropa/model/reference/{file.name}"),
             )

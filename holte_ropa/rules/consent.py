@@ -248,12 +248,16 @@ def consent_under_imbalance_of_power(registry: Registry, context: Context) -> It
     return _check_consent_under_imbalance_of_power(registry, context)
 
 
+_DEPENDENT = frozenset({"employee", "applicant"})
+"""Relationships of dependency on the organisation (a customer's is not one)."""
+
+
 def _check_consent_under_imbalance_of_power(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
         dependent = [
             registry.subject_categories[s]
             for s in activity.subject_categories
-            if registry.subject_categories[s].relationship is not None
+            if registry.subject_categories[s].relationship in _DEPENDENT
             or registry.subject_categories[s].vulnerable
         ]
         if not dependent:
@@ -270,7 +274,7 @@ def _imbalance_hit(
 ) -> Hit:
     where_en = f"'{purpose.id}' in '{activity.id}' rests on consent from '{category.id}'"
     where_nb = f"'{purpose.id}' i '{activity.id}' bygger på samtykke fra '{category.id}'"
-    if category.relationship is not None:
+    if category.relationship is not None and category.relationship in _RELATIONSHIP:
         en, nb = _RELATIONSHIP[category.relationship]
         return Hit(
             activity.id,

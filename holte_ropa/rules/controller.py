@@ -57,6 +57,7 @@ def _is_placeholder(value: str) -> bool:
     blocks_publication=True,
     name="controller-not-identified",
     severity=Severity.ERROR,
+    also=(Severity.WARNING,),
     references=("GDPR Art. 30(1)(a)", "GDPR Art. 13(1)(a)"),
     summary="The organisation has a legal name and contact details that reach it.",
     rationale=(

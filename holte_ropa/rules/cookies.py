@@ -76,6 +76,19 @@ def cookie_without_consent(registry: Registry, context: Context) -> Iterator[Hit
         )
 
 
+_USES = {
+    "functionality": Words(en="functionality", nb="funksjonalitet"),
+    "statistics": Words(en="statistics", nb="statistikk"),
+    "analytics": Words(en="analytics", nb="analyse"),
+    "marketing": Words(en="marketing", nb="markedsføring"),
+    "improvement": Words(en="improvement", nb="forbedring"),
+    "security": Words(en="security", nb="sikkerhet"),
+    "consent": Words(en="consent", nb="samtykke"),
+    "session": Words(en="session", nb="økt"),
+}
+"""A cookie's recorded uses, as a message says them in each language."""
+
+
 @rule(
     id="R40",
     name="not-strictly-necessary",
@@ -108,6 +121,7 @@ def not_strictly_necessary(registry: Registry, context: Context) -> Iterator[Hit
         extra = [use for use in cookie.uses if use in NOT_STRICTLY_NECESSARY]
         if extra:
             uses = ", ".join(extra)
+            uses_nb = ", ".join(_USES[use].nb if use in _USES else use for use in extra)
             yield Hit(
                 cookie.id,
                 ("category",),
@@ -115,8 +129,7 @@ def not_strictly_necessary(registry: Registry, context: Context) -> Iterator[Hit
                     en=f"the cookie '{cookie.id}' is marked strictly necessary but is used for "
                     f"{uses}",
                     nb=f"informasjonskapselen '{cookie.id}' er merket strengt nødvendig, men "
-                    "brukes "
-                    f"til {uses}",
+                    f"brukes til {uses_nb}",
                 ),
             )
 
@@ -156,7 +169,13 @@ cookies:
     id="R41",
     name="marketing-cookie-provider-unknown",
     severity=Severity.WARNING,
-    references=("ekomloven § 3-15", "GDPR Art. 13(1)(e)", "GDPR Art. 13(1)(f)", "CJEU C-40/17"),
+    references=(
+        "ekomloven § 3-15",
+        "GDPR Art. 13(1)(e)",
+        "GDPR Art. 13(1)(f)",
+        "CJEU C-673/17 Planet49",
+        "CJEU C-40/17",
+    ),
     summary="A third-party marketing cookie has no named provider party with transfer data.",
     rationale=(
         "Consent to a third-party marketing cookie is informed only if people learn who "

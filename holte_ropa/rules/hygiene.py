@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     id="R45",
     name="broken-waiver",
     severity=Severity.ERROR,
+    also=(Severity.INFO,),
     references=("GDPR Art. 5(2)",),
     summary="A waiver names an unknown rule, gives no reason, or has expired.",
     rationale=(
@@ -261,15 +262,18 @@ def unused_category(registry: Registry, context: Context) -> Iterator[Hit]:
     id="R49",
     name="reference-data-outdated",
     severity=Severity.WARNING,
-    references=("GDPR Art. 45(3)", "GDPR Art. 35(4)", "GDPR Art. 5(2)"),
+    references=("GDPR Art. 45(5)", "GDPR Art. 35(4)", "GDPR Art. 5(2)"),
     summary="The dated reference data (EEA, adequacy, DPIA list) is past its review date.",
     rationale=(
         "Transfer and DPIA rules judge the registry against dated facts: EEA membership, "
-        "adequacy decisions (which are adopted, renewed, incorporated into the EEA "
-        "Agreement and challenged in court) and Datatilsynet's Art. 35(4) list. Facts older "
+        "adequacy decisions (which the Commission may repeal, amend or suspend, Art. 45(5), "
+        "and which are incorporated into the EEA Agreement and challenged in court) and "
+        "Datatilsynet's Art. 35(4) list. Facts older "
         "than a year may no longer hold, so every finding built on them may be wrong. Each "
         "file carries a `review_by` date (12 months after its `as_of`); a "
-        "`reference_checked` date on the organisation moves it to 12 months after that check."
+        "`reference_checked` date on the organisation moves it to 12 months after that check. "
+        "The finding is about holte-ropa's own copy, once per file, and names the day it was "
+        "last checked and the source to check it against."
     ),
     fix=(
         "Upgrade holte-ropa, or check the sources named in the finding and record the day "
@@ -290,9 +294,13 @@ def reference_data_outdated(registry: Registry, context: Context) -> Iterator[Hi
                 None,
                 ("reference_checked",),
                 Words(
-                    en=f"the reference data on {en} was last confirmed on {day} and was due for "
-                    f"review on {due.isoformat()}; check it against {file.source}",
-                    nb=f"referansedataene om {nb} ble sist bekreftet {day} og skulle vært "
-                    f"gjennomgått {due.isoformat()}; kontroller dem mot {file.source}",
+                    en=f"holte-ropa's copy of {en} was last checked on {day} and was due for "
+                    f"review on {due.isoformat()}: check the source ({file.source}) and, if it "
+                    "still holds, record the day as `reference_checked:`; otherwise upgrade "
+                    "holte-ropa",
+                    nb=f"holte-ropas kopi av {nb} ble sist kontrollert {day} og skulle vært "
+                    f"gjennomgått {due.isoformat()}: kontroller kilden ({file.source}) og, "
+                    "stemmer den fortsatt, registrer dagen som `reference_checked:`; ellers "
+                    "oppgrader holte-ropa",
                 ),
             )

@@ -8,6 +8,7 @@ function calls: mutmut does not mutate decorated functions (scripts/mutation.sh)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from holte_ropa.model._models import (
     LegitimateInterest,
     PublicTask,
     Recipients,
+    Text,
     is_unknown,
 )
 from holte_ropa.report._findings import Severity
@@ -95,6 +97,7 @@ def _check_purpose_without_legal_basis(registry: Registry, context: Context) -> 
     id="R13",
     name="legitimate-interest-without-assessment",
     severity=Severity.ERROR,
+    also=(Severity.WARNING,),
     references=("GDPR Art. 6(1)(f)", "GDPR Art. 13(1)(d)", "GDPR Art. 5(2)"),
     summary=("Legitimate interest names the interest and refers to a dated balancing test."),
     rationale=(
@@ -268,7 +271,7 @@ def _check_objection_right_not_stated(registry: Registry, context: Context) -> I
     id="R16",
     name="legal-obligation-without-statute",
     severity=Severity.ERROR,
-    references=("GDPR Art. 6(1)(c)", "GDPR Art. 6(3)"),
+    references=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)", "GDPR Art. 6(3)"),
     summary="A legal obligation (or public task) names the statute and section.",
     rationale=(
         "Art. 6(1)(c) and (e) are only as good as the law they rest on, and Art. 6(3) "
@@ -344,9 +347,14 @@ def _check_legal_obligation_without_statute(registry: Registry, context: Context
         "person asked for (Art. 6(1)(b)) or their consent (Art. 6(1)(a)). Relying on "
         "legitimate interest then puts the organisation's interest where the person's "
         "choice should be, and invites an objection that would stop the service. The "
-        "record cannot tell whether the person triggers the disclosure, so every "
-        "legitimate-interest purpose of an activity with independent controller "
-        "recipients is reported for a person to judge."
+        "rule reports a legitimate-interest purpose of an activity with independent "
+        "controller recipients only where the purpose or the activity says the person asks "
+        "for something or presses a button for it (ask, request, order, book, press, click; "
+        "ber om, forespørsel, bestille, trykker, klikker), in the purpose, the activity or the "
+        "interest: a "
+        "disclosure the organisation makes on its own initiative (a survey it takes part "
+        "in, a report it sends) is what legitimate interest is for, and R13 checks its "
+        "balancing test."
     ),
     fix=(
         "If people trigger the disclosure themselves, rest it on the contract or terms "
@@ -413,6 +421,28 @@ def requested_disclosure_on_legitimate_interest(
     return _check_requested_disclosure_on_legitimate_interest(registry, context)
 
 
+_ON_REQUEST = {
+    "en": re.compile(
+        r"\b(?:asks?|asked|requests?|requested|orders?|ordered|books?|press(?:es)?|clicks?)\b",
+        re.I,
+    ),
+    "nb": re.compile(
+        r"\b(?:ber|ba|bedt) om\b|forespørsel|bestill|\bbooke|\btrykker\b|\bklikker\b", re.I
+    ),
+}
+"""Words saying the person asks for what the disclosure serves."""
+
+
+def _on_request(texts: tuple[Text | None, ...]) -> bool:
+    """Some text says the person asks for something."""
+    return any(
+        pattern.search(text.get(lang) or "")
+        for text in texts
+        if text is not None
+        for lang, pattern in _ON_REQUEST.items()
+    )
+
+
 def _check_requested_disclosure_on_legitimate_interest(
     registry: Registry, context: Context
 ) -> Iterator[Hit]:
@@ -422,7 +452,13 @@ def _check_requested_disclosure_on_legitimate_interest(
             continue
         names = ", ".join(recipients.controllers)
         for index, purpose in enumerate(activity.purposes):
-            if isinstance(purpose.legal_basis, LegitimateInterest):
+            basis = purpose.legal_basis
+            if not isinstance(basis, LegitimateInterest):
+                continue
+            description = None if is_unknown(activity.description) else activity.description
+            interest = None if is_unknown(basis.interest) else basis.interest
+            said = (purpose.description, activity.name, description, interest)
+            if _on_request(said):
                 yield Hit(
                     activity.id,
                     _basis_path(index),

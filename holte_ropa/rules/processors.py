@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from holte_ropa.model._models import Party, PartyRole, Recipients, Role, is_unknown
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.rules._platforms import advertising_platforms, marketing_cookie_providers
 from holte_ropa.terms import ROLES, Words
 
 if TYPE_CHECKING:
@@ -319,24 +320,37 @@ def sub_processor_not_authorised(registry: Registry, context: Context) -> Iterat
     id="R24",
     name="advertising-platform-as-processor",
     severity=Severity.ERROR,
-    references=("GDPR Art. 26", "GDPR Art. 28", "CJEU C-40/17", "CJEU C-210/16"),
-    summary="An advertising platform with pixels or plugins is recorded as a processor.",
+    references=(
+        "GDPR Art. 26",
+        "GDPR Art. 28",
+        "CJEU C-40/17 Fashion ID, paras 76-85",
+        "CJEU C-210/16",
+    ),
+    summary=(
+        "An advertising platform with pixels, plugins or marketing cookies on the site is "
+        "recorded as a processor or as an independent controller."
+    ),
     rationale=(
         "A processor processes only on the controller's instructions and for the "
         "controller's purposes. An advertising platform that collects data through a "
-        "pixel or social plugin on the organisation's site also uses it for its own "
-        "advertising; the CJEU held the site and the platform joint controllers for the "
-        "collection and transmission (C-40/17 Fashion ID; C-210/16 Wirtschaftsakademie). "
-        "Calling the platform a processor then hides the Art. 26 arrangement people are "
-        "entitled to know the essence of. For the collection and transmission through "
-        "pixels, plugins or cookies on the site this is settled case law, so the finding is "
-        "an error; a platform product outside that (e.g. customer-list matching under a "
-        "processor addendum) may be processing, and a waiver must then say why."
+        "pixel, social plugin or third-party marketing cookie on the organisation's site "
+        "also uses it for its own advertising; the CJEU held the site and the platform "
+        "joint controllers for the collection and transmission (C-40/17 Fashion ID, paras "
+        "76-85; C-210/16 Wirtschaftsakademie). Calling the platform a processor hides the "
+        "Art. 26 arrangement people are entitled to know the essence of; calling it only an "
+        "independent recipient hides that the site decides, with the platform, to collect "
+        "and transmit the data. A party providing a third-party marketing cookie "
+        "(`first_party: false`, `category: marketing`) is treated as such a platform even "
+        "when `advertising_platform` is not set. For the collection and transmission this "
+        "is settled case law, so the finding is an error; a platform product outside that "
+        "(e.g. customer-list matching under a processor addendum) may be processing, and a "
+        "waiver must then say why."
     ),
     fix=(
         "Record the platform as `role: joint_controller`, name it under the activity's "
-        "`joint_controllers:` with the `arrangement:` (e.g. Meta's Controller Addendum), "
-        "or waive the finding with the reason it is a processor."
+        "`joint_controllers:` with the `arrangement:` (e.g. Meta's Controller Addendum) for "
+        "the collection and transmission (its own later use stays its own), set "
+        "`advertising_platform: true`, or waive the finding with the reason."
     ),
     bad="""\
 parties:
@@ -348,6 +362,13 @@ parties:
     service: {nb: Annonsering med Meta-piksel, en: Advertising with the Meta pixel}
     locations: [{country: IE}]
     dpa: {reference: Meta Business Tools Terms}
+  - id: adnet
+    legal_name: Adnet Ltd
+    trade_name: Adnet
+    role: controller  # <-
+    advertising_platform: true
+    service: {nb: Annonsenettverk, en: Advertising network}
+    locations: [{country: IE}]
 """,
     good="""\
 parties:
@@ -361,23 +382,57 @@ parties:
 """,
 )
 def advertising_platform_as_processor(registry: Registry, context: Context) -> Iterator[Hit]:
-    for party in registry.parties.values():
-        if party.advertising_platform and party.role in _PROCESSING:
+    cookies = marketing_cookie_providers(registry)
+    for party_id, party in advertising_platforms(registry).items():
+        how = _how_it_collects(party_id, cookies)
+        if party.role in _PROCESSING:
             yield Hit(
-                party.id,
+                party_id,
                 ("role",),
                 Words(
-                    en=f"'{party.id}' sets pixels or plugins for advertising but is recorded as "
-                    f"{_ROLE_LABEL[party.role][0]}; the CJEU (C-40/17 Fashion ID) makes the site "
-                    "and the platform joint controllers for the collection: record it as joint "
-                    "controller with an Art. 26 arrangement",
-                    nb=f"'{party.id}' setter piksler eller programtillegg for annonsering, men er "
-                    f"registrert som {_ROLE_LABEL[party.role][1]}; EU-domstolen (C-40/17 Fashion "
-                    "ID) gjør nettstedet og plattformen til felles behandlingsansvarlige for "
-                    "innsamlingen: registrer den som felles behandlingsansvarlig med en ordning "
-                    "etter art. 26",
+                    en=f"'{party_id}' {how.en} but is recorded as "
+                    f"{_ROLE_LABEL[party.role][0]}; the CJEU (C-40/17 Fashion ID, paras 76-85) "
+                    "makes the site and the platform joint controllers for the collection and "
+                    "transmission: record it as joint controller with an Art. 26 arrangement",
+                    nb=f"'{party_id}' {how.nb}, men er registrert som "
+                    f"{_ROLE_LABEL[party.role][1]}; EU-domstolen (C-40/17 Fashion ID, avsnitt "
+                    "76-85) gjør nettstedet og plattformen til felles behandlingsansvarlige for "
+                    "innsamlingen og overføringen: registrer den som felles behandlingsansvarlig "
+                    "med en ordning etter art. 26",
                 ),
             )
+        elif party.role is PartyRole.CONTROLLER:
+            yield Hit(
+                party_id,
+                ("role",),
+                Words(
+                    en=f"'{party_id}' {how.en} but is recorded only as an independent "
+                    "controller; for the collection and transmission through the site the "
+                    "site and the platform are joint controllers (CJEU C-40/17 Fashion ID, "
+                    "paras 76-85; GDPR Art. 26): record it as joint controller with an Art. 26 "
+                    "arrangement for that part (its own later use stays its own)",
+                    nb=f"'{party_id}' {how.nb}, men er bare registrert som selvstendig "
+                    "behandlingsansvarlig; for innsamlingen og overføringen gjennom nettstedet "
+                    "er nettstedet og plattformen felles behandlingsansvarlige (EU-domstolen "
+                    "C-40/17 Fashion ID, avsnitt 76-85; personvernforordningen art. 26): "
+                    "registrer den som felles behandlingsansvarlig med en ordning etter art. 26 "
+                    "for den delen (dens egen videre bruk forblir dens egen)",
+                ),
+            )
+
+
+def _how_it_collects(party_id: str, cookies: dict[str, list[str]]) -> Words:
+    """How the party collects data on the site, from the record."""
+    if party_id in cookies:
+        names = ", ".join(f"'{c}'" for c in cookies[party_id])
+        return Words(
+            en=f"provides the third-party marketing cookie(s) {names} on the site",
+            nb=f"leverer tredjeparts markedsføringsinformasjonskapsel(er) {names} på nettstedet",
+        )
+    return Words(
+        en="sets pixels or plugins for advertising",
+        nb="setter piksler eller programtillegg for annonsering",
+    )
 
 
 # --------------------------------------------------------------------------- R25
@@ -482,6 +537,7 @@ def joint_control_without_arrangement(registry: Registry, context: Context) -> I
     id="R26",
     name="misreferenced-or-unused-party",
     severity=Severity.ERROR,
+    also=(Severity.WARNING,),
     references=("GDPR Art. 30(1)(d)", "GDPR Art. 5(2)"),
     summary="Activities name each party as what it is; every party is used by one.",
     rationale=(

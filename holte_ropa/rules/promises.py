@@ -24,6 +24,7 @@ from holte_ropa.model._models import (
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._examples import organisation
 from holte_ropa.rules._framework import Context, Hit, rule
+from holte_ropa.rules._platforms import advertising_platforms
 from holte_ropa.rules._wording import listing
 from holte_ropa.terms import Words
 
@@ -104,32 +105,45 @@ parties:
     + "    dpa: {reference: DBA-2025-04}\n",
 )
 def agreements_promised_but_unknown(registry: Registry, context: Context) -> Iterator[Hit]:
-    unknown = [
-        p.id
-        for p in registry.parties.values()
-        if p.role in _PROCESSOR_ROLES and p.dpa is not None and is_unknown(p.dpa.reference)
+    # An advertising platform's business terms are no data processing agreement: R24
+    # reports it as no processor, so it is not counted here either.
+    platforms = advertising_platforms(registry)
+    processors = [
+        p for p in registry.parties.values() if p.role in _PROCESSOR_ROLES and p.id not in platforms
     ]
+    unknown = [p.id for p in processors if p.dpa is not None and is_unknown(p.dpa.reference)]
     if not unknown:
         return
-    processors = [p for p in registry.parties.values() if p.role in _PROCESSOR_ROLES]
-    total = len(processors)
     confirmed = sum(1 for p in processors if p.dpa is not None and not is_unknown(p.dpa.reference))
-    share_en = "none of the" if not confirmed else f"only {confirmed} of the"
-    share_nb = "ingen av de" if not confirmed else f"bare {confirmed} av de"
+    share = _share(confirmed, len(processors))
     for index, promise in _promised(registry, "processors-under-agreement"):
         yield Hit(
             None,
             ("promises", index, "claim"),
             Words(
-                en=f"the notice promises '{promise.id}', but {share_en} {total} processors has "
-                f"an agreement reference on record (unknown: {listing(unknown, 'en')}): "
-                "record the references or change the sentence",
-                nb=f"erklæringen lover '{promise.id}', men {share_nb} {total} "
-                "databehandlerne har en registrert avtalereferanse "
-                f"(ukjent: {listing(unknown, 'nb')}): registrer referansene eller endre "
-                "setningen",
+                en=f"the notice promises '{promise.id}', but {share.en} an agreement reference "
+                f"on record (unknown: {listing(unknown, 'en')}): record the references or "
+                "change the sentence",
+                nb=f"erklæringen lover '{promise.id}', men {share.nb} en registrert "
+                f"avtalereferanse (ukjent: {listing(unknown, 'nb')}): registrer referansene "
+                "eller endre setningen",
             ),
         )
+
+
+def _share(confirmed: int, total: int) -> Words:
+    """'only 3 of the 4 processors have', 'only 1 of the 4 processors has', in each language."""
+    if total == 1:
+        return Words(en="the only processor has no", nb="den eneste databehandleren har ingen")
+    if not confirmed:
+        return Words(
+            en=f"none of the {total} processors has", nb=f"ingen av de {total} databehandlerne har"
+        )
+    verb = "has" if confirmed == 1 else "have"
+    return Words(
+        en=f"only {confirmed} of the {total} processors {verb}",
+        nb=f"bare {confirmed} av de {total} databehandlerne har",
+    )
 
 
 # --------------------------------------------------------------------------- R56

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from holte_ropa.model._models import (
@@ -22,6 +22,7 @@ from holte_ropa.rules._wording import listing
 from holte_ropa.terms import LANGUAGES, Words
 
 if TYPE_CHECKING:
+    from holte_ropa.model._reference import DpiaListItem
     from holte_ropa.model._registry import Registry
 
 _OBSOLETE = re.compile(r"(?<![\w/])SSL(?![\w/])")
@@ -98,15 +99,29 @@ def _criteria(registry: Registry, activity: Activity) -> set[DpiaCriterion]:
     decisions = activity.automated_decisions
     if isinstance(decisions, AutomatedDecisions) and decisions.used:
         found.add(DpiaCriterion.AUTOMATED_DECISIONS)
-    if any(
+    if _tracks_for_advertising(registry, activity):
+        # Tracking-based profiling for advertising (WP248 rev.01, criteria 1, 3 and 6).
+        found |= _TRACKING_PROFILING
+    return found
+
+
+def _tracks_for_advertising(registry: Registry, activity: Activity) -> bool:
+    """Third-party marketing cookies serve the activity: profiling for commercial use."""
+    return any(
         cookie.activity == activity.id
         and not cookie.first_party
         and (cookie.category is CookieCategory.MARKETING or "marketing" in cookie.uses)
         for cookie in registry.cookies.values()
-    ):
-        # Tracking-based profiling for advertising (WP248 rev.01, criteria 1, 3 and 6).
-        found |= _TRACKING_PROFILING
-    return found
+    )
+
+
+_COMMERCIAL_PROFILING = 13
+"""Datatilsynet's list item for profiling or predictions for commercial use, which ad
+tracking with third-party marketing cookies is."""
+_CHILDREN_AND_HEALTH = (8, 12)
+"""Datatilsynet's list items to consider when vulnerable people's sensitive data is
+processed: evaluating learning, mastery or well-being in schools and kindergartens;
+systematic monitoring of efficiency, skills or mental health."""
 
 
 _TRACKING_PROFILING = frozenset(
@@ -137,6 +152,7 @@ activities:
     id="R43",
     name="dpia-missing",
     severity=Severity.WARNING,
+    also=(Severity.ERROR,),
     references=(
         "GDPR Art. 35(1)",
         "GDPR Art. 35(3)",
@@ -153,7 +169,12 @@ activities:
         "Datatilsynet's Art. 35(4) list names processing that always requires one (some "
         "items only together with another criterion): an error. Criteria the registry "
         "already shows are added to the declared ones: special or criminal data (sensitive "
-        "data), vulnerable subject categories, automated decisions in use."
+        "data), vulnerable subject categories, automated decisions in use, and tracking with "
+        "third-party marketing cookies (evaluation or scoring, systematic monitoring, "
+        "matching datasets). That tracking is profiling for commercial use, item 13 of "
+        "Datatilsynet's list, so it always requires a DPIA. Where vulnerable people's "
+        "sensitive data is processed (children's health, observations in a kindergarten), "
+        "the warning names the list items to consider (8 and 12)."
     ),
     fix=(
         "Carry out the DPIA and record `status: done` with its `reference` and `date`, or "
@@ -169,9 +190,12 @@ def dpia_missing(registry: Registry, context: Context) -> Iterator[Hit]:
         if dpia is not None and dpia.status == "done" and dpia.reference:
             continue
         criteria = _criteria(registry, activity)
+        numbers = list(dpia.datatilsynet_list_items if dpia else ())
+        if _tracks_for_advertising(registry, activity) and _COMMERCIAL_PROFILING not in numbers:
+            numbers.append(_COMMERCIAL_PROFILING)
         listed = [
             items[n]
-            for n in (dpia.datatilsynet_list_items if dpia else ())
+            for n in numbers
             if n in items and (not items[n].needs_another_criterion or criteria)
         ]
         path: tuple[PathSegment, ...] = ("dpia", "status") if dpia else ("dpia",)
@@ -192,17 +216,35 @@ def dpia_missing(registry: Registry, context: Context) -> Iterator[Hit]:
             )
         elif len(criteria) >= 2:
             names = sorted(c.value for c in criteria)
+            hint = _list_items_to_consider(criteria, items)
             yield Hit(
                 a,
                 path,
                 Words(
                     en=f"'{a}' meets {len(names)} EDPB criteria ({', '.join(names)}), so a DPIA is "
-                    "likely required, but none is referenced",
+                    f"likely required, but none is referenced{hint.en}",
                     nb=f"'{a}' oppfyller {len(names)} av EDPBs kriterier ({', '.join(names)}), så "
-                    "en "
-                    "DPIA er trolig påkrevd, men ingen er oppgitt",
+                    f"en DPIA er trolig påkrevd, men ingen er oppgitt{hint.nb}",
                 ),
             )
+
+
+def _list_items_to_consider(
+    criteria: set[DpiaCriterion], items: Mapping[int, DpiaListItem]
+) -> Words:
+    """Vulnerable people's sensitive data: the list items that may make a DPIA mandatory."""
+    wanted = {DpiaCriterion.VULNERABLE_SUBJECTS, DpiaCriterion.SENSITIVE_DATA}
+    named = [items[n] for n in _CHILDREN_AND_HEALTH if n in items]
+    if not wanted <= criteria or not named:
+        return Words(en="", nb="")
+    what = "; ".join(f"{i.item}. {i.en}" for i in named)
+    numbers = " og ".join(str(i.item) for i in named)
+    return Words(
+        en=f"; consider whether Datatilsynet's list items apply ({what}): if so, a DPIA is "
+        "always required",
+        nb=f"; vurder om punkt {numbers} på Datatilsynets liste gjelder ({what}): i så fall "
+        "kreves alltid en DPIA",
+    )
 
 
 _CRASH = """\

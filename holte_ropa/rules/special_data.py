@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from holte_ropa.model._models import (
     DataKind,
+    Role,
+    is_unknown,
 )
 from holte_ropa.report._findings import Severity
 from holte_ropa.rules._framework import Context, Hit, rule
@@ -27,14 +29,27 @@ if TYPE_CHECKING:
     id="R17",
     name="special-data-without-condition",
     severity=Severity.ERROR,
-    references=("GDPR Art. 9(1)", "GDPR Art. 9(2)", "GDPR Art. 10"),
+    references=(
+        "GDPR Art. 9(1)",
+        "GDPR Art. 9(2)",
+        "GDPR Art. 9(2)(b), (g), (h), (i), (j)",
+        "GDPR Art. 10",
+    ),
     summary=(
-        "Special category data has an Art. 9(2) condition; criminal data has an Art. 10 basis."
+        "Special category data has an Art. 9(2) condition, with the law it rests on where "
+        "the condition needs one; criminal data has an Art. 10 basis."
     ),
     rationale=(
         "Processing special categories (health, union membership, ethnicity, beliefs, "
         "biometrics and the like) is prohibited unless one of the conditions of "
-        "Art. 9(2) applies, on top of an Art. 6(1) basis. Data on criminal convictions and "
+        "Art. 9(2) applies, on top of an Art. 6(1) basis. Points (b) (employment and social "
+        "security law), (g) (substantial public interest), (h) (health and social care), (i) "
+        "(public health) and (j) (archiving, research, statistics) apply only on the basis "
+        "of Union or Member State law (or, for (b), a collective agreement, and for (h), a "
+        "contract with a health professional), so the record names the statute and section "
+        "under `special_category_source:`, as R16 asks for Art. 6(1)(c) and (e); a "
+        "collective agreement or a contract is waived with its name. Data on criminal "
+        "convictions and "
         "offences may only be processed under official authority or where a law "
         "authorises it (Art. 10)."
     ),
@@ -75,6 +90,7 @@ activities:
           source: {statute: arbeidsmiljøloven, section: § 4-6}
     data_categories: [sick-leave]
     special_category_condition: "9(2)(b)"
+    special_category_source: {statute: arbeidsmiljøloven, section: § 4-6}
     recipients: none
 """,
 )
@@ -82,8 +98,27 @@ def special_data_without_condition(registry: Registry, context: Context) -> Iter
     return _check_special_data_without_condition(registry, context)
 
 
+_NEEDS_LAW = frozenset({"9(2)(b)", "9(2)(g)", "9(2)(h)", "9(2)(i)", "9(2)(j)"})
+"""Art. 9(2) points that apply only on the basis of Union or Member State law."""
+
+
 def _check_special_data_without_condition(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
+        condition = activity.special_category_condition
+        source = activity.special_category_source
+        if condition in _NEEDS_LAW and (source is None or is_unknown(source)):
+            yield Hit(
+                activity.id,
+                ("special_category_condition",),
+                Words(
+                    en=f"'{activity.id}' relies on Art. {condition}, which applies only on the "
+                    "basis of Union or Member State law, but does not name it: record the "
+                    "statute and section under `special_category_source:`",
+                    nb=f"'{activity.id}' bygger på art. {condition}, som bare gjelder med "
+                    "grunnlag i EU-rett eller nasjonal rett, men oppgir ikke loven: registrer "
+                    "lov og paragraf under `special_category_source:`",
+                ),
+            )
         special_reported = criminal_reported = False
         for index, category_id in enumerate(activity.data_categories):
             kind = registry.data_categories[category_id].kind
@@ -136,7 +171,8 @@ def _check_special_data_without_condition(registry: Registry, context: Context) 
         "processed where there is an objective need for secure identification and the "
         "method is necessary to achieve it (personopplysningsloven § 12, under GDPR "
         "Art. 87). The record should say why; it is a warning because the need is often "
-        "real (e.g. payroll reporting) but must be written down."
+        "real (e.g. payroll reporting) but must be written down. The justification is the "
+        "controller's: a processor activity is not reported (its controllers justify it)."
     ),
     fix="Say under `national_id_justification:` why secure identification is needed.",
     bad="""\
@@ -183,8 +219,8 @@ def national_id_without_justification(registry: Registry, context: Context) -> I
 
 def _check_national_id_without_justification(registry: Registry, context: Context) -> Iterator[Hit]:
     for activity in registry.activities.values():
-        if activity.national_id_justification is not None:
-            continue
+        if activity.national_id_justification is not None or activity.role is Role.PROCESSOR:
+            continue  # a processor's identity numbers are the controller's to justify
         for index, category_id in enumerate(activity.data_categories):
             if registry.data_categories[category_id].kind is DataKind.NATIONAL_ID:
                 yield Hit(

@@ -10,6 +10,7 @@ from holte_ropa.model._models import (
     Consent,
     Duration,
     LegalObligation,
+    RetentionRule,
     Role,
     Trigger,
     is_unknown,
@@ -334,19 +335,29 @@ _AFTER_END = frozenset({Trigger.TERMINATION, Trigger.END_OF_CONTRACT})
     id="R52",
     name="processor-keeps-data-after-service",
     severity=Severity.WARNING,
-    references=("GDPR Art. 28(3)(g)", "GDPR Art. 5(1)(e)"),
-    summary="A processor activity keeps the controller's data after the service ends.",
+    references=("GDPR Art. 28(3)(a)", "GDPR Art. 28(3)(g)", "GDPR Art. 5(1)(e)"),
+    summary=(
+        "A processor activity keeps the controller's data after the service ends, or sets "
+        "its own retention, without the controller's recorded instruction."
+    ),
     rationale=(
-        "A processor must, at the controller's choice, delete or return all personal data "
+        "A processor processes only on the controller's documented instructions (Art. "
+        "28(3)(a)) and must, at the controller's choice, delete or return all personal data "
         "after the end of the provision of services and delete existing copies, unless "
         "Union or Member State law requires storage (Art. 28(3)(g)). A period counted from "
-        "termination or the end of the contract keeps the data past that point; it is "
-        "lawful only where a named statute requires it, or where the controller has "
-        "instructed it and that instruction is recorded."
+        "termination or the end of the contract keeps the data past that point; a period "
+        "counted from anything else (the end of the financial year, collection) is the "
+        "processor setting the retention of data that is not its own. A statute such as "
+        "bokføringsloven § 13 binds the controller, not the processor, so naming it does "
+        "not settle the question by itself: the processor may keep the data for that "
+        "period only as the controller's documented instruction, and the record must say "
+        "so (`controller_instruction:`)."
     ),
     fix=(
-        "Delete or return the data at the end of the service (duration 0 from termination), "
-        "or name the statute that requires storage under `legal_source:`."
+        "Delete or return the data at the end of the service (duration 0 from termination, "
+        "`action: delete_or_return` at the controller's choice), or record the controller's "
+        "documented instruction under `controller_instruction:` (e.g. the clause of the "
+        "data processing agreement)."
     ),
     bad=_PROCESSING
     + """\
@@ -356,9 +367,15 @@ _AFTER_END = frozenset({Trigger.TERMINATION, Trigger.END_OF_CONTRACT})
 """,
     good=_PROCESSING
     + """\
-      - duration: {days: 30}
-        trigger: collection
-        description: {nb: Slettes etter 30 dager, en: Deleted after 30 days}
+      - duration: {days: 0}
+        trigger: termination
+        action: delete_or_return
+        description: {nb: Slettes eller leveres tilbake, en: Deleted or returned}
+      - duration: {years: 5}
+        trigger: end_of_financial_year
+        legal_source: {statute: bokføringsloven, section: "§ 13"}
+        controller_instruction: {nb: Databehandleravtalen punkt 9, en: Clause 9 of the DPA}
+        description: {nb: Bilag i fem år, en: Vouchers for five years}
 """,
 )
 def processor_keeps_data_after_service(registry: Registry, context: Context) -> Iterator[Hit]:
@@ -369,24 +386,51 @@ def processor_keeps_data_after_service(registry: Registry, context: Context) -> 
             duration = rule_.duration
             if not isinstance(duration, Duration) or duration.in_days() == 0:
                 continue
-            if rule_.trigger not in _AFTER_END or rule_.legal_source is not None:
+            if rule_.controller_instruction is not None:
                 continue
-            span_en, span_nb = _span(duration, "en"), _span(duration, "nb")
             yield Hit(
                 activity.id,
                 ("retention", index, "duration"),
-                Words(
-                    en=f"the processor activity '{activity.id}' keeps the controllers' data "
-                    f"{span_en} after the service ends; Art. 28(3)(g) requires deletion or "
-                    "return at the end unless a law requires storage: name that law or "
-                    "delete at the end",
-                    nb=f"databehandleraktiviteten '{activity.id}' beholder de "
-                    f"behandlingsansvarliges opplysninger {span_nb} etter at tjenesten "
-                    "opphører; art. 28 nr. 3 bokstav g krever sletting eller tilbakelevering "
-                    "ved slutten med mindre lov krever lagring: oppgi loven eller slett ved "
-                    "slutten",
-                ),
+                _processor_retention_message(activity.id, rule_, duration),
             )
+
+
+def _processor_retention_message(activity: str, rule_: RetentionRule, duration: Duration) -> Words:
+    span_en, span_nb = _span(duration, "en"), _span(duration, "nb")
+    if rule_.legal_source is not None and not is_unknown(rule_.legal_source):
+        law = str(rule_.legal_source)
+        return Words(
+            en=f"the processor activity '{activity}' keeps the controllers' data {span_en} "
+            f"citing {law}, which binds the controller, not the processor: record the "
+            "controller's documented instruction to keep it (`controller_instruction:`, Art. "
+            "28(3)(a), (g)) or delete or return it at the end of the service",
+            nb=f"databehandleraktiviteten '{activity}' beholder de behandlingsansvarliges "
+            f"opplysninger {span_nb} med henvisning til {law}, som binder den "
+            "behandlingsansvarlige, ikke databehandleren: registrer den behandlingsansvarliges "
+            "dokumenterte instruks om å beholde dem (`controller_instruction:`, art. 28 nr. 3 "
+            "bokstav a og g) eller slett eller lever dem tilbake når tjenesten opphører",
+        )
+    if rule_.trigger in _AFTER_END:
+        return Words(
+            en=f"the processor activity '{activity}' keeps the controllers' data {span_en} "
+            "after the service ends; Art. 28(3)(g) requires deletion or return at the end "
+            "unless a law requires storage: record the controller's documented instruction "
+            "(`controller_instruction:`) or delete or return at the end",
+            nb=f"databehandleraktiviteten '{activity}' beholder de behandlingsansvarliges "
+            f"opplysninger {span_nb} etter at tjenesten opphører; art. 28 nr. 3 bokstav g "
+            "krever sletting eller tilbakelevering ved slutten med mindre lov krever lagring: "
+            "registrer den behandlingsansvarliges dokumenterte instruks "
+            "(`controller_instruction:`) eller slett eller lever tilbake ved slutten",
+        )
+    return Words(
+        en=f"the processor activity '{activity}' sets its own retention ({span_en}) for data "
+        "that is the controllers': a processor keeps data only as the controller instructs "
+        "(Art. 28(3)(a), (g)): record that instruction under `controller_instruction:`",
+        nb=f"databehandleraktiviteten '{activity}' fastsetter sin egen lagringstid "
+        f"({span_nb}) for opplysninger som er de behandlingsansvarliges: en databehandler "
+        "beholder opplysninger bare etter den behandlingsansvarliges instruks (art. 28 nr. 3 "
+        "bokstav a og g): registrer instruksen under `controller_instruction:`",
+    )
 
 
 _OPEN_ENDED = (

@@ -20,6 +20,7 @@ from holte_ropa.model._models import (
     Derogation,
     Party,
     PartyLocation,
+    PartyRole,
     StandardContractualClauses,
     is_unknown,
     known,
@@ -31,6 +32,7 @@ from holte_ropa.rules._wording import listing
 from holte_ropa.terms import Words
 
 if TYPE_CHECKING:
+    from holte_ropa.model._reference import AdequacyDecision
     from holte_ropa.model._registry import Registry
 
 
@@ -144,6 +146,7 @@ def _check_transfer_without_mechanism(registry: Registry, context: Context) -> I
     id="R28",
     name="adequacy-not-valid",
     severity=Severity.ERROR,
+    also=(Severity.WARNING, Severity.INFO),
     references=("GDPR Art. 45(1)", "GDPR Art. 45(3)", "EEA Agreement Annex XI"),
     summary="A transfer relies on an adequacy decision that does not cover it today.",
     rationale=(
@@ -270,13 +273,17 @@ def _dpf_hits(registry: Registry, context: Context, reached: _Reached) -> Iterat
         )
     elif decision.caveat:
         caveat = " ".join(decision.caveat.split())
+        valid_en, valid_nb = "valid today", "som gjelder i dag"
+        if decision.eea_unconfirmed:
+            valid_en = "in force in the EU today (its EEA incorporation is unconfirmed, see R54)"
+            valid_nb = "som gjelder i EU i dag (innlemmelsen i EØS er ubekreftet, se R54)"
         yield Hit(
             party,
             reached.path,
             Words(
-                en=f"'{party}' relies on the EU-US Data Privacy Framework, valid today but "
+                en=f"'{party}' relies on the EU-US Data Privacy Framework, {valid_en} but "
                 f"fragile: {caveat}",
-                nb=f"'{party}' bygger på EU-US Data Privacy Framework, som gjelder i dag, men er "
+                nb=f"'{party}' bygger på EU-US Data Privacy Framework, {valid_nb}, men er "
                 f"usikkert (merknad i referansedataene, på engelsk): {caveat}",
             ),
             severity=Severity.INFO,
@@ -497,7 +504,9 @@ def adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[H
 
 
 def _check_adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    """One finding per decision, at the first transfer relying on it, naming every party."""
     yield from _organisations_eea_unconfirmed(registry, context)
+    relying: dict[str, tuple[AdequacyDecision, list[_Reached]]] = {}
     for reached in _reached(registry):
         if not isinstance(reached.location.mechanism, Adequacy | DataPrivacyFramework):
             continue
@@ -506,15 +515,20 @@ def _check_adequacy_eea_unconfirmed(registry: Registry, context: Context) -> Ite
             continue
         if not decision.valid_on(context.today):
             continue  # R28 reports it as not in force
-        party, adopted = reached.party.id, decision.eu_adopted.isoformat()
+        relying.setdefault(decision.decision, (decision, []))[1].append(reached)
+    for decision, transfers in relying.values():
+        first, adopted = transfers[0], decision.eu_adopted.isoformat()
+        parties = list(dict.fromkeys(r.party.id for r in transfers))
+        who_en, who_nb = listing(parties, "en"), listing(parties, "nb")
         yield Hit(
-            party,
-            reached.path,
+            first.party.id,
+            first.path,
             Words(
-                en=f"'{party}' relies on the adequacy decision for {decision.name} (adopted "
-                f"{adopted}), but its incorporation into the EEA Agreement is not confirmed in "
-                "the reference data: confirm the EEA Joint Committee decision and its date",
-                nb=f"'{party}' bygger på beslutningen om tilstrekkelig beskyttelsesnivå for "
+                en=f"{who_en} {'relies' if len(parties) == 1 else 'rely'} on the adequacy "
+                f"decision for {decision.name} (adopted {adopted}), but its incorporation into "
+                "the EEA Agreement is not confirmed in the reference data: confirm the EEA "
+                "Joint Committee decision and its date",
+                nb=f"{who_nb} bygger på beslutningen om tilstrekkelig beskyttelsesnivå for "
                 f"{decision.name} (vedtatt {adopted}), men innlemmelsen i EØS-avtalen er ikke "
                 "bekreftet i referansedataene: bekreft EØS-komiteens beslutning og datoen",
             ),
@@ -545,3 +559,86 @@ def _organisations_eea_unconfirmed(registry: Registry, context: Context) -> Iter
                 "bekreftet i referansedataene: bekreft EØS-komiteens beslutning og datoen",
             ),
         )
+
+
+# --------------------------------------------------------------------------- R72
+
+
+@rule(
+    id="R72",
+    name="adequacy-scope-unconfirmed",
+    severity=Severity.WARNING,
+    references=(
+        "GDPR Art. 45(1)",
+        "Commission Decision 2002/2/EC (Canada, PIPEDA)",
+        "Commission Implementing Decision (EU) 2019/419 (Japan)",
+    ),
+    summary=(
+        "A transfer relies on an adequacy decision that covers only part of the country, "
+        "and the record does not say the recipient is within it."
+    ),
+    rationale=(
+        "Some adequacy decisions cover only part of a country: Canada's covers commercial "
+        "organisations subject to PIPEDA, Japan's the private sector. A public authority or "
+        "a body outside that scope receives the data without an adequacy decision, and the "
+        "transfer needs another mechanism (Art. 46, 49). The rule reads the decision's "
+        "scope from the reference data: a recipient recorded as an authority is outside it; "
+        "any other recipient is asked to confirm, under the mechanism's `scope:`, why it "
+        "falls within it."
+    ),
+    fix=(
+        "Record under the mechanism `scope:` why the recipient falls within the decision "
+        "(e.g. a Japanese company bound by the APPI), or use standard contractual clauses."
+    ),
+    bad=_ACTIVITY
+    + _PARTY
+    + """\
+    locations:
+      - country: JP
+        mechanism: {mechanism: adequacy}  # <-
+""",
+    good=_ACTIVITY
+    + _PARTY
+    + """\
+    locations:
+      - country: JP
+        mechanism:
+          mechanism: adequacy
+          scope: {nb: Japansk selskap under APPI, en: A Japanese company under the APPI}
+""",
+)
+def adequacy_scope_unconfirmed(registry: Registry, context: Context) -> Iterator[Hit]:
+    for reached in _reached(registry):
+        mechanism = reached.location.mechanism
+        if not isinstance(mechanism, Adequacy):
+            continue
+        decision = registry.reference.adequacy_for(reached.location.country)
+        if decision is None or decision.scope is None or decision.requires_dpf:
+            continue
+        party = reached.party.id
+        if reached.party.role is PartyRole.AUTHORITY:
+            yield Hit(
+                party,
+                reached.path,
+                Words(
+                    en=f"'{party}' is an authority in {decision.name}, outside the scope of "
+                    f"{decision.decision} ({decision.scope}): the transfer needs another "
+                    "mechanism (GDPR Art. 46 or 49)",
+                    nb=f"'{party}' er en myndighet i {decision.name}, utenfor virkeområdet til "
+                    f"{decision.decision} («{decision.scope}», på engelsk): overføringen trenger "
+                    "et annet grunnlag (GDPR art. 46 eller 49)",
+                ),
+            )
+        elif mechanism.scope is None:
+            yield Hit(
+                party,
+                reached.path,
+                Words(
+                    en=f"'{party}' relies on {decision.decision} for {decision.name}, which "
+                    f"covers {decision.scope}: confirm the recipient is within it and say why "
+                    "under the mechanism's `scope:`",
+                    nb=f"'{party}' bygger på {decision.decision} for {decision.name}, som "
+                    f"gjelder «{decision.scope}» (referansedataene, på engelsk): bekreft at "
+                    "mottakeren er omfattet og si hvorfor under grunnlagets `scope:`",
+                ),
+            )

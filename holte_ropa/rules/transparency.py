@@ -517,3 +517,98 @@ def response_time_not_stated(registry: Registry, context: Context) -> Iterator[H
                 "forlenges med to",
             ),
         )
+
+
+# --------------------------------------------------------------------------- R61
+
+_CREDIT = """\
+activities:
+  - id: credit
+    name: {nb: Kredittvurdering, en: Credit check}
+    description: {nb: Vi vurderer kreditt., en: We check credit.}
+    role: controller
+    recipients: none
+    automated_decisions:
+      used: true
+      logic: {nb: En modell gir betalingshistorikken en score., en: A model scores payments.}
+"""
+
+
+@rule(
+    id="R61",
+    blocks_publication=True,
+    name="automated-decision-logic-not-stated",
+    severity=Severity.ERROR,
+    references=("GDPR Art. 13(2)(f)", "GDPR Art. 14(2)(g)", "GDPR Art. 22(1)"),
+    summary=(
+        "Where decisions are automated, the notice gives the logic involved and the "
+        "significance and envisaged consequences for the person."
+    ),
+    rationale=(
+        "Art. 13(2)(f) and 14(2)(g) require, where automated decision-making including "
+        "profiling referred to in Art. 22(1) and (4) exists, meaningful information about "
+        "the logic involved, as well as the significance and the envisaged consequences of "
+        "such processing for the data subject. Saying only that decisions are automated "
+        "leaves out both; the notice shows each that is not recorded as not yet confirmed."
+    ),
+    fix=(
+        "Under `automated_decisions:`, write `logic:` (how the decision is reached) and "
+        "`consequences:` (what it means for the person), in nb and en."
+    ),
+    bad=organisation(
+        rights="    applicable: [access, rectification, erasure, restriction, "
+        "automated_decisions, complaint]"
+    )
+    + _CREDIT.replace("      used: true", "      used: true  # <-"),
+    good=organisation(
+        rights="    applicable: [access, rectification, erasure, restriction, "
+        "automated_decisions, complaint]"
+    )
+    + _CREDIT
+    + "      consequences: {nb: Med lav score betaler du med kort og ikke faktura., "
+    "en: With a low score you pay by card and not by invoice.}\n",
+)
+def automated_decision_logic_not_stated(registry: Registry, context: Context) -> Iterator[Hit]:
+    for activity in registry.activities.values():
+        decisions = activity.automated_decisions
+        if not _in_notice(activity) or decisions is None or is_unknown(decisions):
+            continue
+        if not decisions.used:
+            continue
+        missing = [
+            (field, en, nb)
+            for field, value, en, nb in (
+                ("logic", decisions.logic, "the logic involved", "logikken som brukes"),
+                (
+                    "consequences",
+                    decisions.consequences,
+                    "the significance and envisaged consequences for the person",
+                    "betydningen og de forventede konsekvensene for den registrerte",
+                ),
+            )
+            if value is None or is_unknown(value)
+        ]
+        if not missing:
+            continue
+        first = missing[0][0]
+        # At the field when it says unknown, else at the mapping that leaves it out.
+        path: tuple[PathSegment, ...] = (
+            ("automated_decisions", first)
+            if getattr(decisions, first) is not None
+            else ("automated_decisions",)
+        )
+        a = activity.id
+        yield Hit(
+            a,
+            path,
+            Words(
+                en=f"'{a}' makes automated decisions, but the notice cannot give "
+                + " or ".join(en for _, en, _ in missing)
+                + "; write "
+                + " and ".join(f"automated_decisions.{f}" for f, _, _ in missing),
+                nb=f"'{a}' tar automatiserte avgjørelser, men erklæringen kan ikke gi "
+                + " eller ".join(nb for _, _, nb in missing)
+                + "; skriv "
+                + " og ".join(f"automated_decisions.{f}" for f, _, _ in missing),
+            ),
+        )

@@ -10,6 +10,7 @@ registry in any folder builds with nothing but the installed package.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -41,7 +42,8 @@ def build_site(
 
     ``config_file`` is the user's own ``mkdocs.yml`` (it must enable the plugin); None
     builds with the packaged default configuration. A config file that does not exist
-    means no site: that is said on stderr and nothing is written. Strict mode refuses
+    means no site: that is said on stderr and nothing is written; one that names no
+    ``docs_dir`` needs no ``docs/`` folder beside it. Strict mode refuses
     broken links; a notice with publication blockers is built as a draft unless
     ``release`` is set, when it is refused (:class:`SiteBuildError`). ``findings`` are
     the registry's, when the caller has checked it already (the check is not run again).
@@ -64,9 +66,29 @@ def build_site(
     if not config_file.is_file():
         print(f"holte-ropa: no {config_file}; the website is not built", file=sys.stderr)
         return []
+    if _needs_docs_dir(config_file):
+        # MkDocs requires docs/ to exist; every page is generated, so an empty one serves.
+        with tempfile.TemporaryDirectory(prefix="holte-ropa-docs-") as empty:
+            return _build(
+                registry,
+                out_dir,
+                config_file,
+                release=release,
+                findings=findings,
+                docs=empty,
+                folder=registry_folder,
+            )
     return _build(
         registry, out_dir, config_file, release=release, findings=findings, folder=registry_folder
     )
+
+
+def _needs_docs_dir(config_file: Path) -> bool:
+    """True when ``config_file`` names no ``docs_dir`` and the default ``docs/`` beside it
+    does not exist."""
+    text = config_file.read_text(encoding="utf-8", errors="replace")
+    named = re.search(r"(?m)^docs_dir\s*:", text) is not None
+    return not named and not (config_file.parent / "docs").is_dir()
 
 
 def _build(
@@ -77,24 +99,31 @@ def _build(
     release: bool,
     findings: Sequence[Finding] | None,
     folder: Path | None,
+    docs: str | None = None,
 ) -> list[Path]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from holte_ropa._reproducible import unset_if_malformed
     from holte_ropa.site.mkdocs_plugin import HolteRopaPlugin
 
     try:
-        config = load_config(str(config_file), site_dir=str(out_dir.resolve()), strict=True)
-        plugins = [p for p in config.plugins.values() if isinstance(p, HolteRopaPlugin)]
-        if not plugins:
-            raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
-        plugins[0].preloaded = registry
-        plugins[0].release = release
-        plugins[0].prechecked = findings
-        plugins[0].registry_folder = folder
-        build(config)
+        # MkDocs reads SOURCE_DATE_EPOCH with int(): a malformed value counts as unset
+        with unset_if_malformed():
+            overrides = {} if docs is None else {"docs_dir": docs}
+            config = load_config(
+                str(config_file), site_dir=str(out_dir.resolve()), strict=True, **overrides
+            )
+            plugins = [p for p in config.plugins.values() if isinstance(p, HolteRopaPlugin)]
+            if not plugins:
+                raise SiteBuildError(f"{config_file} does not enable the holte-ropa plugin")
+            plugins[0].preloaded = registry
+            plugins[0].release = release
+            plugins[0].prechecked = findings
+            plugins[0].registry_folder = folder
+            build(config)
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None
     return sorted(p for p in out_dir.rglob("*") if p.is_file())

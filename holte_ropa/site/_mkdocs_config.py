@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from markupsafe import Markup
 
 from holte_ropa.terms import DEFAULT_LANGUAGE
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASSETS",
+    "MARKDOWN_EXTENSIONS",
     "THEME_DIR",
     "apply_site_defaults",
     "default_config",
@@ -36,6 +38,10 @@ __all__ = [
     "site_name",
     "write_default_config",
 ]
+
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+"""The Markdown extensions the pages are written for: ``{#anchor}`` and ``{ lang=en }``
+attribute lists, Markdown inside HTML blocks, tables and the table of contents."""
 
 THEME_DIR = Path(str(resources.files("holte_ropa.site") / "theme"))
 """Material theme overrides shipped as package data (``partials/language.html``)."""
@@ -47,16 +53,19 @@ ASSETS = {
 """The site's own assets, generated as pages by the plugin from ``site/assets/``."""
 
 
-def site_name(registry: Registry) -> str:
+def site_name(registry: Registry) -> Markup:
     """The name every page is titled with: ``organisation.site.name``, else the trade
     name, else the legal name.
 
-    HTML-escaped: the theme prints ``site_name`` and ``copyright`` into its pages
-    unescaped, and registry text is never markup.
+    Escaped once, as markup: Material prints ``site_name`` unescaped in the page title,
+    the header and the menu, and through Jinja's ``| e`` in the logo's tooltip. Plain
+    escaped text would show ``&amp;`` there; :class:`markupsafe.Markup` tells ``| e`` it
+    is escaped already, so every place shows the name as written, and registry text is
+    never markup.
     """
     organisation = registry.organisation
     chosen = organisation.site.name if organisation.site is not None else None
-    return html.escape(chosen or organisation.trade_name or organisation.legal_name)
+    return Markup(html.escape(chosen or organisation.trade_name or organisation.legal_name))
 
 
 def logo_page(registry: Registry) -> str | None:
@@ -95,7 +104,7 @@ def default_config(registry: Registry) -> dict[str, Any]:
     it is written here.
     """
     config: dict[str, Any] = {
-        "site_name": site_name(registry),
+        "site_name": str(site_name(registry)),  # YAML holds text; the plugin sets markup
         "copyright": _footer(registry),
         "docs_dir": "docs",
         "strict": True,
@@ -110,7 +119,7 @@ def default_config(registry: Registry) -> dict[str, Any]:
         "extra": {"generator": False},
         "extra_css": list(ASSETS["extra_css"]),
         "extra_javascript": list(ASSETS["extra_javascript"]),
-        "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"],
+        "markdown_extensions": list(MARKDOWN_EXTENSIONS),
         "plugins": ["search", {"holte-ropa": {"fail_on": "error"}}],
     }
     url = _site_url(registry)
@@ -140,8 +149,10 @@ def apply_site_defaults(config: Any, registry: Registry) -> None:
     """Make a user's own MkDocs ``config`` show ``registry``'s organisation, in place.
 
     The site name and (when the user set none) the footer become the organisation's; the
-    packaged theme overrides are added below the user's own ``custom_dir`` (theirs win);
-    the assets are listed unless they are already.
+    registry's base URL, logo and colours apply unless the user set their own; the
+    Markdown extensions the pages are written for are enabled; the packaged theme
+    overrides are added below the user's own ``custom_dir`` (theirs win); the assets are
+    listed unless they are already.
     """
     config.site_name = site_name(registry)
     if not config.copyright:
@@ -152,6 +163,11 @@ def apply_site_defaults(config: Any, registry: Registry) -> None:
     logo = logo_page(registry)
     if logo is not None and not theme.get("logo"):
         theme["logo"] = logo
+    if theme.name == "material" and not theme.get("palette"):
+        theme["palette"] = [_palette(registry)]
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     theme_dir = str(THEME_DIR)
     if theme.name == "material" and theme_dir not in theme.dirs:
         position = 1 if theme.custom_dir else 0

@@ -12,18 +12,22 @@ assets, and the navigation (one section per language, pages in the plugin's orde
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from holte_ropa.site._mkdocs_config import default_config, logo_page
+from holte_ropa.site._mkdocs_config import THEME_DIR, default_config, logo_page
 
 if TYPE_CHECKING:
     from holte_ropa.model._registry import Registry
 
-__all__ = ["standalone_config", "write_standalone_config"]
+__all__ = ["OVERRIDES", "standalone_config", "write_standalone_config"]
+
+OVERRIDES = "holte-ropa-overrides"
+"""The folder, beside the written configuration, that holds a copy of the theme overrides."""
 
 
 def standalone_config(
@@ -43,10 +47,19 @@ def standalone_config(
 def write_standalone_config(
     registry: Registry, pages: Mapping[str, str], pages_dir: Path, config_file: Path
 ) -> Path:
-    """Write ``config_file`` for the pages in ``pages_dir`` (named relative to it)."""
+    """Write ``config_file`` for the pages in ``pages_dir`` (named relative to it).
+
+    The theme overrides are copied into :data:`OVERRIDES` beside ``config_file``, so the
+    pages, the configuration and the overrides can move together.
+    """
     config_file.parent.mkdir(parents=True, exist_ok=True)
     docs_dir = Path(os.path.relpath(pages_dir.resolve(), config_file.parent.resolve()))
     config = standalone_config(registry, pages, docs_dir.as_posix())
+    # The theme overrides are copied next to the configuration and named relative to it,
+    # never as a path into the installed package: the folder builds wherever it is moved.
+    overrides = config_file.parent / OVERRIDES
+    shutil.copytree(THEME_DIR, overrides, dirs_exist_ok=True)
+    config["theme"]["custom_dir"] = OVERRIDES
     logo, page = registry.site_logo, logo_page(registry)
     if logo is not None and page is not None:  # the theme shows it: it must be beside the pages
         (pages_dir / page).parent.mkdir(parents=True, exist_ok=True)

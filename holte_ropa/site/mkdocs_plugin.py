@@ -73,6 +73,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         from holte_ropa.site import site_nav, site_pages
         from holte_ropa.site._mkdocs_config import apply_site_defaults
 
+        _forget_malformed_source_date_epoch()
         registry = self.preloaded or self._load(config)
         findings = check(registry) if self.prechecked is None else list(self.prechecked)
         _refuse_findings(findings, self.config.fail_on, self.config.registry)
@@ -238,6 +239,29 @@ def _lang_of(page: Page) -> str:
     from holte_ropa.site import page_language
 
     return page_language(page.file.src_uri)
+
+
+def _forget_malformed_source_date_epoch() -> None:
+    """A malformed SOURCE_DATE_EPOCH counts as unset (reproducible-builds.org), for MkDocs too.
+
+    MkDocs reads it with ``int()`` after ``on_config`` and stops with a traceback on
+    ``""`` or ``abc``; in a ``mkdocs build`` process the plugin removes it and says so.
+    (``holte-ropa build`` sets it aside before MkDocs starts and puts it back after.)
+    """
+    import os
+
+    from mkdocs.plugins import get_plugin_logger
+
+    from holte_ropa._reproducible import malformed_source_date_epoch
+
+    malformed = malformed_source_date_epoch()
+    if malformed is not None:
+        del os.environ["SOURCE_DATE_EPOCH"]
+        get_plugin_logger(__name__).info(
+            "SOURCE_DATE_EPOCH=%r is not a number of seconds since 1970; building as if it "
+            "were unset (pages are dated today)",
+            malformed,
+        )
 
 
 def _logo(registry: Registry) -> tuple[str, bytes] | None:

@@ -13,6 +13,7 @@ It may import only the standard library and pydantic.
 from __future__ import annotations
 
 from holte_ropa.terms._cite import cite, cite_paragraphs, cite_ref
+from holte_ropa.terms._durations import period_words
 from holte_ropa.terms._languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -49,6 +50,7 @@ __all__ = [
     "cite",
     "cite_paragraphs",
     "cite_ref",
+    "period_words",
     "published_language",
     "same",
 ]

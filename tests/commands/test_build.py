@@ -83,3 +83,19 @@ activities:
     assert (Path("out") / "reports" / "check.sarif").is_file()
     assert not (Path("out") / "site").exists()
     assert not (Path("out") / "registry.json").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("value", ["", "abc"])
+def test_a_malformed_source_date_epoch_builds_as_if_unset(
+    value: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # MkDocs alone stops with int()'s ValueError on these; the README says they count as unset
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    monkeypatch.chdir(_project(tmp_path))
+    assert main(["build", "registry", "-o", "out"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert (Path("out") / "site" / "index.html").is_file()

@@ -64,3 +64,37 @@ def test_a_build_of_formula_and_markup_texts_writes_only_well_formed_files(
     assert {".xml", ".svg", ".graphml", ".json", ".sarif", ".xlsx", ".csv"} <= set(checked)
     record = Path("out/records/controller.en.csv").read_text(encoding="utf-8")
     assert "'=1+1 <script>" in record
+
+
+@pytest.mark.slow
+def test_a_cut_xlsx_cell_is_the_builds_own_warning_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "registry"
+    shutil.copytree(ROOT / "registry", folder)
+    names = [f"c{i:03d}" for i in range(170)]
+    vocabulary = folder / "vocabulary.yaml"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace(
+            "data_categories:\n",
+            "data_categories:\n"
+            + "".join(
+                f"  - {{id: {n}, name: {{nb: {n}{'x' * 196}, en: {n}{'y' * 196}}}}}\n"
+                for n in names
+            ),
+            1,
+        ),
+        encoding="utf-8",
+    )
+    forms = folder / "activities" / "web-forms.yaml"
+    old = "data_categories: [name, "
+    forms.write_text(
+        forms.read_text(encoding="utf-8").replace(old, f"{old}{', '.join(names)}, ", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["build", str(folder), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"holte-ropa build: warning: {out}/records/controller.nb.xlsx: row " in err
+    assert "data_categories: the text has 34," in err
+    assert "XlsxCellCut" not in err and ".py:" not in err

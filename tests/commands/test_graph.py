@@ -56,6 +56,27 @@ def test_an_unknown_view_is_a_usage_error_with_a_message(
     assert "no party 'nobody'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("view", "message"),
+    [
+        ("party:mailtol", "no party 'mailtol' in the registry (did you mean 'mailtool'?)"),
+        (
+            "activity:newsleter",
+            "no activity 'newsleter' in the registry (did you mean 'newsletter'?)",
+        ),
+        (
+            "subject:customer",
+            "no data subject category 'customer' in the registry (did you mean 'customers'?)",
+        ),
+    ],
+)
+def test_a_mistyped_view_id_suggests_the_closest_one(
+    view: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["graph", SMALL, "--view", view]) == 2
+    assert f"holte-ropa graph: {message}\n" in capsys.readouterr().err
+
+
 def test_export_record_writes_the_processor_record_as_xlsx(tmp_path: Path) -> None:
     target = tmp_path / "processor.xlsx"
     assert main(["export", "record", SMALL, "--role", "processor", "-o", str(target)]) == 0

@@ -75,3 +75,13 @@ def test_the_organisation_id_is_a_slug_of_the_name_without_the_company_form(
 def test_a_name_without_letters_or_digits_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", "x", "--name", "—"]) == 2
     assert "gives no id" in capsys.readouterr().err
+
+
+def test_init_says_what_it_wrote_on_stdout_and_nothing_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", str(tmp_path / "reg"), "--name", "Fjordlys Regnskap AS"]) == 0
+    out = capsys.readouterr()
+    assert out.err == ""
+    assert f"{(tmp_path / 'reg' / 'organisation.yaml').as_posix()}\n" in out.out
+    assert "a starter record for Fjordlys Regnskap AS. Next: `holte-ropa check" in out.out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from io import StringIO
@@ -63,7 +64,7 @@ def test_dot_really_renders_an_svg_with_title_and_desc() -> None:
     )
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
     drawn = {t.text for t in root.iter(f"{SVG}title")}
-    assert {"party:mailtool", "country:US", "activity:hosting"} <= drawn
+    assert {"Mailtool", "United States", "Hosting for customers"} <= drawn  # names, not ids
 
 
 @needs_dot
@@ -77,7 +78,7 @@ def test_png_and_pdf_come_from_dot_and_are_byte_identical_across_runs(
     pdf1 = export_graph(v, "pdf")
     pdf2 = export_graph(v, "pdf")
     assert pdf1.startswith(b"%PDF") and pdf1 == pdf2
-    assert b"/CreationDate (D:19700101000000" in pdf1
+    assert b"/CreationDate (D:19800101000000" in pdf1  # as the xlsx records
 
 
 def test_a_missing_dot_says_how_to_install_graphviz(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,6 +130,16 @@ def test_holtes_diagrams_render_in_both_languages() -> None:
         for lang in ("nb", "en"):
             svg = export_graph(graph.view(spec), "svg", lang)
             assert b"<desc id=" in svg, (spec, lang)
+
+
+@needs_dot
+def test_svg_tooltips_name_nodes_edges_and_boxes_never_by_internal_id() -> None:
+    svg = export_graph(view("organisation"), "svg", "en").decode()
+    titles = re.findall(r"<title>([^<]*)</title>", svg)
+    assert "Mailtool" in titles
+    assert "Customers → Newsletter" in titles
+    assert "EEA" in titles and "Legend" in titles
+    assert not [t for t in titles if re.search(r"(party|activity|subject|country):|cluster_", t)]
 
 
 def test_diagrams_use_the_notices_words_for_what_is_not_confirmed() -> None:

@@ -30,8 +30,10 @@ def test_networkx_reads_yeds_node_labels_with_the_role_in_the_box(tmp_path: Path
     path = tmp_path / "organisation.nb.yed.graphml"
     path.write_bytes(_yed(ROOT / "registry", "nb"))
     graph = nx.read_graphml(path, force_multigraph=True)
-    # networkx takes 'label' from <y:NodeLabel> (the plain label has no role line)
-    assert graph.nodes["party:azure"]["label"] == "Microsoft Azure\nunderdatabehandler"
+    # networkx takes 'label' from <y:NodeLabel> (the plain label has no role line);
+    # the registry leaves Azure's countries unknown, and the box says so
+    azure = "Microsoft Azure\nunderdatabehandler\nland ikke avklart"
+    assert graph.nodes["party:azure"]["label"] == azure
     assert graph.nodes["organisation:holte"]["label"] == "Holte AS"
     assert {float(d["x"]) for _, d in graph.nodes(data=True)} == {0.0, 340.0, 680.0, 1020.0}
 

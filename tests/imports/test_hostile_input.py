@@ -87,3 +87,57 @@ def test_odd_manifests_import_or_fail_with_a_located_message(tmp_path: Path, tex
     write_registry(result, tmp_path / "registry")
     load_registry(tmp_path / "registry")
     assert all(note.where.startswith("odd.yml") for note in result.notes)
+
+
+def test_a_control_character_in_a_csv_cell_is_refused_at_that_cell_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "ropa.csv"
+    source.write_text(
+        "Processing activity,Purpose of processing,Recipients\r\n"
+        'Payroll,Pay,Visma\r\n"Pay\x1broll",Pay,"Vis\x0bma"\r\n"Bonus\x1b",Pay,Visma\r\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportSourceError) as caught:
+        import_record(source)
+    assert str(caught.value) == (
+        "ropa.csv:3:1: error[import]: the cell holds the character U+001B ESCAPE, which "
+        "registry text may not hold (control characters, non-characters and lone surrogates "
+        "break XML, spreadsheets and terminals; bidirectional controls reorder what readers "
+        "see); 2 more cells hold such characters "
+        "(U+001B ESCAPE, U+000B LINE TABULATION); delete it in the source and import again"
+    )
+
+
+def test_a_control_character_in_a_workbook_cell_is_named_by_sheet_and_cell(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "ROPA"
+    sheet.append(["Processing activity", "Purpose"])
+    sheet.append(["Payroll", "Pay_x0007_day"])  # OOXML's escape for U+0007
+    book.save(tmp_path / "ropa.xlsx")
+    target = tmp_path / "registry"
+    with pytest.raises(ImportSourceError) as caught:
+        import_record(tmp_path / "ropa.xlsx")
+    assert str(caught.value).startswith(
+        "ropa.xlsx:ROPA!B2: error[import]: the cell holds the character U+0007 ALERT, which "
+    )
+    assert not target.exists()
+
+
+def test_a_bidirectional_override_in_a_cell_is_refused_at_that_cell(tmp_path: Path) -> None:
+    source = tmp_path / "ropa.csv"
+    source.write_text(
+        'Processing activity,Purpose of processing\r\n"Evil\u202erossecorp",Pay\r\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportSourceError) as caught:
+        import_record(source)
+    assert str(caught.value).startswith(
+        "ropa.csv:2:1: error[import]: the cell holds the character U+202E RIGHT-TO-LEFT "
+        "OVERRIDE, which registry text may not hold"
+    )

@@ -180,3 +180,151 @@ def test_a_list_where_one_word_is_allowed_is_named_not_printed(make_registry: Ma
         "registry/p.yaml:5:11: error[schema]: role: a list is not allowed; input should be "
         "'processor', "
     )
+
+
+_ADDRESS = (
+    '  postal_address:\n    lines: ["Postboks 1"]\n    postal_code: "0150"\n'
+    "    city: Oslo\n    country: NO\n"
+)
+
+
+def test_an_address_of_unknown_lines_only_points_at_postal_address_unknown(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(make_registry, _ADDRESS, "  postal_address: {lines: [unknown]}\n")
+    assert problems_of(path) == [
+        "registry/organisation.yaml:7:19: error[schema]: missing required fields "
+        "'postal_code', 'city'; add them here, or write postal_address: unknown when the "
+        "address is not known"
+    ]
+
+
+def test_unknown_inside_an_address_is_refused_with_the_whole_address_unknown_as_the_fix(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(
+        make_registry,
+        _ADDRESS,
+        "  postal_address: {lines: [unknown], postal_code: unknown, city: unknown}\n",
+    )
+    assert problems_of(path) == [
+        "registry/organisation.yaml:7:19: error[schema]: postal_address: the parts of an "
+        "address cannot be unknown; write postal_address: unknown when the address is not known"
+    ]
+
+
+def test_a_misspelled_required_key_is_one_problem_naming_the_key_it_meant(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(make_registry, "  email: post@acme.no", "  emial: post@acme.no")
+    assert problems_of(path) == [
+        "registry/organisation.yaml:12:3: error[schema]: unknown field 'emial' "
+        "(did you mean 'email'?)"
+    ]
+
+
+def test_a_misspelled_right_names_the_right_it_meant(make_registry: MakeRegistry) -> None:
+    path = _organisation(
+        make_registry,
+        "applicable: [access, rectification,",
+        "applicable: [automated_decision, access, rectification,",
+    )
+    [problem] = problems_of(path)
+    assert problem.startswith(
+        "registry/organisation.yaml:27:18: error[schema]: applicable: 'automated_decision' is "
+        "not allowed (did you mean 'automated_decisions'?); input should be 'access', "
+    )
+
+
+def test_a_key_indented_less_than_its_neighbours_is_told_as_indentation(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _organisation(make_registry, "  email: post@acme.no", " email: post@acme.no")
+    assert problems_of(path) == [
+        "registry/organisation.yaml:12:2: error[yaml]: the indentation of this line does not "
+        "match the keys around it: indent it with as many spaces as the other keys of its "
+        "mapping (the YAML parser: did not find expected key)"
+    ]
+
+
+SMALL = (FIXTURES / "small" / "registry.yaml").read_text(encoding="utf-8")
+CONTRACT = "legal_basis: {basis: contract, contract: {nb: Kundeavtalen, en: The customer contract}}"
+
+
+def _small(make_registry: MakeRegistry, original: str, wrong: str) -> Path:
+    assert original in SMALL
+    return make_registry({"registry.yaml": SMALL.replace(original, wrong, 1)})
+
+
+@pytest.mark.parametrize(
+    ("original", "wrong", "message"),
+    [
+        (
+            "  - id: newsletter\n",
+            f"  - id: {'n' * 93}\n",
+            "15:9: error[schema]: id: the id is 93 characters long; ids are at most 80: "
+            "shorten it (ids are lower-case letters, digits and hyphens)",
+        ),
+        (
+            CONTRACT,
+            "legal_basis: {basis: contract}",
+            "55:22: error[schema]: missing required field 'contract'; add it here, e.g. "
+            "contract: {nb: ..., en: ...}, or write legal_basis: unknown when the basis is not "
+            "known",
+        ),
+        (
+            "engaged_by: acme",
+            "engaged_by: [acme]",
+            "80:17: error[schema]: engaged_by: expected one value here, not a list: write "
+            "engaged_by: ...",
+        ),
+        (
+            "locations: [{country: SE}]",
+            'locations: [{country: "no"}]',
+            "82:27: error[schema]: country: 'no' has the wrong form (an ISO 3166-1 alpha-2 code "
+            "in capitals, e.g. NO, SE, US); did you mean 'NO' (Norway)? write country: \"NO\"",
+        ),
+        (
+            "direct_marketing: true",
+            "direct_marketing: 1",
+            "28:27: error[schema]: direct_marketing: '1' is not a boolean: write true or false",
+        ),
+        (
+            "direct_marketing: true",
+            "direct_marketing: yes",
+            "28:27: error[schema]: direct_marketing: 'yes' is not a boolean: write true or false "
+            "(YAML 1.2 reads yes, no, on and off as text, and so does this tool)",
+        ),
+        (
+            "locations: [{country: SE}]",
+            "locations: [SE]",
+            "82:17: error[schema]: locations: expected a mapping with 'country'",
+        ),
+        (
+            CONTRACT,
+            "legal_basis: contract",
+            "55:22: error[schema]: legal_basis: expected a mapping with basis and what that "
+            "basis needs, e.g. {basis: contract, contract: {nb: ..., en: ...}}; unknown is "
+            "allowed here",
+        ),
+    ],
+)
+def test_library_words_are_told_in_the_users_words(
+    make_registry: MakeRegistry, original: str, wrong: str, message: str
+) -> None:
+    assert problems_of(_small(make_registry, original, wrong)) == [
+        f"registry/registry.yaml:{message}"
+    ]
+
+
+def test_an_empty_text_names_its_full_path(make_registry: MakeRegistry) -> None:
+    path = _small(
+        make_registry,
+        "description: {nb: Vi sender nyhetsbrev.",
+        'description: {nb: ""',
+    )
+    (problem,) = problems_of(path)
+    assert problem.endswith(
+        "error[schema]: description.nb: is empty; write the text, or leave "
+        "the field out if it may be"
+    )

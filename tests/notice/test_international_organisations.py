@@ -77,3 +77,35 @@ def test_an_unsettled_mechanism_is_not_yet_confirmed(make_registry: MakeRegistry
         f"{INTRO['en']}\n\n- EPO (European Patent Organisation). Transfer basis: Not yet confirmed."
         in notice
     )
+
+
+@pytest.mark.parametrize("mechanism", ["{mechanism: adequacy}", "{mechanism: dpf}"])
+def test_a_basis_the_rules_refute_is_not_stated(
+    make_registry: MakeRegistry, mechanism: str
+) -> None:
+    """No adequacy decision covers the OECD, and the DPF covers no organisation (R70):
+    the notice says the basis is not yet confirmed instead of naming one."""
+    text = FILING.replace("MECHANISM", mechanism).replace("code: EPO", "code: OECD")
+    notice = render_notice(load_registry(make_registry({"r.yaml": text})), "en")
+    assert "- EPO (European Patent Organisation). Transfer basis: Not yet confirmed." in notice
+    assert "adequacy decision (GDPR Art. 45)" not in notice
+    assert "Data Privacy Framework" not in notice
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary"),
+    [
+        ("en", "Some data is transferred to international organisations: EPO."),
+        ("nb", "Noen opplysninger overføres til internasjonale organisasjoner: EPO."),
+    ],
+)
+def test_the_summary_names_the_international_organisations(
+    make_registry: MakeRegistry, lang: Lang, summary: str
+) -> None:
+    """Art. 13(1)(f): "a third country or international organisation"."""
+    text = FILING.replace("MECHANISM", "{mechanism: adequacy}")
+    notice = render_notice(load_registry(make_registry({"r.yaml": text})), lang)
+    summary_line = next(line for line in notice.splitlines() if summary in line)
+    assert summary_line.startswith("- **")
+    section = {"en": "## Transfers outside the EEA", "nb": "## Overføring til land utenfor EØS"}
+    assert section[lang] in notice

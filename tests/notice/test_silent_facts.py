@@ -240,3 +240,107 @@ def test_a_notice_without_the_art_22_right_where_decisions_are_automated_is_inco
         "the notice does not list the right 'automated_decisions', which applies to 'credit'"
         in messages
     )
+
+
+SMALL = (FIXTURES / "small" / "registry.yaml").read_text(encoding="utf-8")
+
+
+def test_the_summary_of_transfers_names_the_recipients_whose_countries_are_unknown(
+    make_registry: MakeRegistry,
+) -> None:
+    text = SMALL.replace("    locations: [{country: SE}]", "    locations: unknown", 1)
+    assert text != SMALL
+    registry = load_registry(make_registry({"registry.yaml": text}))
+    assert (
+        "Some data is transferred to countries outside the EEA: United States, and possibly to "
+        "countries not yet confirmed for Cloud."
+    ) in render_notice(registry, "en")
+    assert "og kanskje til land som ikke er avklart ennå for Cloud." in render_notice(
+        registry, "nb"
+    )
+
+
+def test_the_cookies_page_says_they_are_ordered_by_category_only_when_they_are_listed(
+    make_registry: MakeRegistry,
+) -> None:
+    ordered = "ordered by category"
+    listed = load_registry(make_registry({"registry.yaml": SMALL}))
+    assert ordered in render_cookies(listed, "en")
+    unknown = SMALL.split("cookies:\n", 1)[0] + "waivers:" + SMALL.split("\nwaivers:", 1)[1]
+    silent = load_registry(make_registry({"registry.yaml": unknown}))
+    assert ordered not in render_cookies(silent, "en")
+    assert "sortert etter kategori" not in render_cookies(silent, "nb")
+
+
+def test_the_contract_basis_reads_as_a_contract_with_you() -> None:
+    registry = load_registry(FIXTURES / "fjordlys")
+    en, nb = render_notice(registry, "en"), render_notice(registry, "nb")
+    assert "The legal basis is a contract with you (GDPR Art. 6(1)(b)) for:" in en
+    assert "Behandlingsgrunnlaget er en avtale med deg (GDPR art. 6 nr. 1 bokstav b) for:" in nb
+    assert "necessary for a contract" not in en
+
+
+RIGHTS_WITH_ART_22 = (
+    "    applicable: [access, rectification, erasure, restriction, objection, complaint]",
+    "    applicable: [access, automated_decisions, complaint]",
+)
+
+
+def _credit(make_registry: MakeRegistry, decisions: str) -> str:
+    organisation = ORGANISATION.replace(*RIGHTS_WITH_ART_22)
+    credit = AUTOMATED.split("    automated_decisions:\n", maxsplit=1)[0] + decisions
+    return str(
+        make_registry(
+            {"organisation.yaml": organisation, "credit.yaml": credit}, organisation=False
+        )
+    )
+
+
+def test_automated_decisions_give_their_logic_and_consequences_in_the_notice(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _credit(
+        make_registry,
+        "    automated_decisions:\n      used: true\n"
+        "      logic: {nb: En modell gir en score., en: A model gives a score.}\n"
+        "      consequences: {nb: Lav score gir forskudd., en: A low score means prepayment.}\n",
+    )
+    registry = load_registry(path)
+    en, nb = render_notice(registry, "en"), render_notice(registry, "nb")
+    assert "- **How the decision is made:** A model gives a score." in en
+    assert "- **What it means for you:** A low score means prepayment." in en
+    assert "- **Slik tas avgjørelsen:** En modell gir en score." in nb
+    assert "- **Hva det betyr for deg:** Lav score gir forskudd." in nb
+    assert check(registry, today=TODAY, select=["R61"]) == []
+
+
+def test_automated_decisions_without_consequences_are_a_finding_and_a_gap(
+    make_registry: MakeRegistry,
+) -> None:
+    path = _credit(
+        make_registry,
+        "    automated_decisions:\n      used: true\n"
+        "      logic: {nb: En modell gir en score., en: A model gives a score.}\n"
+        "      consequences: unknown\n",
+    )
+    registry = load_registry(path)
+    assert "- **What it means for you:** Not yet confirmed." in render_notice(registry, "en")
+    assert "- **Hva det betyr for deg:** Ikke avklart ennå." in render_notice(registry, "nb")
+    [finding] = check(registry, today=TODAY, select=["R61"])
+    assert (finding.file, finding.line, finding.column) == ("registry/credit.yaml", 10, 21)
+    assert finding.message == (
+        "'credit' makes automated decisions, but the notice cannot give the significance and "
+        "envisaged consequences for the person; write automated_decisions.consequences"
+    )
+
+
+def test_automated_decisions_that_say_only_used_miss_both_at_their_mapping(
+    make_registry: MakeRegistry,
+) -> None:
+    registry = load_registry(_credit(make_registry, "    automated_decisions:\n      used: true\n"))
+    [finding] = check(registry, today=TODAY, select=["R61"])
+    assert (finding.file, finding.line) == ("registry/credit.yaml", 8)
+    assert finding.message.endswith(
+        "write automated_decisions.logic and automated_decisions.consequences"
+    )
+    assert "- **How the decision is made:** Not yet confirmed." in render_notice(registry, "en")

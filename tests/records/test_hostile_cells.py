@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -93,9 +95,9 @@ def test_the_xlsx_stores_formula_like_text_as_string_cells_that_lxml_loads(
     assert "<f>" not in xml and "<f " not in xml  # no formula element anywhere
 
 
-def test_an_xlsx_cell_longer_than_the_cell_limit_is_cut_with_a_note_and_a_warning(
-    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def long_cell_registry(make_registry: MakeRegistry) -> Path:
+    """The formula registry with 170 data categories of 200 characters on one activity:
+    its data categories cell has 34,188 characters, more than an xlsx cell holds."""
     names = [f"c{i:03d}" for i in range(170)]
     vocabulary = "".join(
         f"  - {{id: {n}, name: {{nb: {n}{'x' * 196}, en: {n}{'y' * 196}}}}}\n" for n in names
@@ -104,9 +106,15 @@ def test_an_xlsx_cell_longer_than_the_cell_limit_is_cut_with_a_note_and_a_warnin
     registry = registry.replace(
         "data_categories: [name, email]", f"data_categories: [name, email, {', '.join(names)}]"
     )
-    folder = make_registry(
+    return make_registry(
         {"organisation.yaml": ORGANISATION, "registry.yaml": registry}, organisation=False
     )
+
+
+def test_an_xlsx_cell_longer_than_the_cell_limit_is_cut_with_a_note_and_a_warning(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = long_cell_registry(make_registry)
     out = tmp_path / "record.xlsx"
     code = main(["export", "record", str(folder), "--format", "xlsx", "-o", str(out)])
     assert code == 0
@@ -123,3 +131,36 @@ def test_an_xlsx_cell_longer_than_the_cell_limit_is_cut_with_a_note_and_a_warnin
     csv_out = tmp_path / "record.csv"
     assert main(["export", "record", str(folder), "--format", "csv", "-o", str(csv_out)]) == 0
     assert "c169" + "x" * 196 in csv_out.read_text(encoding="utf-8")
+
+
+_EVALUATING_CSV = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1,true"
+"""LibreOffice's CSV import with "evaluate formulas" on (the 13th token)."""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) absent")
+def test_libreoffice_shows_a_neutralised_cell_as_text_with_its_apostrophe(
+    make_registry: MakeRegistry, tmp_path: Path
+) -> None:
+    record = tmp_path / "record.csv"
+    assert main(["export", "record", str(formula_registry(make_registry)), "--format", "csv",
+                 "--lang", "en", "-o", str(record)]) == 0  # fmt: skip
+    control = tmp_path / "control.csv"
+    control.write_text("ID,Processing activity\r\nx,=1+1\r\n", encoding="utf-8")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         f"--infilter={_EVALUATING_CSV}", "--convert-to", "pdf", "--outdir", str(tmp_path / "out"),
+         str(record), str(control)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+
+    def shown(name: str, row: str) -> list[str]:
+        """The words LibreOffice prints on the line of the row whose first cell is ``row``."""
+        pdf = tmp_path / "out" / f"{name}.pdf"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+        return next(line.split() for line in text.splitlines() if line.startswith(row))
+
+    assert shown("control", "x") == ["x", "2"]  # without the apostrophe it is evaluated
+    # with it, the cell is text, and LibreOffice shows the apostrophe: README says so
+    assert shown("record", "newsletter")[1] == "'=1+1"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from holte_ropa import load_registry
 from holte_ropa.records._formats import export_record
@@ -77,6 +77,10 @@ USED_DPV_TERMS = frozenset(
         "hasStorageCondition",
         "hasTechnicalOrganisationalMeasure",
         "hasThirdCountry",
+        # added for the fresh-eyes review of issue 14
+        "IdentifyingPersonalData",
+        "Law",
+        "hasApplicableLaw",
     }
 )
 
@@ -238,6 +242,69 @@ def test_without_a_base_url_the_iris_are_urn_names() -> None:
     assert payload["@context"]["ropa"] == "urn:holte-ropa:acme:"
 
 
+@pytest.mark.parametrize("url", ["ftp://x y", "ftp://example.no/", "example.no", "https://x y/"])
+def test_a_base_url_that_is_not_an_absolute_http_url_is_refused_with_a_reason(url: str) -> None:
+    with pytest.raises(ValueError, match=r"http|IRI"):
+        _jsonld(SMALL, base_url=url)
+
+
+def test_the_cli_refuses_a_bad_base_url_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    from holte_ropa.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "record", str(SMALL), "--format", "jsonld", "--base-url", "ftp://x y"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "--base-url" in err
+    assert "'ftp://x y' is not an absolute http or https URL" in err
+    assert "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- more facts
+
+
+def test_the_art_9_condition_the_statute_national_ids_and_the_scc_module_are_exported(
+    make_registry: MakeRegistry,
+) -> None:
+    graph = _graph(_jsonld(make_registry({"registry.yaml": _EVERY_BRANCH})))
+    activity = _node(graph, ":activity/shop")
+    assert (activity, DPV.hasLegalBasis, GDPR["A9-2-h"]) in graph
+    law = graph.value(_node(graph, ":activity/shop/purpose/c/process"), DPV.hasApplicableLaw)
+    assert (law, RDF.type, DPV.Law) in graph
+    assert str(graph.value(law, RDFS.label)) == "bokføringsloven § 13"
+    assert str(graph.value(law, RDFS.seeAlso)) == "https://lovdata.no/lov/2004-11-19-73/%C2%A713"
+    assert (_node(graph, ":data/fnr"), RDF.type, DPV.IdentifyingPersonalData) in graph
+    transfer = _node(graph, "/transfer/host/IN/processing")
+    assert str(graph.value(transfer, RDFS.comment)) == "mechanism: scc, module 2"
+
+
+def test_parties_are_named_by_legal_name_with_the_trade_name_beside_it(
+    make_registry: MakeRegistry,
+) -> None:
+    graph = _graph(_jsonld(make_registry({"registry.yaml": _EVERY_BRANCH})))
+    host = _node(graph, ":party/host")
+    assert str(graph.value(host, DPV.hasName)) == "Host Inc."
+    assert str(graph.value(host, SKOS.altLabel)) == "Host"
+
+
+def test_an_appointed_dpo_is_the_organisations_data_protection_officer(
+    make_registry: MakeRegistry,
+) -> None:
+    organisation = (FIXTURES / "minimal" / "organisation.yaml").read_text(encoding="utf-8")
+    appointed = organisation.replace(
+        "    appointed: false\n"
+        "    reason_none: {nb: Ingen plikt etter art. 37., en: Not required by Art. 37.}\n",
+        "    appointed: true\n    name: Kari Nordmann\n    email: dpo@acme.no\n",
+    )
+    assert appointed != organisation
+    graph = _graph(_jsonld(make_registry({"organisation.yaml": appointed}, organisation=False)))
+    officer = graph.value(_node(graph, ":organisation/acme"), DPV.hasDataProtectionOfficer)
+    assert (officer, RDF.type, DPV.DataProtectionOfficer) in graph
+    assert str(graph.value(officer, DPV.hasName)) == "Kari Nordmann"
+    assert str(graph.value(officer, DPV.hasContact)) == "mailto:dpo@acme.no"
+    assert {"DataProtectionOfficer", "hasDataProtectionOfficer"} <= DPV_23
+
+
 # --------------------------------------------------------------------------- DPV 2.3
 
 
@@ -260,6 +327,7 @@ def test_every_branch_of_the_export_uses_exactly_the_listed_terms(
     cited = {iri.rpartition("#")[2] for iri in iris if iri.startswith(str(GDPR))}
     assert cited == {
         *(f"A6-1-{p}" for p in "abcdef"),
+        "A9-2-h",
         "A45-3",
         "A46-2-b",
         "A46-2-c",
@@ -306,6 +374,7 @@ _EVERY_BRANCH = """\
 data_categories:
   - {id: name, name: {en: Name}}
   - {id: health, name: {en: Health}, kind: special}
+  - {id: fnr, name: {en: National ID number}, kind: national_id}
 subject_categories:
   - {id: customers, name: {en: Customers}}
 security_measures:
@@ -322,12 +391,18 @@ activities:
         description: {en: A}
         legal_basis: {basis: consent, collection: unknown, withdrawal: unknown}
       - {id: b, description: {en: B}, legal_basis: {basis: contract, contract: {en: Terms}}}
-      - {id: c, description: {en: C}, legal_basis: {basis: legal_obligation, source: unknown}}
+      - id: c
+        description: {en: C}
+        legal_basis:
+          basis: legal_obligation
+          source: {statute: bokføringsloven, section: "§ 13", url: "https://lovdata.no/lov/2004-11-19-73/§13"}
       - {id: d, description: {en: D}, legal_basis: {basis: vital_interest, explanation: {en: Life}}}
       - {id: e, description: {en: E}, legal_basis: {basis: public_task, source: unknown}}
       - {id: f, description: {en: F}, legal_basis: {basis: legitimate_interest, interest: unknown}}
     subject_categories: [customers]
-    data_categories: [name, health]
+    data_categories: [name, health, fnr]
+    special_category_condition: "9(2)(h)"
+    national_id_justification: {en: Identify patients safely.}
     recipients: {processors: [host], controllers: [bank, epo], authorities: [tax]}
     retention:
       - {duration: {months: 6}, description: {en: Six months}}
@@ -354,7 +429,7 @@ parties:
     locations:
       - {country: CH, mechanism: {mechanism: adequacy}}
       - {country: US, mechanism: {mechanism: dpf}}
-      - {country: IN, mechanism: {mechanism: scc}}
+      - {country: IN, mechanism: {mechanism: scc, module: 2}}
       - {country: BR, mechanism: {mechanism: bcr}}
       - {country: AU, mechanism: {mechanism: derogation, point: a, occasional: true}}
       - {country: ZA, mechanism: {mechanism: derogation, point: b, occasional: true}}

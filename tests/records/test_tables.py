@@ -29,13 +29,14 @@ def test_columns_follow_the_letters_of_article_30_1() -> None:
 
 def test_a_row_states_basis_recipients_transfers_and_retention_in_words() -> None:
     row = record_table(load_registry(SMALL), "controller", "en").rows[0]
-    assert row["legal_basis"] == "consent (GDPR Art. 6(1)(a)): A link in every letter"
+    # how consent is withdrawn (Art. 7(3)) is labelled, not read as the consent itself
+    assert row["legal_basis"] == "consent (GDPR Art. 6(1)(a)); withdrawal: A link in every letter"
     assert row["recipients"] == ("Mailtool (processor)",)
-    assert row["third_countries"] == ("US",)
+    assert row["third_countries"] == ("United States",)  # named as the diagrams name it
     assert row["safeguards"] == (
-        "Mailtool → US: standard contractual clauses (module 2) (GDPR Art. 46(2)(c))",
+        "Mailtool → United States: standard contractual clauses (module 2) (GDPR Art. 46(2)(c))",
     )
-    assert row["retention"] == ("Until you withdraw consent",)
+    assert row["retention"] == ("[until consent is withdrawn, deleted] Until you withdraw consent",)
 
 
 def test_the_processor_record_names_controllers_and_sub_processors_in_bokmal() -> None:
@@ -48,7 +49,7 @@ def test_the_processor_record_names_controllers_and_sub_processors_in_bokmal() -
         "Cloud (underdatabehandler)",
         "Backup (underdatabehandler), via Cloud",
     )
-    assert row["third_countries"] == ("GB", "IN")
+    assert row["third_countries"] == ("Storbritannia", "India")  # names in bokmål
     assert "ukjent, må bekreftes" in row["safeguards"][1]
 
 
@@ -81,6 +82,31 @@ def test_the_controller_record_gives_each_joint_controllers_contact_details() ->
     table = record_table(load_registry(SMALL), "controller", "en")
     assert [c.key for c in table.columns][2:4] == ["joint_controllers", "joint_controller_contacts"]
     assert all(r["joint_controller_contacts"] == () for r in table.rows)
+
+
+def test_the_bokmal_consent_cell_labels_how_consent_is_withdrawn() -> None:
+    row = record_table(load_registry(SMALL), "controller", "nb").rows[0]
+    assert row["legal_basis"] == (
+        "samtykke (GDPR art. 6 nr. 1 bokstav a); trekkes tilbake: Lenke i hvert brev"
+    )
+
+
+def test_countries_are_named_in_the_sheets_language_as_the_diagrams_name_them() -> None:
+    from holte_ropa.graph import flows_table
+
+    registry = load_registry(SMALL)
+    for lang, name in (("nb", "USA"), ("en", "United States")):
+        row = record_table(registry, "controller", lang).rows[0]
+        assert row["third_countries"] == (name,)
+        assert name in {flow.country_name for flow in flows_table(registry, lang)}
+
+
+def test_retention_states_its_period_event_and_action_before_the_notices_words() -> None:
+    # the notice says "when the hiring is done"; the record also says how long after what
+    rows = record_table(load_registry(ROOT / "registry"), "controller", "nb").rows
+    (recruitment,) = [r for r in rows if r["activity_id"] == "recruitment"]
+    (rule,) = recruitment["retention"]
+    assert rule.startswith("[0 dager etter avsluttet rekruttering, slettes] Dokumentasjonen")
 
 
 def test_a_transfer_to_an_international_organisation_is_in_the_record(

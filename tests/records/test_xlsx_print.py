@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from datetime import datetime
 
 import pytest
 from lxml import etree
@@ -14,7 +15,7 @@ from openpyxl import load_workbook
 
 from holte_ropa import load_registry
 from holte_ropa.records._formats import export_record
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, MakeRegistry
 
 SMALL = FIXTURES / "small"
 
@@ -63,18 +64,22 @@ def test_every_xml_part_of_the_xlsx_is_namespace_well_formed_for_lxml() -> None:
     assert modified.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
 
 
-def test_the_record_prints_on_a4_landscape_one_page_wide_with_repeated_titles() -> None:
+def test_the_record_prints_on_a4_landscape_at_80_percent_across_then_down() -> None:
     book = load_workbook(
         io.BytesIO(export_record(load_registry(ROOT / "registry"), "controller", "xlsx", "en"))
     )
     for sheet in book.worksheets:
         assert int(sheet.page_setup.paperSize) == 9  # A4 in OOXML's ST_PaperSize
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
-        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
-    record = book.worksheets[0]
+    record, organisation = book.worksheets
+    # 15 columns on one page width printed at 3.3 pt: the record keeps its scale instead
+    assert not record.sheet_properties.pageSetUpPr.fitToPage
+    assert int(record.page_setup.scale) == 80
+    assert record.page_setup.pageOrder == "overThenDown"
     assert record.print_title_rows == "$1:$1"
     assert record.print_title_cols == "$A:$B"
+    assert organisation.sheet_properties.pageSetUpPr.fitToPage
+    assert (organisation.page_setup.fitToWidth, organisation.page_setup.fitToHeight) == (1, 0)
 
 
 def test_every_page_names_the_organisation_the_record_its_date_and_page_n_of_m(
@@ -89,19 +94,49 @@ def test_every_page_names_the_organisation_the_record_its_date_and_page_n_of_m(
     assert sheet.oddHeader.center.text == (
         "Protokoll over behandlingsaktiviteter, behandlingsansvarlig (GDPR art. 30(1))"
     )
-    assert sheet.oddHeader.right.text == "Dato: 2026-01-01"
+    # the registry records no date: the day it was exported, said as such
+    assert sheet.oddHeader.right.text == "Utskrevet: 2026-01-01"
     assert sheet.oddFooter.right.text == "side &P av &N"
     assert en.worksheets[0].oddFooter.right.text == "page &P of &N"
-    assert en.worksheets[1].oddHeader.right.text == "Date: 2026-01-01"
+    assert en.worksheets[1].oddHeader.right.text == "Exported: 2026-01-01"
 
 
-def test_an_unknown_record_date_is_printed_as_unknown_not_as_the_zip_epoch(
+def test_without_a_recorded_date_the_header_gives_the_export_day_not_unknown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    import datetime as _dt
+
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     registry = load_registry(ROOT / "registry")  # the notice carries no date
     book = load_workbook(io.BytesIO(export_record(registry, "controller", "xlsx", "nb")))
-    assert book.worksheets[0].oddHeader.right.text == "Dato: ukjent"
+    header = book.worksheets[0].oddHeader.right.text
+    assert header == f"Utskrevet: {_dt.date.today().isoformat()}"
+
+
+def test_a_recorded_date_is_printed_and_source_date_epoch_does_not_override_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    registry = load_registry(SMALL)  # the notice was last changed on 2026-01-15
+    data = export_record(registry, "controller", "xlsx", "en")
+    book = load_workbook(io.BytesIO(data))
+    assert book.worksheets[0].oddHeader.right.text == "Date: 2026-01-15"
+    # the file's own metadata is what SOURCE_DATE_EPOCH pins
+    assert book.properties.created == datetime(2026, 1, 1)
+
+
+def test_unpinned_xlsx_and_pdf_carry_the_same_creation_moment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from holte_ropa.graph._dot import _pin_pdf_date
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    book = load_workbook(
+        io.BytesIO(export_record(load_registry(SMALL), "controller", "xlsx", "en"))
+    )
+    assert book.properties.created == datetime(1980, 1, 1)
+    pdf = _pin_pdf_date(b"<< /CreationDate (D:20261208001500Z) >>")
+    assert pdf == b"<< /CreationDate (D:19800101000000Z) >>"
 
 
 def test_an_ampersand_in_the_organisation_name_is_escaped_in_the_page_header() -> None:
@@ -144,3 +179,20 @@ def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8() -> None:
     data = export_record(load_registry(ROOT / "registry"), "controller", "csv", "nb")
     assert data.startswith(b"\xef\xbb\xbfID,Behandlingsaktivitet,")
     assert "ø".encode() in data
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("nb", "Ingen behandlingsaktiviteter der vi er databehandler (art. 30(2))."),
+        ("en", "No processing activities in which we are a processor (Art. 30(2))."),
+    ],
+)
+def test_a_processor_record_without_activities_says_so(
+    lang: str, note: str, make_registry: MakeRegistry
+) -> None:
+    registry = load_registry(make_registry())  # an organisation that processes for no one
+    book = load_workbook(io.BytesIO(export_record(registry, "processor", "xlsx", lang)))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 2
+    assert rows[1][0] == note

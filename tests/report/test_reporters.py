@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -184,7 +185,8 @@ def test_unusable_input_is_exit_2_in_every_format(
 def test_the_rules_command_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     listing = capsys.readouterr().out
-    assert "R10  error    purpose-without-legal-basis" in listing
+    assert re.search(r"(?m)^R10  error +purpose-without-legal-basis", listing)
+    assert re.search(r"(?m)^R43  warning/error +dpia-missing", listing)
     assert main(["rules", "r10"]) == 0
     explained = capsys.readouterr().out
     assert "Legal references: GDPR Art. 6(1)" in explained

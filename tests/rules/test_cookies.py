@@ -57,6 +57,7 @@ def test_every_non_necessary_use_is_named(make_registry: MakeRegistry) -> None:
         make_registry, "R40", CATEGORY="strictly_necessary", USES="session, analytics, improvement"
     )
     assert "used for analytics, improvement" in finding.message
+    assert "brukes til analyse, forbedring" in finding.message_nb
     assert run(make_registry, "R40", CATEGORY="strictly_necessary", USES="session") == []
 
 

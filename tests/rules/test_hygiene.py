@@ -120,3 +120,19 @@ def test_a_recent_confirmation_silences_old_reference_data(make_registry: MakeRe
     registry = load_registry(path)
     assert check(registry, today=_dt.date(2040, 6, 1), select=["R49"]) == []
     assert len(check(registry, today=_dt.date(2041, 6, 1), select=["R49"])) == 3
+
+
+def test_the_tools_own_outdated_dpia_list_is_one_finding_naming_its_last_check_and_source(
+    make_registry: MakeRegistry,
+) -> None:
+    """The finding is about holte-ropa's copy, not the user's record: one, actionable."""
+    reference = reference_data()
+    day = reference.dpia_list_as_of + _dt.timedelta(days=400)
+    [finding] = [f for f in run(make_registry, "R49", EMPTY, day) if "DPIA" in f.message]
+    assert finding.message.startswith(
+        f"holte-ropa's copy of Datatilsynet's DPIA list was last checked on "
+        f"{reference.dpia_list_as_of.isoformat()} and was due for review on "
+    )
+    [file] = [f for f in reference.files if f.name == "dpia_list.yaml"]
+    assert f"check the source ({file.source})" in finding.message
+    assert "gjennomforeset" not in file.source

@@ -79,14 +79,54 @@ def test_a_public_task_needs_a_statute_and_a_way_to_object(make_registry: MakeRe
     assert "rests on a public task without naming the statute" in statute
 
 
+CUSTOMERS = """\
+subject_categories:
+  - {id: customers, name: {nb: Kunder, en: Customers}, relationship: customer}
+  - {id: prospects, name: {nb: Interessenter, en: Prospects}}
+"""
+EXCEPTION = (
+    "direct_marketing: true",
+    "electronic_marketing: true",
+    "existing_customer_exception: true",
+    "opt_out: {en: A box at checkout and a link in every e-mail}",
+)
+FROM_THE_CUSTOMER = "    sources: [{kind: data_subject, description: {en: At checkout}}]"
+
+
 def test_e_mail_marketing_under_the_existing_customer_exception_passes(
     make_registry: MakeRegistry,
 ) -> None:
     flags = ("direct_marketing: true", "electronic_marketing: true")
     assert run(make_registry, "R15", activity(li(), *flags))
-    assert not run(
-        make_registry, "R15", activity(li(), *flags, "existing_customer_exception: true")
+    shop = activity(li(), *EXCEPTION, subjects="[customers]") + FROM_THE_CUSTOMER
+    assert not run(make_registry, "R15", shop, CUSTOMERS)
+
+
+@pytest.mark.parametrize(
+    ("change", "gap"),
+    [
+        (("source", "kind: other"), "another source than the customer (a bought list"),
+        (("subjects", "[customers, prospects]"), "the subject categories 'prospects' are not"),
+        (("opt_out", ""), "how the opt-out is offered at collection and in every message"),
+    ],
+)
+def test_the_existing_customer_exception_is_checked_against_the_record(
+    make_registry: MakeRegistry, change: tuple[str, str], gap: str
+) -> None:
+    what, value = change
+    flags = EXCEPTION[:3] if what == "opt_out" else EXCEPTION
+    subjects = value if what == "subjects" else "[customers]"
+    source = FROM_THE_CUSTOMER.replace("kind: data_subject", value or "kind: data_subject")
+    if what != "source":
+        source = FROM_THE_CUSTOMER
+    shop = activity(li(), *flags, subjects=subjects) + source
+    [found] = run(make_registry, "R15", shop, CUSTOMERS)
+    assert found.startswith(
+        "R15 error registry/f0.yaml:12 'main' in 'staff-admin' claims the "
+        "existing-customer exception of markedsføringsloven § 15 third "
+        "paragraph, but "
     )
+    assert gap in found
 
 
 def test_direct_marketing_without_objection_among_the_rights_is_reported_on_the_organisation(
@@ -223,11 +263,12 @@ EXAMPLES: dict[str, tuple[str, int, int, str, str, str]] = {
         11,
         "error",
         "'offers' in 'newsletter' markets by e-mail or SMS on legitimate interest; "
-        "markedsføringsloven § 15 requires prior consent unless the existing-customer "
-        "exception is recorded",
+        "markedsføringsloven § 15 first paragraph requires the natural person's prior consent "
+        "unless the existing-customer exception of its third paragraph applies and is recorded",
         "'offers' i 'newsletter' markedsfører på e-post eller SMS med berettiget interesse som "
-        "grunnlag; markedsføringsloven § 15 krever forhåndssamtykke med mindre unntaket for "
-        "eksisterende kunder er registrert",
+        "grunnlag; markedsføringsloven § 15 første ledd krever forhåndssamtykke fra den fysiske "
+        "personen med mindre unntaket for eksisterende kunder i tredje ledd gjelder og er "
+        "registrert",
     ),
     "R16": (
         "invoicing",
@@ -336,7 +377,8 @@ def test_every_e_mail_marketing_purpose_is_judged_whatever_purposes_come_before_
             "recipients: none",
         )
     )
-    [finding] = findings(make_registry, "R15", text)
+    claimed, finding = findings(make_registry, "R15", text)
+    assert "'old-customers' in 'shop' claims the existing-customer exception" in claimed.message
     assert (finding.entity, finding.line) == ("shop", 28)
     assert finding.message.startswith("'everyone' in 'shop' markets by e-mail or SMS")
 
@@ -496,9 +538,14 @@ def test_disclosure_to_controllers_on_legitimate_interest_is_judged_for_every_ac
     text = activities(
         ("notes", [purpose("main", LI)], "recipients: none"),
         ("shop", [purpose("main", LI)], "recipients: {controllers: []}"),
+        ("survey", [purpose("main", LI)], "recipients: {controllers: [bank]}"),
         ("offers", [purpose("main", LI)], "recipients: {controllers: [bank, insurer]}"),
     )
+    # The person asks for the offers; nobody asks for the survey the firm takes part in.
+    text = text.replace(
+        "description: {nb: offers, en: offers}", "description: {en: Offers you request}"
+    )
     [finding] = findings(make_registry, "R20", PARTNERS, text)
-    assert (finding.entity, finding.line) == ("offers", 27)
+    assert (finding.entity, finding.line) == ("offers", 36)
     assert "controllers (bank, insurer) and 'main'" in finding.message
     assert "behandlingsansvarlige (bank, insurer) og 'main'" in finding.message_nb

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
+import pytest
+
 from holte_ropa import load_registry
 from holte_ropa.rules import check
 from tests.conftest import MakeRegistry
@@ -126,6 +128,56 @@ def test_sub_processors_reached_through_a_named_processor_count_as_used(
     text += "parties:\n" + party("vendor", "processor")
     text += party("hosting", "sub_processor", "engaged_by: vendor")
     assert run(make_registry, "R26", text) == []
+
+
+_MARKETING_COOKIE = """\
+cookies:
+  - id: fbp
+    name: _fbp
+    provider: meta
+    first_party: false
+    purpose: {nb: Annonsering, en: Advertising}
+    category: marketing
+    uses: [marketing]
+    lifetime: {months: 3}
+    consent_before_set: true
+    activity: crm
+"""
+
+
+@pytest.mark.parametrize(
+    ("role", "named", "said"),
+    [
+        ("processor", "processors", "joint controllers"),
+        ("controller", "controllers", "independent controller"),
+    ],
+)
+def test_a_party_providing_a_third_party_marketing_cookie_is_an_advertising_platform(
+    make_registry: MakeRegistry, role: str, named: str, said: str
+) -> None:
+    parties = "parties:\n" + party("meta", role)
+    crm = activity(f"recipients: {{{named}: [meta]}}")
+    found = run(make_registry, "R24", crm, parties, _MARKETING_COOKIE)
+    assert len(found) == 1
+    assert found[0].startswith("R24 error registry/f1.yaml:5 ")
+    assert "'fbp'" in found[0] and said in found[0] and "C-40/17" in found[0]
+
+
+def test_a_first_party_or_statistics_cookie_does_not_make_a_platform(
+    make_registry: MakeRegistry,
+) -> None:
+    parties = "parties:\n" + party("meta", "processor", "dpa: {reference: DPA}")
+    first_party = _MARKETING_COOKIE.replace("first_party: false", "first_party: true")
+    statistics = _MARKETING_COOKIE.replace("category: marketing", "category: statistics")
+    for cookies in (first_party, statistics):
+        crm = activity("recipients: {processors: [meta]}")
+        assert run(make_registry, "R24", crm, parties, cookies) == []
+
+
+def test_a_joint_controller_platform_passes(make_registry: MakeRegistry) -> None:
+    parties = "parties:\n" + party("meta", "joint_controller")
+    crm = activity("recipients: none", "joint_controllers: [meta]")
+    assert run(make_registry, "R24", crm, parties, _MARKETING_COOKIE) == []
 
 
 def test_a_recipient_whose_role_is_unknown_is_r46s_to_report_not_a_wrong_role(

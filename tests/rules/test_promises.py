@@ -92,6 +92,28 @@ def test_agreements_promised_counts_the_processors_whose_reference_is_unknown(
     assert run(make_registry, confirmed, "R55") == []
 
 
+def test_agreements_promised_agree_in_number_and_leave_out_advertising_platforms(
+    make_registry: MakeRegistry,
+) -> None:
+    """Meta's business terms are no data processing agreement (R24 says Meta is no
+    processor), so Meta is not counted among the processors with an agreement."""
+    text = (
+        promise("processors-under-agreement")
+        + "activities:\n"
+        + activity("a", recipients="{processors: [w, x, y, meta]}")
+        + "parties:\n"
+        + party("w", dpa="{reference: DBA-0}")
+        + party("x", dpa="{reference: unknown}")
+        + party("y", dpa="{reference: DBA-1}")
+        + party("meta", dpa="{reference: Meta business terms}", advertising_platform="true")
+    )
+    [finding] = run(make_registry, text, "R55")
+    assert "but only 2 of the 3 processors have an agreement reference" in finding.message
+    assert "men bare 2 av de 3 databehandlerne har en registrert avtalereferanse" in (
+        finding.message_nb
+    )
+
+
 def test_a_guarantee_of_lawfulness_is_reported_only_where_the_organisation_is_a_processor(
     make_registry: MakeRegistry,
 ) -> None:

@@ -62,7 +62,11 @@ def test_a_shortest_period_longer_than_a_month_is_reported_per_language(
 @pytest.mark.parametrize(
     ("nb", "en"),
     [
-        ("Innen én måned, som kan forlenges med to måneder.", "Within one month, or three."),
+        (
+            "Innen én måned, som kan forlenges med to måneder; da får du begrunnelsen innen "
+            "den første måneden.",
+            "Within one month, or three.",
+        ),
         ("Innen 30 dager.", "Within four weeks."),
         ("Så fort som mulig.", "As soon as possible."),
     ],
@@ -71,6 +75,55 @@ def test_one_month_or_less_or_no_period_at_all_passes(
     make_registry: MakeRegistry, nb: str, en: str
 ) -> None:
     assert run(make_registry, nb, en) == []
+
+
+@pytest.mark.parametrize(
+    ("nb", "en", "said"),
+    [
+        (
+            "Innen en måned, eller seks måneder i kompliserte saker.",
+            "Within one month.",
+            "'seks måneder' (nb)",
+        ),
+        ("Innen én måned.", "Within one month, or 120 days if needed.", "'120 days' (en)"),
+    ],
+)
+def test_any_period_longer_than_three_months_in_all_is_reported(
+    make_registry: MakeRegistry, nb: str, en: str, said: str
+) -> None:
+    [finding] = run(make_registry, nb, en)
+    assert finding.message.startswith(f"the notice states a period of {said} for answering")
+    assert "three months" in finding.message
+    assert (finding.severity.value, finding.line) == ("warning", 21)
+
+
+@pytest.mark.parametrize(
+    ("nb", "en", "lang"),
+    [
+        ("Innen én måned, som kan forlenges med to måneder.", "Within one month.", "nb"),
+        (
+            "Innen én måned.",
+            "Within one month; in complex cases two further months. We tell you why.",
+            "en",
+        ),
+        (
+            "Innen én måned, eller tre måneder i kompliserte saker; da sier vi fra innen den "
+            "første måneden.",
+            "Within one month.",
+            "nb",
+        ),
+    ],
+)
+def test_an_extension_without_reasons_within_the_first_month_is_reported(
+    make_registry: MakeRegistry, nb: str, en: str, lang: str
+) -> None:
+    [finding] = run(make_registry, nb, en)
+    said = {"nb": nb, "en": en}[lang]
+    assert finding.message == (
+        f"the notice states an extension of the answer time ('{said}' ({lang})) without saying "
+        "that the person is told of it, with the reasons, within the first month "
+        "(GDPR Art. 12(3)): add that"
+    )
 
 
 def test_a_notice_with_no_period_is_left_to_r51(make_registry: MakeRegistry) -> None:

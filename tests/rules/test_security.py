@@ -74,6 +74,18 @@ def test_criteria_shown_by_the_registry_count_without_being_declared(
     assert "sensitive_data, vulnerable_subjects" in finding.message
 
 
+def test_vulnerable_peoples_sensitive_data_names_the_list_items_to_consider(
+    make_registry: MakeRegistry,
+) -> None:
+    [finding] = run(make_registry, "R43", ACTIVITY.replace("DPIA", "{status: unknown}"))
+    assert finding.message.endswith(
+        "; consider whether Datatilsynet's list items apply (8. evaluating learning, mastery "
+        "or well-being in schools and kindergartens; 12. systematic monitoring of efficiency, "
+        "skills or mental health): if so, a DPIA is always required"
+    )
+    assert "vurder om punkt 8 og 12 på Datatilsynets liste gjelder" in finding.message_nb
+
+
 def test_an_item_of_datatilsynets_list_is_an_error(make_registry: MakeRegistry) -> None:
     dpia = "{datatilsynet_list_items: [8], status: not_required}"
     [finding] = run(make_registry, "R43", ACTIVITY.replace("DPIA", dpia))
@@ -95,7 +107,7 @@ def test_a_done_dpia_with_a_reference_passes(make_registry: MakeRegistry) -> Non
     assert run(make_registry, "R43", ACTIVITY.replace("DPIA", dpia)) == []
 
 
-def test_third_party_advertising_cookies_count_as_profiling_in_the_dpia_screening(
+def test_third_party_advertising_cookies_are_commercial_profiling_item_13_an_error(
     make_registry: MakeRegistry,
 ) -> None:
     text = """\
@@ -126,4 +138,13 @@ parties:
 """
     path = make_registry({"example.yaml": text})
     [found] = check(load_registry(path), today=_dt.date(2026, 11, 25), select=["R43"])
-    assert "evaluation_scoring, matching_datasets, systematic_monitoring" in found.message
+    assert found.severity.value == "error"
+    assert "13. profiling or predictions for commercial use" in found.message
+    assert "(punkt 13)" in found.message_nb
+
+
+def test_the_rule_listing_says_r43_may_be_a_warning_or_an_error() -> None:
+    from holte_ropa.rules import all_rules
+
+    [r43] = [r for r in all_rules() if r.id == "R43"]
+    assert r43.severity_label == "warning/error"

@@ -80,16 +80,40 @@ def test_undecided_deletion_on_withdrawal_is_flagged_at_the_basis(
     assert "may not be deleted" in finding.message
 
 
-def test_a_processor_may_keep_data_after_the_service_when_a_named_law_requires_it(
-    make_registry: MakeRegistry,
-) -> None:
+def _r52(make_registry: MakeRegistry, old: str, new: str) -> list[str]:
     from holte_ropa.rules import all_rules
 
     [r52] = [r for r in all_rules() if r.id == "R52"]
-    with_law = r52.bad.replace(
-        "        trigger: termination\n",
-        "        trigger: termination\n"
-        "        legal_source: {statute: bokføringsloven, section: § 13}\n",
-    )
-    path = make_registry({"example.yaml": with_law})
-    assert check(load_registry(path), today=_dt.date(2026, 11, 25), select=["R52"]) == []
+    path = make_registry({"example.yaml": r52.bad.replace(old, new)})
+    findings = check(load_registry(path), today=_dt.date(2026, 11, 25), select=["R52"])
+    return [f.message for f in findings]
+
+
+LAW = "        legal_source: {statute: bokføringsloven, section: § 13}\n"
+INSTRUCTION = "        controller_instruction: {nb: DBA punkt 9, en: DPA clause 9}\n"
+
+
+def test_a_statute_binding_the_controller_does_not_by_itself_let_the_processor_keep_data(
+    make_registry: MakeRegistry,
+) -> None:
+    """bokføringsloven § 13 binds the controller; the processor keeps the vouchers only
+    as the controller's documented instruction (Art. 28(3)(a), (g))."""
+    termination = "        trigger: termination\n"
+    [message] = _r52(make_registry, termination, termination + LAW)
+    assert "citing bokføringsloven § 13, which binds the controller, not the processor" in (message)
+    assert _r52(make_registry, termination, termination + LAW + INSTRUCTION) == []
+
+
+def test_a_processor_counting_its_own_retention_from_any_trigger_is_reported(
+    make_registry: MakeRegistry,
+) -> None:
+    year_end = "        trigger: end_of_financial_year\n"
+    [message] = _r52(make_registry, "        trigger: termination\n", year_end)
+    assert "sets its own retention (5 years)" in message
+    assert "controller_instruction:" in message
+    assert _r52(make_registry, "        trigger: termination\n", year_end + INSTRUCTION) == []
+
+
+def test_return_at_the_end_at_the_controllers_choice_passes(make_registry: MakeRegistry) -> None:
+    at_end = "      - duration: {days: 0}  # <-\n        action: delete_or_return\n"
+    assert _r52(make_registry, "      - duration: {years: 5}  # <-\n", at_end) == []

@@ -364,3 +364,67 @@ def test_a_regular_derogation_is_reported_at_the_occasional_flag_in_both_languag
             "a, som bare gjelder enkeltstående overføringer",
         )
     ]
+
+
+def test_an_unconfirmed_eea_incorporation_is_reported_once_per_decision(
+    make_registry: MakeRegistry,
+) -> None:
+    """Two parties in Japan rely on one decision: one R54 finding, at the first, naming both."""
+    second = (
+        "  - id: other\n    legal_name: Other KK\n    trade_name: Other\n    role: processor\n"
+        "    service: {nb: Drift, en: Operations}\n"
+        "    locations: [{country: JP, mechanism: {mechanism: adequacy}}]\n"
+    )
+    text = (
+        TWO_ACTIVITIES.replace("XX", "JP")
+        .replace("MECHANISM", "{mechanism: adequacy}")
+        .replace("{processors: [vendor]}", "{processors: [vendor, other]}")
+        + second
+    )
+    registry = load_registry(make_registry({"example.yaml": text}))
+    [finding] = check(registry, today=TODAY, select=["R54"])
+    assert (finding.entity, finding.line) == ("vendor", 20)
+    assert finding.message.startswith(
+        "'vendor' and 'other' rely on the adequacy decision for Japan"
+    )
+    assert "'vendor' og 'other' bygger på" in finding.message_nb
+
+
+def test_the_dpf_is_not_called_valid_today_while_its_eea_incorporation_is_unconfirmed(
+    make_registry: MakeRegistry,
+) -> None:
+    [info] = run(make_registry, "US", "{mechanism: dpf, entry: Vendor Inc.}", "R28")
+    assert reference_data().adequacy["US"].eea_unconfirmed
+    assert info.severity.value == "info"
+    assert "valid today" not in info.message
+    assert "in force in the EU today (its EEA incorporation is unconfirmed, see R54)" in (
+        info.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("country", "scope"),
+    [("CA", "commercial organisations subject to PIPEDA only"), ("JP", "private sector")],
+)
+def test_a_decision_covering_part_of_a_country_asks_to_confirm_the_recipient_is_within_it(
+    make_registry: MakeRegistry, country: str, scope: str
+) -> None:
+    [finding] = run(make_registry, country, "{mechanism: adequacy}", "R72")
+    assert (finding.severity.value, finding.entity, finding.line) == ("warning", "vendor", 20)
+    assert f"which covers {scope}: confirm the recipient is within it" in finding.message
+    confirmed = "{mechanism: adequacy, scope: {en: A company under the law, nb: Et selskap}}"
+    assert run(make_registry, country, confirmed, "R72") == []
+    assert run(make_registry, "NZ", "{mechanism: adequacy}", "R72") == []
+
+
+def test_an_authority_is_outside_a_private_sector_decision(make_registry: MakeRegistry) -> None:
+    text = (
+        TWO_ACTIVITIES.replace("XX", "JP")
+        .replace("MECHANISM", "{mechanism: adequacy, scope: {en: Claimed, nb: Påstått}}")
+        .replace("role: processor", "role: authority")
+        .replace("{processors: [vendor]}", "{authorities: [vendor]}")
+    )
+    registry = load_registry(make_registry({"example.yaml": text}))
+    [finding] = check(registry, today=TODAY, select=["R72"])
+    assert finding.message.startswith("'vendor' is an authority in Japan, outside the scope of")
+    assert "another mechanism (GDPR Art. 46 or 49)" in finding.message

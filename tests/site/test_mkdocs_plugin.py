@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,42 @@ def test_a_draft_builds_with_noindex_and_a_banner_and_strict_refuses_listing_the
     assert "registry/activities/web-forms.yaml:24:22: R10 purpose-without-legal-basis" in (
         refused.stderr
     )
+
+
+@pytest.mark.parametrize("value", ["", "abc"])
+def test_mkdocs_build_with_the_plugin_treats_a_malformed_source_date_epoch_as_unset(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)  # the child process inherits it
+    config = make_project(tmp_path / "project", FIXTURES / "small", fail_on="never")
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "is not a number of seconds since 1970" in result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_the_organisations_name_is_escaped_once_wherever_the_theme_prints_it(
+    tmp_path: Path,
+) -> None:
+    registry = tmp_path / "registry"
+    shutil.copytree(FIXTURES / "small", registry)
+    organisation = registry / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(
+        text.replace(
+            "  legal_name: Acme AS\n",
+            '  legal_name: Acme AS\n  trade_name: "Berg & Co: Smil #1 <b>x</b>"\n',
+        ),
+        encoding="utf-8",
+    )
+    config = make_project(tmp_path / "project", registry, fail_on="never")
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    escaped = "Berg &amp; Co: Smil #1 &lt;b&gt;x&lt;/b&gt;"
+    assert f'title="{escaped}"' in page  # the logo's tooltip, printed through | e
+    assert f'aria-label="{escaped}"' in page  # printed as it is
+    assert f"- {escaped}</title>" in page
+    assert "&amp;amp;" not in page  # never escaped twice
+    assert "<b>x</b>" not in page  # never markup

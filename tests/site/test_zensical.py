@@ -129,3 +129,27 @@ def test_mkdocs_without_the_plugin_builds_the_same_configuration(built: Path) ->
         for p in (project / "mkdocs-site").rglob("index.html")
     }
     assert zensical == mkdocs and len(mkdocs) == 10
+
+
+def test_the_written_folder_builds_after_it_is_moved_from_another_working_directory(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "first"
+    code = main(["site", str(ROOT / "tests" / "fixtures" / "small"), "-o",
+                 str(first / "pages"), "--config", str(first / "zensical.yml")])  # fmt: skip
+    assert code == 0
+    config = (first / "zensical.yml").read_text(encoding="utf-8")
+    assert "custom_dir: holte-ropa-overrides\n" in config  # beside it, not in the package
+    assert str(ROOT) not in config and "site-packages" not in config
+    moved = tmp_path / "moved"
+    shutil.move(first, moved)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        ["zensical", "build", "-f", str(moved / "zensical.yml")],
+        cwd=elsewhere, capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    # the override that sets each page's language from its front matter took effect
+    english = (moved / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english
