@@ -4,7 +4,8 @@ The organisation's own texts (promises, summaries) often repeat what another fie
 generated sentence says already, worded a little differently ("i" or "via"
 nyhetsbrevene). A sentence nearly repeats another when at least four in five of the
 distinct words of the shorter one stand in the longer one; short phrases (fewer than
-five distinct words) never count, so headings and labels are not taken for repeats.
+five distinct words) never count, so headings and labels are not taken for repeats, and
+nor does a sentence two and a half times as long as the other, which makes other points.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ __all__ = ["covered", "nearly_repeats", "sentences"]
 
 _OVERLAP = 0.8
 _SHORTEST = 5
+_LONGEST = 2.5
+"""A sentence more than this many times as long (in distinct words) makes other points."""
 _END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«“(])")
 
 
@@ -27,8 +30,12 @@ def sentences(text: str) -> list[str]:
 def nearly_repeats(sentence: str, other: str) -> bool:
     """``sentence`` and ``other`` say the same in nearly the same words."""
     mine, theirs = _words(sentence), _words(other)
-    shorter = min(len(mine), len(theirs))
-    return shorter >= _SHORTEST and len(mine & theirs) >= _OVERLAP * shorter
+    shorter, longer = sorted((len(mine), len(theirs)))
+    return (
+        shorter >= _SHORTEST
+        and longer <= _LONGEST * shorter
+        and len(mine & theirs) >= _OVERLAP * shorter
+    )
 
 
 def covered(text: str, said: Iterable[str]) -> bool:

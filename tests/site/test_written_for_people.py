@@ -74,13 +74,14 @@ def test_no_public_page_says_a_sentence_twice_in_one_section(name: str) -> None:
 
 def _near_repeats(sentences: list[str]) -> list[tuple[str, str]]:
     """Pairs of sentences in which four in five of the shorter one's distinct words (at
-    least seven: labels and headings do not count) stand in the other."""
+    least seven: labels and headings do not count) stand in the other, at most two and a
+    half times as long (a longer one makes other points)."""
     words = [set(_normal(s).split()) for s in sentences]
     pairs = []
     for i, mine in enumerate(words):
         for j in range(i + 1, len(words)):
-            shorter = min(len(mine), len(words[j]))
-            if shorter >= 7 and len(mine & words[j]) >= 0.8 * shorter:
+            shorter, longer = sorted((len(mine), len(words[j])))
+            if shorter >= 7 and longer <= 2.5 * shorter and len(mine & words[j]) >= 0.8 * shorter:
                 pairs.append((sentences[i], sentences[j]))
     return pairs
 
