@@ -118,9 +118,6 @@ def test_the_flows_page_gives_its_diagrams_the_whole_width_and_a_legible_minimum
 
 
 def test_the_flows_table_and_the_processors_page_say_no_transfer_in_the_same_words() -> None:
-    from holte_ropa.model._loader import load_registry
-    from holte_ropa.site import site_pages
-
     pages = site_pages(load_registry(Path(__file__).parents[2] / "registry"))
     for lang, words in (
         ("", "Ingen overføring utenfor EØS"),
