@@ -126,3 +126,6 @@ def test_the_flows_table_and_the_processors_page_say_no_transfer_in_the_same_wor
         assert words in pages[f"{lang}flows.md"], lang
         assert words in pages[f"{lang}processors.md"], lang
         assert "innenfor EØS" not in pages[f"{lang}flows.md"]
+    # The DPF is named with its decision, as the notice names it.
+    assert "gjennomføringsbeslutning (EU) 2023/1795, GDPR art. 45" in pages["flows.md"]
+    assert "implementing decision (EU) 2023/1795, GDPR Art. 45" in pages["en/flows.md"]
