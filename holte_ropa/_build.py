@@ -117,6 +117,7 @@ def build(
     mkdocs_config: Path | Literal["default"] | None = "default",
     progress: Progress | None = None,
     release: bool = False,
+    registry_folder: Path | None = None,
 ) -> BuildResult:
     """Check ``registry`` and write every output into ``out_dir`` (created if missing).
 
@@ -126,6 +127,8 @@ def build(
     package (named after the organisation), a path is the user's own ``mkdocs.yml``
     (relative to the working directory; a missing file means no site), None means no
     site. ``progress`` receives the text report and the readability summary.
+    ``registry_folder`` is where the registry was read from: when it is in a git
+    repository, the site's changes page and feeds are its history.
 
     Raises :class:`BuildRefusedError` when unwaived findings at ``fail_on`` remain (the
     reports are written first) and :class:`SiteError` when MkDocs refuses the site. Every
@@ -147,6 +150,7 @@ def build(
             mkdocs_config=mkdocs_config,
             say=progress or _silent,
             release=release,
+            registry_folder=registry_folder,
         )
 
 
@@ -160,6 +164,7 @@ def _build(
     mkdocs_config: Path | Literal["default"] | None,
     say: Progress,
     release: bool,
+    registry_folder: Path | None,
 ) -> BuildResult:
     from holte_ropa._bundle import draw_graphs_ahead, write_graphs_and_records
 
@@ -188,7 +193,14 @@ def _build(
     outputs += _write_notice(registry, out)
     outputs += _write_rule_docs(out)
     if mkdocs_config is not None:
-        outputs += _write_site(registry, out, mkdocs_config, release=release, findings=findings)
+        outputs += _write_site(
+            registry,
+            out,
+            mkdocs_config,
+            release=release,
+            findings=findings,
+            folder=registry_folder,
+        )
     return BuildResult(out, findings, blockers, tuple(scores), reports, tuple(outputs))
 
 
@@ -338,6 +350,7 @@ def _write_site(
     *,
     release: bool,
     findings: tuple[Finding, ...],
+    folder: Path | None,
 ) -> list[Path]:
     from holte_ropa.site._mkdocs_build import SiteBuildError, build_site
 
@@ -348,6 +361,7 @@ def _write_site(
             None if config == "default" else config,
             release=release,
             findings=findings,
+            registry_folder=folder,
         )
     except SiteBuildError as exc:
         raise SiteError(str(exc)) from None

@@ -122,13 +122,16 @@ def changes_feed(
     *,
     page_url: str,
     feed_url: str,
+    updated: str | None = None,
 ) -> str:
     """The public history as an Atom 1.0 feed in ``lang``: one entry per day, newest first.
 
     ``page_url`` is the changes page and ``feed_url`` the feed itself, absolute or relative
     to where the feed is published. Ids are tag URIs (RFC 4151) from the organisation's
     domain, the year of the oldest entry, the language and the day, so an entry keeps its
-    id when the feed is rebuilt; ``updated`` is the day's last change, never the clock.
+    id when the feed is rebuilt; the feed's ``updated`` is the newest day's last change,
+    or ``updated`` (RFC 3339) when there are no days: the notice's own date or the build's,
+    never the clock's zero.
     """
     words = FEED_WORDS[lang]
     org_name = organisation.trade_name or organisation.legal_name
@@ -138,7 +141,7 @@ def changes_feed(
     _text(feed, "id", f"{base}:changes/{lang}")
     _text(feed, "title", words["title"].format(org=org_name))
     _text(feed, "subtitle", words["subtitle"])
-    _text(feed, "updated", max((d.updated for d in days), default=_EPOCH))
+    _text(feed, "updated", max((d.updated for d in days), default=updated or _EPOCH))
     author = ET.SubElement(feed, f"{{{_ATOM}}}author")
     _text(author, "name", organisation.legal_name)
     _link(feed, "alternate", page_url, "text/html")

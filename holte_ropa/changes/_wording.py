@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from holte_ropa.model._countries import country_name
+from holte_ropa.model._countries import country_name, in_sentence
 from holte_ropa.model._models import UNKNOWN
 from holte_ropa.terms import (
     LANGUAGES,
@@ -87,8 +87,9 @@ def mechanism_label(value: Any) -> Bilingual:
 
 
 def country_label(code: str) -> Bilingual:
-    """A country's name from its ISO code, e.g. "Sverige" / "Sweden"."""
-    return Bilingual(nb=country_name(code, "nb"), en=country_name(code, "en"))
+    """A country's name from its ISO code as it stands in a sentence, e.g. "Sverige" /
+    "Sweden", "USA" / "the United States"."""
+    return Bilingual(nb=country_name(code, "nb"), en=in_sentence(country_name(code, "en"), "en"))
 
 
 _UNITS = (("years", "år", "år", "year", "years"), ("months", "måned", "måneder", "month",

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 mkdocs_config=args.mkdocs_config or "default",
                 progress=sys.stderr.write,
                 release=args.release,
+                registry_folder=Path(args.path),
             )
     except BuildError as exc:
         print(f"holte-ropa build: {exc}", file=sys.stderr)

@@ -16,7 +16,7 @@ import difflib
 from functools import cache
 from typing import Any
 
-__all__ = ["country_codes", "country_name", "country_schema", "iso_country"]
+__all__ = ["country_codes", "country_name", "country_schema", "in_sentence", "iso_country"]
 
 _MISTAKES = {"UK": "GB", "EL": "GR"}
 """ISO 3166-1 exceptionally reserved codes used by habit, and the assigned code meant."""
@@ -60,6 +60,21 @@ def _territories(lang: str) -> dict[str, str]:
     from babel import Locale
 
     return dict(Locale.parse(_LOCALES.get(lang, "en")).territories)
+
+
+_WITH_ARTICLE = frozenset(
+    {"AE", "BS", "CF", "DO", "GB", "GM", "KM", "MH", "MV", "NL", "PH", "SB", "SC", "US", "VA"}
+)
+"""Countries whose English name takes "the" in a sentence ("in the United States")."""
+
+
+def in_sentence(name: str, lang: str) -> str:
+    """A country's name (from :func:`country_name`) as it stands in a sentence: English
+    puts "the" before the names that take it; bokmål names never do."""
+    if lang == "nb":
+        return name
+    needs = {country_name(code, "en") for code in _WITH_ARTICLE}
+    return f"the {name}" if name in needs else name
 
 
 @cache

@@ -26,13 +26,22 @@ import jinja2
 from jinja2 import nodes
 from jinja2.visitor import NodeTransformer
 
+from holte_ropa.model._countries import in_sentence
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._catalogue import N_, catalogue
 from holte_ropa.notice._compiled import template_cache
 from holte_ropa.notice._escape import Safe, escape_text
 from holte_ropa.notice._public import notice_view
-from holte_ropa.notice._views import Lang, Marker, NoticeView, PartyView, PromiseView
-from holte_ropa.terms import LANGUAGES, cite
+from holte_ropa.notice._repeats import covered, nearly_repeats, sentences
+from holte_ropa.notice._views import (
+    ActivityView,
+    Lang,
+    Marker,
+    NoticeView,
+    PartyView,
+    PromiseView,
+)
+from holte_ropa.terms import LANGUAGES, cite, cite_paragraphs
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_pages", "render_view"]
 
@@ -71,6 +80,25 @@ def _listing(items: Iterable[Any], words: gettext.NullTranslations) -> Safe:
     if len(parts) <= 1:
         return Safe("".join(parts))
     return Safe(f"{', '.join(parts[:-1])} {words.gettext(_AND)} {parts[-1]}")
+
+
+_PAIRED = {"nb": " og ", "en": " and "}
+"""How a group named in the page's language pairs two kinds ("kunder og kontakter")."""
+
+
+def _flat_listing(items: Iterable[Any], words: gettext.NullTranslations, lang: str) -> Safe:
+    """``_listing`` of groups that may themselves be pairs ("kunder og kontakter"): the
+    pairs are opened so the whole reads as one list ("kunder, kontakter og mottakere")."""
+    items = list(items)
+    if len(items) < 2:
+        return _listing(items, words)
+    joint = _PAIRED.get(lang, " and ")
+    flat = [
+        part
+        for item in items
+        for part in (str(item).split(joint) if isinstance(item, str) else [item])
+    ]
+    return _listing(flat, words)
 
 
 def html_table(
@@ -112,11 +140,31 @@ def _transfer_rows(view: NoticeView, env: jinja2.Environment) -> list[tuple[Any,
     return list(seen.values())
 
 
-def _said_in(promise: PromiseView, text: Any) -> bool:
-    """The promise's words already stand in ``text``: the page need not repeat them."""
+def _said_in(promise: PromiseView, *texts: Any) -> bool:
+    """``texts`` say what the promise says, in the same or nearly the same words: the page
+    need not repeat it."""
+    if isinstance(promise.text, Marker):
+        return False
+    return covered(promise.text, (t for t in texts if isinstance(t, str)))
+
+
+def _repeating(promise: PromiseView, text: Any) -> bool:
+    """A sentence of the promise nearly repeats a sentence of ``text``."""
     if isinstance(promise.text, Marker) or not isinstance(text, str):
         return False
-    return _words(promise.text) in _words(text)
+    return any(nearly_repeats(s, o) for s in sentences(promise.text) for o in sentences(text))
+
+
+def _retention_said(activity: ActivityView, promises: Sequence[PromiseView]) -> bool:
+    """The activity's retention is the section's general words again (no categories of
+    its own): its line in the overview would repeat them."""
+    said = [p.text for p in promises if isinstance(p.text, str)]
+    if isinstance(activity.retention, Marker) or not said:
+        return False
+    return all(
+        not r.categories and isinstance(r.description, str) and covered(r.description, said)
+        for r in activity.retention
+    )
 
 
 def _naming(text: Any, authority: Any, website: Any) -> bool:
@@ -128,10 +176,6 @@ def _naming(text: Any, authority: Any, website: Any) -> bool:
     # "The Norwegian Data Protection Authority (Datatilsynet)": either name will do.
     names = [authority.lower().removeprefix("the "), *re.findall(r"\(([^)]+)\)", authority.lower())]
     return bool(host) and host in said and any(name in said for name in names)
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 def _indented(text: str) -> Safe:
@@ -299,11 +343,16 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
         lambda _context, message, **values: gettext_(message, **values)
     )
     env.globals["gdpr"] = lambda *args: gdpr(lang, *args)
+    env.globals["gdpr_paragraphs"] = lambda *args: cite_paragraphs(lang, *args)
     env.globals["table"] = lambda caption, headers, rows: html_table(caption, headers, rows, words)
     env.filters["listing"] = lambda items: _listing(items, words)
     # Same as ``map("lower_first") | listing`` without jinja's per-item filter dispatch.
     env.filters["lower_listing"] = lambda items: _listing(map(_lower_first, items), words)
+    env.filters["lower_group_listing"] = lambda items: _flat_listing(
+        map(_lower_first, items), words, lang
+    )
     env.filters["sentence"] = _sentence
+    env.filters["country_in_sentence"] = lambda name: in_sentence(name, lang)
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())
     env.filters["lower_first"] = _lower_first
@@ -319,6 +368,12 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["mail"] = lambda to: _text(to, words) if isinstance(to, Marker) else _mail(to, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in
+    env.tests["retention_said"] = _retention_said
+    env.tests["repeating"] = _repeating
+    # The purpose's own words again (the interest "to be able to" do the purpose).
+    env.tests["repeating_text"] = lambda text, other: (
+        isinstance(text, str) and isinstance(other, str) and covered(text, (other,))
+    )
     env.tests["naming"] = _naming
     return env
 

@@ -41,7 +41,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "role": "Rolle",
         "country": "Land",
         "safeguard": "Overføringsgrunnlag",
-        "eea": "innenfor EØS",
+        "eea": "Ingen overføring utenfor EØS",
         UNKNOWN_CODE: "ikke avklart ennå",
         "via": "via",
         "lang": "nb",
@@ -62,7 +62,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "role": "Role",
         "country": "Country",
         "safeguard": "Transfer basis",
-        "eea": "within the EEA",
+        "eea": "No transfer outside the EEA",
         UNKNOWN_CODE: "not yet confirmed",
         "via": "via",
         "lang": "en",
@@ -166,11 +166,20 @@ def _flows_table(registry: Registry, lang: str) -> str:
     return md.table(words["caption"], header, rows, table_id=f"flows-{lang}")
 
 
+_DECISION = re.compile(r"\d{4}/\d+")
+
+
 def _basis(transfer: Transfer | None, words: dict[str, str]) -> str:
     """The transfer basis in the notice's words; "ikke avklart ennå" where it is unknown."""
     if transfer is None or transfer.mechanism is None or is_unknown(transfer.mechanism):
         return words[UNKNOWN_CODE]
-    return safeguard(transfer.mechanism, transfer.adequacy, words["lang"])
+    said = safeguard(transfer.mechanism, transfer.adequacy, words["lang"])
+    # The DPF is named with its decision, as the notice names it ("(EU) 2023/1795").
+    number = _DECISION.search(transfer.adequacy.decision) if transfer.adequacy else None
+    if transfer.mechanism.mechanism == "dpf" and number and number.group(0) not in said:
+        kind = "gjennomføringsbeslutning" if words["lang"] == "nb" else "implementing decision"
+        return said.replace(" (", f" ({kind} (EU) {number.group(0)}, ", 1)
+    return said
 
 
 def _mid_list(names: list[str]) -> str:

@@ -10,7 +10,10 @@ The same days are published as an Atom feed beside the page (:func:`history_feed
 
 from __future__ import annotations
 
+import datetime as _dt
+import subprocess
 from collections.abc import Sequence
+from pathlib import Path
 
 from holte_ropa.changes._dated import (
     DatedChanges,
@@ -26,7 +29,7 @@ from holte_ropa.model._registry import Registry
 from holte_ropa.site import _markdown as md
 from holte_ropa.terms import cite
 
-__all__ = ["FEED", "history_days", "history_feed", "history_page"]
+__all__ = ["FEED", "git_history", "history_days", "history_feed", "history_page"]
 
 FEED = "changes.xml"
 """The Atom feed's file name, beside ``changes.md`` in each language."""
@@ -85,10 +88,66 @@ def history_days(
     ]
 
 
+def git_history(folder: Path) -> list[HistoryEntry] | None:
+    """The history of the registry in ``folder`` from the git repository holding it.
+
+    The repository is found from the folder itself (``git rev-parse --show-toplevel``),
+    wherever the site is configured or built from; None when the folder is in no
+    repository or git cannot read it. A shallow clone yields the commits it has.
+    """
+    from holte_ropa.changes._history import registry_history
+    from holte_ropa.report._problems import RegistryError
+
+    place = folder.resolve()
+    if not place.is_dir():
+        return None
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=place,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return None
+    if top.returncode != 0 or not top.stdout.strip():
+        return None
+    repo = Path(top.stdout.strip()).resolve()
+    inside = place.relative_to(repo).as_posix() if place.is_relative_to(repo) else None
+    if inside is None:
+        return None
+    try:
+        return registry_history(repo=repo, folder=inside or ".")
+    except RegistryError:
+        return None
+
+
 def history_feed(registry: Registry, lang: str, days: Sequence[DatedChanges]) -> str:
-    """The Atom feed published as ``changes.xml`` beside the changes page in ``lang``."""
+    """The Atom feed published as ``changes.xml`` beside the changes page in ``lang``.
+
+    Without days the feed has no entries and says it was updated on the notice's last
+    change, or else on the build's day (SOURCE_DATE_EPOCH or today).
+    """
     # Relative to the feed: the changes page of the same language is changes/.
-    return changes_feed(days, registry.organisation, lang, page_url="changes/", feed_url=FEED)
+    return changes_feed(
+        days,
+        registry.organisation,
+        lang,
+        page_url="changes/",
+        feed_url=FEED,
+        updated=_feed_date(registry),
+    )
+
+
+def _feed_date(registry: Registry) -> str:
+    from holte_ropa._reproducible import source_date_epoch
+
+    changed = registry.organisation.notice.last_changed
+    if not is_unknown(changed):
+        return f"{changed.isoformat()}T00:00:00Z"
+    moment = source_date_epoch() or _dt.datetime.now(tz=_dt.UTC)
+    return f"{moment.date().isoformat()}T00:00:00Z"
 
 
 def history_page(
@@ -97,19 +156,18 @@ def history_page(
     """Markdown of the version and history page in ``lang``; ``history`` from git if any."""
     words = _WORDS[lang]
     notice = registry.organisation.notice
-    changed = words[UNKNOWN.value] if is_unknown(notice.last_changed) else str(notice.last_changed)
-    # The version is optional: left out while unknown, never shown as a placeholder.
+    # The version and the date are optional: left out while unknown, never a placeholder.
     current = (
         [] if is_unknown(notice.version) else [f"- {words['version']}: {md.text(notice.version)}"]
     )
+    if not is_unknown(notice.last_changed):
+        current.append(
+            f"- {words['changed']}: {md.text(long_date(notice.last_changed.isoformat(), lang))}"
+        )
     out = [
         f"# {words['title']}",
         "",
-        f"## {words['current']}",
-        "",
-        *current,
-        f"- {words['changed']}: {md.text(changed)}",
-        "",
+        *([f"## {words['current']}", "", *current, ""] if current else []),
         f"## {words['announce']}",
         "",
         md.text(_announcement(notice.change_announcement, lang)),

@@ -36,6 +36,7 @@ def build_site(
     *,
     release: bool = False,
     findings: Sequence[Finding] | None = None,
+    registry_folder: Path | None = None,
 ) -> list[Path]:
     """``mkdocs build --strict`` into ``out_dir``; the files written.
 
@@ -46,13 +47,22 @@ def build_site(
     broken links; a notice with publication blockers is built as a draft unless
     ``release`` is set, when it is refused (:class:`SiteBuildError`). ``findings`` are
     the registry's, when the caller has checked it already (the check is not run again).
+    ``registry_folder`` is where ``registry`` was read from: the changes page is its git
+    history.
     """
     if config_file is None:
         with tempfile.TemporaryDirectory(prefix="holte-ropa-site-") as scratch:
             from holte_ropa.site._mkdocs_config import write_default_config
 
             default = write_default_config(registry, Path(scratch))
-            return _build(registry, out_dir, default, release=release, findings=findings)
+            return _build(
+                registry,
+                out_dir,
+                default,
+                release=release,
+                findings=findings,
+                folder=registry_folder,
+            )
     if not config_file.is_file():
         print(f"holte-ropa: no {config_file}; the website is not built", file=sys.stderr)
         return []
@@ -60,9 +70,17 @@ def build_site(
         # MkDocs requires docs/ to exist; every page is generated, so an empty one serves.
         with tempfile.TemporaryDirectory(prefix="holte-ropa-docs-") as empty:
             return _build(
-                registry, out_dir, config_file, release=release, findings=findings, docs=empty
+                registry,
+                out_dir,
+                config_file,
+                release=release,
+                findings=findings,
+                docs=empty,
+                folder=registry_folder,
             )
-    return _build(registry, out_dir, config_file, release=release, findings=findings)
+    return _build(
+        registry, out_dir, config_file, release=release, findings=findings, folder=registry_folder
+    )
 
 
 def _needs_docs_dir(config_file: Path) -> bool:
@@ -80,6 +98,7 @@ def _build(
     *,
     release: bool,
     findings: Sequence[Finding] | None,
+    folder: Path | None,
     docs: str | None = None,
 ) -> list[Path]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -103,6 +122,7 @@ def _build(
             plugins[0].preloaded = registry
             plugins[0].release = release
             plugins[0].prechecked = findings
+            plugins[0].registry_folder = folder
             build(config)
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None

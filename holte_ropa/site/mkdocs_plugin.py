@@ -60,7 +60,11 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         self.release: bool | None = None
         """Refuse a draft. None: refuse when MkDocs runs strict (``mkdocs build --strict``);
         ``holte-ropa build`` sets it from its ``--release`` option."""
+        self.registry_folder: Path | None = None
+        """Where ``preloaded`` was read from (its git history is the changes page); None:
+        the configured ``registry``, relative to mkdocs.yml."""
         self._pages: dict[str, str] = {}
+        self._missing = 0
         self._logo: tuple[str, bytes] | None = None
         self._nav_by_lang: dict[str, Navigation] = {}
 
@@ -80,6 +84,7 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         if release and blockers:
             _refuse_draft(blockers, self.config.registry)
         self._pages = site_pages(registry, history=self._history(config), blockers=blockers)
+        self._missing = len(blockers)
         if not config.nav:
             config.nav = site_nav(self._pages)
         return config
@@ -111,6 +116,12 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
         own = self._nav_by_lang.get(_lang_of(page))
         if own is not None:
             context["nav"] = own
+        if page.file.src_uri in _NOTICE_PAGES:
+            # The notice's table of contents lists its sections (h2), not the ~80 headings
+            # of every activity under them.
+            for item in page.toc:
+                for link in item.children if item.level < 2 else [item]:
+                    link.children = []
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -127,19 +138,30 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
             output = output.replace("<head>", "<head>\n" + "\n".join(head), 1)
         return output
 
-    def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
-        """The registry's history from git, when mkdocs.yml and the registry are in one."""
-        from holte_ropa.changes._history import registry_history
-        from holte_ropa.report._problems import RegistryError
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The theme's own pages (404.html) are marked as a draft like every other page."""
+        if template_name != "404.html" or not self._missing:
+            return output_content
+        from holte_ropa.site import draft_banner
+        from holte_ropa.terms import LANGUAGES
 
-        base = Path(config.config_file_path or ".").parent.resolve()
-        registry = (base / self.config.registry).resolve()
-        if not registry.is_relative_to(base) or not (base / ".git").exists():
-            return None
-        try:
-            return registry_history(repo=base, folder=registry.relative_to(base).as_posix())
-        except RegistryError:
-            return None
+        output = output_content.replace(
+            "<head>", '<head>\n<meta name="robots" content="noindex">', 1
+        )
+        banner = "".join(draft_banner(lang, self._missing) for lang in LANGUAGES)
+        heading = output.find("<h1")
+        if heading < 0:
+            return output
+        return output[:heading] + banner + output[heading:]
+
+    def _history(self, config: MkDocsConfig) -> list[HistoryEntry] | None:
+        """The registry's history from the git repository holding its folder, if any."""
+        from holte_ropa.site._history import git_history
+
+        base = Path(config.config_file_path or ".").parent
+        return git_history(self.registry_folder or base / self.config.registry)
 
     def _load(self, config: MkDocsConfig) -> Registry:
         from holte_ropa.model._loader import load_registry
@@ -156,6 +178,10 @@ class HolteRopaPlugin(BasePlugin[HolteRopaPluginConfig]):  # type: ignore[no-unt
                 f"problems); fix them first:\n{lines}"
             ) from None
         return registry
+
+
+_NOTICE_PAGES = ("index.md", "en/index.md")
+"""The notice in each language: its table of contents stops at its sections."""
 
 
 def _feed_link(feed: str, page: Page) -> str:

@@ -12,7 +12,7 @@ It may import only the standard library and pydantic.
 
 from __future__ import annotations
 
-from holte_ropa.terms._cite import cite, cite_ref
+from holte_ropa.terms._cite import cite, cite_paragraphs, cite_ref
 from holte_ropa.terms._durations import period_words
 from holte_ropa.terms._languages import (
     DEFAULT_LANGUAGE,
@@ -48,6 +48,7 @@ __all__ = [
     "Term",
     "Words",
     "cite",
+    "cite_paragraphs",
     "cite_ref",
     "period_words",
     "published_language",

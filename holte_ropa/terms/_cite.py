@@ -36,6 +36,16 @@ def cite(lang: str, article: int, paragraph: int | None = None, point: str | Non
 _REF = re.compile(r"^(\d+)(?:\((\d+)\))?(?:\(([a-z]+)\))?$")
 
 
+def cite_paragraphs(lang: str, article: int, first: int, *more: int) -> str:
+    """Paragraphs of one article, the article named once: "GDPR art. 21 nr. 2 og 3",
+    "GDPR Art. 21(2) and (3)"."""
+    if not more:
+        return cite(lang, article, first)
+    rest = [str(p) for p in more] if lang == "nb" else [f"({p})" for p in more]
+    head = ", ".join([cite(lang, article, first), *rest[:-1]])
+    return f"{head} {'og' if lang == 'nb' else 'and'} {rest[-1]}"
+
+
 def cite_ref(lang: str, ref: str) -> str:
     """``cite`` for a compact reference such as "46(2)(c)", "49(1)" or "45".
 

@@ -144,10 +144,18 @@ def test_a_draft_builds_with_noindex_and_a_banner_and_strict_refuses_listing_the
     config = make_project(tmp_path / "project", ROOT / "registry")
     draft = mkdocs_build(config, tmp_path / "draft", strict=False)
     assert draft.returncode == 0, draft.stderr
-    for page in ("index.html", "en/flows/index.html", "processors/index.html"):
+    for page in ("index.html", "en/flows/index.html", "processors/index.html", "404.html"):
         html = (tmp_path / "draft" / page).read_text(encoding="utf-8")
         assert '<meta name="robots" content="noindex">' in html, page
         assert "holte-draft" in html, page
+    # The notice's table of contents lists its sections, not every activity's headings.
+    notice = (tmp_path / "draft" / "index.html").read_text(encoding="utf-8")
+    toc = notice.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+    assert 5 <= toc.count('class="md-nav__link"') <= 15
+    assert "#activity-recruitment-retention" not in toc
+    # The theme's own "not found" page is a page of the draft too, in both languages.
+    missing = (tmp_path / "draft" / "404.html").read_text(encoding="utf-8")
+    assert "Utkast – ikke publisert" in missing and "Draft – not published" in missing
     refused = mkdocs_build(config, tmp_path / "release")
     assert refused.returncode == 1
     assert "the privacy notice of" in refused.stderr and "is a draft" in refused.stderr

@@ -115,3 +115,17 @@ def test_the_flows_page_gives_its_diagrams_the_whole_width_and_a_legible_minimum
     for width_pt, least_px in sizes:
         # 10 pt labels at 12 px: the diagram is never shown narrower than 1.2 px per point.
         assert int(least_px) >= float(width_pt) * 1.2 - 1
+
+
+def test_the_flows_table_and_the_processors_page_say_no_transfer_in_the_same_words() -> None:
+    pages = site_pages(load_registry(Path(__file__).parents[2] / "registry"))
+    for lang, words in (
+        ("", "Ingen overføring utenfor EØS"),
+        ("en/", "No transfer outside the EEA"),
+    ):
+        assert words in pages[f"{lang}flows.md"], lang
+        assert words in pages[f"{lang}processors.md"], lang
+        assert "innenfor EØS" not in pages[f"{lang}flows.md"]
+    # The DPF is named with its decision, as the notice names it.
+    assert "gjennomføringsbeslutning (EU) 2023/1795, GDPR art. 45" in pages["flows.md"]
+    assert "implementing decision (EU) 2023/1795, GDPR Art. 45" in pages["en/flows.md"]

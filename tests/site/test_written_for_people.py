@@ -49,6 +49,12 @@ def _sections(markdown: str) -> list[list[str]]:
     return sections
 
 
+def _markdown_pages(name: str) -> list[tuple[str, str]]:
+    """(path, markdown) of every public page of the registry ``name``."""
+    pages = site_pages(load_registry(REGISTRIES[name]))
+    return [(path, text) for path, text in pages.items() if path.endswith(".md")]
+
+
 def _normal(sentence: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", sentence.lower()))
 
@@ -66,8 +72,65 @@ def test_no_public_page_says_a_sentence_twice_in_one_section(name: str) -> None:
     assert not repeated, "\n".join(repeated)
 
 
+def _near_repeats(sentences: list[str]) -> list[tuple[str, str]]:
+    """Pairs of sentences in which four in five of the shorter one's distinct words (at
+    least seven: labels and headings do not count) stand in the other, at most two and a
+    half times as long (a longer one makes other points)."""
+    words = [set(_normal(s).split()) for s in sentences]
+    pairs = []
+    for i, mine in enumerate(words):
+        for j in range(i + 1, len(words)):
+            shorter, longer = sorted((len(mine), len(words[j])))
+            if shorter >= 7 and longer <= 2.5 * shorter and len(mine & words[j]) >= 0.8 * shorter:
+                pairs.append((sentences[i], sentences[j]))
+    return pairs
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_no_public_page_says_a_sentence_again_in_nearly_the_same_words(name: str) -> None:
+    repeated = [
+        f"{path}:\n  {a!r}\n  {b!r}"
+        for path, markdown in _markdown_pages(name)
+        for sentences in _sections(markdown)
+        for a, b in _near_repeats(sentences)
+    ]
+    assert not repeated, "\n".join(repeated)
+
+
+def test_the_check_finds_a_sentence_said_again_in_other_words() -> None:
+    page = (
+        "# T\n\n## A\n\nVi informerer om endringer i nyhetsbrevene våre. Vi informerer om "
+        "endringer via nyhetsbrevene våre, og på nettsiden.\n\n## B\n\nVi lagrer data "
+        "på sikre servere bak en brannmur.\n"
+    )
+    assert [len(_near_repeats(s)) for s in _sections(page)] == [0, 0, 1, 0]
+
+
 def test_the_check_finds_a_sentence_said_twice() -> None:
     page = "# T\n\n## A\n\nWe keep it safe. We keep it safe.\n\n## B\n\n- We keep it safe.\n"
     assert [Counter(map(_normal, s)).most_common(1) for s in _sections(page)][2] == [
         ("we keep it safe", 2)
     ]
+
+
+_FORM_LABELS = (
+    "Databehandlere:",
+    "Underdatabehandlere:",
+    "Selvstendige behandlingsansvarlige:",
+    "Offentlige myndigheter:",
+    "Processors:",
+    "Sub-processors:",
+    "Independent controllers:",
+    "Public authorities:",
+)
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_recipients_are_named_in_sentences_not_form_fields(name: str) -> None:
+    forms = [
+        f"{path}: {line.strip()!r}"
+        for path, markdown in _markdown_pages(name)
+        for line in markdown.splitlines()
+        if line.lstrip("- ").startswith(_FORM_LABELS)
+    ]
+    assert not forms, "\n".join(forms)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from holte_ropa.terms import cite, cite_ref
+from holte_ropa.terms import cite, cite_paragraphs, cite_ref
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,10 @@ def test_a_compact_reference_is_cited_like_its_parts() -> None:
 def test_a_malformed_compact_reference_is_refused_with_the_expected_form() -> None:
     with pytest.raises(ValueError, match=r"expected e\.g\. 6\(1\)\(f\)"):
         cite_ref("en", "Art. 6")
+
+
+def test_paragraphs_of_one_article_name_the_article_once() -> None:
+    assert cite_paragraphs("nb", 21, 2, 3) == "GDPR art. 21 nr. 2 og 3"
+    assert cite_paragraphs("en", 21, 2, 3) == "GDPR Art. 21(2) and (3)"
+    assert cite_paragraphs("nb", 13, 1, 2, 3) == "GDPR art. 13 nr. 1, 2 og 3"
+    assert cite_paragraphs("en", 21, 2) == "GDPR Art. 21(2)"
