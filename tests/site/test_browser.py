@@ -543,11 +543,22 @@ def test_the_printed_notice_names_the_organisation_the_draft_and_numbers_its_pag
         assert found and found[0].split()[0] == "Navn", (caption, found)
 
 
+def test_the_running_head_of_a_printed_page_is_its_own_title(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    for name, head in (
+        ("processors.md", "Holte AS – Databehandlere og underdatabehandlere"),
+        ("en/flows.md", "Holte AS – Data flows"),
+    ):
+        pages = [p for p in _printed(browser, holte, name, tmp_path) if p.strip()]
+        assert all(head in text for text in pages), (name, [p[:120] for p in pages])
+
+
 def test_the_printed_english_page_has_the_english_frame(
     browser: Browser, holte: Site, tmp_path: Path
 ) -> None:
     first = _printed(browser, holte, "en/flows.md", tmp_path)[0]
-    assert "Holte AS – Privacy notice" in first and "DRAFT – built" in first
+    assert "Holte AS – Data flows" in first and "DRAFT – built" in first
     assert "Page 1 of" in first
 
 
