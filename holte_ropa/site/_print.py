@@ -29,6 +29,7 @@ _WORDS = {
         "draft": "UTKAST – bygget {date}",
         "built": "bygget {date}",
         "page": '"Side " counter(page) " av " counter(pages)',
+        "page_named": "siden «{title}»",
     },
     "en": {
         "title": "Privacy notice",
@@ -37,6 +38,7 @@ _WORDS = {
         "draft": "DRAFT – built {date}",
         "built": "built {date}",
         "page": '"Page " counter(page) " of " counter(pages)',
+        "page_named": "the page “{title}”",
     },
 }
 
@@ -81,8 +83,26 @@ def print_frame(
             "}",
             f"html body:has(.{name}) {{ page: {name}; }}",
         ]
+    rules += _link_targets(titles or {})
     rules.append("")
     return "\n".join(rules)
+
+
+def _link_targets(titles: Mapping[str, str]) -> list[str]:
+    """On paper a link to another page of the site names that page (print.css writes the
+    address of any other link)."""
+    rules = []
+    for path, title in sorted(titles.items()):
+        lang = "en" if path.startswith("en/") else "nb"
+        folder = path.removeprefix("en/").removesuffix(".md")
+        if folder == "index":
+            continue  # a link to the front page reads "../": its address says enough
+        named = _WORDS[lang]["page_named"].format(title=title)
+        rules.append(
+            f'  html[lang="{lang}"] .md-typeset a[href$="{folder}/"]:not([href^="http"])::after '
+            f"{{ content: {_css_string(f' ({named})')} !important; }}"
+        )
+    return ["@media print {", *rules, "}"] if rules else []
 
 
 def page_marker(path: str) -> str:
@@ -128,7 +148,7 @@ def _css_string(text: str) -> str:
     anything that could close the rule or the stylesheet written as a code point."""
     out = []
     for char in text:
-        if char.isalnum() or char in " –-.,:;()&'/+":
+        if char.isalnum() or char in " –-.,:;()&'/+«»“”":
             out.append(char)
         else:
             out.append(f"\\{ord(char):06x}")
