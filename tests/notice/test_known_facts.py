@@ -234,3 +234,17 @@ def test_a_processor_activity_is_told_in_sentences_not_form_fields(
     assert agreement in section
     for words in form_words:
         assert words not in section
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "Holte AS, for «Kundenes data i Holtes skybaserte programvare»"),
+        ("en", "Holte AS, for “Customers' data in Holte's cloud software”"),
+    ],
+)
+def test_a_sub_processor_we_engage_names_the_processing_it_serves(lang: str, said: str) -> None:
+    from tests.conftest import ROOT
+
+    page = render_processors(load_registry(ROOT / "registry"), lang)  # type: ignore[arg-type]
+    assert said in page.replace("&#39;", "'")
