@@ -99,7 +99,9 @@ FEED_WORDS: dict[str, dict[str, str]] = {
     "nb": {
         "title": "{org}: endringer i personvernerklæringen",
         "subtitle": "Hva vi har endret i personvernerklæringen, dag for dag.",
-        "entry": "Endringer {date}",
+        "entry": "{date}: {what}",
+        "more": "{what} (og {count} endringer til)",
+        "one_more": "{what} (og én endring til)",
         "initial": "Første versjon av personvernerklæringen.",
         "customers": f"Til kundene våre ({cite('nb', 28, 2)}): ",
         "link": "Endringer i personvernerklæringen (Atom)",
@@ -107,7 +109,9 @@ FEED_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "{org}: changes to the privacy notice",
         "subtitle": "What we changed in the privacy notice, day by day.",
-        "entry": "Changes on {date}",
+        "entry": "{date}: {what}",
+        "more": "{what} (and {count} more changes)",
+        "one_more": "{what} (and one more change)",
         "initial": "First version of the privacy notice.",
         "customers": f"To our customers ({cite('en', 28, 2)}): ",
         "link": "Changes to the privacy notice (Atom)",
@@ -149,7 +153,7 @@ def changes_feed(
     for day in days:
         item = ET.SubElement(feed, f"{{{_ATOM}}}entry")
         _text(item, "id", f"{base}:changes/{lang}/{day.date}")
-        _text(item, "title", words["entry"].format(date=long_date(day.date, lang)))
+        _text(item, "title", _entry_title(day, lang))
         _text(item, "updated", day.updated)
         _link(item, "alternate", f"{page_url}#{day.anchor}", "text/html")
         lines = [(words["customers"] if i.customers else "") + i.text.get(lang) for i in day.items]
@@ -158,6 +162,26 @@ def changes_feed(
         _text(item, "content", "\n".join(lines)).set("type", "text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"
+
+
+def _entry_title(day: DatedChanges, lang: str) -> str:
+    """Say what changed, so a feed reader's list is useful without opening the entry.
+
+    A change customers must hear of (Art. 28(2)) leads, as it is the one they act on; the
+    rest are counted, since a title is one line.
+    """
+    words = FEED_WORDS[lang]
+    items = sorted(day.items, key=lambda i: not i.customers)
+    texts = [(words["customers"] if i.customers else "") + i.text.get(lang) for i in items]
+    if day.initial:
+        texts.append(words["initial"])
+    what = texts[0].rstrip(".") if texts else words["initial"].rstrip(".")
+    rest = len(texts) - 1
+    if rest == 1:
+        what = words["one_more"].format(what=what)
+    elif rest > 1:
+        what = words["more"].format(what=what, count=rest)
+    return words["entry"].format(date=long_date(day.date, lang), what=what)
 
 
 def _link(parent: ET.Element, rel: str, href: str, kind: str) -> None:

@@ -166,6 +166,25 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     return SafeguardView(party, country, kind)
 
 
+def _engaged_by_us(registry: Registry, party_id: str, lang: Lang) -> str:
+    """Our name, and the processing we engage a sub-processor for.
+
+    A customer reading the sub-processor list (Art. 28(2)) needs to know which of our
+    services it serves; our name alone tells them nothing they did not know.
+    """
+    ours = registry.organisation.trade_name or registry.organisation.legal_name
+    served = [
+        a.name.get(lang) or ""
+        for a in registry.activities.values()
+        if isinstance(a.recipients, Recipients) and party_id in a.recipients.processors
+    ]
+    served = [name for name in served if name]
+    if not served:
+        return ours
+    quoted = ", ".join(f"«{n}»" if lang == "nb" else f"“{n}”" for n in served)
+    return f"{ours}, for {quoted}"
+
+
 def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> SafeguardView | None:
     """The transfer to a party that is an international organisation (Art. 4(26), 44),
     in the shape of a country's; None for any other party."""
@@ -384,7 +403,7 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
         engaged = (
             registry.parties[party.engaged_by].name_in(lang)
             if party.engaged_by in registry.parties
-            else registry.organisation.trade_name or registry.organisation.legal_name
+            else _engaged_by_us(registry, party.id, lang)
         )
     return PartyView(
         name=party.name_in(lang),

@@ -222,6 +222,13 @@ def _sentence(value: Any) -> Any:
     return value
 
 
+def _clause(value: Any) -> Any:
+    """Registry text placed inside a template sentence: its own full stop dropped."""
+    if isinstance(value, str) and not isinstance(value, Safe):
+        return value.rstrip().rstrip(".")
+    return value
+
+
 def _link(url: str | Marker, lang: str) -> Safe | Marker:
     """An absolute link whose text is the address itself, which reads well out of context.
 
@@ -367,6 +374,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
         map(_lower_first, items), words, lang
     )
     env.filters["sentence"] = _sentence
+    env.filters["clause"] = _clause
     env.filters["country_in_sentence"] = lambda name: in_sentence(name, lang)
     # Only for the output of the templates' own macros, whose values were escaped already.
     env.filters["rendered"] = lambda text: Safe(str(text).strip())

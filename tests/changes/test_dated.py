@@ -93,11 +93,14 @@ def test_the_feed_is_valid_atom_with_one_entry_per_day_and_stable_unique_ids(
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     assert parsed.feed.title == "Acme AS: changes to the privacy notice"
+    # Each title says what changed, the change customers act on first, the rest counted.
     assert [e.title for e in parsed.entries] == [
-        "Changes on 1 March 2026",
-        "Changes on 1 February 2026",
-        "Changes on 10 January 2026",
+        "1 March 2026: To our customers (GDPR Art. 28(2)): We have engaged Archive "
+        "as a sub-processor for archiving, in Germany (and one more change)",
+        "1 February 2026: In “Newsletter” we now also process “Health data”",
+        "10 January 2026: First version of the privacy notice",
     ]
+    assert feedparser.parse(feeds["nb"]).entries[0].title.endswith("(og én endring til)")
     assert [e.link for e in parsed.entries] == [
         "https://acme.no/changes/#changes-2026-03-01",
         "https://acme.no/changes/#changes-2026-02-01",

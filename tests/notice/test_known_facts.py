@@ -207,3 +207,44 @@ def test_a_recipient_whose_role_is_unknown_is_named_as_being_confirmed(
     notice = render_notice(registry, lang)  # type: ignore[arg-type]
     assert said in notice
     assert "Processors: Mailtool" not in notice and "Databehandlere: Mailtool" not in notice
+
+
+@pytest.mark.parametrize(
+    ("lang", "agreement", "form_words"),
+    [
+        (
+            "nb",
+            "Holtes databehandleravtale med hver kunde regulerer behandlingen.",
+            ("Avtale:", "Opplysninger:", "Opplysningene kommer fra:"),
+        ),
+        (
+            "en",
+            "Holte's data processing agreement with each customer governs the processing.",
+            ("Agreement:", "Data:", "The data comes from:"),
+        ),
+    ],
+)
+def test_a_processor_activity_is_told_in_sentences_not_form_fields(
+    lang: str, agreement: str, form_words: tuple[str, ...]
+) -> None:
+    from tests.conftest import ROOT
+
+    notice = render_notice(load_registry(ROOT / "registry"), lang)  # type: ignore[arg-type]
+    section = notice.split("{#processor}", 1)[1].split("\n## ", 1)[0]
+    assert agreement in section
+    for words in form_words:
+        assert words not in section
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "Holte AS, for «Kundenes data i Holtes skybaserte programvare»"),
+        ("en", "Holte AS, for “Customers' data in Holte's cloud software”"),
+    ],
+)
+def test_a_sub_processor_we_engage_names_the_processing_it_serves(lang: str, said: str) -> None:
+    from tests.conftest import ROOT
+
+    page = render_processors(load_registry(ROOT / "registry"), lang)  # type: ignore[arg-type]
+    assert said in page.replace("&#39;", "'")
