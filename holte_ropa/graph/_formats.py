@@ -189,7 +189,7 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
             out.append(
                 f"    {_q(n)} "
                 + _attrs(
-                    label=_lines(_label(data, lang), str(data["entity"])),
+                    label=_lines(_label(data, lang)),
                     shape="box",
                     style="filled",
                     fillcolor=_q(fill),
@@ -209,7 +209,10 @@ def to_dot(view: GraphView, lang: str = "nb") -> str:
 
 
 def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
-    """ "US: DPF" lines inside a party's box: a label on a converging edge is ambiguous."""
+    """ "USA: DPF" lines inside a party's box: a label on a converging edge is ambiguous.
+
+    The country is named in the diagram's language, never by its ISO code.
+    """
     w = _w(lang)
     notes: list[str] = [] if g.nodes[party].get("located", True) else [w["unlocated"]]
     if g.nodes[party].get("organisation"):
@@ -217,9 +220,8 @@ def _transfer_notes(g: nx.MultiDiGraph, party: str, lang: str) -> list[str]:
         notes.append(f"→ {g.nodes[party]['organisation']}: {mechanism}")
     for _, country, data in g.out_edges(party, data=True):
         if data["kind"] == "located_in" and data["third_country"]:
-            note = (
-                f"→ {g.nodes[country]['entity']}: {_short_mechanism(str(data['mechanism']), lang)}"
-            )
+            mechanism = _short_mechanism(str(data["mechanism"]), lang)
+            note = f"→ {_label(g.nodes[country], lang)}: {mechanism}"
             if data["access"] != "processing":
                 note += f" ({w.get(str(data['access']), str(data['access']))})"
             notes.append(note)
@@ -315,7 +317,7 @@ def _legend(view: GraphView, lang: str) -> list[str]:
             f'<TD ALIGN="LEFT">{_html_lines(w["legend_unlocated"])}</TD></TR>'
         )
     if any(d["mechanism"] == "dpf" for d in third):
-        # "US: DPF" in a box is an abbreviation: the legend spells it out.
+        # "USA: DPF" in a box is an abbreviation: the legend spells it out.
         rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{html.escape(w["dpf"])}</TD></TR>')
     table = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'

@@ -244,6 +244,21 @@ def _link(url: str | Marker, lang: str) -> Safe | Marker:
     return Safe(f'<a href="{escape_text(url)}">{escape_text(shown)}</a>')
 
 
+def _with_link(text: Any, url: Any) -> Any:
+    """Registry text with the bare address of ``url`` ("www.datatilsynet.no") as its link."""
+    if not isinstance(text, str) or isinstance(text, Safe) or not isinstance(url, str):
+        return text
+    link = _link(url, "")
+    shown = url.removeprefix("https://").removeprefix("http://").rstrip("/")
+    if not isinstance(link, Safe) or not shown or shown not in text:
+        return text
+    before, after = text.split(shown, 1)
+    # Escaping trims the pieces: the spaces around the address are put back.
+    gap = " " if before[-1:].isspace() else ""
+    tail = " " if after[:1].isspace() else ""
+    return Safe(escape_text(before) + gap + link + tail + escape_text(after))
+
+
 def _mail(address: str, lang: str) -> Safe:
     safe = escape_text(address)
     return Safe(f'<a href="mailto:{safe}">{safe}</a>')
@@ -373,6 +388,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
     env.filters["link"] = lambda url: (
         _text(url, words) if isinstance(url, Marker) else _link(url, lang)
     )
+    env.filters["with_link"] = _with_link
     env.filters["mail"] = lambda to: _text(to, words) if isinstance(to, Marker) else _mail(to, lang)
     env.tests["pending"] = lambda value: isinstance(value, Marker)
     env.tests["said_in"] = _said_in

@@ -23,7 +23,7 @@ from holte_ropa.notice import notice_pages
 from holte_ropa.site import _markdown as md
 from holte_ropa.site._flows import flows_page
 from holte_ropa.site._history import FEED, history_days, history_feed, history_page
-from holte_ropa.site._print import print_frame
+from holte_ropa.site._print import page_marker, print_frame
 from holte_ropa.site._rules import RuleDoc, rule_pages
 from holte_ropa.terms import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -100,7 +100,8 @@ def site_pages(
     pages.update(feeds)
     pages.update(_assets())
     # The printed page frame names this organisation and this version (or the draft).
-    frame = print_frame(registry, draft=bool(missing))
+    titles = {path: _title(body) for path, body in bodies.items()}
+    frame = print_frame(registry, draft=bool(missing), titles=titles)
     pages["stylesheets/print.css"] = frame + pages["stylesheets/print.css"]
     return dict(sorted(pages.items()))
 
@@ -198,6 +199,8 @@ def _finish(path: str, body: str, bodies: Mapping[str, str], missing: int = 0) -
         target = _in_lang("index.md", other)
     relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
     switch = md.link(_SWITCH[other], relative, lang=other, css_class="holte-lang-switch")
+    # The printed page's running head names this page (holte_ropa/site/_print.py).
+    switch += page_marker(path)
     # feed: the MkDocs plugin links every page to its language's Atom feed in <head>.
     meta = {"lang": lang, "feed": _in_lang(FEED, lang)}
     if path.removeprefix("en/") in _WIDE:

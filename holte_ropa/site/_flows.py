@@ -149,7 +149,8 @@ def _flows_table(registry: Registry, lang: str) -> str:
         rows.append(
             (
                 _name(activity.name.get(lang), activity.name.nb),
-                _mid_list([_name(d.get(lang), d.nb) for d in data]),
+                # No categories recorded: the record does not know, and says so.
+                _mid_list([_name(d.get(lang), d.nb) for d in data]) or words[UNKNOWN_CODE],
                 recipient,
                 _ROLE[lang].get(flow.role, flow.role),
                 country,

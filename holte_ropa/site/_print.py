@@ -10,13 +10,15 @@ per site in front of the packaged ``print.css``; English pages use the named pag
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from collections.abc import Mapping
 
 from holte_ropa._reproducible import source_date_epoch
 from holte_ropa.changes._dated import long_date
 from holte_ropa.model._models import is_unknown
 from holte_ropa.model._registry import Registry
 
-__all__ = ["print_frame"]
+__all__ = ["page_marker", "print_frame"]
 
 _FONT = "font: 9pt/1.2 -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; color: #333;"
 _WORDS = {
@@ -27,6 +29,7 @@ _WORDS = {
         "draft": "UTKAST – bygget {date}",
         "built": "bygget {date}",
         "page": '"Side " counter(page) " av " counter(pages)',
+        "page_named": "siden «{title}»",
     },
     "en": {
         "title": "Privacy notice",
@@ -35,12 +38,23 @@ _WORDS = {
         "draft": "DRAFT – built {date}",
         "built": "built {date}",
         "page": '"Page " counter(page) " of " counter(pages)',
+        "page_named": "the page “{title}”",
     },
 }
 
 
-def print_frame(registry: Registry, *, draft: bool, built: _dt.date | None = None) -> str:
-    """``@page`` rules for both languages; ``built`` defaults to SOURCE_DATE_EPOCH or today."""
+def print_frame(
+    registry: Registry,
+    *,
+    draft: bool,
+    built: _dt.date | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> str:
+    """``@page`` rules for both languages; ``built`` defaults to SOURCE_DATE_EPOCH or today.
+
+    ``titles`` (page path to its title) gives each page a named page whose running head
+    is that page's own title; the page carries the marker :func:`page_marker` writes.
+    """
     day = built or _build_day()
     rules = ["/* holte-ropa: the printed page frame, written for this registry. */"]
     for lang, selector in (("nb", "@page"), ("en", "@page en")):
@@ -55,8 +69,54 @@ def print_frame(registry: Registry, *, draft: bool, built: _dt.date | None = Non
             f"  @bottom-center {{ content: {words['page']}; {_FONT} }}",
             "}",
         ]
-    rules += ['html[lang="en"] body { page: en; }', ""]
+    rules += ['html[lang="en"] body { page: en; }']
+    for path, title in sorted((titles or {}).items()):
+        lang = "en" if path.startswith("en/") else "nb"
+        name = _page_name(path)
+        who = f"{_who_name(registry)} – {title}"
+        when = _when(registry, lang, draft, day)
+        rules += [
+            f"@page {name} {{",
+            f"  @top-left {{ content: {_css_string(who)}; {_FONT} }}",
+            f"  @top-right {{ content: {_css_string(when)}; {_FONT} }}",
+            f"  @bottom-center {{ content: {_WORDS[lang]['page']}; {_FONT} }}",
+            "}",
+            f"html body:has(.{name}) {{ page: {name}; }}",
+        ]
+    rules += _link_targets(titles or {})
+    rules.append("")
     return "\n".join(rules)
+
+
+def _link_targets(titles: Mapping[str, str]) -> list[str]:
+    """On paper a link to another page of the site names that page (print.css writes the
+    address of any other link)."""
+    rules = []
+    for path, title in sorted(titles.items()):
+        lang = "en" if path.startswith("en/") else "nb"
+        folder = path.removeprefix("en/").removesuffix(".md")
+        if folder == "index":
+            continue  # a link to the front page reads "../": its address says enough
+        named = _WORDS[lang]["page_named"].format(title=title)
+        rules.append(
+            f'  html[lang="{lang}"] .md-typeset a[href$="{folder}/"]:not([href^="http"])::after '
+            f"{{ content: {_css_string(f' ({named})')} !important; }}"
+        )
+    return ["@media print {", *rules, "}"] if rules else []
+
+
+def page_marker(path: str) -> str:
+    """An empty element naming the page, by which the printed frame finds its title."""
+    return f'<span class="{_page_name(path)}" hidden></span>'
+
+
+def _page_name(path: str) -> str:
+    return "holte-print-" + re.sub(r"[^a-z0-9]+", "-", path.removesuffix(".md").lower()).strip("-")
+
+
+def _who_name(registry: Registry) -> str:
+    organisation = registry.organisation
+    return organisation.trade_name or organisation.legal_name
 
 
 def _who(registry: Registry, lang: str) -> str:
@@ -88,7 +148,7 @@ def _css_string(text: str) -> str:
     anything that could close the rule or the stylesheet written as a code point."""
     out = []
     for char in text:
-        if char.isalnum() or char in " –-.,:;()&'/+":
+        if char.isalnum() or char in " –-.,:;()&'/+«»“”":
             out.append(char)
         else:
             out.append(f"\\{ord(char):06x}")

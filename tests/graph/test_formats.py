@@ -151,10 +151,20 @@ def test_diagrams_use_the_notices_words_for_what_is_not_confirmed() -> None:
 
 def test_the_legend_spells_out_dpf_when_a_transfer_uses_it() -> None:
     holte = build_graph(load_registry(ROOT / "registry"))
-    assert "US: DPF" in to_dot(holte.view("transfers"), "nb")
+    assert "USA: DPF" in to_dot(holte.view("transfers"), "nb")
     assert "DPF: EU–US Data Privacy Framework" in to_dot(holte.view("transfers"), "nb")
     assert "DPF: EU–US Data Privacy Framework" in to_dot(holte.view("recipients"), "en")
     assert "DPF:" not in to_dot(holte.view("sources"), "en")
+
+
+def test_diagrams_name_countries_in_their_language_never_by_iso_code() -> None:
+    holte = build_graph(load_registry(ROOT / "registry")).view("organisation")
+    nb, en = to_dot(holte, "nb"), to_dot(holte, "en")
+    assert "→ USA: DPF" in nb and "→ United States: DPF" in en
+    assert '"Norge"' in nb and '"Norway"' in en
+    yed = export_graph(holte, "graphml-yed", "en").decode()
+    for text in (nb, en, to_mermaid(holte, "nb"), yed):
+        assert not re.search(r"→ [A-Z]{2}:|\\n(?:US|NO|IE|SE)\"", text)
 
 
 def test_sources_and_recipients_are_the_organisation_view_in_two_halves() -> None:

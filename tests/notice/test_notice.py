@@ -124,6 +124,13 @@ def test_every_art_13_element_of_every_holte_activity_is_in_the_notice(lang: str
                 assert gdpr(lang, 14, 2, "f") in text
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_authoritys_address_in_the_organisations_own_words_is_a_link(lang: str) -> None:
+    # Holte's complaints text ends "... finnes på www.datatilsynet.no."
+    notice = render_notice(holte(), lang)  # type: ignore[arg-type]
+    assert ' <a href="https://www.datatilsynet.no/">www.datatilsynet.no</a>.' in notice
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_notice_names_the_controller_rights_and_the_complaint_to_the_authority(
     lang: str,

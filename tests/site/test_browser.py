@@ -529,6 +529,8 @@ def test_the_printed_notice_names_the_organisation_the_draft_and_numbers_its_pag
     printed = "\n".join(pages)
     # Link targets written out (a long one may wrap: compare without white space).
     assert "(https://www.holte.no/)" in "".join(printed.split())
+    # ... and a link to another page of the site names that page.
+    assert "(siden«Databehandlereogunderdatabehandlere»)" in "".join(printed.split())
     assert "Read this page in English" not in printed  # no screen controls on paper
     # Every table stays with its caption: the line after a caption holds the headings,
     # on the same printed page ("UTKAST" may share the caption's line).
@@ -541,9 +543,35 @@ def test_the_printed_notice_names_the_organisation_the_draft_and_numbers_its_pag
         assert found and found[0].split()[0] == "Navn", (caption, found)
 
 
+def test_the_running_head_of_a_printed_page_is_its_own_title(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    for name, head in (
+        ("processors.md", "Holte AS – Databehandlere og underdatabehandlere"),
+        ("en/flows.md", "Holte AS – Data flows"),
+    ):
+        pages = [p for p in _printed(browser, holte, name, tmp_path) if p.strip()]
+        assert all(head in text for text in pages), (name, [p[:120] for p in pages])
+
+
 def test_the_printed_english_page_has_the_english_frame(
     browser: Browser, holte: Site, tmp_path: Path
 ) -> None:
     first = _printed(browser, holte, "en/flows.md", tmp_path)[0]
-    assert "Holte AS – Privacy notice" in first and "DRAFT – built" in first
+    assert "Holte AS – Data flows" in first and "DRAFT – built" in first
     assert "Page 1 of" in first
+
+
+def test_a_printed_heading_is_never_alone_at_the_foot_of_a_page(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # The processors page: a whole table that did not fit left its heading on the page before.
+    pages = [p for p in _printed(browser, holte, "processors.md", tmp_path) if p.strip()]
+    headings = ("Databehandlere", "Underdatabehandlere", "Andre mottakere")
+    for number, text in enumerate(pages, start=1):
+        body = [line.strip() for line in text.splitlines() if line.strip()][:-1]  # "Side n av m"
+        assert body and body[-1] not in headings, (number, body[-3:])
+    # The table starts on the page of its heading: a table is not moved whole to the next.
+    for heading in headings:
+        page = next(p for p in pages if heading in [line.strip() for line in p.splitlines()])
+        assert any(line.strip().startswith("Navn ") for line in page.splitlines()), heading

@@ -129,3 +129,15 @@ def test_the_flows_table_and_the_processors_page_say_no_transfer_in_the_same_wor
     # The DPF is named with its decision, as the notice names it.
     assert "gjennomføringsbeslutning (EU) 2023/1795, GDPR art. 45" in pages["flows.md"]
     assert "implementing decision (EU) 2023/1795, GDPR Art. 45" in pages["en/flows.md"]
+
+
+def test_the_flows_table_says_ikke_avklart_where_no_data_categories_are_recorded() -> None:
+    # Holte's notice lists no data for direct marketing: nothing is said to go to Facebook.
+    pages = site_pages(load_registry(ROOT / "registry"))
+    for lang, unknown in (("", "ikke avklart ennå"), ("en/", "not yet confirmed")):
+        marketing = re.findall(
+            r'<th scope="row">(?:Direkte markedsføring|Direct marketing)</th><td>([^<]*)</td>'
+            r"<td>Facebook</td>",
+            pages[f"{lang}flows.md"],
+        )
+        assert marketing and set(marketing) == {unknown}, (lang, marketing)
