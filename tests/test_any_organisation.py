@@ -24,7 +24,7 @@ FJORDLYS = Path(__file__).parent / "fixtures" / "fjordlys"
 
 _CLASSES = (
     "lang-switch|diagram|table-caption|draft-print|draft|overflow|scroll-hint|scroll--diagram"
-    "|scroll|at-start|at-end"
+    "|scroll|at-start|at-end|print-[a-z0-9-]+"
 )
 _TOOL = re.compile(
     rf"holte[-_]?ropa|github\.com/holte/|holte-({_CLASSES})\b",
