@@ -9,11 +9,11 @@ threshold (55); the privacy officer fills in what happened and what is being don
 from __future__ import annotations
 
 from holte_ropa.breach._draft import BreachDraft
-from holte_ropa.breach._wording import fill_marker, mid_sentence
+from holte_ropa.breach._wording import fill_marker
 from holte_ropa.graph._labels import text
 from holte_ropa.model._registry import Registry
 from holte_ropa.model._unknown import is_unknown, known
-from holte_ropa.terms import Words
+from holte_ropa.terms import Words, in_running_text
 
 __all__ = ["communication"]
 
@@ -142,6 +142,6 @@ def communication(registry: Registry, draft: BreachDraft, lang: str) -> str:
     if is_unknown(authority):
         lines.append(fill_marker(lang, _AUTHORITY_FILL[lang]))
     else:
-        name = mid_sentence(text(authority.name, lang), lang)
+        name = in_running_text(text(authority.name, lang), lang)
         lines.append(_COMPLAIN[lang].format(authority=name, website=str(authority.website)))
     return "\n".join(lines) + "\n"

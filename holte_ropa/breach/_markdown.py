@@ -12,12 +12,12 @@ from holte_ropa.breach._communication import communication
 from holte_ropa.breach._consequences import CONSEQUENCES
 from holte_ropa.breach._deadline import local_time
 from holte_ropa.breach._draft import BreachDraft
-from holte_ropa.breach._wording import fill_marker, mid_sentence, say
+from holte_ropa.breach._wording import fill_marker, say
 from holte_ropa.graph._labels import text
 from holte_ropa.model._countries import country_name
 from holte_ropa.model._registry import Registry
 from holte_ropa.model._unknown import is_unknown, known
-from holte_ropa.terms import LANGUAGES
+from holte_ropa.terms import LANGUAGES, in_running_text
 
 __all__ = ["render_breach"]
 
@@ -59,7 +59,7 @@ def _authority(registry: Registry, lang: str) -> str:
     authority = registry.organisation.supervisory_authority
     if is_unknown(authority):
         return fill_marker(lang, say("authority_fill", lang))
-    return mid_sentence(text(authority.name, lang), lang)
+    return in_running_text(text(authority.name, lang), lang)
 
 
 def _summary(registry: Registry, draft: BreachDraft, lang: str) -> str:

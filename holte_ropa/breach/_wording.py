@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from holte_ropa.terms import ROLES, Words
 
-__all__ = ["WORDS", "fill_marker", "mid_sentence", "say"]
+__all__ = ["WORDS", "fill_marker", "say"]
 
 _FILL = {"nb": "[FYLL INN: {what}]", "en": "[TO FILL: {what}]"}
 
@@ -17,14 +17,6 @@ _FILL = {"nb": "[FYLL INN: {what}]", "en": "[TO FILL: {what}]"}
 def fill_marker(lang: str, what: str) -> str:
     """A field the record cannot fill, marked for the privacy officer."""
     return _FILL[lang].format(what=what)
-
-
-def mid_sentence(name: str, lang: str) -> str:
-    """A name as it reads inside an English sentence: "notify the Norwegian Data
-    Protection Authority", not "notify The ..."; other languages keep the name as written."""
-    if lang == "en" and name.startswith("The "):
-        return "t" + name[1:]
-    return name
 
 
 def say(key: str, lang: str, **fields: str) -> str:

@@ -20,6 +20,7 @@ from holte_ropa.terms import (
     Term,
     Words,
     cite,
+    lower_first,
     same,
 )
 
@@ -538,12 +539,7 @@ def mid_sentence(value: Bilingual) -> Bilingual:
     and "SuperOffice" keep their capitals.
     """
 
-    def lower(text: str) -> str:
-        first = text.split(" ", 1)[0]
-        ordinary = first[:1].isupper() and first[1:] == first[1:].lower()
-        return text[:1].lower() + text[1:] if ordinary else text
-
-    return Bilingual(nb=lower(value.nb), en=lower(value.en))
+    return Bilingual(nb=lower_first(value.nb), en=lower_first(value.en))
 
 
 def public_summary(kind: str, variant: str = "", /, **values: Bilingual) -> Bilingual:

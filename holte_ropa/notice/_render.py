@@ -17,7 +17,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,7 +41,7 @@ from holte_ropa.notice._views import (
     PartyView,
     PromiseView,
 )
-from holte_ropa.terms import LANGUAGES, cite, cite_paragraphs
+from holte_ropa.terms import LANGUAGES, cite, cite_paragraphs, in_running_text, lower_first
 
 __all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_pages", "render_view"]
 
@@ -184,33 +184,17 @@ def _indented(text: str) -> Safe:
 
 
 def _mid_sentence(value: Any) -> Any:
-    """ "The Norwegian ..." -> "the Norwegian ..." after "complain to"; names keep case.
-
-    An English rule (the article): other languages print the name as it is written.
-    """
-    if isinstance(value, str) and not isinstance(value, Safe) and value.startswith("The "):
-        return "t" + value[1:]
+    """Registry text (not template markup) as it reads mid-sentence in English."""
+    if isinstance(value, str) and not isinstance(value, Safe):
+        return in_running_text(value, "en")
     return value
 
 
 def _lower_first(value: Any) -> Any:
-    """ "E-postadresse" -> "e-postadresse" inside a sentence; "IP-adresse" stays."""
+    """Registry text (not template markup) with an ordinary first word in lower case."""
     if not isinstance(value, str) or isinstance(value, Safe):
         return value
-    return _lower_first_text(value)
-
-
-@lru_cache(maxsize=16_384)
-def _lower_first_text(value: str) -> str:
-    """Memoised: the same category and subject names recur on every activity."""
-    head = re.match(r"[^\W\d_]+", value)
-    if head is None or not head.group()[0].isupper():
-        return value
-    word = head.group()
-    rest = value[len(word) :]
-    if (len(word) > 1 and word[1:].islower()) or (len(word) == 1 and rest.startswith("-")):
-        return value[0].lower() + value[1:]
-    return value
+    return lower_first(value)
 
 
 def _sentence(value: Any) -> Any:

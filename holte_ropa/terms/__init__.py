@@ -21,6 +21,7 @@ from holte_ropa.terms._languages import (
     Localised,
     published_language,
 )
+from holte_ropa.terms._sentences import in_running_text, lower_first
 from holte_ropa.terms._vocabulary import (
     DATA_KINDS,
     LEGAL_BASES,
@@ -50,6 +51,8 @@ __all__ = [
     "cite",
     "cite_paragraphs",
     "cite_ref",
+    "in_running_text",
+    "lower_first",
     "period_words",
     "published_language",
     "same",
