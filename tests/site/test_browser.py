@@ -575,3 +575,48 @@ def test_a_printed_heading_is_never_alone_at_the_foot_of_a_page(
     for heading in headings:
         page = next(p for p in pages if heading in [line.strip() for line in p.splitlines()])
         assert any(line.strip().startswith("Navn ") for line in page.splitlines()), heading
+
+
+def test_a_printed_table_s_column_headings_never_end_a_page_alone(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # The processors page printed "Andre mottakere"'s heading row alone at the foot of a
+    # page, its one row on the next.
+    for name, first_heading in (("processors.md", "Navn"), ("en/processors.md", "Name")):
+        pages = [p for p in _printed(browser, holte, name, tmp_path) if p.strip()]
+        for number, text in enumerate(pages, start=1):
+            body = [line.strip() for line in text.splitlines() if line.strip()][:-1]
+            heads = [i for i, line in enumerate(body) if line.startswith(f"{first_heading} ")]
+            assert all(i + 1 < len(body) for i in heads), (name, number, body[-3:])
+
+
+# The printable width of an A4 page with the frame's 16 mm side margins, in CSS pixels.
+_PRINTABLE = round((210 - 2 * 16) / 25.4 * 96)
+
+
+def test_printed_tables_fit_the_printable_width(browser: Browser, holte: Site) -> None:
+    # Material's table wrapper (and ours around it) reached 0.8rem into each margin, and
+    # the transfer column ran to the paper's edge.
+    outside = []
+    for name in holte.pages:
+        page = _open(browser, holte, viewport={"width": _PRINTABLE, "height": 1000})
+        page.emulate_media(media="print")
+        page.goto(holte.url(name), wait_until="load")
+        outside += page.evaluate(
+            """(name) => {
+              const column = document.querySelector('article').getBoundingClientRect();
+              const out = [];
+              for (const table of document.querySelectorAll('article table')) {
+                for (let e = table; e.tagName !== 'ARTICLE'; e = e.parentElement) {
+                  const box = e.getBoundingClientRect();
+                  if (box.left < column.left - 0.5 || box.right > column.right + 0.5)
+                    out.push(`${name}: ${e.tagName}.${e.className} ${box.left}-${box.right}`
+                      + ` outside ${column.left}-${column.right}`);
+                }
+              }
+              return out;
+            }""",
+            name,
+        )
+        page.close()
+    assert not outside, "\n".join(outside)
