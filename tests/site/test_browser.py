@@ -620,3 +620,15 @@ def test_printed_tables_fit_the_printable_width(browser: Browser, holte: Site) -
         )
         page.close()
     assert not outside, "\n".join(outside)
+
+
+def test_a_printed_page_never_ends_with_a_sentence_leading_into_a_list(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # The notice's first printed page ended with "Dette gjør vi med opplysningene:", its
+    # list on the next page.
+    for name in NOTICE_PAGES:
+        pages = [p for p in _printed(browser, holte, name, tmp_path) if p.strip()]
+        for number, text in enumerate(pages, start=1):
+            body = [line.strip() for line in text.splitlines() if line.strip()][:-1]
+            assert not body[-1].endswith(":"), (name, number, body[-2:])
