@@ -632,3 +632,13 @@ def test_a_printed_page_never_ends_with_a_sentence_leading_into_a_list(
         for number, text in enumerate(pages, start=1):
             body = [line.strip() for line in text.splitlines() if line.strip()][:-1]
             assert not body[-1].endswith(":"), (name, number, body[-2:])
+
+
+def test_a_printed_table_keeps_its_words_whole(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # Fitted to the page by breaking anywhere, the flows table printed
+    # "gjennomføringsbeslutn-ing" and "behandlingsansv-arlig".
+    printed = "\n".join(_printed(browser, holte, "flows.md", tmp_path))
+    for word in ("gjennomføringsbeslutning", "behandlingsansvarlig", "Samarbeidspartnere"):
+        assert word in printed, word
