@@ -342,5 +342,22 @@ class NoticeView:
             return value
         return None
 
+    @property
+    def activity_texts(self) -> tuple[str, ...]:
+        """What the activities say in the organisation's words (descriptions and
+        purposes): a promise that says it again is not other information."""
+        texts: list[Str] = []
+        for a in (*self.processor_activities, *self.controller_activities):
+            texts.append(a.description)
+            texts += [p.description for p in a.purposes]
+        return tuple(t for t in texts if isinstance(t, str))
+
+    @property
+    def requirement_shared(self) -> bool:
+        """Every controller activity leaves open whether people must give the data
+        (GDPR Art. 13(2)(e)): the notice says it once, not once per activity."""
+        activities = self.controller_activities
+        return len(activities) > 1 and all(a.requirement is PENDING for a in activities)
+
     def promises_in(self, section: str) -> tuple[PromiseView, ...]:
         return tuple(p for p in self.promises if p.section == section)

@@ -192,8 +192,8 @@ UNCONFIRMED = (
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("nb", "- Andre mottakere, der vi ennå bekrefter hvilken rolle de har: Mailtool."),
-        ("en", "- Other recipients, whose role we are confirming: Mailtool."),
+        ("nb", "Andre mottakere, der vi ennå bekrefter hvilken rolle de har: Mailtool."),
+        ("en", "Other recipients, whose role we are confirming: Mailtool."),
     ],
 )
 def test_a_recipient_whose_role_is_unknown_is_named_as_being_confirmed(

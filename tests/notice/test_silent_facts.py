@@ -58,16 +58,16 @@ class Case(NamedTuple):
             "    how_to_exercise: unknown",
             28,
             "R46",
-            "Slik bruker du rettighetene dine: Ikke avklart ennå.",
-            "How to use your rights: Not yet confirmed.",
+            "Det er ikke avklart ennå hvordan du bruker rettighetene dine.",
+            "How you use your rights is not yet confirmed.",
         ),
         Case(
             "    response_time: {nb: Innen én måned., en: Within one month.}",
             "    response_time: unknown",
             29,
             "R51",
-            "Når vi svarer: Ikke avklart ennå.",
-            "When we answer: Not yet confirmed.",
+            "Det er ikke avklart ennå når vi svarer.",
+            "When we answer is not yet confirmed.",
         ),
         Case(
             "  complaints: {nb: Du kan klage til Datatilsynet., "
@@ -75,8 +75,8 @@ class Case(NamedTuple):
             "  complaints: unknown",
             31,
             "R46",
-            "Slik klager du til oss: Ikke avklart ennå.",
-            "How to complain to us: Not yet confirmed.",
+            "Det er ikke avklart ennå hvordan du klager til oss.",
+            "How to complain to us is not yet confirmed.",
         ),
         Case(
             "    change_announcement: {nb: Vi varsler i nyhetsbrevet., "
@@ -84,16 +84,16 @@ class Case(NamedTuple):
             "    change_announcement: unknown",
             25,
             "R46",
-            "Slik varsler vi om endringer: Ikke avklart ennå.",
-            "How we announce changes: Not yet confirmed.",
+            "Det er ikke avklart ennå hvordan vi varsler om endringer.",
+            "How we announce changes is not yet confirmed.",
         ),
         Case(
             "  security_summary: {nb: Vi bruker TLS., en: We use TLS.}",
             "  security_summary: unknown",
             30,
             "R46",
-            "Slik sikrer vi opplysningene: Ikke avklart ennå.",
-            "How we secure the data: Not yet confirmed.",
+            "Det er ikke avklart ennå hvordan vi sikrer opplysningene.",
+            "How we secure the data is not yet confirmed.",
         ),
     ],
     ids=[
@@ -166,13 +166,13 @@ def test_an_unknown_legal_source_of_a_retention_rule_loads_and_is_reported(
     [
         (
             {},
-            "Hvilke informasjonskapsler vi bruker: Ikke avklart ennå.",
-            "Which cookies we use: Not yet confirmed.",
+            "Det er ikke avklart ennå hvilke informasjonskapsler vi bruker.",
+            "Which cookies we use is not yet confirmed.",
         ),
         (
             {"cookies.yaml": "cookies: unknown\n"},
-            "Hvilke informasjonskapsler vi bruker: Ikke avklart ennå.",
-            "Which cookies we use: Not yet confirmed.",
+            "Det er ikke avklart ennå hvilke informasjonskapsler vi bruker.",
+            "Which cookies we use is not yet confirmed.",
         ),
         (
             {"cookies.yaml": "cookies: none\n"},
@@ -252,11 +252,11 @@ def test_the_summary_of_transfers_names_the_recipients_whose_countries_are_unkno
     assert text != SMALL
     registry = load_registry(make_registry({"registry.yaml": text}))
     assert (
-        "Some data is transferred to countries outside the EEA: United States, and possibly to "
-        "countries not yet confirmed for Cloud."
+        "Some data is transferred to countries outside the EEA: United States. Which "
+        "countries the data goes to is not yet confirmed for Cloud."
     ) in render_notice(registry, "en")
-    assert "og kanskje til land som ikke er avklart ennå for Cloud." in render_notice(
-        registry, "nb"
+    assert "Det er ikke avklart ennå i hvilke land Cloud behandler opplysningene." in (
+        render_notice(registry, "nb")
     )
 
 
@@ -275,8 +275,10 @@ def test_the_cookies_page_says_they_are_ordered_by_category_only_when_they_are_l
 def test_the_contract_basis_reads_as_a_contract_with_you() -> None:
     registry = load_registry(FIXTURES / "fjordlys")
     en, nb = render_notice(registry, "en"), render_notice(registry, "nb")
-    assert "The legal basis is a contract with you (GDPR Art. 6(1)(b)) for:" in en
-    assert "Behandlingsgrunnlaget er en avtale med deg (GDPR art. 6 nr. 1 bokstav b) for:" in nb
+    assert "The legal basis for this is a contract with you (GDPR Art. 6(1)(b))." in en
+    assert (
+        "Behandlingsgrunnlaget for dette er en avtale med deg (GDPR art. 6 nr. 1 bokstav b)."
+    ) in nb
     assert "necessary for a contract" not in en
 
 

@@ -1,0 +1,140 @@
+"""The notice reads as a person writes: gaps as sentences, no one-item lists, nothing said
+once per activity that is the same for all of them, no "other information" that an
+activity says already (issue: a notice that can be published, item 4)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+import pytest
+
+from holte_ropa import Registry, load_registry
+from holte_ropa.notice import render_notice, render_processors
+from tests.conftest import FIXTURES, ROOT, MakeRegistry
+
+SMALL = (FIXTURES / "small" / "registry.yaml").read_text(encoding="utf-8")
+ORGANISATION = (FIXTURES / "minimal" / "organisation.yaml").read_text(encoding="utf-8")
+GAP = {"nb": "Ikke avklart ennå", "en": "Not yet confirmed"}
+
+
+@cache
+def _registry(name: str) -> Registry:
+    return load_registry(ROOT / "registry" if name == "holte" else FIXTURES / name)
+
+
+@pytest.mark.parametrize("name", ["holte", "small", "fjordlys"])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_gap_in_running_text_is_a_sentence_not_a_form_field(name: str, lang: str) -> None:
+    # "Slik klager du til oss: Ikke avklart ennå." reads like an unfilled form; lists of
+    # contact details and table cells may name the gap, paragraphs say it in words.
+    form = re.compile(rf"^[^-|<#*\s].*: {GAP[lang]}\.?$")
+    page = render_notice(_registry(name), lang)
+    assert [line for line in page.splitlines() if form.match(line)] == []
+
+
+@pytest.mark.parametrize("name", ["holte", "small", "fjordlys"])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_list_has_more_than_one_item(name: str, lang: str) -> None:
+    # "The legal basis is not yet confirmed for:" over one bullet reads like a form; one
+    # item is a sentence.
+    registry = _registry(name)
+    for page in (render_notice(registry, lang), render_processors(registry, lang)):
+        blocks = page.split("\n\n")
+        assert [b for b in blocks if b.startswith("- ") and "\n- " not in b] == []
+        for lead, items in itertools.pairwise(blocks):
+            if lead.endswith(":") and items.startswith("- "):
+                assert items.count("\n- ") >= 1, (lead, items)
+
+
+def test_a_single_purpose_names_its_basis_after_it() -> None:
+    nb = render_notice(_registry("holte"), "nb")
+    en = render_notice(_registry("holte"), "en")
+    assert (
+        "Vedlikeholde og forbedre appene våre. Behandlingsgrunnlaget for dette er ikke "
+        "avklart ennå."
+    ) in nb
+    assert "Maintain and improve our apps. The legal basis for this is not yet confirmed." in en
+    assert "Send newsletters. The legal basis for this is consent (GDPR Art. 6(1)(a))." in (
+        render_notice(_registry("small"), "en")
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said_once"),
+    [
+        (
+            "nb",
+            "Det er ikke avklart ennå om du må gi oss opplysningene i disse "
+            "behandlingsaktivitetene, og hva som skjer hvis du ikke gjør det.",
+        ),
+        (
+            "en",
+            "Whether you have to give us the data in these processing activities, and what "
+            "happens if you do not, is not yet confirmed.",
+        ),
+    ],
+)
+def test_an_unknown_requirement_shared_by_every_activity_is_said_once(
+    lang: str, said_once: str
+) -> None:
+    # Art. 13(2)(e): Holte's record knows it for no activity; nine "Not yet confirmed"
+    # sections would say one gap nine times.
+    page = render_notice(_registry("holte"), lang)
+    assert page.count(said_once) == 1
+    assert "{#requirement}" in page
+    assert not re.search(r"\{#activity-[a-z-]+-requirement\}", page)
+
+
+def test_an_activity_whose_requirement_alone_is_unknown_says_so_in_its_own_section(
+    make_registry: MakeRegistry,
+) -> None:
+    text = SMALL.replace(
+        "    owner: Marketing lead\n", "    owner: Marketing lead\n    requirement: unknown\n", 1
+    )
+    assert text != SMALL
+    page = render_notice(load_registry(make_registry({"registry.yaml": text})), "en")
+    assert "{#activity-newsletter-requirement}" in page
+    assert (
+        "Whether you have to give us the data, and what happens if you do not, is not yet "
+        "confirmed."
+    ) in page
+    assert "{#requirement}" not in page
+
+
+def test_other_information_leaves_out_what_an_activity_says_already() -> None:
+    # Holte's three "other" promises repeat the direct marketing, app and recruitment
+    # activities nearly word for word: the section would say them a second time.
+    for lang in ("nb", "en"):
+        page = render_notice(_registry("holte"), lang)
+        assert "{#other}" not in page
+        assert (
+            page.count(
+                "normalt ikke opplysninger om brukeren" if lang == "nb" else "normally do not store"
+            )
+            == 1
+        )
+
+
+def test_other_information_keeps_what_nothing_else_says(make_registry: MakeRegistry) -> None:
+    promise = (
+        "  promises:\n"
+        "    - id: no-sale\n"
+        "      section: other\n"
+        "      claim: none\n"
+        "      text: {nb: Vi selger aldri opplysninger om deg til noen andre., "
+        "en: We never sell data about you to anyone else.}\n"
+    )
+    files = {"organisation.yaml": ORGANISATION + promise, "registry.yaml": SMALL}
+    page = render_notice(load_registry(make_registry(files, organisation=False)), "en")
+    assert "{#other}" in page
+    assert "We never sell data about you to anyone else." in page
+
+
+def test_the_controller_of_a_processor_activity_is_named_in_a_sentence() -> None:
+    nb = render_notice(_registry("small"), "nb")
+    en = render_notice(_registry("small"), "en")
+    assert "Kundene våre er behandlingsansvarlig for disse opplysningene." in nb
+    assert "Our customers act as controller for this data." in en
+    assert "Controller:" not in en
