@@ -642,3 +642,12 @@ def test_a_printed_table_keeps_its_words_whole(
     printed = "\n".join(_printed(browser, holte, "flows.md", tmp_path))
     for word in ("gjennomføringsbeslutning", "behandlingsansvarlig", "Samarbeidspartnere"):
         assert word in printed, word
+
+
+def test_the_printed_changes_page_leaves_out_the_feed_link(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # Printed, it read "Følg endringene som Atom-feed (../changes.xml)".
+    printed = "\n".join(_printed(browser, holte, "changes.md", tmp_path))
+    assert "Tidligere endringer" in printed
+    assert "changes.xml" not in printed and "Atom-feed" not in printed
