@@ -9,6 +9,7 @@ script, internal fields never published, and a notice usable on a 390 px phone.
 from __future__ import annotations
 
 import itertools
+import re
 import socket
 import subprocess
 import sys
@@ -504,13 +505,19 @@ def test_the_language_switch_on_every_page_leads_to_that_page_in_the_other_langu
 # --------------------------------------------------------------------------- print
 
 
-def _printed(browser: Browser, site: Site, name: str, tmp: Path) -> list[str]:
-    """The page printed by Chromium to an A4 PDF, as the text of each printed page."""
+def _pdf(browser: Browser, site: Site, name: str, tmp: Path) -> Path:
+    """The page printed by Chromium to an A4 PDF."""
     page = _open(browser, site)
     page.goto(site.url(name), wait_until="load")
     pdf = tmp / "printed.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     page.close()
+    return pdf
+
+
+def _printed(browser: Browser, site: Site, name: str, tmp: Path) -> list[str]:
+    """The page printed by Chromium to an A4 PDF, as the text of each printed page."""
+    pdf = _pdf(browser, site, name, tmp)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -651,3 +658,50 @@ def test_the_printed_changes_page_leaves_out_the_feed_link(
     printed = "\n".join(_printed(browser, holte, "changes.md", tmp_path))
     assert "Tidligere endringer" in printed
     assert "changes.xml" not in printed and "Atom-feed" not in printed
+
+
+def _printed_words(browser: Browser, site: Site, name: str, tmp: Path) -> list[list[Word]]:
+    """The words of each page of ``name`` printed to PDF, with their boxes (pdftotext -bbox)."""
+    pdf = _pdf(browser, site, name, tmp)
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    box = re.compile(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    return [
+        [Word(m[5], *(float(m[i]) for i in range(1, 5))) for m in box.finditer(part)]
+        for part in xhtml.split("<page ")[1:]
+    ]
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Word) -> bool:
+        # A point of slack: neighbouring words' boxes may touch.
+        return (
+            self.left < other.right - 1
+            and other.left < self.right - 1
+            and self.top < other.bottom - 1
+            and other.top < self.bottom - 1
+        )
+
+
+def test_no_printed_word_lies_over_another(browser: Browser, holte: Site, tmp_path: Path) -> None:
+    # The draft mark, fixed to every printed page, lay over "agreement" on page 9 of the
+    # English notice.
+    over = []
+    for name in holte.pages:
+        for number, words in enumerate(_printed_words(browser, holte, name, tmp_path), 1):
+            over += [
+                f"{name} page {number}: {a.text!r} over {b.text!r}"
+                for a, b in itertools.combinations(words, 2)
+                if a.overlaps(b)
+            ]
+    assert not over, "\n".join(over[:20])
