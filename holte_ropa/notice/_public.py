@@ -407,7 +407,12 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
         countries=countries,
         safeguards=safeguards,
         engaged_by=engaged,
-        used_for=_used_for(registry, party.id, lang) if party.engaged_by is not None else (),
+        used_for=(
+            _used_for(registry, party.id, lang)
+            or _used_for(registry, party.engaged_by, lang)  # what its processor serves
+            if party.engaged_by is not None
+            else ()
+        ),
         website=str(party.website) if party.website else None,
         category=party.shown_as is not None,
     )

@@ -256,3 +256,20 @@ def test_a_sub_processor_we_engage_names_the_processing_it_serves(
     assert f'<th scope="col">{header}</th>' in section
     assert section.count(f"<td>{activity}</td>") == 2  # Azure and Cygate
     assert "Holte AS" not in section
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "Drift for kunder (engasjert av Cloud)"),
+        ("en", "Hosting for customers (engaged by Cloud)"),
+    ],
+)
+def test_a_sub_processor_engaged_by_a_processor_serves_what_that_processor_serves(
+    lang: str, said: str
+) -> None:
+    from tests.conftest import FIXTURES
+
+    page = render_processors(load_registry(FIXTURES / "small"), lang)  # type: ignore[arg-type]
+    service = "Sikkerhetskopi" if lang == "nb" else "Backup"
+    assert f"<tr><td>Backup</td><td>{service}</td><td>{said}</td>" in page
