@@ -268,7 +268,7 @@ def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionSc
     names = sorted({n for n in (org.legal_name, org.trade_name) if n}, key=len, reverse=True)
     scores: list[SectionScore] = []
     for lang in langs:
-        page = render_page(registry, lang, "notice")
+        page = render_page(registry, lang, "notice", keep=False)
         for anchor, title, body in _page_sections(page):
             entity_id = anchor.removeprefix("activity-")
             is_activity = anchor.startswith("activity-") and entity_id in activities

@@ -402,21 +402,26 @@ def render_view(view: NoticeView, page: str, words: gettext.NullTranslations | N
     return _tidy(env.get_template(f"{page}.md.j2").generate(v=view))
 
 
-def render_page(registry: Registry, lang: Lang, page: str) -> str:
+def render_page(registry: Registry, lang: Lang, page: str, *, keep: bool = True) -> str:
     """Render one page of ``registry`` in ``lang``.
 
     Each page is rendered once per registry and language (the readability rule, the
-    readability report, the notice files and the site share it).
+    readability report, the notice files and the site share it); with ``keep=False`` a
+    page not rendered yet is not kept for later (see :func:`render_pages`).
     """
-    return render_pages(registry, lang, (page,))[0]
+    return render_pages(registry, lang, (page,), keep=keep)[0]
 
 
-def render_pages(registry: Registry, lang: Lang, pages: Sequence[str]) -> list[str]:
+def render_pages(
+    registry: Registry, lang: Lang, pages: Sequence[str], *, keep: bool = True
+) -> list[str]:
     """Render ``pages`` of ``registry`` in ``lang``, each once per registry and language.
 
     The registry remembers the pages, not the view they are rendered from, which on a
     large registry is larger than the pages: the pages not rendered yet share one view,
-    made when needed and dropped after.
+    made when needed and dropped after. ``keep=False`` uses a page already remembered
+    but does not remember one it has to render: the check scores the notice and needs
+    no page after that; the build renders its pages first, so that they are kept.
     """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
@@ -430,7 +435,9 @@ def render_pages(registry: Registry, lang: Lang, pages: Sequence[str]) -> list[s
 
         return render
 
-    return [registry.remember(("notice-page", lang, page), rendered(page)) for page in pages]
+    return [
+        registry.remember(("notice-page", lang, page), rendered(page), keep=keep) for page in pages
+    ]
 
 
 def _tidy(chunks: Iterable[str]) -> str:

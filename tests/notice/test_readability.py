@@ -112,3 +112,16 @@ def test_the_rendered_page_is_split_into_the_same_sections_one_at_a_time(lang: L
     page = render_page(load_registry(ROOT / "registry"), lang, "notice")
     assert list(_page_sections(page)) == split_sections(page)
     assert len(split_sections(page)) > 10
+
+
+def test_scoring_the_notice_keeps_no_page_but_uses_one_the_build_rendered_first() -> None:
+    checked = load_registry(FIXTURES / "small")
+    readability(checked)
+    once = render_page(checked, "nb", "notice", keep=False)
+    again = render_page(checked, "nb", "notice", keep=False)
+    assert once == again and once is not again
+
+    built = load_registry(FIXTURES / "small")
+    page = render_page(built, "nb", "notice")
+    readability(built)
+    assert render_page(built, "nb", "notice", keep=False) is page
