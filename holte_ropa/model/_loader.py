@@ -76,12 +76,21 @@ def read_registry_files(
 ) -> tuple[list[SourceFile], list[Problem]]:
     """Parse and schema-check every file; problems are collected, never raised."""
     shown = display_path(path) if shown_as is None else shown_as
-    if not path.exists():
+    try:
+        found = path.exists()
+    except OSError as error:  # a name too long for the file system, say: not a path at all
+        found, reason = False, f"{(error.strerror or str(error)).lower()}; "
+    else:
+        reason = ""
+    if not found:
+        if len(shown) > 120:
+            shown = shown[:117] + "..."
         return [], [
             Problem(
                 Position(shown),
                 "io",
-                "no such file or folder; give the path of a registry folder (default: registry/)",
+                f"{reason or 'no such file or folder; '}give the path of a registry folder "
+                "(default: registry/)",
             )
         ]
     paths = [path] if path.is_file() else list(iter_files(path))

@@ -272,6 +272,18 @@ def test_a_missing_folder_is_an_error(
     )
 
 
+def test_text_given_where_a_path_goes_is_refused_as_a_path_not_a_crash(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A library user passing the YAML itself: longer than any file name may be.
+    make_registry()
+    code, out = check_exit(Path("organisation: {name: Acme} " * 20), capsys)
+    assert code == 2
+    assert "error[io]: file name too long; give the path of a registry folder" in out
+    assert "organisation: {name: Acme} organisat...: error[io]" in out
+    assert "Traceback" not in out
+
+
 def test_a_registry_without_an_organisation_is_an_error(make_registry: MakeRegistry) -> None:
     path = make_registry({"p.yaml": party("visma")}, organisation=False)
     assert problems_of(path) == [
