@@ -6,8 +6,9 @@ the notice's views and rendering. A check of a registry that has not changed sin
 last check reads the scores back instead. They are kept in ``<cache>/holte-ropa``
 (:func:`cache_home`), in a folder named by a fingerprint of the code that computes them
 (holte-ropa's version, the size and modification time of every file of the package,
-templates and catalogues included, the libraries that render and the Python version),
-one file per registry named by a digest of its loaded data and reference data. A change
+templates and catalogues included, and of the rendering libraries' ``__init__.py``, and
+the Python version), one file per registry named by a digest of its loaded data and
+reference data. A change
 to the registry, the reference data or the tool gives another name, so stale scores are
 never read. A damaged file is computed again; a folder that cannot be written means no
 kept scores, not an error.
@@ -110,8 +111,9 @@ def _code_fingerprint() -> str:
     for name in _LIBRARIES:
         spec = importlib.util.find_spec(name)
         origin = spec.origin if spec is not None else None
-        if origin is not None:
-            _stat_tree(Path(origin).parent, digest)
+        if origin is not None:  # its __init__.py, written again by every install
+            info = os.stat(origin)
+            digest.update(f"{origin}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:16]
 
 
