@@ -30,8 +30,7 @@ from __future__ import annotations
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._readability import SectionScore, readability
-from holte_ropa.notice._views import Lang
-from holte_ropa.terms import LANGUAGES
+from holte_ropa.terms import LANGUAGES, Lang
 
 # The renderer (jinja2, the catalogues) is imported when a page is rendered, not with the
 # package: a check whose readability scores are kept in the cache renders nothing.

@@ -8,10 +8,9 @@ last check reads the scores back instead. They are kept in ``<cache>/holte-ropa`
 (holte-ropa's version, the size and modification time of every file of the package,
 templates and catalogues included, and of the rendering libraries' ``__init__.py``, and
 the Python version), one file per registry named by a digest of its loaded data and
-reference data. A change
-to the registry, the reference data or the tool gives another name, so stale scores are
-never read. A damaged file is computed again; a folder that cannot be written means no
-kept scores, not an error.
+reference data. A change to the registry, the reference data or the tool gives another
+name, so stale scores are never read. A damaged file is computed again; a folder that
+cannot be written means no kept scores, not an error.
 """
 
 from __future__ import annotations

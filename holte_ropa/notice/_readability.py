@@ -39,8 +39,7 @@ from functools import lru_cache
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._kept import kept_scores
-from holte_ropa.notice._views import Lang
-from holte_ropa.terms import LANGUAGES
+from holte_ropa.terms import LANGUAGES, Lang
 
 __all__ = [
     "MIN_WORDS",
