@@ -138,3 +138,21 @@ def test_the_controller_of_a_processor_activity_is_named_in_a_sentence() -> None
     assert "Kundene våre er behandlingsansvarlig for disse opplysningene." in nb
     assert "Our customers act as controller for this data." in en
     assert "Controller:" not in en
+
+
+def test_what_withdrawing_consent_means_is_said_once_under_the_rights() -> None:
+    # Art. 7(3): with the rights listing withdrawal, an activity says how to withdraw, the
+    # rights say what it means.
+    for lang, effect in (
+        ("nb", "Det påvirker ikke behandlingen før du trakk det tilbake"),
+        ("en", "This does not affect the processing before you withdrew it"),
+    ):
+        page = render_notice(_registry("holte"), lang)
+        assert page.count(effect) == 1
+        assert page.index(effect) > page.index("{#rights}")
+
+
+def test_a_copy_of_the_safeguards_is_offered_once_under_the_transfers() -> None:
+    page = render_notice(_registry("fjordlys"), "en")
+    assert page.count("Ask for a copy by e-mail.") == 1
+    assert page.index("Ask for a copy by e-mail.") > page.index("{#transfers}")
