@@ -353,6 +353,20 @@ class NoticeView:
         return tuple(t for t in texts if isinstance(t, str))
 
     @property
+    def retention_texts(self) -> tuple[str, ...]:
+        """The retention only one activity states, in the organisation's words: a general
+        retention promise that says it again belongs to that activity. Words several
+        activities share are a general rule, said in the retention section."""
+        texts = [
+            r.description
+            for a in (*self.processor_activities, *self.controller_activities)
+            if not isinstance(a.retention, Marker)
+            for r in a.retention
+            if isinstance(r.description, str)
+        ]
+        return tuple(t for t in dict.fromkeys(texts) if texts.count(t) == 1)
+
+    @property
     def requirement_shared(self) -> bool:
         """Every controller activity leaves open whether people must give the data
         (GDPR Art. 13(2)(e)): the notice says it once, not once per activity."""
