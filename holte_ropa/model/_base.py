@@ -70,6 +70,33 @@ def _internal(description: str) -> Any:
     return Field(default=None, description=description, json_schema_extra={"x-internal": True})
 
 
+class _SharedFields(frozenset[str]):
+    """The fields a model instance was given, one object for all instances given the same.
+
+    A copy (``model_copy``, ``copy.copy``, ``copy.deepcopy``) is a set of its own again,
+    which pydantic may add to.
+    """
+
+    __slots__ = ()
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> set[str]:
+        return set(self)
+
+
+_SHARED_FIELDS: dict[frozenset[str], _SharedFields] = {}
+
+
+def _shared(given: set[str]) -> _SharedFields:
+    key = frozenset(given)
+    found = _SHARED_FIELDS.get(key)
+    if found is None:
+        found = _SHARED_FIELDS.setdefault(key, _SharedFields(key))
+    return found
+
+
 class _Model(BaseModel):
     """Base for every registry model: unknown keys are errors and values are immutable.
 
@@ -88,6 +115,14 @@ class _Model(BaseModel):
         validate_default=False,
         defer_build=True,
     )
+
+    @model_validator(mode="after")
+    def _share_fields_set(self) -> Any:
+        # pydantic gives every instance a set of the fields it was given (216 bytes or
+        # more, as much as the instance's own values); a registry of 100,000 activities
+        # holds millions of them. Instances given the same fields share one.
+        object.__setattr__(self, "__pydantic_fields_set__", _shared(self.__pydantic_fields_set__))
+        return self
 
 
 class Text(_Model):

@@ -138,3 +138,28 @@ def test_the_controller_of_a_processor_activity_is_named_in_a_sentence() -> None
     assert "Kundene våre er behandlingsansvarlig for disse opplysningene." in nb
     assert "Our customers act as controller for this data." in en
     assert "Controller:" not in en
+
+
+def test_a_purpose_the_activity_already_describes_is_not_said_again() -> None:
+    # Holte's marketing cookies: the introduction says what the cookies are for and how
+    # consent is asked; the purpose section names only the basis.
+    for lang, intro, basis, asked in (
+        (
+            "nb",
+            "blant annet Facebook og Google",
+            "Behandlingsgrunnlaget for formålet beskrevet over er samtykke",
+            "Ved første besøk kan du godkjenne",
+        ),
+        (
+            "en",
+            "among others Facebook and Google",
+            "The legal basis for the purpose described above is consent",
+            "On your first visit you can accept",
+        ),
+    ):
+        page = render_notice(_registry("holte"), lang)
+        start = page.index("{#activity-website-cookies-marketing}")
+        section = page[start : page.index("\n### ", start)]
+        assert section.count(intro) == 1
+        assert section.count(asked) == 1
+        assert basis in section
