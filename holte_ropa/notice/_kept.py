@@ -76,7 +76,9 @@ def _registry_digest(registry: Registry, langs: Sequence[str]) -> str:
     digest = hashlib.sha256()
     digest.update("\0".join(langs).encode())
     digest.update(b"\0")
-    digest.update(registry.data.model_dump_json().encode())
+    # The data's repr names every field and value (strings quoted): serialising it would
+    # build the serialiser of every model, which a check never needs.
+    digest.update(repr(registry.data).encode())
     digest.update(b"\0")
     digest.update(json.dumps(asdict(registry.reference), default=_plain, sort_keys=True).encode())
     return digest.hexdigest()[:32]
