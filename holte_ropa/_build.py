@@ -167,10 +167,14 @@ def _build(
     registry_folder: Path | None,
 ) -> BuildResult:
     from holte_ropa._bundle import draw_graphs_ahead, write_graphs_and_records
+    from holte_ropa.notice import notice_pages
 
     out.mkdir(parents=True, exist_ok=True)
     # Graphviz draws on the other processors while the check and the reports are made.
     draw_graphs_ahead(registry)
+    # The notice's pages first, kept for the files and the site: the check then scores
+    # them instead of rendering the notice once more.
+    notice_pages(registry)
     findings, scores, reports = _write_reports(
         registry,
         out / "reports",

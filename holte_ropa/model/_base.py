@@ -70,12 +70,42 @@ def _internal(description: str) -> Any:
     return Field(default=None, description=description, json_schema_extra={"x-internal": True})
 
 
+class _SharedFields(frozenset[str]):
+    """The fields a model instance was given, one object for all instances given the same.
+
+    A copy (``model_copy``, ``copy.copy``, ``copy.deepcopy``) is a set of its own again,
+    which pydantic may add to.
+    """
+
+    __slots__ = ()
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> set[str]:
+        return set(self)
+
+
+_SHARED_FIELDS: dict[frozenset[str], _SharedFields] = {}
+
+
+def _shared(given: set[str]) -> _SharedFields:
+    key = frozenset(given)
+    found = _SHARED_FIELDS.get(key)
+    if found is None:
+        found = _SHARED_FIELDS.setdefault(key, _SharedFields(key))
+    return found
+
+
 class _Model(BaseModel):
     """Base for every registry model: unknown keys are errors and values are immutable.
 
     A field's docstring is its description in the JSON Schema; it is read when the schema
     is generated (:mod:`holte_ropa.model._schema`), not when the models are built, which
-    every run of the check would pay for.
+    every run of the check would pay for. Likewise a model's validator is built when the
+    model is first validated on its own (``defer_build``): loading a registry validates
+    only the file model, whose validator holds every nested model, so a check builds one
+    validator instead of one per model class.
     """
 
     model_config = ConfigDict(
@@ -83,7 +113,16 @@ class _Model(BaseModel):
         frozen=True,
         str_strip_whitespace=False,
         validate_default=False,
+        defer_build=True,
     )
+
+    @model_validator(mode="after")
+    def _share_fields_set(self) -> Any:
+        # pydantic gives every instance a set of the fields it was given (216 bytes or
+        # more, as much as the instance's own values); a registry of 100,000 activities
+        # holds millions of them. Instances given the same fields share one.
+        object.__setattr__(self, "__pydantic_fields_set__", _shared(self.__pydantic_fields_set__))
+        return self
 
 
 class Text(_Model):

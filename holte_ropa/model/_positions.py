@@ -11,6 +11,7 @@ the node tree, merge keys (``<<``) and skipped path segments included.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -103,11 +104,12 @@ def _keys(node: MappingNode) -> dict[str, Spot]:
             continue
         if key.tag == _MERGE:
             merges = True
-        if key.value not in keys:
+        name = sys.intern(key.value)  # one copy of each key for the whole index
+        if name not in keys:
             if type(value) is ScalarNode:
-                keys[key.value] = value.start_mark.line * _LINE + value.start_mark.column
+                keys[name] = value.start_mark.line * _LINE + value.start_mark.column
             else:
-                keys[key.value] = _index(value)
+                keys[name] = _index(value)
     if not merges:
         return keys
     for key, value in node.value:

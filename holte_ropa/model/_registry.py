@@ -443,17 +443,22 @@ class Registry:
         """file:line:column of the ``index``-th waiver (in registry order)."""
         return self.locate(f"waiver:{index}", *path)
 
-    def remember(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+    def remember(self, key: Hashable, compute: Callable[[], _T], *, keep: bool = True) -> _T:
         """``compute()`` the first time ``key`` is asked for; the same object after that.
 
         For work done from the registry alone (the notice's views and pages, their
         readability), which the check, the build and the site would otherwise each
         repeat. A registry does not change once loaded, so what it remembers stays true;
-        it is forgotten with the registry.
+        it is forgotten with the registry. With ``keep=False`` a value not remembered yet
+        is computed and handed out without being kept (a check needs the notice's scores,
+        not its pages, which on a large registry are tens of megabytes).
         """
-        if key not in self._remembered:
-            self._remembered[key] = compute()
-        return cast(_T, self._remembered[key])
+        if key in self._remembered:
+            return cast(_T, self._remembered[key])
+        value = compute()
+        if keep:
+            self._remembered[key] = value
+        return value
 
     # ------------------------------------------------------------------ derived facts
 

@@ -23,6 +23,7 @@ import datetime as _dt
 import math
 import os
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -356,6 +357,11 @@ def _fields_at(text: str, indexes: list[int]) -> list[str | None]:
     return [field_in(root, index, None) for index in indexes]
 
 
+_SHARED_TEXT = 64
+"""Texts up to this long (ids, vocabulary terms, short names) are interned: a large
+registry repeats them thousands of times, and the records keep one copy of each."""
+
+
 class _Converter:
     """Node tree -> plain Python values, refusing what a registry must not contain."""
 
@@ -386,6 +392,8 @@ class _Converter:
             scalar = _scalar(node)
             if isinstance(scalar, str):
                 self._check_text(node, scalar, field or "value", text_limit(field or ""))
+                if len(scalar) <= _SHARED_TEXT:
+                    return sys.intern(scalar)
             return scalar
         key = id(node)
         if key in self._done:

@@ -33,13 +33,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from holte_ropa.model._registry import Registry
-from holte_ropa.notice._render import LANGS, render_page
-from holte_ropa.notice._views import Lang
+from holte_ropa.notice._kept import kept_scores
+from holte_ropa.terms import LANGUAGES, Lang
 
 __all__ = [
     "MIN_WORDS",
@@ -200,40 +200,35 @@ def split_sections(markdown: str) -> list[tuple[str, str, str]]:
     return [(anchor, title, body) for anchor, title, body in bodies if body.strip()]
 
 
-_HEADING_START = re.compile(r"^#(?!###)", re.MULTILINE)
-"""Where a line that may be an h1, h2 or h3 heading starts."""
-
-
 def _page_sections(page: str) -> Iterator[tuple[str, str, str]]:
-    """``split_sections`` of a rendered page, one section at a time.
+    """``split_sections`` of a rendered page, one section at a time."""
+    return _line_sections(page.removesuffix("\n").split("\n"))
 
-    A rendered page breaks lines only with ``\\n`` (``render_view`` tidies it), so its
-    sections are slices of it: neither its lines nor all its sections are held at once. Its
-    h1 heads the page, before any h2.
-    """
+
+def _line_sections(lines: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    """``split_sections`` of a page given line by line (without newlines), one section at
+    a time: the page itself is never held. Its h1 heads the page, before any h2."""
     intro_title = ""
-    start, anchor, title, in_intro = 0, "intro", "", True
-    for found in _HEADING_START.finditer(page):
-        line_end = page.find("\n", found.start())
-        line = page[found.start() : line_end if line_end >= 0 else len(page)]
-        match = _HEADING.match(line)
-        if match is None:
+    anchor, title, in_intro = "intro", "", True
+    body: list[str] = []
+    for line in lines:
+        match = _HEADING.match(line) if line.startswith("#") else None
+        if match is None or len(match.group(1)) > 3:
+            body.append(line)
             continue
-        level = len(match.group(1))
-        if level == 1:
+        if len(match.group(1)) == 1:
             intro_title = html.unescape(match.group(2))
+            body.append(line)
             continue
-        if level not in (2, 3):
-            continue
-        body = page[start : max(found.start() - 1, start)]
-        if body.strip():
-            yield anchor, intro_title if in_intro else title, body
-        start, in_intro = found.start(), False
+        text = "\n".join(body)
+        if text.strip():
+            yield anchor, intro_title if in_intro else title, text
+        body, in_intro = [line], False
         anchor = match.group(3) or _slug(match.group(2))
         title = html.unescape(match.group(2))
-    body = page[start:].removesuffix("\n")
-    if body.strip():
-        yield anchor, intro_title if in_intro else title, body
+    text = "\n".join(body)
+    if text.strip():
+        yield anchor, intro_title if in_intro else title, text
 
 
 def _slug(title: str) -> str:
@@ -253,12 +248,16 @@ _SECTION_FIELD: dict[str, tuple[str, ...]] = {
 """Where the organisation's text of each section is written; ``{lang}`` is the language."""
 
 
-def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[SectionScore]:
+def readability(registry: Registry, langs: tuple[Lang, ...] = LANGUAGES) -> list[SectionScore]:
     """LIX of every section of the notice in every language, in page order.
 
-    Computed once per registry and languages (the rule and the report share it).
+    Computed once per registry and languages (the rule and the report share it), and
+    kept in the user's cache folder for the next run (:mod:`._kept`).
     """
-    scores = registry.remember(("readability", langs), lambda: _readability(registry, langs))
+    scores = registry.remember(
+        ("readability", langs),
+        lambda: kept_scores(registry, langs, lambda: _readability(registry, langs)),
+    )
     return list(scores)
 
 
@@ -266,10 +265,11 @@ def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionSc
     activities = set(registry.activities)
     org = registry.organisation
     names = sorted({n for n in (org.legal_name, org.trade_name) if n}, key=len, reverse=True)
+    from holte_ropa.notice._render import page_lines  # jinja2: only when scores are computed
+
     scores: list[SectionScore] = []
     for lang in langs:
-        page = render_page(registry, lang, "notice")
-        for anchor, title, body in _page_sections(page):
+        for anchor, title, body in _line_sections(page_lines(registry, lang, "notice")):
             entity_id = anchor.removeprefix("activity-")
             is_activity = anchor.startswith("activity-") and entity_id in activities
             field = ("description", "{lang}") if is_activity else _SECTION_FIELD.get(anchor, ())

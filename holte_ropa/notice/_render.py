@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -43,7 +43,16 @@ from holte_ropa.notice._views import (
 )
 from holte_ropa.terms import LANGUAGES, cite, cite_paragraphs, in_running_text, lower_first
 
-__all__ = ["LANGS", "gdpr", "html_table", "render_page", "render_pages", "render_view"]
+__all__ = [
+    "LANGS",
+    "gdpr",
+    "html_table",
+    "page_lines",
+    "render_page",
+    "render_pages",
+    "render_view",
+    "render_view_lines",
+]
 
 LANGS: tuple[Lang, ...] = LANGUAGES
 
@@ -412,21 +421,26 @@ def render_view(view: NoticeView, page: str, words: gettext.NullTranslations | N
     return _tidy(env.get_template(f"{page}.md.j2").generate(v=view))
 
 
-def render_page(registry: Registry, lang: Lang, page: str) -> str:
+def render_page(registry: Registry, lang: Lang, page: str, *, keep: bool = True) -> str:
     """Render one page of ``registry`` in ``lang``.
 
     Each page is rendered once per registry and language (the readability rule, the
-    readability report, the notice files and the site share it).
+    readability report, the notice files and the site share it); with ``keep=False`` a
+    page not rendered yet is not kept for later (see :func:`render_pages`).
     """
-    return render_pages(registry, lang, (page,))[0]
+    return render_pages(registry, lang, (page,), keep=keep)[0]
 
 
-def render_pages(registry: Registry, lang: Lang, pages: Sequence[str]) -> list[str]:
+def render_pages(
+    registry: Registry, lang: Lang, pages: Sequence[str], *, keep: bool = True
+) -> list[str]:
     """Render ``pages`` of ``registry`` in ``lang``, each once per registry and language.
 
     The registry remembers the pages, not the view they are rendered from, which on a
     large registry is larger than the pages: the pages not rendered yet share one view,
-    made when needed and dropped after.
+    made when needed and dropped after. ``keep=False`` uses a page already remembered
+    but does not remember one it has to render: the check scores the notice and needs
+    no page after that; the build renders its pages first, so that they are kept.
     """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
@@ -440,18 +454,30 @@ def render_pages(registry: Registry, lang: Lang, pages: Sequence[str]) -> list[s
 
         return render
 
-    return [registry.remember(("notice-page", lang, page), rendered(page)) for page in pages]
+    return [
+        registry.remember(("notice-page", lang, page), rendered(page), keep=keep) for page in pages
+    ]
 
 
 def _tidy(chunks: Iterable[str]) -> str:
     """At most one blank line in a row and one newline at the end: stable, readable Markdown.
 
-    ``chunks`` are the pieces of the rendered text, read as they come: a large page is
-    rendered from hundreds of thousands of small pieces, and holding them all to join them
-    once took more memory than the page. The lines are those of ``str.splitlines`` of the
-    whole text.
+    ``chunks`` are the pieces of the rendered text, read as they come (see
+    :func:`_tidy_lines`).
     """
-    lines: list[str] = []
+    return "\n".join(_tidy_lines(chunks)) + "\n"
+
+
+def _tidy_lines(chunks: Iterable[str]) -> Iterator[str]:
+    """The lines of the tidied page, one at a time, without their newlines.
+
+    A large page is rendered from hundreds of thousands of small pieces, and holding them
+    all to join them once took more memory than the page; the readability rule scores
+    these lines as they come and never holds the page. The lines are those of
+    ``str.splitlines`` of the whole text, trailing spaces dropped, with no blank line
+    first or last and never two in a row.
+    """
+    blank: list[bool] = [False, False]  # [a line was given, a blank line is pending]
     pending = ""
     for chunk in chunks:
         if "\n" not in chunk:
@@ -461,17 +487,38 @@ def _tidy(chunks: Iterable[str]) -> str:
         pieces[0] = pending + pieces[0]
         pending = pieces.pop()
         for piece in pieces:
-            _tidy_lines(lines, piece + "\n")
-    _tidy_lines(lines, pending)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n"
+            yield from _lines_of(piece + "\n", blank)
+    yield from _lines_of(pending, blank)
 
 
-def _tidy_lines(lines: list[str], text: str) -> None:
-    """Add the lines of ``text`` (a part of the page ending at a newline, or its end)."""
+def _lines_of(text: str, state: list[bool]) -> Iterator[str]:
+    """The tidied lines of ``text`` (a part of the page ending at a newline, or its end);
+    ``state`` carries over whether a line was given and a blank line waits."""
     for line in text.splitlines():
         stripped = line.rstrip()
-        if not stripped and (not lines or not lines[-1]):
+        if not stripped:
+            state[1] = state[0]
             continue
-        lines.append(stripped)
+        if state[1]:
+            yield ""
+            state[1] = False
+        state[0] = True
+        yield stripped
+
+
+def page_lines(registry: Registry, lang: Lang, page: str) -> Iterator[str]:
+    """The lines of a page (without newlines): of the page the registry keeps (the build
+    rendered it), else rendered as they are read and not kept (the check scores them)."""
+
+    def _not_kept() -> str | None:
+        return None
+
+    kept = registry.remember(("notice-page", lang, page), _not_kept, keep=False)
+    if kept is not None:
+        return iter(kept.removesuffix("\n").split("\n"))
+    return render_view_lines(notice_view(registry, lang), page)
+
+
+def render_view_lines(view: NoticeView, page: str) -> Iterator[str]:
+    """The lines of :func:`render_view` without their newlines, rendered as they are read."""
+    return _tidy_lines(_environment(view.lang).get_template(f"{page}.md.j2").generate(v=view))

@@ -217,6 +217,7 @@ class PartyView:
     countries: tuple[str, ...] | Marker
     safeguards: tuple[SafeguardView, ...]
     engaged_by: str | None
+    """Who engaged a sub-processor: another processor's name, or ours."""
     website: str | None
     category: bool = False
     """A category of recipients (``shown_as``), not a company: written in lower case
@@ -226,6 +227,10 @@ class PartyView:
     def in_sentence(self) -> str:
         """The name as it reads inside a sentence."""
         return self.name[:1].lower() + self.name[1:] if self.category else self.name
+
+    used_for: tuple[str, ...] = ()
+    """Names of our processing activities a sub-processor serves (Art. 28(2)): what a
+    customer needs to know, where "engaged by us" tells them nothing."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -410,6 +410,23 @@ def test_without_libyaml_a_single_file_is_a_located_problem(
     assert "reinstall PyYAML" in problem.message
 
 
+def test_a_short_text_written_many_times_is_kept_once(tmp_path: Path) -> None:
+    file = tmp_path / "one.yaml"
+    file.write_text(
+        "a: {nb: Hovedformål, en: Main purpose}\nb: {nb: Hovedformål, en: Main purpose}\n"
+        f"c: {'lang ' * 20}\nd: {'lang ' * 20}\n",
+        encoding="utf-8",
+    )
+    document = read_yaml(file, "one.yaml")
+    assert not isinstance(document, Problem)
+    data = document.data
+    assert isinstance(data, dict)
+    assert data["a"]["nb"] is data["b"]["nb"]
+    assert data["a"] == data["b"]
+    assert data["c"] == data["d"]
+    assert data["c"] is not data["d"]  # a long text is rarely repeated: not interned
+
+
 # --------------------------------------------------------------------------- every message
 
 

@@ -106,3 +106,18 @@ def test_a_registry_remembers_what_was_computed_from_it_once() -> None:
     assert registry.remember(("example", 2), compute) == ["result"]
     assert calls == ["computed", "computed"]
     assert load_registry(FIXTURES / "small").remember(("example", 1), compute) is not first
+
+
+def test_a_value_asked_for_without_keeping_is_used_if_kept_and_not_kept_if_new() -> None:
+    registry = load_registry(FIXTURES / "small")
+    calls: list[str] = []
+
+    def compute() -> list[str]:
+        calls.append("computed")
+        return ["result"]
+
+    passing = registry.remember(("example", 1), compute, keep=False)
+    assert registry.remember(("example", 1), compute) is not passing
+    kept = registry.remember(("example", 1), compute)
+    assert registry.remember(("example", 1), compute, keep=False) is kept
+    assert calls == ["computed", "computed"]

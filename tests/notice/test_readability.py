@@ -6,7 +6,7 @@ import pytest
 
 from holte_ropa import load_registry, readability
 from holte_ropa.notice._readability import _page_sections, lix, plain_text, split_sections
-from holte_ropa.notice._render import render_page
+from holte_ropa.notice._render import page_lines, render_page
 from holte_ropa.notice._views import Lang
 from tests.conftest import FIXTURES, ROOT
 
@@ -112,3 +112,29 @@ def test_the_rendered_page_is_split_into_the_same_sections_one_at_a_time(lang: L
     page = render_page(load_registry(ROOT / "registry"), lang, "notice")
     assert list(_page_sections(page)) == split_sections(page)
     assert len(split_sections(page)) > 10
+
+
+def test_scoring_the_notice_keeps_no_page_but_uses_one_the_build_rendered_first() -> None:
+    checked = load_registry(FIXTURES / "small")
+    readability(checked)
+    once = render_page(checked, "nb", "notice", keep=False)
+    again = render_page(checked, "nb", "notice", keep=False)
+    assert once == again and once is not again
+
+    built = load_registry(FIXTURES / "small")
+    page = render_page(built, "nb", "notice")
+    readability(built)
+    assert render_page(built, "nb", "notice", keep=False) is page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_lines_the_check_scores_as_they_are_rendered_are_the_page_the_build_keeps(
+    lang: Lang,
+) -> None:
+    streamed = list(page_lines(load_registry(ROOT / "registry"), lang, "notice"))
+
+    kept = load_registry(ROOT / "registry")
+    page = render_page(kept, lang, "notice")
+
+    assert "\n".join(streamed) + "\n" == page
+    assert list(page_lines(kept, lang, "notice")) == streamed

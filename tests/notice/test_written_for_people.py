@@ -166,3 +166,28 @@ def test_a_controller_the_activitys_own_words_name_already_is_not_named_again() 
         processor = page[page.index("{#processor}") : page.index("{#controller}")]
         assert role in processor
         assert "(Holtes kunder)" not in processor and "(Holte's customers)" not in processor
+
+
+def test_a_purpose_the_activity_already_describes_is_not_said_again() -> None:
+    # Holte's marketing cookies: the introduction says what the cookies are for and how
+    # consent is asked; the purpose section names only the basis.
+    for lang, intro, basis, asked in (
+        (
+            "nb",
+            "blant annet Facebook og Google",
+            "Behandlingsgrunnlaget for formålet beskrevet over er samtykke",
+            "Ved første besøk kan du godkjenne",
+        ),
+        (
+            "en",
+            "among others Facebook and Google",
+            "The legal basis for the purpose described above is consent",
+            "On your first visit you can accept",
+        ),
+    ):
+        page = render_notice(_registry("holte"), lang)
+        start = page.index("{#activity-website-cookies-marketing}")
+        section = page[start : page.index("\n### ", start)]
+        assert section.count(intro) == 1
+        assert section.count(asked) == 1
+        assert basis in section

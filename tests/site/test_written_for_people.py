@@ -179,6 +179,62 @@ def test_the_check_finds_a_sentence_said_twice() -> None:
     ]
 
 
+_GAPS = {"ikke avklart ennå", "not yet confirmed"}
+
+
+def _columns(markdown: str) -> list[list[str]]:
+    """The cells of every column of every table with at least two rows."""
+    body = markdown.split("\n---\n", 1)[-1]
+    root = lxml_html.fromstring(f"<div>{to_html(body)}</div>")
+    columns = []
+    for table in root.iter("table"):
+        rows = [
+            [" ".join(td.text_content().split()) for td in tr.xpath("./td")]
+            for tr in table.xpath(".//tbody/tr")
+        ]
+        if len(rows) >= 2:
+            columns += [list(cells) for cells in zip(*rows, strict=False)]
+    return columns
+
+
+def _said_in_every_row(column: list[str]) -> bool:
+    """Every row of ``column`` says the same gap, or the same sentence (ending in a full
+    stop, with seven distinct words or more: a value such as a country or an activity's
+    name may well be shared) in nearly the same words: the page should say it once, above
+    the table."""
+    if all(cell.lower() in _GAPS for cell in column):
+        return True
+    sentences = all(c.endswith((".", "!", "?")) for c in column)
+    return (
+        sentences
+        and all(len(set(_normal(c).split())) >= 7 for c in column)
+        and all(_near_repeats([column[0], other]) for other in column[1:])
+    )
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRIES))
+def test_no_table_says_the_same_thing_in_every_row(name: str) -> None:
+    said = [
+        f"{path}: {column[0]!r} in all {len(column)} rows"
+        for path, markdown in _markdown_pages(name)
+        for column in _columns(markdown)
+        if _said_in_every_row(column)
+    ]
+    assert not said, "\n".join(said)
+
+
+def test_the_check_finds_a_gap_or_a_sentence_in_every_row_of_a_column() -> None:
+    row = "<tr><td>{}</td><td>Not yet confirmed</td><td>{}</td><td>Norway</td></tr>"
+    purpose = "Shows you offers in other channels and ad networks, such as {}."
+    page = (
+        "<table><tbody>"
+        + row.format("Facebook", purpose.format("Facebook"))
+        + row.format("Google", purpose.format("Google"))
+        + "</tbody></table>"
+    )
+    assert [_said_in_every_row(c) for c in _columns(page)] == [False, True, True, False]
+
+
 _FORM_LABELS = (
     "Databehandlere:",
     "Underdatabehandlere:",
