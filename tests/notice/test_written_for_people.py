@@ -191,3 +191,17 @@ def test_a_purpose_the_activity_already_describes_is_not_said_again() -> None:
         assert section.count(intro) == 1
         assert section.count(asked) == 1
         assert basis in section
+
+
+def test_sharing_names_the_activities_whose_recipients_are_unknown_not_all_sharing() -> None:
+    # The processors table follows: "Who we share personal data with is not yet
+    # confirmed" above it would not be true; the gap is three activities'.
+    en = render_notice(_registry("holte"), "en")
+    sharing = en[en.index("{#sharing}") : en.index("{#transfers}")]
+    assert "Who we share personal data with is not yet confirmed." not in sharing
+    assert (
+        "For newsletters and surveys, recruitment and order and contact forms on the "
+        "website, who receives the data is not yet confirmed."
+    ) in sharing
+    nb = render_notice(_registry("holte"), "nb")
+    assert "For nyhetsbrev og spørreundersøkelser, rekruttering og bestillings- og " in nb
