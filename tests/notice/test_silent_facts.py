@@ -346,3 +346,20 @@ def test_automated_decisions_that_say_only_used_miss_both_at_their_mapping(
         "write automated_decisions.logic and automated_decisions.consequences"
     )
     assert "- **How the decision is made:** Not yet confirmed." in render_notice(registry, "en")
+
+
+def test_holtes_activities_name_only_the_data_its_notice_names() -> None:
+    # Holte's notice says "kontaktopplysninger og firmatilhørighet" for the benefits
+    # programme, "opplysninger fra ... skjemaer" for the web forms, "en åpen søknad" and
+    # "Dokumentasjonen til kandidater" for recruitment, and no data for the newsletters.
+    registry = load_registry(FIXTURES.parent.parent / "registry")
+    page = render_notice(registry, "nb")
+    for said in (
+        "Vi behandler kontaktopplysninger og firmatilhørighet om medlemmer av fordelsprogrammet.",
+        "Vi behandler opplysninger du gir oss om besøkende på nettsiden.",
+        "Vi behandler søknadsdokumenter om jobbsøkere.",
+    ):
+        assert said in page
+    assert "{#activity-newsletters-and-surveys-data}" not in page
+    r04 = {f.entity for f in check(registry, today=TODAY, select=["R04"])}
+    assert "newsletters-and-surveys" in r04

@@ -67,9 +67,9 @@ def test_a_legal_basis_and_standard_categories_use_fideslang_words(
 
     assert marketing["legal_basis_for_processing"] == "Consent"
     assert marketing["data_use"].startswith("marketing.communications")
-    # Holte's notice lists no data for direct marketing; the newsletters send to e-mail.
-    newsletters = systems["newsletters-and-surveys"]["privacy_declarations"][0]
-    assert "user.contact.email" in newsletters["data_categories"]
+    # Holte's notice names e-mail addresses for sales and customer service.
+    sales = systems["sales-and-customer-service"]["privacy_declarations"][0]
+    assert "user.contact.email" in sales["data_categories"]
     assert systems["azure"]["responsibility"] == ["Sub-Processor"]
 
 
