@@ -205,3 +205,17 @@ def test_sharing_names_the_activities_whose_recipients_are_unknown_not_all_shari
     ) in sharing
     nb = render_notice(_registry("holte"), "nb")
     assert "For nyhetsbrev og spørreundersøkelser, rekruttering og bestillings- og " in nb
+
+
+def test_an_unknown_data_protection_officer_is_a_sentence_after_the_contact_details() -> None:
+    # Holte's notice says nothing of a DPO (Art. 13(1)(b)): not a contact line to call.
+    for lang, said in (
+        ("nb", "Det er ikke avklart ennå om vi har et personvernombud."),
+        ("en", "Whether we have a data protection officer is not yet confirmed."),
+    ):
+        page = render_notice(_registry("holte"), lang)
+        contact = page[page.index("{#controller}") : page.index("{#activities}")]
+        assert f"\n\n{said}\n" in contact
+        assert not [
+            line for line in contact.splitlines() if line.startswith("- ") and GAP[lang] in line
+        ]
