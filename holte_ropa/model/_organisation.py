@@ -110,6 +110,11 @@ class NoticeMeta(_Model):
     """How changes to the notice are announced to data subjects; ``unknown`` until the
     organisation has decided (rule R46)."""
     history: tuple[NoticeChange, ...] = ()
+    history_since: _dt.date | None = None
+    """The first day whose registry changes the published history tells. Commits before it
+    wrote or corrected the record (a category that never was processed, a country that
+    was assumed): published as changes they would tell people that the processing
+    changed when only the record did. Without it, every commit is told."""
 
 
 class Right(StrEnum):

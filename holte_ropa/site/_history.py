@@ -73,8 +73,12 @@ _WORDS: dict[str, dict[str, str]] = {
 def history_days(
     registry: Registry, history: Sequence[HistoryEntry] | None = None
 ) -> list[DatedChanges]:
-    """The public history, newest day first: from git when ``history`` is given, else the
-    registry's own ``notice.history``."""
+    """The public history, newest day first: from git when ``history`` is given (from
+    ``notice.history_since`` on, where the registry sets it), else the registry's own
+    ``notice.history``."""
+    since = registry.organisation.notice.history_since
+    if history and since is not None:
+        history = [h for h in history if h.date[:10] >= since.isoformat()]
     if history:
         return dated_changes(history)
     days: dict[str, list[DatedItem]] = {}

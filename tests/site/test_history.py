@@ -93,3 +93,36 @@ def test_without_a_history_the_page_says_so_and_the_feed_is_dated_by_the_notice(
     assert not feed.bozo and feed.entries == []
     assert feed.feed.updated.startswith("2026-01-15")  # the notice's last_changed
     assert "1970" not in (site / "en/changes.xml").read_text(encoding="utf-8")
+
+
+def test_changes_before_history_since_stay_out_of_the_published_history(
+    tmp_path: Path,
+) -> None:
+    # January's commit corrected the record (the retention was written wrongly); the
+    # notice's history starts in February, when the processing itself changed.
+    repo = tmp_path / "repo"
+    registry = _complete(repo / "registry")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first", day="2026-01-02")
+    support = registry / "support.yaml"
+    support.write_text(support.read_text("utf-8").replace("{months: 12}", "{months: 24}"), "utf-8")
+    _git(repo, "commit", "-qam", "corrected", day="2026-01-20")
+    organisation = registry / "organisation.yaml"
+    text = organisation.read_text("utf-8")
+    marked = text.replace(
+        "    last_changed:", "    history_since: 2026-02-01\n    last_changed:", 1
+    )
+    assert marked != text
+    organisation.write_text(marked, "utf-8")
+    _git(repo, "commit", "-qam", "history from February", day="2026-01-30")
+    support.write_text(support.read_text("utf-8").replace("{months: 24}", "{months: 36}"), "utf-8")
+    _git(repo, "commit", "-qam", "changed", day="2026-02-03")
+
+    assert _build(registry, tmp_path / "out", cwd=tmp_path) == 0
+    site = tmp_path / "out" / "site"
+    page = (site / "en/changes/index.html").read_text(encoding="utf-8")
+    assert "3 February 2026" in page and "we changed how long we keep the data" in page
+    assert "20 January 2026" not in page and "2 January 2026" not in page
+    feed = feedparser.parse((site / "en/changes.xml").read_text(encoding="utf-8"))
+    assert not feed.bozo and len(feed.entries) == 1
