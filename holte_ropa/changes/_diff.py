@@ -54,7 +54,7 @@ from holte_ropa.changes._wording import (
     same,
     summary,
 )
-from holte_ropa.model._models import UNKNOWN, Party
+from holte_ropa.model._models import UNKNOWN, Cookie, Party
 from holte_ropa.model._registry import EntityKind, Registry
 
 __all__ = ["Audience", "Bilingual", "Change", "ChangeKind", "diff"]
@@ -69,6 +69,15 @@ def diff(old: Registry, new: Registry) -> list[Change]:
     summary in both languages; an empty list when nothing changed in meaning.
     """
     return _Differ(old, new).changes()
+
+
+_COOKIE_CATEGORIES = {
+    "strictly_necessary": Bilingual(nb="strengt nødvendig", en="strictly necessary"),
+    "preferences": Bilingual(nb="innstillinger", en="preferences"),
+    "statistics": Bilingual(nb="statistikk", en="statistics"),
+    "marketing": Bilingual(nb="markedsføring", en="marketing"),
+}
+"""A cookie's category in the words of the cookies page's headings."""
 
 
 # --------------------------------------------------------------------------- the differ
@@ -140,9 +149,18 @@ class _Differ:
             if isinstance(name, BaseModel):
                 nb, en = getattr(name, "nb", None), getattr(name, "en", None)
                 return Bilingual(nb=nb or en or eid, en=en or nb or eid)
-            if isinstance(name, str):  # a name the record leaves UNKNOWN falls back to the id
+            if isinstance(name, str):
                 return same(name)
+            if isinstance(entity, Cookie):  # its name not yet known: never the internal id
+                return self._unnamed_cookie(entity)
         return same(eid)
+
+    def _unnamed_cookie(self, cookie: Cookie) -> Bilingual:
+        """A cookie whose name the record leaves unknown, as the cookies page shows it:
+        its provider and category ("Facebook – markedsføring")."""
+        provider = self._label("any", cookie.provider)
+        category = _COOKIE_CATEGORIES.get(cookie.category.value, same(cookie.category.value))
+        return Bilingual(nb=f"{provider.nb} – {category.nb}", en=f"{provider.en} – {category.en}")
 
     def _value(self, field: str, value: Any) -> Bilingual:
         """A value as people read it: texts in their language, ids as names."""

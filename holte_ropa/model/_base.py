@@ -102,7 +102,10 @@ class _Model(BaseModel):
 
     A field's docstring is its description in the JSON Schema; it is read when the schema
     is generated (:mod:`holte_ropa.model._schema`), not when the models are built, which
-    every run of the check would pay for.
+    every run of the check would pay for. Likewise a model's validator is built when the
+    model is first validated on its own (``defer_build``): loading a registry validates
+    only the file model, whose validator holds every nested model, so a check builds one
+    validator instead of one per model class.
     """
 
     model_config = ConfigDict(
@@ -110,6 +113,7 @@ class _Model(BaseModel):
         frozen=True,
         str_strip_whitespace=False,
         validate_default=False,
+        defer_build=True,
     )
 
     @model_validator(mode="after")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -227,15 +227,23 @@ class Registry:
             )
             raise RegistryError(problems)
         statement = _one_cookie_statement(said, listed, origins, problems)
-        data = RegistryData(
+        # Every part was validated with its file; validating the whole again would build
+        # a second validator of every model for nothing (a third of a small check).
+        # (model_construct takes the parts as they are, hence the Any.)
+        parts: dict[str, Any] = {
+            name: tuple(sections[name])
+            for name in (
+                "activities",
+                "parties",
+                "data_categories",
+                "subject_categories",
+                "security_measures",
+            )
+        }
+        data = RegistryData.model_construct(
             organisation=organisation,
-            activities=tuple(sections["activities"]),
-            parties=tuple(sections["parties"]),
-            data_categories=tuple(sections["data_categories"]),
-            subject_categories=tuple(sections["subject_categories"]),
-            security_measures=tuple(sections["security_measures"]),
             cookies=(
-                tuple(sections["cookies"])
+                tuple(cast(list[Cookie], sections["cookies"]))
                 if sections["cookies"]
                 else None
                 if statement is None
@@ -245,6 +253,7 @@ class Registry:
             ),
             waivers=tuple(waivers),
             breaches=tuple(breaches),
+            **parts,
         )
         registry = cls(data, origins)
         registry.organisation_folder = next(

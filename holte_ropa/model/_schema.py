@@ -34,7 +34,8 @@ def registry_json_schema() -> dict[str, Any]:
     """The schema every YAML file of a registry folder validates against.
 
     Text lengths are the loader's (:mod:`._text`): ``maxLength`` 200 on names, 10,000 on
-    every other text, so an editor underlines a text the loader would refuse.
+    every other text, and a name needs something visible and no bidirectional control,
+    so an editor underlines a text the loader would refuse.
     """
     schema = RegistryFile.model_json_schema()
     _describe_fields(schema)
@@ -101,6 +102,12 @@ def _write_quietly(file: Path, text: str) -> None:
 
 
 _TEXT_REF = "#/$defs/Text"
+_BIDI = r"\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = r"\s\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff"
+NAME_PATTERN = f"^[^{_BIDI}]*[^{_INVISIBLE}{_BIDI}][^{_BIDI}]*$"
+"""What the loader asks of a name (:func:`._text.blank_problem`, :func:`._text.bidi_problem`):
+something visible in it, and no bidirectional control. Regex escapes, not the characters,
+so the schema file shows no invisible text; JavaScript and Python read them alike."""
 _SUBSCHEMAS = ("anyOf", "oneOf", "allOf", "items", "additionalProperties", "$defs")
 
 
@@ -119,8 +126,11 @@ def _limit_lengths(node: object, field: str | None) -> None:
     is_name = field in NAME_FIELDS
     if node.get("type") == "string" and not {"maxLength", "enum", "const", "format"} & set(node):
         node["maxLength"] = MAX_NAME if is_name else MAX_TEXT
+        if is_name:
+            node["pattern"] = NAME_PATTERN
     if node.get("$ref") == _TEXT_REF and is_name:
-        node["properties"] = {lang: {"maxLength": MAX_NAME} for lang in ("nb", "en")}
+        name = {"maxLength": MAX_NAME, "pattern": NAME_PATTERN}
+        node["properties"] = {lang: dict(name) for lang in ("nb", "en")}
     for name, sub in (node.get("properties") or {}).items():
         _limit_lengths(sub, name if name not in ("nb", "en") else field)
     for key in _SUBSCHEMAS:

@@ -30,8 +30,10 @@ from __future__ import annotations
 
 from holte_ropa.model._registry import Registry
 from holte_ropa.notice._readability import SectionScore, readability
-from holte_ropa.notice._render import LANGS, render_page, render_pages
-from holte_ropa.notice._views import Lang
+from holte_ropa.terms import LANGUAGES, Lang
+
+# The renderer (jinja2, the catalogues) is imported when a page is rendered, not with the
+# package: a check whose readability scores are kept in the cache renders nothing.
 
 __all__ = [
     "PAGES",
@@ -51,16 +53,22 @@ _TEMPLATE = {"index.md": "notice", "processors.md": "processors", "cookies.md": 
 
 def render_notice(registry: Registry, lang: Lang = "nb") -> str:
     """The privacy notice in ``lang`` (``nb`` or ``en``) as Markdown, layered summary first."""
+    from holte_ropa.notice._render import render_page
+
     return render_page(registry, lang, "notice")
 
 
 def render_processors(registry: Registry, lang: Lang = "nb") -> str:
     """Processors, sub-processors and other recipients with countries and safeguards."""
+    from holte_ropa.notice._render import render_page
+
     return render_page(registry, lang, "processors")
 
 
 def render_cookies(registry: Registry, lang: Lang = "nb") -> str:
     """Cookies and similar technology, one captioned table per category."""
+    from holte_ropa.notice._render import render_page
+
     return render_page(registry, lang, "cookies")
 
 
@@ -72,8 +80,10 @@ def notice_pages(registry: Registry) -> dict[str, str]:
     between pages are relative (``processors.md``), so each language links within itself.
     The pages set no front matter; the site decides titles from the single h1.
     """
+    from holte_ropa.notice._render import render_pages
+
     pages: dict[str, str] = {}
-    for lang in LANGS:
+    for lang in LANGUAGES:
         prefix = "" if lang == "nb" else f"{lang}/"
         rendered = render_pages(registry, lang, [_TEMPLATE[name] for name in PAGES])
         pages.update((prefix + name, text) for name, text in zip(PAGES, rendered, strict=True))

@@ -13,12 +13,13 @@ loading stale code. A folder that cannot be written means no cache, not an error
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from functools import cache
 from pathlib import Path
 
 import jinja2
+
+from holte_ropa.notice._kept import cache_home
 
 __all__ = ["cache_home", "template_cache"]
 
@@ -55,16 +56,3 @@ def template_cache(configuring: Path) -> jinja2.BytecodeCache | None:
     except OSError:
         return None
     return _QuietCache(str(folder))
-
-
-def cache_home() -> Path | None:
-    """The user's cache folder (holte-ropa keeps its files in a folder inside it)."""
-    configured = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(configured):
-        return Path(configured)
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"])
-    try:
-        return Path.home() / ".cache"
-    except RuntimeError:  # no home directory to be found
-        return None

@@ -166,23 +166,18 @@ def _safeguard(registry: Registry, transfer: Transfer, lang: Lang) -> SafeguardV
     return SafeguardView(party, country, kind)
 
 
-def _engaged_by_us(registry: Registry, party_id: str, lang: Lang) -> str:
-    """Our name, and the processing we engage a sub-processor for.
+def _used_for(registry: Registry, party_id: str, lang: Lang) -> tuple[str, ...]:
+    """The names of the activities that use the sub-processor ``party_id``.
 
     A customer reading the sub-processor list (Art. 28(2)) needs to know which of our
     services it serves; our name alone tells them nothing they did not know.
     """
-    ours = registry.organisation.trade_name or registry.organisation.legal_name
-    served = [
+    served = (
         a.name.get(lang) or ""
         for a in registry.activities.values()
         if isinstance(a.recipients, Recipients) and party_id in a.recipients.processors
-    ]
-    served = [name for name in served if name]
-    if not served:
-        return ours
-    quoted = ", ".join(f"«{n}»" if lang == "nb" else f"“{n}”" for n in served)
-    return f"{ours}, for {quoted}"
+    )
+    return tuple(name for name in served if name)
 
 
 def _organisation_safeguard(registry: Registry, party: Party, lang: Lang) -> SafeguardView | None:
@@ -403,7 +398,7 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
         engaged = (
             registry.parties[party.engaged_by].name_in(lang)
             if party.engaged_by in registry.parties
-            else _engaged_by_us(registry, party.id, lang)
+            else registry.organisation.trade_name or registry.organisation.legal_name
         )
     return PartyView(
         name=party.name_in(lang),
@@ -412,6 +407,12 @@ def _party(registry: Registry, party: Party, lang: Lang, used: list[Transfer]) -
         countries=countries,
         safeguards=safeguards,
         engaged_by=engaged,
+        used_for=(
+            _used_for(registry, party.id, lang)
+            or _used_for(registry, party.engaged_by, lang)  # what its processor serves
+            if party.engaged_by is not None
+            else ()
+        ),
         website=str(party.website) if party.website else None,
         category=party.shown_as is not None,
     )

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from holte_ropa.model._registry import Registry
-from holte_ropa.notice._render import LANGS, page_lines
-from holte_ropa.notice._views import Lang
+from holte_ropa.notice._kept import kept_scores
+from holte_ropa.terms import LANGUAGES, Lang
 
 __all__ = [
     "MIN_WORDS",
@@ -248,12 +248,16 @@ _SECTION_FIELD: dict[str, tuple[str, ...]] = {
 """Where the organisation's text of each section is written; ``{lang}`` is the language."""
 
 
-def readability(registry: Registry, langs: tuple[Lang, ...] = LANGS) -> list[SectionScore]:
+def readability(registry: Registry, langs: tuple[Lang, ...] = LANGUAGES) -> list[SectionScore]:
     """LIX of every section of the notice in every language, in page order.
 
-    Computed once per registry and languages (the rule and the report share it).
+    Computed once per registry and languages (the rule and the report share it), and
+    kept in the user's cache folder for the next run (:mod:`._kept`).
     """
-    scores = registry.remember(("readability", langs), lambda: _readability(registry, langs))
+    scores = registry.remember(
+        ("readability", langs),
+        lambda: kept_scores(registry, langs, lambda: _readability(registry, langs)),
+    )
     return list(scores)
 
 
@@ -261,6 +265,8 @@ def _readability(registry: Registry, langs: tuple[Lang, ...]) -> tuple[SectionSc
     activities = set(registry.activities)
     org = registry.organisation
     names = sorted({n for n in (org.legal_name, org.trade_name) if n}, key=len, reverse=True)
+    from holte_ropa.notice._render import page_lines  # jinja2: only when scores are computed
+
     scores: list[SectionScore] = []
     for lang in langs:
         for anchor, title, body in _line_sections(page_lines(registry, lang, "notice")):

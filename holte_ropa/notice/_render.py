@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 import jinja2
@@ -185,6 +185,15 @@ def _naming(text: Any, authority: Any, website: Any) -> bool:
     # "The Norwegian Data Protection Authority (Datatilsynet)": either name will do.
     names = [authority.lower().removeprefix("the "), *re.findall(r"\(([^)]+)\)", authority.lower())]
     return bool(host) and host in said and any(name in said for name in names)
+
+
+_CONTROLLER: Final = {"nb": "behandlingsansvarlig", "en": "controller"}
+"""The role as the organisation's own words name it (a fixed term, not a translation)."""
+
+
+def _naming_the_controller(text: Any, lang: Lang) -> bool:
+    """``text``, the organisation's own words, says who the controller is already."""
+    return isinstance(text, str) and _CONTROLLER[lang] in text.lower()
 
 
 def _indented(text: str) -> Safe:
@@ -392,6 +401,7 @@ def _make_environment(lang: Lang, words: gettext.NullTranslations) -> jinja2.Env
         isinstance(text, str) and isinstance(other, str) and covered(text, (other,))
     )
     env.tests["naming"] = _naming
+    env.tests["naming_the_controller"] = lambda text: _naming_the_controller(text, lang)
     return env
 
 

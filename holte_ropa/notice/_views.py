@@ -217,6 +217,7 @@ class PartyView:
     countries: tuple[str, ...] | Marker
     safeguards: tuple[SafeguardView, ...]
     engaged_by: str | None
+    """Who engaged a sub-processor: another processor's name, or ours."""
     website: str | None
     category: bool = False
     """A category of recipients (``shown_as``), not a company: written in lower case
@@ -226,6 +227,10 @@ class PartyView:
     def in_sentence(self) -> str:
         """The name as it reads inside a sentence."""
         return self.name[:1].lower() + self.name[1:] if self.category else self.name
+
+    used_for: tuple[str, ...] = ()
+    """Names of our processing activities a sub-processor serves (Art. 28(2)): what a
+    customer needs to know, where "engaged by us" tells them nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +351,20 @@ class NoticeView:
             texts.append(a.description)
             texts += [p.description for p in a.purposes]
         return tuple(t for t in texts if isinstance(t, str))
+
+    @property
+    def retention_texts(self) -> tuple[str, ...]:
+        """The retention only one activity states, in the organisation's words: a general
+        retention promise that says it again belongs to that activity. Words several
+        activities share are a general rule, said in the retention section."""
+        texts = [
+            r.description
+            for a in (*self.processor_activities, *self.controller_activities)
+            if not isinstance(a.retention, Marker)
+            for r in a.retention
+            if isinstance(r.description, str)
+        ]
+        return tuple(t for t in dict.fromkeys(texts) if texts.count(t) == 1)
 
     @property
     def requirement_shared(self) -> bool:

@@ -421,6 +421,21 @@ def test_an_added_cookie_names_provider_and_category(tmp_path: Path) -> None:
     assert change.summary.en == "New cookie “_st” from Mailtool (statistics)."
 
 
+def test_a_cookie_whose_name_is_not_known_is_named_by_provider_and_category(
+    tmp_path: Path,
+) -> None:
+    # Holte's change history said «facebook-marketing»: the record's id, not a name.
+    old, new = _pair(tmp_path)
+    _edit(old, "    name: sid\n", "    name: unknown\n")
+    _edit(new, "    name: sid\n", "    name: unknown\n")
+    _edit(new, "lifetime: session", "lifetime: {days: 1}")
+    change = _only(_changes(old, new))
+    assert change.public is not None
+    assert "«Acme AS – strengt nødvendig»" in change.public.nb, change.public.nb
+    assert "“Acme AS – strictly necessary”" in change.public.en, change.public.en
+    assert "session" not in change.public.nb + change.public.en
+
+
 def test_a_changed_text_is_a_text_change_with_the_new_wording(tmp_path: Path) -> None:
     old, new = _pair(tmp_path)
     _edit(new, "All traffic uses TLS.", "All traffic uses TLS 1.3.")

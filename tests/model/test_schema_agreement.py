@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from holte_ropa.model._loader import read_registry_files
-from holte_ropa.model._schema import registry_json_schema
+from holte_ropa.model._schema import NAME_PATTERN, registry_json_schema
+from holte_ropa.model._text import NAME_FIELDS
 from holte_ropa.model._yaml import YamlDocument, read_yaml
 from tests.conftest import FIXTURES
 
@@ -117,7 +118,8 @@ def test_every_text_of_the_schema_has_a_length_limit() -> None:
     ]
     assert unlimited == []
     text = registry_json_schema()["$defs"]["Activity"]["properties"]["name"]
-    assert text["properties"] == {"nb": {"maxLength": 200}, "en": {"maxLength": 200}}
+    name = {"maxLength": 200, "pattern": NAME_PATTERN}
+    assert text["properties"] == {"nb": name, "en": name}
 
 
 @settings(
@@ -140,3 +142,37 @@ def test_the_loader_and_the_json_schema_agree_on_text_lengths(
     data = json.loads(json.dumps(data, default=str))
     schema_errors = [e.message for e in VALIDATOR.iter_errors(data)]
     assert bool(problems) == bool(schema_errors), (path, length, problems, schema_errors)
+
+
+NAMES = [p for p in TEXTS if NAME_FIELDS & {str(s) for s in p[-2:]}]
+NAME_SAMPLES = [
+    "Holte AS", "Ø", "A", " Acme ", "Acme\u00a0AS", "Ærlig\u00adnavn",
+    "", " ", "\u00a0", "\u200b", "\u00ad", "\ufeff", " \u2060 ", "\u3000",
+    "A\u202eB", "\u2066Acme\u2069", "Acme\u200f",
+]  # fmt: skip
+
+
+def test_the_generated_documents_cover_names() -> None:
+    assert {str(p[-1]) for p in NAMES} >= {"name", "nb", "en"}
+    assert any("legal_name" in p for p in NAMES)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(path=st.sampled_from(NAMES), name=st.sampled_from(NAME_SAMPLES))
+def test_the_loader_and_the_json_schema_agree_on_blank_and_reordered_names(
+    tmp_path: Path, path: tuple[object, ...], name: str
+) -> None:
+    # An editor underlines the name the loader refuses: nothing visible in it, or a
+    # bidirectional control that shows it in another order than it is written.
+    target = tmp_path / str(path[0])
+    target.write_text(_document(path, json.dumps(name)), encoding="utf-8")
+    _, problems = read_registry_files(target)
+    doc = read_yaml(target)
+    data = doc.data if isinstance(doc, YamlDocument) else yaml.safe_load(target.read_text())
+    data = json.loads(json.dumps(data, default=str))
+    schema_errors = [e.message for e in VALIDATOR.iter_errors(data)]
+    assert bool(problems) == bool(schema_errors), (path, name, problems, schema_errors)

@@ -239,12 +239,37 @@ def test_a_processor_activity_is_told_in_sentences_not_form_fields(
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("nb", "Holte AS, for «Kundenes data i Holtes skybaserte programvare»"),
-        ("en", "Holte AS, for “Customers' data in Holte's cloud software”"),
+        ("nb", ("Brukes til", "Kundenes data i Holtes skybaserte programvare")),
+        ("en", ("Used for", "Customers' data in Holte's cloud software")),
     ],
 )
-def test_a_sub_processor_we_engage_names_the_processing_it_serves(lang: str, said: str) -> None:
+def test_a_sub_processor_we_engage_names_the_processing_it_serves(
+    lang: str, said: tuple[str, str]
+) -> None:
+    """A customer learns which of our services a sub-processor serves (Art. 28(2)), not
+    that we use it: "Brukes av: Holte AS" told them nothing."""
     from tests.conftest import ROOT
 
     page = render_processors(load_registry(ROOT / "registry"), lang)  # type: ignore[arg-type]
-    assert said in page.replace("&#39;", "'")
+    section = page.replace("&#39;", "'").split("{#sub-processors}", 1)[1].split("\n## ", 1)[0]
+    header, activity = said
+    assert f'<th scope="col">{header}</th>' in section
+    assert section.count(f"<td>{activity}</td>") == 2  # Azure and Cygate
+    assert "Holte AS" not in section
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "Drift for kunder (engasjert av Cloud)"),
+        ("en", "Hosting for customers (engaged by Cloud)"),
+    ],
+)
+def test_a_sub_processor_engaged_by_a_processor_serves_what_that_processor_serves(
+    lang: str, said: str
+) -> None:
+    from tests.conftest import FIXTURES
+
+    page = render_processors(load_registry(FIXTURES / "small"), lang)  # type: ignore[arg-type]
+    service = "Sikkerhetskopi" if lang == "nb" else "Backup"
+    assert f"<tr><td>Backup</td><td>{service}</td><td>{said}</td>" in page

@@ -135,6 +135,59 @@ def test_other_information_keeps_what_nothing_else_says(make_registry: MakeRegis
 def test_the_controller_of_a_processor_activity_is_named_in_a_sentence() -> None:
     nb = render_notice(_registry("small"), "nb")
     en = render_notice(_registry("small"), "en")
-    assert "Kundene våre er behandlingsansvarlig for disse opplysningene." in nb
+    assert "Kundene våre har behandlingsansvaret for disse opplysningene." in nb
     assert "Our customers act as controller for this data." in en
     assert "Controller:" not in en
+
+
+def test_a_purpose_the_activity_already_describes_is_not_said_again() -> None:
+    # Holte's marketing cookies: the introduction says what the cookies are for and how
+    # consent is asked; the purpose section names only the basis.
+    for lang, intro, basis, asked in (
+        (
+            "nb",
+            "blant annet Facebook og Google",
+            "Behandlingsgrunnlaget for formålet beskrevet over er samtykke",
+            "Ved første besøk kan du godkjenne",
+        ),
+        (
+            "en",
+            "among others Facebook and Google",
+            "The legal basis for the purpose described above is consent",
+            "On your first visit you can accept",
+        ),
+    ):
+        page = render_notice(_registry("holte"), lang)
+        start = page.index("{#activity-website-cookies-marketing}")
+        section = page[start : page.index("\n### ", start)]
+        assert section.count(intro) == 1
+        assert section.count(asked) == 1
+        assert basis in section
+
+
+def test_what_withdrawing_consent_means_is_said_once_under_the_rights() -> None:
+    # Art. 7(3): with the rights listing withdrawal, an activity says how to withdraw, the
+    # rights say what it means.
+    for lang, effect in (
+        ("nb", "Det påvirker ikke behandlingen før du trakk det tilbake"),
+        ("en", "This does not affect the processing before you withdrew it"),
+    ):
+        page = render_notice(_registry("holte"), lang)
+        assert page.count(effect) == 1
+        assert page.index(effect) > page.index("{#rights}")
+
+
+def test_a_copy_of_the_safeguards_is_offered_once_under_the_transfers() -> None:
+    page = render_notice(_registry("fjordlys"), "en")
+    assert page.count("Ask for a copy by e-mail.") == 1
+    assert page.index("Ask for a copy by e-mail.") > page.index("{#transfers}")
+
+
+def test_a_controller_the_activitys_own_words_name_already_is_not_named_again() -> None:
+    # Holte's text says "the company is the controller"; "Companies that use Holte's
+    # software (Holte's customers) act as controller" after it would say it twice.
+    for lang, role in (("nb", "behandlingsansvarlig"), ("en", "controller")):
+        page = render_notice(_registry("holte"), lang)
+        processor = page[page.index("{#processor}") : page.index("{#controller}")]
+        assert role in processor
+        assert "(Holtes kunder)" not in processor and "(Holte's customers)" not in processor

@@ -9,6 +9,7 @@ script, internal fields never published, and a notice usable on a 390 px phone.
 from __future__ import annotations
 
 import itertools
+import re
 import socket
 import subprocess
 import sys
@@ -504,13 +505,19 @@ def test_the_language_switch_on_every_page_leads_to_that_page_in_the_other_langu
 # --------------------------------------------------------------------------- print
 
 
-def _printed(browser: Browser, site: Site, name: str, tmp: Path) -> list[str]:
-    """The page printed by Chromium to an A4 PDF, as the text of each printed page."""
+def _pdf(browser: Browser, site: Site, name: str, tmp: Path) -> Path:
+    """The page printed by Chromium to an A4 PDF."""
     page = _open(browser, site)
     page.goto(site.url(name), wait_until="load")
     pdf = tmp / "printed.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     page.close()
+    return pdf
+
+
+def _printed(browser: Browser, site: Site, name: str, tmp: Path) -> list[str]:
+    """The page printed by Chromium to an A4 PDF, as the text of each printed page."""
+    pdf = _pdf(browser, site, name, tmp)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -575,3 +582,126 @@ def test_a_printed_heading_is_never_alone_at_the_foot_of_a_page(
     for heading in headings:
         page = next(p for p in pages if heading in [line.strip() for line in p.splitlines()])
         assert any(line.strip().startswith("Navn ") for line in page.splitlines()), heading
+
+
+def test_a_printed_table_s_column_headings_never_end_a_page_alone(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # The processors page printed "Andre mottakere"'s heading row alone at the foot of a
+    # page, its one row on the next.
+    for name, first_heading in (("processors.md", "Navn"), ("en/processors.md", "Name")):
+        pages = [p for p in _printed(browser, holte, name, tmp_path) if p.strip()]
+        for number, text in enumerate(pages, start=1):
+            body = [line.strip() for line in text.splitlines() if line.strip()][:-1]
+            heads = [i for i, line in enumerate(body) if line.startswith(f"{first_heading} ")]
+            assert all(i + 1 < len(body) for i in heads), (name, number, body[-3:])
+
+
+# The printable width of an A4 page with the frame's 16 mm side margins, in CSS pixels.
+_PRINTABLE = round((210 - 2 * 16) / 25.4 * 96)
+
+
+def test_printed_tables_fit_the_printable_width(browser: Browser, holte: Site) -> None:
+    # Material's table wrapper (and ours around it) reached 0.8rem into each margin, and
+    # the transfer column ran to the paper's edge.
+    outside = []
+    for name in holte.pages:
+        page = _open(browser, holte, viewport={"width": _PRINTABLE, "height": 1000})
+        page.emulate_media(media="print")
+        page.goto(holte.url(name), wait_until="load")
+        outside += page.evaluate(
+            """(name) => {
+              const column = document.querySelector('article').getBoundingClientRect();
+              const out = [];
+              for (const table of document.querySelectorAll('article table')) {
+                for (let e = table; e.tagName !== 'ARTICLE'; e = e.parentElement) {
+                  const box = e.getBoundingClientRect();
+                  if (box.left < column.left - 0.5 || box.right > column.right + 0.5)
+                    out.push(`${name}: ${e.tagName}.${e.className} ${box.left}-${box.right}`
+                      + ` outside ${column.left}-${column.right}`);
+                }
+              }
+              return out;
+            }""",
+            name,
+        )
+        page.close()
+    assert not outside, "\n".join(outside)
+
+
+def test_a_printed_page_never_ends_with_a_sentence_leading_into_a_list(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # The notice's first printed page ended with "Dette gjør vi med opplysningene:", its
+    # list on the next page.
+    for name in NOTICE_PAGES:
+        pages = [p for p in _printed(browser, holte, name, tmp_path) if p.strip()]
+        for number, text in enumerate(pages, start=1):
+            body = [line.strip() for line in text.splitlines() if line.strip()][:-1]
+            assert not body[-1].endswith(":"), (name, number, body[-2:])
+
+
+def test_a_printed_table_keeps_its_words_whole(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # Fitted to the page by breaking anywhere, the flows table printed
+    # "gjennomføringsbeslutn-ing" and "behandlingsansv-arlig".
+    printed = "\n".join(_printed(browser, holte, "flows.md", tmp_path))
+    for word in ("gjennomføringsbeslutning", "behandlingsansvarlig", "Samarbeidspartnere"):
+        assert word in printed, word
+
+
+def test_the_printed_changes_page_leaves_out_the_feed_link(
+    browser: Browser, holte: Site, tmp_path: Path
+) -> None:
+    # Printed, it read "Følg endringene som Atom-feed (../changes.xml)".
+    printed = "\n".join(_printed(browser, holte, "changes.md", tmp_path))
+    assert "Tidligere endringer" in printed
+    assert "changes.xml" not in printed and "Atom-feed" not in printed
+
+
+def _printed_words(browser: Browser, site: Site, name: str, tmp: Path) -> list[list[Word]]:
+    """The words of each page of ``name`` printed to PDF, with their boxes (pdftotext -bbox)."""
+    pdf = _pdf(browser, site, name, tmp)
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    box = re.compile(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    return [
+        [Word(m[5], *(float(m[i]) for i in range(1, 5))) for m in box.finditer(part)]
+        for part in xhtml.split("<page ")[1:]
+    ]
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Word) -> bool:
+        # A point of slack: neighbouring words' boxes may touch.
+        return (
+            self.left < other.right - 1
+            and other.left < self.right - 1
+            and self.top < other.bottom - 1
+            and other.top < self.bottom - 1
+        )
+
+
+def test_no_printed_word_lies_over_another(browser: Browser, holte: Site, tmp_path: Path) -> None:
+    # The draft mark, fixed to every printed page, lay over "agreement" on page 9 of the
+    # English notice.
+    over = []
+    for name in holte.pages:
+        for number, words in enumerate(_printed_words(browser, holte, name, tmp_path), 1):
+            over += [
+                f"{name} page {number}: {a.text!r} over {b.text!r}"
+                for a, b in itertools.combinations(words, 2)
+                if a.overlaps(b)
+            ]
+    assert not over, "\n".join(over[:20])
