@@ -9,9 +9,15 @@ source, which a check has no use for.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
+import os
+import sys
+from pathlib import Path
 from typing import Any
 
+import pydantic
 from pydantic import BaseModel
 from pydantic._internal._docs_extraction import extract_docstrings_from_cls
 
@@ -42,8 +48,57 @@ def registry_json_schema() -> dict[str, Any]:
 
 
 def registry_json_schema_text() -> str:
-    """The schema as stable, pretty JSON text (what ``holte-ropa schema`` prints)."""
-    return json.dumps(registry_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """The schema as stable, pretty JSON text (what ``holte-ropa schema`` prints).
+
+    Generating it reads every model's source for its docstrings, which costs a build
+    more than its check; the text is kept in the user's cache folder under a
+    fingerprint of everything it is made from (the model and vocabulary modules and data,
+    the pydantic, pycountry and Python versions), so a change of any of them makes it
+    anew. A cache that cannot be read or written means generating it, not an error.
+    """
+    cached = _cache_file()
+    if cached is not None:
+        try:
+            return cached.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+    text = json.dumps(registry_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if cached is not None:
+        _write_quietly(cached, text)
+    return text
+
+
+def _cache_file() -> Path | None:
+    from holte_ropa.notice._compiled import cache_home
+
+    base = cache_home()
+    if base is None:
+        return None
+    package = Path(__file__).parents[1]
+    sources = sorted(
+        path
+        for folder in (package / "model", package / "terms")
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    )
+    digest = hashlib.sha256()
+    for part in (sys.version, pydantic.VERSION, importlib.metadata.version("pycountry")):
+        digest.update(part.encode() + b"\0")
+    for path in sources:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return base / "holte-ropa" / f"registry.schema-{digest.hexdigest()[:16]}.json"
+
+
+def _write_quietly(file: Path, text: str) -> None:
+    """Write ``file`` whole or not at all (another run may be reading it)."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(file)
+    except OSError:
+        return
 
 
 _TEXT_REF = "#/$defs/Text"

@@ -61,3 +61,26 @@ def test_the_schema_marks_internal_fields() -> None:
     text = registry_json_schema_text()
     assert text.count('"x-internal": true') >= 10
     assert Path(ROOT / "schema").is_dir()
+
+
+def test_the_schema_text_is_made_once_and_kept_in_the_users_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    made = registry_json_schema_text()
+
+    kept = list((tmp_path / "holte-ropa").glob("registry.schema-*.json"))
+    assert [file.read_text(encoding="utf-8") for file in kept] == [made]
+    assert json.loads(made) == registry_json_schema()
+    kept[0].write_text("kept\n", encoding="utf-8")
+    assert registry_json_schema_text() == "kept\n"
+
+
+def test_a_cache_folder_that_cannot_be_written_still_gives_the_schema(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+
+    assert json.loads(registry_json_schema_text()) == registry_json_schema()
