@@ -219,3 +219,16 @@ def test_an_unknown_data_protection_officer_is_a_sentence_after_the_contact_deta
         assert not [
             line for line in contact.splitlines() if line.startswith("- ") and GAP[lang] in line
         ]
+
+
+def test_the_dpf_decision_is_named_in_the_transfers_table_not_in_every_activity() -> None:
+    for lang, decision in (
+        ("nb", "gjennomføringsbeslutning (EU) 2023/1795"),
+        ("en", "implementing decision (EU) 2023/1795"),
+    ):
+        page = render_notice(_registry("holte"), lang)
+        activities = page[page.index("{#activities}") : page.index("{#sharing}")]
+        table = page[page.index("{#transfers}") :]
+        assert "Data Privacy Framework (GDPR" in activities
+        assert decision not in activities
+        assert decision in table
