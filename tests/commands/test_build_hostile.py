@@ -87,7 +87,7 @@ def test_a_cut_xlsx_cell_is_the_builds_own_warning_naming_the_file(
         encoding="utf-8",
     )
     forms = folder / "activities" / "web-forms.yaml"
-    old = "data_categories: [name, "
+    old = "data_categories: ["
     forms.write_text(
         forms.read_text(encoding="utf-8").replace(old, f"{old}{', '.join(names)}, ", 1),
         encoding="utf-8",
