@@ -232,3 +232,13 @@ def test_the_dpf_decision_is_named_in_the_transfers_table_not_in_every_activity(
         assert "Data Privacy Framework (GDPR" in activities
         assert decision not in activities
         assert decision in table
+
+
+def test_how_to_withdraw_said_in_the_activitys_own_words_is_pointed_to_not_repeated() -> None:
+    # Holte's direct marketing: "Samtykket kan når som helst trekkes tilbake via
+    # nyhetsbrevene" in its introduction; the purpose refers to it with Art. 7(3).
+    nb = render_notice(_registry("holte"), "nb")
+    start = nb.index("{#activity-direct-marketing}")
+    section = nb[start : nb.index("\n### ", start)]
+    assert section.count("via nyhetsbrevene") == 1
+    assert "Du kan trekke samtykket tilbake som beskrevet over (GDPR art. 7 nr. 3)." in section
